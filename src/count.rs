@@ -1,0 +1,236 @@
+//! The counting engine: from a contest to its count, round by round.
+//!
+//! Pure functions with no I/O and no terminal: a [`Count`] is a list of [`Round`]s, each
+//! with every continuing candidate's votes, the transfers that arrived in it, the running
+//! exhausted total, the majority threshold, and who was elected or eliminated at its end.
+//!
+//! Conventions, relied on by every view and checked by the property tests:
+//! - Round 1 is first preferences. A candidate eliminated "in round N" is listed in round
+//!   N's `eliminated`; the transfers of their ballots appear in round N+1.
+//! - Votes are conserved: in every round, continuing votes + exhausted = valid first
+//!   preferences.
+//! - The threshold is more than half of the votes still in play (continuing candidates).
+//!
+//! The systems live in their own modules: [`sv`] (Supplementary Vote), [`irv`] (instant
+//! runoff from rounds counted elsewhere) and [`fptp`]. Ties are broken by [`ties`].
+
+pub mod fptp;
+pub mod irv;
+pub mod step;
+pub mod sv;
+pub mod ties;
+
+use crate::model::{Contest, Diagnostic, VotingSystem};
+
+pub use ties::{TieBreak, TieKind, TieRule};
+
+/// A candidate's position in `Contest::candidates`.
+pub type CandidateIdx = usize;
+
+/// The count of one contest.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Count {
+    pub system: VotingSystem,
+    pub rounds: Vec<Round>,
+    pub outcome: Outcome,
+    /// Valid first preferences: every round's continuing votes + exhausted add up to this.
+    pub valid: u64,
+    /// True when the first preferences are the sum of only some of the contest's areas.
+    pub partial: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Outcome {
+    /// This candidate won.
+    Elected(CandidateIdx),
+    /// Nobody has won yet and the next round is not in the data (a live file before the
+    /// second round is published, or an imported count that stops early).
+    Incomplete,
+    /// There are no votes to count yet.
+    NoVotes,
+}
+
+/// One round of the count.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Round {
+    /// 1-based.
+    pub number: usize,
+    /// Votes per candidate (indexed like `Contest::candidates`); `None` for a candidate no
+    /// longer in the count.
+    pub votes: Vec<Option<u64>>,
+    /// How ballots moved into this round (empty in round 1).
+    pub transfers: Vec<Transfer>,
+    /// Ballots with no further usable preference so far (running total).
+    pub exhausted: u64,
+    /// Votes of the continuing candidates.
+    pub continuing: u64,
+    /// More than half of `continuing`: the votes a candidate needs to win outright.
+    pub threshold: u64,
+    /// Elected at the end of this round.
+    pub elected: Vec<CandidateIdx>,
+    /// Eliminated at the end of this round; their ballots move in the next.
+    pub eliminated: Vec<CandidateIdx>,
+    /// Ties decided in this round, and how.
+    pub tie_breaks: Vec<TieBreak>,
+}
+
+/// Ballots moving from one or more eliminated candidates to a destination.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Transfer {
+    /// One candidate when the source gives transfers per candidate; several when it gives
+    /// only a total for all of the round's eliminated candidates together.
+    pub from: Vec<CandidateIdx>,
+    pub to: Destination,
+    pub votes: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Destination {
+    Candidate(CandidateIdx),
+    /// Non-transferable (SV) or exhausted (IRV): no further usable preference.
+    Exhausted,
+}
+
+/// More than half of `votes`.
+pub fn threshold(votes: u64) -> u64 {
+    votes / 2 + 1
+}
+
+impl Round {
+    /// Votes this round's transfers added to each destination candidate.
+    pub fn received(&self, candidate: CandidateIdx) -> u64 {
+        self.transfers
+            .iter()
+            .filter(|t| t.to == Destination::Candidate(candidate))
+            .map(|t| t.votes)
+            .sum()
+    }
+
+    /// Ballots that became exhausted in this round.
+    pub fn newly_exhausted(&self) -> u64 {
+        self.transfers
+            .iter()
+            .filter(|t| t.to == Destination::Exhausted)
+            .map(|t| t.votes)
+            .sum()
+    }
+
+    /// Continuing candidates, most votes first (ties in candidate order).
+    pub fn standings(&self) -> Vec<(CandidateIdx, u64)> {
+        let mut v: Vec<(CandidateIdx, u64)> = self
+            .votes
+            .iter()
+            .enumerate()
+            .filter_map(|(i, v)| v.map(|v| (i, v)))
+            .collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        v
+    }
+
+    pub fn is_continuing(&self, candidate: CandidateIdx) -> bool {
+        self.votes.get(candidate).is_some_and(Option::is_some)
+    }
+}
+
+impl Count {
+    pub fn winner(&self) -> Option<CandidateIdx> {
+        match self.outcome {
+            Outcome::Elected(w) => Some(w),
+            _ => None,
+        }
+    }
+
+    pub fn last(&self) -> &Round {
+        self.rounds
+            .last()
+            .expect("a count always has a first round")
+    }
+
+    pub fn first(&self) -> &Round {
+        &self.rounds[0]
+    }
+
+    /// Every tie decided in the count.
+    pub fn tie_breaks(&self) -> impl Iterator<Item = &TieBreak> {
+        self.rounds.iter().flat_map(|r| r.tie_breaks.iter())
+    }
+
+    /// The winner's lead over the runner-up in the final round.
+    pub fn margin(&self) -> Option<u64> {
+        let winner = self.winner()?;
+        let last = self.last();
+        let w = last.votes[winner]?;
+        let runner_up = last
+            .standings()
+            .into_iter()
+            .filter(|(i, _)| *i != winner)
+            .map(|(_, v)| v)
+            .max();
+        Some(w - runner_up.unwrap_or(0).min(w))
+    }
+}
+
+/// Count a contest that has passed `model::validate::validate` without errors.
+///
+/// Errors are problems with the count itself: transfers to a candidate who is not in the
+/// round, declared totals that are not first preferences plus transfers, and the like.
+pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
+    let (first, partial) = first_preferences(contest);
+    let counted = match contest.system {
+        VotingSystem::SupplementaryVote => sv::count(contest, &first),
+        VotingSystem::InstantRunoff => irv::count(contest, &first),
+        VotingSystem::FirstPastThePost => Ok(fptp::count(contest, &first)),
+    }?;
+    Ok(Count { partial, ..counted })
+}
+
+/// First preferences per candidate: as stated, or summed from the declared areas.
+/// The flag is true when some areas have not declared.
+pub fn first_preferences(contest: &Contest) -> (Vec<u64>, bool) {
+    let n = contest.candidates.len();
+    if let Some(fp) = &contest.first_preferences {
+        let votes = contest
+            .candidates
+            .iter()
+            .map(|c| fp.get(&c.id).unwrap_or(0))
+            .collect();
+        return (votes, false);
+    }
+    let mut votes = vec![0u64; n];
+    let mut outstanding = false;
+    for area in contest.areas.iter().flatten() {
+        match &area.first_preferences {
+            Some(fp) => {
+                for (i, c) in contest.candidates.iter().enumerate() {
+                    votes[i] = votes[i].saturating_add(fp.get(&c.id).unwrap_or(0));
+                }
+            }
+            None => outstanding = true,
+        }
+    }
+    (votes, outstanding)
+}
+
+/// Round 1: everybody's first preferences.
+pub(crate) fn first_round(first: &[u64]) -> Round {
+    let continuing: u64 = first.iter().sum();
+    Round {
+        number: 1,
+        votes: first.iter().map(|&v| Some(v)).collect(),
+        transfers: Vec::new(),
+        exhausted: 0,
+        continuing,
+        threshold: threshold(continuing),
+        elected: Vec::new(),
+        eliminated: Vec::new(),
+        tie_breaks: Vec::new(),
+    }
+}
+
+/// The candidate with more than half the continuing votes, if any.
+pub(crate) fn majority(round: &Round) -> Option<CandidateIdx> {
+    round
+        .votes
+        .iter()
+        .position(|v| v.is_some_and(|v| v >= round.threshold && round.continuing > 0))
+}

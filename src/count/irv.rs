@@ -1,0 +1,269 @@
+//! Instant runoff from rounds counted elsewhere (an official result sheet, an RCTab export).
+//!
+//! Round 1 is first preferences. Each entry of the dataset's `rounds` is one later round:
+//! who was eliminated at the end of the previous round and where their ballots went. tally
+//! re-does the arithmetic and checks that the eliminated were really at the bottom, that
+//! nobody had already won, and that any published tally matches.
+
+use super::step::{self, Move};
+use super::ties::{TieBreak, TieKind, TieRule};
+use super::{CandidateIdx, Count, Destination, Outcome, Round, first_round, majority};
+use crate::model::validate::unknown_candidate;
+use crate::model::{Contest, Diagnostic, EXHAUSTED, RoundSpec, VotingSystem};
+use crate::text::count as n;
+
+pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>> {
+    let round1 = first_round(first);
+    let valid = round1.continuing;
+    let specs: &[RoundSpec] = contest.rounds.as_deref().unwrap_or(&[]);
+    let mut rounds = vec![round1];
+    let mut outcome = if valid == 0 {
+        Outcome::NoVotes
+    } else {
+        Outcome::Incomplete
+    };
+
+    if valid > 0
+        && let Some(w) = decided(&rounds[0])
+    {
+        rounds[0].elected.push(w);
+        outcome = Outcome::Elected(w);
+    }
+    for (k, spec) in specs.iter().enumerate() {
+        let path = format!("rounds[{k}]");
+        if let Outcome::Elected(w) = outcome {
+            return Err(vec![Diagnostic::error(
+                path,
+                format!(
+                    "`{}` already won in round {} with more than half of the votes; no further round can follow",
+                    contest.candidates[w].id,
+                    rounds.len()
+                ),
+            )]);
+        }
+        if valid == 0 {
+            return Err(vec![Diagnostic::error(
+                path,
+                "there are no first preferences to transfer",
+            )]);
+        }
+        let prev = rounds.last_mut().expect("round 1 exists");
+        let eliminated = eliminations(contest, prev, spec, &path)?;
+        prev.eliminated = eliminated.clone();
+        let moves = moves(contest, spec, &path)?;
+        let mut next = step::apply(
+            contest,
+            prev,
+            &eliminated,
+            &moves,
+            &format!("{path}.transfers"),
+        )?;
+        check_published(contest, spec, &next, &path)?;
+        if let Some(w) = decided(&next) {
+            next.elected.push(w);
+            outcome = Outcome::Elected(w);
+        }
+        rounds.push(next);
+    }
+    Ok(Count {
+        system: VotingSystem::InstantRunoff,
+        rounds,
+        outcome,
+        valid,
+        partial: false,
+    })
+}
+
+/// The winner of a round: more than half of the continuing votes.
+fn decided(round: &Round) -> Option<CandidateIdx> {
+    majority(round)
+}
+
+/// Check a round's eliminations against the previous tally, recording a tie if the cut
+/// fell between equal candidates.
+fn eliminations(
+    contest: &Contest,
+    prev: &mut Round,
+    spec: &RoundSpec,
+    path: &str,
+) -> Result<Vec<CandidateIdx>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut eliminated = Vec::new();
+    if spec.eliminated.is_empty() {
+        errors.push(Diagnostic::error(
+            format!("{path}.eliminated"),
+            "no candidate is eliminated; a round needs at least one",
+        ));
+    }
+    for (j, id) in spec.eliminated.iter().enumerate() {
+        let p = format!("{path}.eliminated[{j}]");
+        match contest.candidate_index(id) {
+            None => errors.push(Diagnostic::error(
+                p,
+                unknown_candidate(id, &contest.candidates),
+            )),
+            Some(i) if !prev.is_continuing(i) => errors.push(Diagnostic::error(
+                p,
+                format!("`{id}` is no longer in the count in round {}", prev.number),
+            )),
+            Some(i) if eliminated.contains(&i) => {
+                errors.push(Diagnostic::error(p, format!("`{id}` is listed twice")))
+            }
+            Some(i) => eliminated.push(i),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let standing = prev.standings();
+    let survivors: Vec<(CandidateIdx, u64)> = standing
+        .iter()
+        .copied()
+        .filter(|(i, _)| !eliminated.contains(i))
+        .collect();
+    if survivors.is_empty() {
+        return Err(vec![Diagnostic::error(
+            format!("{path}.eliminated"),
+            "every candidate is eliminated; at least one must continue",
+        )]);
+    }
+    let lowest_survivor = survivors
+        .iter()
+        .min_by_key(|(_, v)| *v)
+        .copied()
+        .expect("non-empty");
+    let highest_out = standing
+        .iter()
+        .copied()
+        .filter(|(i, _)| eliminated.contains(i))
+        .max_by_key(|(_, v)| *v)
+        .expect("non-empty");
+    if highest_out.1 > lowest_survivor.1 {
+        return Err(vec![Diagnostic::error(
+            format!("{path}.eliminated"),
+            format!(
+                "`{}` is eliminated with {} votes while `{}` continues with only {}: eliminations must start from the bottom",
+                contest.candidates[highest_out.0].id,
+                n(highest_out.1),
+                contest.candidates[lowest_survivor.0].id,
+                n(lowest_survivor.1)
+            ),
+        )]);
+    }
+    if highest_out.1 == lowest_survivor.1 {
+        let votes = highest_out.1;
+        let tied: Vec<CandidateIdx> = standing
+            .iter()
+            .filter(|(_, v)| *v == votes)
+            .map(|(i, _)| *i)
+            .collect();
+        let preferred = tied
+            .iter()
+            .copied()
+            .filter(|i| !eliminated.contains(i))
+            .collect();
+        prev.tie_breaks.push(TieBreak {
+            kind: TieKind::Elimination,
+            tied,
+            preferred,
+            votes,
+            rule: TieRule::AsCounted,
+        });
+    }
+    eliminated.sort_unstable();
+    Ok(eliminated)
+}
+
+fn moves(contest: &Contest, spec: &RoundSpec, path: &str) -> Result<Vec<Move>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut out = Vec::new();
+    for (j, t) in spec.transfers.iter().enumerate() {
+        let p = format!("{path}.transfers[{j}]");
+        let from = match &t.from {
+            None => None,
+            Some(id) => match contest.candidate_index(id) {
+                Some(i) => Some(i),
+                None => {
+                    errors.push(Diagnostic::error(
+                        format!("{p}.from"),
+                        unknown_candidate(id, &contest.candidates),
+                    ));
+                    continue;
+                }
+            },
+        };
+        let to = if t.to == EXHAUSTED {
+            Destination::Exhausted
+        } else {
+            match contest.candidate_index(&t.to) {
+                Some(i) => Destination::Candidate(i),
+                None => {
+                    errors.push(Diagnostic::error(
+                        format!("{p}.to"),
+                        unknown_candidate(&t.to, &contest.candidates),
+                    ));
+                    continue;
+                }
+            }
+        };
+        out.push(Move {
+            from,
+            to,
+            votes: t.votes.0,
+            path: p,
+        });
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+fn check_published(
+    contest: &Contest,
+    spec: &RoundSpec,
+    next: &Round,
+    path: &str,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    if let Some(tally) = &spec.tally {
+        for (id, stated) in tally.iter() {
+            let p = format!("{path}.tally.{id}");
+            match contest.candidate_index(id) {
+                None => errors.push(Diagnostic::error(
+                    p,
+                    unknown_candidate(id, &contest.candidates),
+                )),
+                Some(i) => match next.votes[i] {
+                    None => errors.push(Diagnostic::error(
+                        p,
+                        format!("`{id}` is not in the count in round {}", next.number),
+                    )),
+                    Some(v) if v != stated => errors.push(Diagnostic::error(
+                        p,
+                        format!("{} stated, but the count gives {}", n(stated), n(v)),
+                    )),
+                    Some(_) => {}
+                },
+            }
+        }
+    }
+    if let Some(stated) = spec.exhausted
+        && stated.0 != next.exhausted
+    {
+        errors.push(Diagnostic::error(
+            format!("{path}.exhausted"),
+            format!(
+                "{} stated, but the count gives {}",
+                n(stated.0),
+                n(next.exhausted)
+            ),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,180 @@
+//! One transfer step, shared by every preferential system: eliminated candidates' ballots
+//! move to continuing candidates or become exhausted.
+//!
+//! The Supplementary Vote's second round and each imported instant-runoff round are both
+//! a step; keeping the arithmetic and its checks in one place means they cannot disagree.
+
+use super::{CandidateIdx, Destination, Round, Transfer, threshold};
+use crate::model::{Contest, Diagnostic};
+use crate::text::count as n;
+
+/// Ballots moving in a step, as the dataset gives them.
+#[derive(Debug, Clone)]
+pub struct Move {
+    /// The eliminated candidate they came from; `None` for a total from all of the step's
+    /// eliminated candidates together.
+    pub from: Option<CandidateIdx>,
+    pub to: Destination,
+    pub votes: u64,
+    /// Where the dataset states this move, for error messages.
+    pub path: String,
+}
+
+/// Apply a step to `prev`, giving the next round. `path` locates the step in the dataset.
+pub fn apply(
+    contest: &Contest,
+    prev: &Round,
+    eliminated: &[CandidateIdx],
+    moves: &[Move],
+    path: &str,
+) -> Result<Round, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let id = |i: CandidateIdx| contest.candidates[i].id.as_str();
+    let votes_of = |i: CandidateIdx| prev.votes[i].unwrap_or(0);
+
+    let pooled = moves.iter().any(|m| m.from.is_none());
+    let per_source = moves.iter().any(|m| m.from.is_some());
+    if pooled && per_source {
+        errors.push(Diagnostic::error(
+            path,
+            "give every transfer a `from`, or none of them: a mix cannot be checked against the eliminated candidates' votes",
+        ));
+        return Err(errors);
+    }
+
+    for m in moves {
+        if let Some(from) = m.from
+            && !eliminated.contains(&from)
+        {
+            errors.push(Diagnostic::error(
+                &m.path,
+                format!(
+                    "transfer from `{}`, who is not eliminated in this round",
+                    id(from)
+                ),
+            ));
+        }
+        if let Destination::Candidate(to) = m.to
+            && (!prev.is_continuing(to) || eliminated.contains(&to))
+        {
+            let continuing: Vec<String> = (0..contest.candidates.len())
+                .filter(|&i| prev.is_continuing(i) && !eliminated.contains(&i))
+                .map(|i| format!("`{}`", id(i)))
+                .collect();
+            errors.push(Diagnostic::error(
+                &m.path,
+                format!(
+                    "transfer to `{}`, who is not continuing in this round (continuing: {})",
+                    id(to),
+                    continuing.join(", ")
+                ),
+            ));
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    // Group the moves by source: each eliminated candidate, or all of them together.
+    let groups: Vec<Vec<CandidateIdx>> = if pooled || moves.is_empty() {
+        vec![eliminated.to_vec()]
+    } else {
+        eliminated.iter().map(|&e| vec![e]).collect()
+    };
+    let mut transfers: Vec<Transfer> = Vec::new();
+    for group in groups {
+        let available: u128 = group.iter().map(|&e| votes_of(e) as u128).sum();
+        let of_group: Vec<&Move> = moves
+            .iter()
+            .filter(|m| m.from.is_none() || m.from.is_some_and(|f| group.contains(&f)))
+            .collect();
+        let moved: u128 = of_group.iter().map(|m| m.votes as u128).sum();
+        let who = if group.len() == 1 {
+            format!("`{}`", id(group[0]))
+        } else {
+            "the eliminated candidates".to_string()
+        };
+        if moved > available {
+            errors.push(Diagnostic::error(
+                path,
+                format!(
+                    "transfers from {who} total {}, more than the {} votes they had",
+                    big(moved),
+                    n(available as u64)
+                ),
+            ));
+            continue;
+        }
+        let explicit_exhausted = of_group.iter().any(|m| m.to == Destination::Exhausted);
+        if explicit_exhausted && moved != available {
+            errors.push(Diagnostic::error(
+                path,
+                format!(
+                    "transfers from {who} total {}, but they had {} votes: when `exhausted` is given, every ballot must be accounted for",
+                    n(moved as u64),
+                    n(available as u64)
+                ),
+            ));
+            continue;
+        }
+        for m in of_group {
+            if m.votes == 0 {
+                continue;
+            }
+            match transfers
+                .iter_mut()
+                .find(|t| t.from == group && t.to == m.to)
+            {
+                Some(t) => t.votes += m.votes,
+                None => transfers.push(Transfer {
+                    from: group.clone(),
+                    to: m.to,
+                    votes: m.votes,
+                }),
+            }
+        }
+        let remainder = (available - moved) as u64;
+        if remainder > 0 {
+            transfers.push(Transfer {
+                from: group.clone(),
+                to: Destination::Exhausted,
+                votes: remainder,
+            });
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+
+    let mut votes = prev.votes.clone();
+    for &e in eliminated {
+        votes[e] = None;
+    }
+    for t in &transfers {
+        if let Destination::Candidate(to) = t.to {
+            votes[to] = votes[to].map(|v| v + t.votes);
+        }
+    }
+    let newly_exhausted: u64 = transfers
+        .iter()
+        .filter(|t| t.to == Destination::Exhausted)
+        .map(|t| t.votes)
+        .sum();
+    let continuing: u64 = votes.iter().flatten().sum();
+    Ok(Round {
+        number: prev.number + 1,
+        votes,
+        transfers,
+        exhausted: prev.exhausted + newly_exhausted,
+        continuing,
+        threshold: threshold(continuing),
+        elected: Vec::new(),
+        eliminated: Vec::new(),
+        tie_breaks: Vec::new(),
+    })
+}
+
+/// A u128 sum for a message (it may exceed u64 when a file is hostile).
+fn big(v: u128) -> String {
+    u64::try_from(v).map(n).unwrap_or_else(|_| v.to_string())
+}

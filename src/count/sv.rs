@@ -1,0 +1,311 @@
+//! The Supplementary Vote: a first round of first preferences and, unless somebody has more
+//! than half of them, a second round between the top two.
+//!
+//! Every other candidate is eliminated at once. Their ballots whose second choice is one of
+//! the two finalists are added to that finalist; the rest are non-transferable. The second
+//! round comes from the dataset either as a total per finalist (what is usually declared)
+//! or as the full first-by-second matrix, from which the transfers per eliminated candidate
+//! are derived. Declared final totals and the non-transferable figure are checked.
+
+use super::step::{self, Move};
+use super::ties::{TieKind, rank_and_cut};
+use super::{CandidateIdx, Count, Destination, Outcome, first_round, majority};
+use crate::model::validate::unknown_candidate;
+use crate::model::{Contest, Diagnostic, SecondRound, VotingSystem};
+use crate::text::count as n;
+
+pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>> {
+    let mut round1 = first_round(first);
+    let valid = round1.continuing;
+    let done = |rounds, outcome| Count {
+        system: VotingSystem::SupplementaryVote,
+        rounds,
+        outcome,
+        valid,
+        partial: false,
+    };
+
+    if valid == 0 {
+        if contest.second_round.is_some() {
+            return Err(vec![Diagnostic::error(
+                "second_round",
+                "a second round is given, but there are no first preferences",
+            )]);
+        }
+        return Ok(done(vec![round1], Outcome::NoVotes));
+    }
+    if let Some(winner) = majority(&round1) {
+        if contest.second_round.is_some() {
+            return Err(vec![Diagnostic::error(
+                "second_round",
+                format!(
+                    "a second round is given, but `{}` has more than half of the first preferences ({} of {}) and is elected in round 1",
+                    contest.candidates[winner].id,
+                    n(first[winner]),
+                    n(valid)
+                ),
+            )]);
+        }
+        round1.elected.push(winner);
+        return Ok(done(vec![round1], Outcome::Elected(winner)));
+    }
+
+    let standing: Vec<(CandidateIdx, u64)> = first.iter().copied().enumerate().collect();
+    let (ranked, tie) = rank_and_cut(contest, &standing, 2, TieKind::SecondPlace);
+    let finalists: Vec<CandidateIdx> = ranked.iter().take(2).map(|(i, _)| *i).collect();
+    let mut eliminated: Vec<CandidateIdx> = ranked.iter().skip(2).map(|(i, _)| *i).collect();
+    eliminated.sort_unstable();
+    round1.eliminated = eliminated.clone();
+    round1.tie_breaks.extend(tie);
+
+    let Some(second) = &contest.second_round else {
+        return Ok(done(vec![round1], Outcome::Incomplete));
+    };
+    let moves = moves(contest, second, first, &finalists, &eliminated)?;
+    let mut round2 = step::apply(contest, &round1, &eliminated, &moves, "second_round")?;
+    check_declared(contest, second, first, &finalists, &round2)?;
+
+    let final_votes: Vec<(CandidateIdx, u64)> = finalists
+        .iter()
+        .map(|&f| (f, round2.votes[f].unwrap_or(0)))
+        .collect();
+    let (ranked, tie) = rank_and_cut(contest, &final_votes, 1, TieKind::Winner);
+    let winner = ranked[0].0;
+    round2.elected.push(winner);
+    round2.tie_breaks.extend(tie);
+    Ok(done(vec![round1, round2], Outcome::Elected(winner)))
+}
+
+/// The second round's transfers, from the matrix (per eliminated candidate) or the totals.
+fn moves(
+    contest: &Contest,
+    second: &SecondRound,
+    first: &[u64],
+    finalists: &[CandidateIdx],
+    eliminated: &[CandidateIdx],
+) -> Result<Vec<Move>, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let finalist_ids = || {
+        finalists
+            .iter()
+            .map(|&f| format!("`{}`", contest.candidates[f].id))
+            .collect::<Vec<_>>()
+            .join(" and ")
+    };
+    let from_matrix = match &second.matrix {
+        Some(rows) => Some(matrix_moves(
+            contest,
+            rows,
+            first,
+            finalists,
+            eliminated,
+            &mut errors,
+        )),
+        None => None,
+    };
+    let stated = match &second.transfers {
+        Some(map) => {
+            let mut out = Vec::new();
+            for (id, votes) in map.iter() {
+                let path = format!("second_round.transfers.{id}");
+                match contest.candidate_index(id) {
+                    None => errors.push(Diagnostic::error(
+                        path,
+                        unknown_candidate(id, &contest.candidates),
+                    )),
+                    Some(i) if !finalists.contains(&i) => errors.push(Diagnostic::error(
+                        path,
+                        format!(
+                            "`{id}` is not in the second round: only the top two, {}, continue",
+                            finalist_ids()
+                        ),
+                    )),
+                    Some(i) => out.push((i, votes)),
+                }
+            }
+            for &f in finalists {
+                if map.get(&contest.candidates[f].id).is_none() {
+                    errors.push(Diagnostic::error(
+                        "second_round.transfers",
+                        format!(
+                            "no transfer given for finalist `{}`; write 0 if they received none",
+                            contest.candidates[f].id
+                        ),
+                    ));
+                }
+            }
+            Some(out)
+        }
+        None => None,
+    };
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    match (from_matrix, stated) {
+        (Some(matrix), stated) => {
+            for (to, votes) in stated.into_iter().flatten() {
+                let derived: u64 = matrix
+                    .iter()
+                    .filter(|m| m.to == Destination::Candidate(to))
+                    .map(|m| m.votes)
+                    .sum();
+                if derived != votes {
+                    errors.push(Diagnostic::error(
+                        format!("second_round.transfers.{}", contest.candidates[to].id),
+                        format!("{} stated, but the matrix gives {}", n(votes), n(derived)),
+                    ));
+                }
+            }
+            if errors.is_empty() {
+                Ok(matrix)
+            } else {
+                Err(errors)
+            }
+        }
+        (None, Some(stated)) => Ok(stated
+            .into_iter()
+            .map(|(to, votes)| Move {
+                from: None,
+                to: Destination::Candidate(to),
+                votes,
+                path: format!("second_round.transfers.{}", contest.candidates[to].id),
+            })
+            .collect()),
+        (None, None) => Err(vec![Diagnostic::error(
+            "second_round",
+            "give `transfers` (votes added to each finalist) or `matrix` (first-by-second preferences)",
+        )]),
+    }
+}
+
+fn matrix_moves(
+    contest: &Contest,
+    rows: &[crate::model::MatrixRow],
+    first: &[u64],
+    finalists: &[CandidateIdx],
+    eliminated: &[CandidateIdx],
+    errors: &mut Vec<Diagnostic>,
+) -> Vec<Move> {
+    let mut moves = Vec::new();
+    let mut seen: Vec<CandidateIdx> = Vec::new();
+    for (r, row) in rows.iter().enumerate() {
+        let path = format!("second_round.matrix[{r}]");
+        let Some(from) = contest.candidate_index(&row.first) else {
+            errors.push(Diagnostic::error(
+                format!("{path}.first"),
+                unknown_candidate(&row.first, &contest.candidates),
+            ));
+            continue;
+        };
+        if seen.contains(&from) {
+            errors.push(Diagnostic::error(
+                format!("{path}.first"),
+                format!(
+                    "a second row for `{}`; give each first choice once",
+                    row.first
+                ),
+            ));
+            continue;
+        }
+        seen.push(from);
+        let mut total: u128 = 0;
+        for (id, votes) in row.second.iter() {
+            let cell = format!("{path}.second.{id}");
+            total += votes as u128;
+            match contest.candidate_index(id) {
+                None => errors.push(Diagnostic::error(cell, unknown_candidate(id, &contest.candidates))),
+                Some(to) if to == from => errors.push(Diagnostic::error(
+                    cell,
+                    "a second choice the same as the first is not a second preference; leave it out",
+                )),
+                Some(to) if finalists.contains(&to) && eliminated.contains(&from) => {
+                    moves.push(Move { from: Some(from), to: Destination::Candidate(to), votes, path: cell })
+                }
+                Some(_) => {}
+            }
+        }
+        if total > first[from] as u128 {
+            errors.push(Diagnostic::error(
+                format!("{path}.second"),
+                format!(
+                    "second choices of `{}`'s voters sum to {total}, more than their {} first preferences",
+                    row.first,
+                    n(first[from])
+                ),
+            ));
+        }
+    }
+    for &e in eliminated {
+        if first[e] > 0 && !seen.contains(&e) {
+            errors.push(Diagnostic::error(
+                "second_round.matrix",
+                format!(
+                    "no row for eliminated candidate `{}`: where their ballots went is unknown",
+                    contest.candidates[e].id
+                ),
+            ));
+        }
+    }
+    moves
+}
+
+/// Check the declared final totals and non-transferable figure against the count.
+fn check_declared(
+    contest: &Contest,
+    second: &SecondRound,
+    first: &[u64],
+    finalists: &[CandidateIdx],
+    round2: &super::Round,
+) -> Result<(), Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    if let Some(totals) = &second.totals {
+        for (id, stated) in totals.iter() {
+            let path = format!("second_round.totals.{id}");
+            match contest.candidate_index(id) {
+                None => errors.push(Diagnostic::error(
+                    path,
+                    unknown_candidate(id, &contest.candidates),
+                )),
+                Some(i) if !finalists.contains(&i) => errors.push(Diagnostic::error(
+                    path,
+                    format!("`{id}` is not in the second round"),
+                )),
+                Some(i) => {
+                    let computed = round2.votes[i].unwrap_or(0);
+                    if computed != stated {
+                        errors.push(Diagnostic::error(
+                            path,
+                            format!(
+                                "{} stated, but first preferences {} + transfers {} = {}",
+                                n(stated),
+                                n(first[i]),
+                                n(round2.received(i)),
+                                n(computed)
+                            ),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+    if let Some(stated) = second.non_transferable
+        && stated.0 != round2.exhausted
+    {
+        let eliminated: u64 = round2.transfers.iter().map(|t| t.votes).sum();
+        errors.push(Diagnostic::error(
+            "second_round.non_transferable",
+            format!(
+                "{} stated, but the eliminated candidates' {} ballots less {} transferred leave {}",
+                n(stated.0),
+                n(eliminated),
+                n(eliminated - round2.exhausted),
+                n(round2.exhausted)
+            ),
+        ));
+    }
+    if errors.is_empty() {
+        Ok(())
+    } else {
+        Err(errors)
+    }
+}

@@ -1,0 +1,11 @@
+//! tally: election counts, from a dataset to rounds to what people read.
+//!
+//! The library holds everything but the command line: the data model (`model`), the counting
+//! engine (`count`), the embedded London datasets (`datasets`), and the text reports
+//! (`report`). Data flows one way, from dataset to count to what is shown.
+
+pub mod count;
+pub mod datasets;
+pub mod load;
+pub mod model;
+pub mod text;

@@ -1,0 +1,277 @@
+//! The contest types: one election for one office, exactly as a dataset file states it.
+//!
+//! Every figure that an official source may not give (electorate, ballot papers, rejected
+//! ballots, turnout) is an `Option`: unknown is absent, never zero. Candidates are referred to
+//! by their stable `id` everywhere else in the file.
+
+use chrono::{DateTime, FixedOffset, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use super::votes::{VoteMap, Votes};
+
+/// The version of the dataset format this build reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One contest: a single election to a single office.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contest {
+    /// Format version; absent means 1.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tally_format: Option<u32>,
+    /// Short stable id, lower-case letters, digits and hyphens: `london-2004`.
+    pub id: String,
+    /// Human title: "Mayor of London 2004".
+    pub title: String,
+    /// The area the contest covers: "Greater London".
+    pub area: String,
+    /// Date of poll.
+    pub date: NaiveDate,
+    pub system: VotingSystem,
+    /// Whether the figures are final or still coming in (a live results file).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub status: Option<ResultStatus>,
+    pub candidates: Vec<Candidate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electorate: Option<Votes>,
+    /// Ballot papers counted: valid votes plus rejected ballots.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot_papers: Option<Votes>,
+    /// Valid first-preference votes; must equal the sum of `first_preferences`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_votes: Option<Votes>,
+    /// Ballot papers rejected (for the first preference, under SV).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Votes>,
+    /// Why ballots were rejected: reason → count; must sum to `rejected`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected_reasons: Option<VoteMap>,
+    /// Turnout as published, for when the figures to compute it are not all known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub turnout: Option<PublishedTurnout>,
+    /// First preferences (or the only vote, under first past the post): candidate id → votes.
+    /// May be left out when `areas` are given: it is then the sum of the declared areas.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_preferences: Option<VoteMap>,
+    /// Second choices marked on all valid ballots (not the transfers): candidate id → votes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_choices: Option<VoteMap>,
+    /// Supplementary Vote: the second round, when nobody won on first preferences.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_round: Option<SecondRound>,
+    /// Instant runoff: the rounds after the first, as counted elsewhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rounds: Option<Vec<RoundSpec>>,
+    /// How ties are broken: candidate ids, highest priority first (e.g. the result of drawing
+    /// lots). Candidates not listed come after, in the order of `candidates`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tie_break_order: Option<Vec<String>>,
+    /// Results by area (e.g. the 14 GLA constituencies).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub areas: Option<Vec<Area>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sources: Vec<Source>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum VotingSystem {
+    SupplementaryVote,
+    InstantRunoff,
+    FirstPastThePost,
+}
+
+impl VotingSystem {
+    pub fn name(self) -> &'static str {
+        match self {
+            VotingSystem::SupplementaryVote => "Supplementary Vote",
+            VotingSystem::InstantRunoff => "Instant runoff",
+            VotingSystem::FirstPastThePost => "First past the post",
+        }
+    }
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            VotingSystem::SupplementaryVote => "supplementary-vote",
+            VotingSystem::InstantRunoff => "instant-runoff",
+            VotingSystem::FirstPastThePost => "first-past-the-post",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ResultStatus {
+    Provisional,
+    Final,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Candidate {
+    /// Stable id used everywhere else in the file: `livingstone`.
+    pub id: String,
+    pub name: String,
+    pub party: String,
+    /// Party colour as `#rrggbb`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub colour: Option<String>,
+}
+
+/// A turnout figure as published, with what it is a percentage of.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PublishedTurnout {
+    pub percent: f64,
+    pub basis: TurnoutBasis,
+    /// True when the source gives only a rounded or approximate figure ("about 42%").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub approximate: bool,
+    /// Which source (a `sources[].id`) gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+}
+
+/// What a published turnout counts, over the electorate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum TurnoutBasis {
+    /// All ballot papers counted, rejected ones included.
+    BallotPapers,
+    /// Valid votes only.
+    ValidVotes,
+    /// The source does not say.
+    Unstated,
+}
+
+impl TurnoutBasis {
+    pub fn describe(self) -> &'static str {
+        match self {
+            TurnoutBasis::BallotPapers => "ballot papers over electorate",
+            TurnoutBasis::ValidVotes => "valid votes over electorate",
+            TurnoutBasis::Unstated => "basis not stated",
+        }
+    }
+}
+
+/// The Supplementary Vote's second round as officially declared.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SecondRound {
+    /// Votes added to each finalist from the eliminated candidates' ballots.
+    /// May be left out when `matrix` is given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transfers: Option<VoteMap>,
+    /// First choice → second choice → ballots, for the full first-by-second table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub matrix: Option<Vec<MatrixRow>>,
+    /// The declared final totals, checked against first preferences + transfers.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub totals: Option<VoteMap>,
+    /// The declared non-transferable total, checked against the count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub non_transferable: Option<Votes>,
+}
+
+/// One row of a first-by-second preference table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MatrixRow {
+    /// The first choice (candidate id).
+    pub first: String,
+    /// Second choice (candidate id) → ballots with that first and second choice.
+    pub second: VoteMap,
+}
+
+/// One round of an instant-runoff count after the first, as counted elsewhere.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RoundSpec {
+    /// Candidates eliminated at the end of the previous round, whose ballots move now.
+    pub eliminated: Vec<String>,
+    /// Where their ballots went. Ballots not listed are exhausted.
+    #[serde(default)]
+    pub transfers: Vec<TransferSpec>,
+    /// The tally after this round's transfers, as published; checked against the count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub tally: Option<VoteMap>,
+    /// The running exhausted total after this round, as published; checked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exhausted: Option<Votes>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TransferSpec {
+    /// The eliminated candidate the ballots came from; absent when the source publishes
+    /// only a total for all of the round's eliminated candidates together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from: Option<String>,
+    /// The receiving candidate, or `"exhausted"`.
+    pub to: String,
+    pub votes: Votes,
+}
+
+/// The reserved word for "no further preference" in `TransferSpec::to`.
+pub const EXHAUSTED: &str = "exhausted";
+
+/// Results for one area of the contest (a constituency, a borough, a ward).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Area {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electorate: Option<Votes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ballot_papers: Option<Votes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub valid_votes: Option<Votes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected: Option<Votes>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rejected_reasons: Option<VoteMap>,
+    /// Absent while the area has not declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_preferences: Option<VoteMap>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub second_choices: Option<VoteMap>,
+    /// When the area's result was declared.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declared_at: Option<DateTime<FixedOffset>>,
+}
+
+impl Area {
+    pub fn is_declared(&self) -> bool {
+        self.first_preferences.is_some()
+    }
+}
+
+/// Where the figures come from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    /// Short tag that notes and `turnout.source` may refer to: `BBC04`.
+    pub id: String,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Contest {
+    /// The position of a candidate by id.
+    pub fn candidate_index(&self, id: &str) -> Option<usize> {
+        self.candidates.iter().position(|c| c.id == id)
+    }
+
+    /// Areas that have declared, in file order.
+    pub fn declared_areas(&self) -> impl Iterator<Item = &Area> {
+        self.areas.iter().flatten().filter(|a| a.is_declared())
+    }
+}

@@ -1,0 +1,172 @@
+//! Reading a contest from JSON text, with errors that say where and what.
+//!
+//! serde_json reports the line and column; `serde_path_to_error` adds the JSON path; and an
+//! unknown field or variant gets a "did you mean" suggestion instead of a list of every field.
+
+use super::contest::Contest;
+use super::diagnostic::{Diagnostic, Location, Severity};
+
+/// Parse a contest. Only the first problem can be reported here: JSON parsing stops at it.
+pub fn parse_contest(text: &str) -> Result<Contest, Diagnostic> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let contest: Contest = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+        let path = e.path().to_string();
+        from_json_error(e.inner(), Some(path))
+    })?;
+    de.end().map_err(|e| from_json_error(&e, None))?;
+    Ok(contest)
+}
+
+/// Turn a serde_json error into a diagnostic. Syntax errors are placed by line and column;
+/// data errors by JSON path, with the line and column added to the message.
+pub fn from_json_error(e: &serde_json::Error, path: Option<String>) -> Diagnostic {
+    use serde_json::error::Category;
+    let full = e.to_string();
+    let message = match full.rsplit_once(" at line ") {
+        Some((m, _)) => m.to_string(),
+        None => full,
+    };
+    let message = suggest(&message).unwrap_or(message);
+    match (e.classify(), path) {
+        (Category::Data, Some(path)) if path != "." => Diagnostic {
+            severity: Severity::Error,
+            location: Location::Path(path),
+            message: format!("{message} (line {}, column {})", e.line(), e.column()),
+        },
+        (Category::Data, _) => Diagnostic {
+            severity: Severity::Error,
+            location: Location::Position {
+                line: e.line(),
+                column: e.column(),
+            },
+            message,
+        },
+        _ => Diagnostic {
+            severity: Severity::Error,
+            location: Location::Position {
+                line: e.line(),
+                column: e.column(),
+            },
+            message: if message.starts_with("EOF") {
+                format!("{message} (the file ends too soon: is it complete?)")
+            } else {
+                message
+            },
+        },
+    }
+}
+
+/// Rewrite serde's "unknown field `x`, expected one of `a`, `b`" into a suggestion.
+fn suggest(message: &str) -> Option<String> {
+    let (kind, rest) = if let Some(rest) = message.strip_prefix("unknown field `") {
+        ("field", rest)
+    } else if let Some(rest) = message.strip_prefix("unknown variant `") {
+        ("value", rest)
+    } else {
+        return None;
+    };
+    let (found, expected) = rest.split_once('`')?;
+    let options: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    if options.is_empty() {
+        return Some(format!("unknown {kind} `{found}`: nothing is allowed here"));
+    }
+    match closest(found, options.iter().copied()) {
+        Some(best) => Some(format!("unknown {kind} `{found}`: did you mean `{best}`?")),
+        None => Some(format!(
+            "unknown {kind} `{found}`: expected one of {}",
+            list(&options)
+        )),
+    }
+}
+
+/// The option most like `found`, if any is close enough to be a likely misspelling.
+pub fn closest<'a>(found: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = found.to_lowercase();
+    options
+        .into_iter()
+        .map(|o| (strsim::jaro_winkler(&lower, &o.to_lowercase()), o))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o)
+}
+
+/// `a`, `b` and `c`.
+pub fn list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINIMAL: &str = r#"{"id": "t", "title": "T", "area": "A", "date": "2020-01-02",
+        "system": "first-past-the-post",
+        "candidates": [{"id": "a", "name": "A", "party": "P"}],
+        "first_preferences": {"a": 1}}"#;
+
+    #[test]
+    fn minimal_contest_parses() {
+        let c = parse_contest(MINIMAL).unwrap();
+        assert_eq!(c.id, "t");
+        assert_eq!(c.electorate, None);
+    }
+
+    #[test]
+    fn misspelt_field_gets_a_suggestion_and_a_path() {
+        let text = MINIMAL.replace("\"area\"", "\"arae\"");
+        let d = parse_contest(&text).unwrap_err();
+        assert!(
+            d.message
+                .starts_with("unknown field `arae`: did you mean `area`?"),
+            "{}",
+            d.message
+        );
+        let nested = MINIMAL.replace("\"party\"", "\"partie\"");
+        let d = parse_contest(&nested).unwrap_err();
+        assert_eq!(
+            d.location,
+            Location::Path("candidates[0].partie".into()),
+            "{d:?}"
+        );
+        assert!(d.message.contains("did you mean `party`?"), "{}", d.message);
+    }
+
+    #[test]
+    fn unknown_system_suggests_the_right_spelling() {
+        let text = MINIMAL.replace("first-past-the-post", "first_past_the_post");
+        let d = parse_contest(&text).unwrap_err();
+        assert!(
+            d.message.contains("did you mean `first-past-the-post`?"),
+            "{}",
+            d.message
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_line_and_column() {
+        let d = parse_contest("{\n  \"id\": \"t\",\n  \"title\" \"T\"\n}").unwrap_err();
+        assert_eq!(
+            d.location,
+            Location::Position {
+                line: 3,
+                column: 11
+            }
+        );
+        let d = parse_contest(&MINIMAL[..40]).unwrap_err();
+        assert!(d.message.starts_with("EOF while parsing"), "{}", d.message);
+        let d = parse_contest(&format!("{MINIMAL} x")).unwrap_err();
+        assert!(d.message.contains("trailing characters"), "{}", d.message);
+    }
+
+    #[test]
+    fn closest_ignores_distant_words() {
+        assert_eq!(closest("colour", ["color", "name"]), Some("color"));
+        assert_eq!(closest("zzz", ["electorate", "name"]), None);
+        assert_eq!(list(&["a", "b", "c"]), "`a`, `b` or `c`");
+    }
+}

@@ -1,0 +1,599 @@
+//! Checks that a parsed contest is internally consistent, reporting every problem found.
+//!
+//! Parsing (`parse`) stops at the first malformed value; validation then looks at the whole
+//! contest and lists everything that does not add up: unknown or missing candidates, totals
+//! that disagree with their parts (naming both numbers), impossible turnouts, duplicate ids.
+//! Whether the *count* adds up (transfers, final totals) is checked by `crate::count`.
+
+use std::collections::HashSet;
+
+use super::contest::{Area, Candidate, Contest, EXHAUSTED, FORMAT_VERSION, VotingSystem};
+use super::diagnostic::Diagnostic;
+use super::parse::closest;
+use super::votes::{VoteMap, Votes};
+use crate::text::{self, count as n};
+
+/// Every problem with the contest, errors and warnings, in file order.
+pub fn validate(c: &Contest) -> Vec<Diagnostic> {
+    let mut v = Checker { out: Vec::new(), c };
+    v.header();
+    v.candidates();
+    v.figures();
+    v.system_fields();
+    v.tie_break_order();
+    v.areas();
+    v.sources();
+    v.strings();
+    v.out
+}
+
+struct Checker<'a> {
+    out: Vec<Diagnostic>,
+    c: &'a Contest,
+}
+
+/// An id is safe to use as a key, a file name and a command-line argument.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 64
+        && id
+            .chars()
+            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
+}
+
+impl Checker<'_> {
+    fn error(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Diagnostic::error(path, message));
+    }
+
+    fn warning(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.out.push(Diagnostic::warning(path, message));
+    }
+
+    fn header(&mut self) {
+        let c = self.c;
+        if let Some(v) = c.tally_format
+            && v != FORMAT_VERSION
+        {
+            self.error(
+                "tally_format",
+                format!(
+                    "this file is format version {v}, but this tally reads version {FORMAT_VERSION}"
+                ),
+            );
+        }
+        if !is_valid_id(&c.id) {
+            self.error("id", id_message(&c.id));
+        }
+        for (field, value) in [("title", &c.title), ("area", &c.area)] {
+            if value.trim().is_empty() {
+                self.error(field, format!("{field} is empty"));
+            }
+        }
+    }
+
+    fn candidates(&mut self) {
+        let c = self.c;
+        if c.candidates.is_empty() {
+            self.error(
+                "candidates",
+                "the contest has no candidates; list at least one",
+            );
+            return;
+        }
+        for (i, cand) in c.candidates.iter().enumerate() {
+            let path = format!("candidates[{i}]");
+            if !is_valid_id(&cand.id) {
+                self.error(format!("{path}.id"), id_message(&cand.id));
+            } else if cand.id == EXHAUSTED {
+                self.error(
+                    format!("{path}.id"),
+                    format!("`{EXHAUSTED}` is reserved for ballots with no further preference; choose another id"),
+                );
+            }
+            if let Some(first) = c.candidates[..i].iter().position(|o| o.id == cand.id) {
+                self.error(
+                    format!("{path}.id"),
+                    format!("duplicate candidate id `{}` (also candidates[{first}]); each candidate needs its own id", cand.id),
+                );
+            }
+            if cand.name.trim().is_empty() {
+                self.error(format!("{path}.name"), "the candidate's name is empty");
+            } else if let Some(first) = c.candidates[..i].iter().position(|o| o.name == cand.name) {
+                self.warning(
+                    format!("{path}.name"),
+                    format!("two candidates are called {:?} (also candidates[{first}]); readers cannot tell them apart", cand.name),
+                );
+            }
+            if cand.party.trim().is_empty() {
+                self.error(
+                    format!("{path}.party"),
+                    "the party is empty; use \"Independent\" for a candidate without one",
+                );
+            }
+            if let Some(colour) = &cand.colour
+                && parse_colour(colour).is_none()
+            {
+                self.error(
+                    format!("{path}.colour"),
+                    format!("{colour:?} is not a colour; write it as #rrggbb, e.g. \"#e4003b\""),
+                );
+            }
+        }
+    }
+
+    /// A map of candidate id → votes: every key a candidate, and (if `complete`) every
+    /// candidate present.
+    fn candidate_map(&mut self, path: &str, map: &VoteMap, complete: bool) {
+        let ids: Vec<&str> = self.c.candidates.iter().map(|c| c.id.as_str()).collect();
+        for key in map.keys() {
+            if !ids.contains(&key) {
+                self.error(
+                    format!("{path}.{key}"),
+                    unknown_candidate(key, &self.c.candidates),
+                );
+            }
+        }
+        if complete {
+            for cand in &self.c.candidates {
+                if map.get(&cand.id).is_none() {
+                    self.error(
+                        path,
+                        format!(
+                            "no votes given for candidate `{}`; write 0 if they had none",
+                            cand.id
+                        ),
+                    );
+                }
+            }
+        }
+    }
+
+    /// The figures shared by a contest and its areas: sums and turnout sanity.
+    #[allow(clippy::too_many_arguments)]
+    fn figure_set(
+        &mut self,
+        prefix: &str,
+        first: Option<&VoteMap>,
+        electorate: Option<Votes>,
+        ballot_papers: Option<Votes>,
+        valid: Option<Votes>,
+        rejected: Option<Votes>,
+        reasons: Option<&VoteMap>,
+        second: Option<&VoteMap>,
+    ) {
+        let p = |f: &str| {
+            if prefix.is_empty() {
+                f.to_string()
+            } else {
+                format!("{prefix}.{f}")
+            }
+        };
+        if let Some(first) = first {
+            self.candidate_map(&p("first_preferences"), first, true);
+        }
+        let first_total = first.map(|m| m.total());
+        if let Some(None) = first_total {
+            self.error(
+                p("first_preferences"),
+                "the votes add up to more than tally can count",
+            );
+        }
+        let first_total = first_total.flatten();
+        if let (Some(valid), Some(total)) = (valid, first_total)
+            && valid.0 != total
+        {
+            self.error(
+                p("valid_votes"),
+                format!(
+                    "{} stated, but the candidates' votes sum to {}",
+                    n(valid.0),
+                    n(total)
+                ),
+            );
+        }
+        if let (Some(b), Some(v), Some(r)) = (ballot_papers, valid, rejected) {
+            match v.0.checked_add(r.0) {
+                Some(sum) if sum == b.0 => {}
+                sum => self.error(
+                    p("ballot_papers"),
+                    format!(
+                        "{} stated, but valid_votes {} + rejected {} = {}",
+                        n(b.0),
+                        n(v.0),
+                        n(r.0),
+                        sum.map(n).unwrap_or_else(|| "too many".into())
+                    ),
+                ),
+            }
+        }
+        if let Some(reasons) = reasons {
+            match (rejected, reasons.total()) {
+                (None, _) => self.error(
+                    p("rejected_reasons"),
+                    "reasons are given but `rejected` (their total) is not",
+                ),
+                (Some(r), Some(sum)) if r.0 != sum => self.error(
+                    p("rejected_reasons"),
+                    format!("the reasons sum to {}, but rejected is {}", n(sum), n(r.0)),
+                ),
+                _ => {}
+            }
+        }
+        if let Some(e) = electorate {
+            let voted = ballot_papers
+                .map(|b| ("ballot_papers", b))
+                .or(valid.map(|v| ("valid_votes", v)))
+                .or(first_total.map(|t| ("first_preferences", Votes(t))));
+            if let Some((field, voted)) = voted
+                && voted.0 > e.0
+            {
+                let pct = if e.0 == 0 {
+                    "∞".to_string()
+                } else {
+                    text::percent(voted.0 as f64 * 100.0 / e.0 as f64)
+                };
+                self.error(
+                    p(field),
+                    format!(
+                        "{} is more than the electorate of {}: a turnout of {pct}, above 100%",
+                        n(voted.0),
+                        n(e.0)
+                    ),
+                );
+            }
+        }
+        if let Some(second) = second {
+            self.candidate_map(&p("second_choices"), second, false);
+            let most = ballot_papers.or(valid
+                .zip(rejected)
+                .map(|(v, r)| Votes(v.0.saturating_add(r.0))));
+            if let (Some(most), Some(total)) = (most, second.total())
+                && total > most.0
+            {
+                self.error(
+                    p("second_choices"),
+                    format!(
+                        "second choices sum to {}, more than the {} ballot papers",
+                        n(total),
+                        n(most.0)
+                    ),
+                );
+            }
+        }
+    }
+
+    fn figures(&mut self) {
+        let c = self.c;
+        if c.first_preferences.is_none() && c.areas.is_none() {
+            self.error(
+                "",
+                "missing field `first_preferences` (give them, or give `areas` to sum them from)",
+            );
+        }
+        self.figure_set(
+            "",
+            c.first_preferences.as_ref(),
+            c.electorate,
+            c.ballot_papers,
+            c.valid_votes,
+            c.rejected,
+            c.rejected_reasons.as_ref(),
+            c.second_choices.as_ref(),
+        );
+        if let Some(t) = &c.turnout {
+            if !t.percent.is_finite() || t.percent < 0.0 {
+                self.error(
+                    "turnout.percent",
+                    format!("{} is not a percentage", t.percent),
+                );
+            } else if t.percent > 100.0 {
+                self.error(
+                    "turnout.percent",
+                    format!("a turnout of {}% is above 100%", t.percent),
+                );
+            } else if let Some(computed) = computed_turnout(c, t.basis) {
+                let tolerance = if t.approximate { 1.0 } else { 0.05 };
+                if (computed - t.percent).abs() > tolerance {
+                    self.warning(
+                        "turnout.percent",
+                        format!(
+                            "published as {}%, but the figures give {:.2}% ({})",
+                            t.percent,
+                            computed,
+                            t.basis.describe()
+                        ),
+                    );
+                }
+            }
+            if let Some(src) = &t.source
+                && !c.sources.iter().any(|s| &s.id == src)
+            {
+                self.error(
+                    "turnout.source",
+                    format!("no source with id `{src}` in `sources`"),
+                );
+            }
+        }
+    }
+
+    fn system_fields(&mut self) {
+        let c = self.c;
+        let sv = c.system == VotingSystem::SupplementaryVote;
+        let irv = c.system == VotingSystem::InstantRunoff;
+        if c.second_round.is_some() && !sv {
+            self.error(
+                "second_round",
+                format!(
+                    "`second_round` is for supplementary-vote contests, but this one is {}",
+                    c.system.slug()
+                ),
+            );
+        }
+        if c.rounds.is_some() && !irv {
+            let hint = if sv {
+                "; use `second_round` for the Supplementary Vote"
+            } else {
+                ""
+            };
+            self.error(
+                "rounds",
+                format!(
+                    "`rounds` is for instant-runoff contests, but this one is {}{hint}",
+                    c.system.slug()
+                ),
+            );
+        }
+    }
+
+    fn tie_break_order(&mut self) {
+        let Some(order) = &self.c.tie_break_order else {
+            return;
+        };
+        let mut seen = HashSet::new();
+        for (i, id) in order.iter().enumerate() {
+            if self.c.candidate_index(id).is_none() {
+                self.error(
+                    format!("tie_break_order[{i}]"),
+                    unknown_candidate(id, &self.c.candidates),
+                );
+            } else if !seen.insert(id) {
+                self.error(
+                    format!("tie_break_order[{i}]"),
+                    format!("`{id}` is listed twice"),
+                );
+            }
+        }
+    }
+
+    fn areas(&mut self) {
+        let c = self.c;
+        let Some(areas) = &c.areas else { return };
+        for (i, area) in areas.iter().enumerate() {
+            let path = format!("areas[{i}]");
+            if !is_valid_id(&area.id) {
+                self.error(format!("{path}.id"), id_message(&area.id));
+            }
+            if let Some(first) = areas[..i].iter().position(|o| o.id == area.id) {
+                self.error(
+                    format!("{path}.id"),
+                    format!("duplicate area id `{}` (also areas[{first}])", area.id),
+                );
+            }
+            if area.name.trim().is_empty() {
+                self.error(format!("{path}.name"), "the area's name is empty");
+            }
+            self.figure_set(
+                &path,
+                area.first_preferences.as_ref(),
+                area.electorate,
+                area.ballot_papers,
+                area.valid_votes,
+                area.rejected,
+                area.rejected_reasons.as_ref(),
+                area.second_choices.as_ref(),
+            );
+            if !area.is_declared() && area.declared_at.is_some() {
+                self.error(
+                    format!("{path}.declared_at"),
+                    "a declaration time is given but no `first_preferences`: an area that has declared needs its results",
+                );
+            }
+        }
+        if areas.is_empty() || !areas.iter().all(Area::is_declared) {
+            return;
+        }
+        // Every area is in: the contest-wide figures must be their sum.
+        if let Some(first) = &c.first_preferences {
+            for (id, stated) in first.iter() {
+                let sum: u64 = areas
+                    .iter()
+                    .filter_map(|a| a.first_preferences.as_ref()?.get(id))
+                    .sum();
+                if sum != stated {
+                    self.error(
+                        format!("first_preferences.{id}"),
+                        format!("{} stated, but the areas sum to {}", n(stated), n(sum)),
+                    );
+                }
+            }
+        }
+        type Field = fn(&Area) -> Option<Votes>;
+        let fields: [(&str, Option<Votes>, Field); 4] = [
+            ("electorate", c.electorate, |a| a.electorate),
+            ("ballot_papers", c.ballot_papers, |a| a.ballot_papers),
+            ("valid_votes", c.valid_votes, |a| a.valid_votes),
+            ("rejected", c.rejected, |a| a.rejected),
+        ];
+        for (name, stated, get) in fields {
+            let parts: Option<Vec<Votes>> = areas.iter().map(get).collect();
+            if let (Some(stated), Some(parts)) = (stated, parts) {
+                let sum: u64 = parts.iter().map(|v| v.0).sum();
+                if sum != stated.0 {
+                    self.error(
+                        name,
+                        format!("{} stated, but the areas sum to {}", n(stated.0), n(sum)),
+                    );
+                }
+            }
+        }
+    }
+
+    fn sources(&mut self) {
+        let c = self.c;
+        if c.sources.is_empty() {
+            self.warning(
+                "sources",
+                "no sources are given; say where the figures come from",
+            );
+        }
+        for (i, s) in c.sources.iter().enumerate() {
+            if s.id.trim().is_empty() {
+                self.error(format!("sources[{i}].id"), "the source id is empty");
+            } else if let Some(first) = c.sources[..i].iter().position(|o| o.id == s.id) {
+                self.error(
+                    format!("sources[{i}].id"),
+                    format!("duplicate source id `{}` (also sources[{first}])", s.id),
+                );
+            }
+            if s.title.trim().is_empty() {
+                self.error(format!("sources[{i}].title"), "the source title is empty");
+            }
+        }
+    }
+
+    /// Strings that will be shown: control characters are escaped on display, but the file
+    /// is probably damaged or hostile, so say so.
+    fn strings(&mut self) {
+        let c = self.c;
+        let mut fields: Vec<(String, &str)> =
+            vec![("title".into(), &c.title), ("area".into(), &c.area)];
+        for (i, cand) in c.candidates.iter().enumerate() {
+            fields.push((format!("candidates[{i}].name"), &cand.name));
+            fields.push((format!("candidates[{i}].party"), &cand.party));
+        }
+        for (i, area) in c.areas.iter().flatten().enumerate() {
+            fields.push((format!("areas[{i}].name"), &area.name));
+        }
+        for (i, note) in c.notes.iter().enumerate() {
+            fields.push((format!("notes[{i}]"), note));
+        }
+        for (path, value) in fields {
+            if value.chars().any(text::is_unsafe) {
+                self.warning(
+                    path,
+                    "contains control characters; they are shown escaped, e.g. \\u{1b}",
+                );
+            }
+        }
+    }
+}
+
+/// The turnout the contest's own figures give on a basis, if they are all known.
+pub fn computed_turnout(c: &Contest, basis: super::TurnoutBasis) -> Option<f64> {
+    use super::TurnoutBasis::*;
+    let electorate = c.electorate.filter(|e| e.0 > 0)?;
+    let voted = match basis {
+        BallotPapers | Unstated => c.ballot_papers?,
+        ValidVotes => c.valid_votes?,
+    };
+    Some(voted.0 as f64 * 100.0 / electorate.0 as f64)
+}
+
+fn id_message(id: &str) -> String {
+    if id.is_empty() {
+        "the id is empty".to_string()
+    } else {
+        format!("{id:?} is not a usable id: use letters, digits, `-`, `_` or `.` (at most 64)")
+    }
+}
+
+/// "unknown candidate `x`", with the closest id as a suggestion.
+pub fn unknown_candidate(id: &str, candidates: &[Candidate]) -> String {
+    match closest(id, candidates.iter().map(|c| c.id.as_str())) {
+        Some(best) => format!("unknown candidate `{id}`: did you mean `{best}`?"),
+        None => format!("unknown candidate `{id}`: no candidate has this id"),
+    }
+}
+
+/// `#rrggbb` → (r, g, b).
+pub fn parse_colour(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::parse::parse_contest;
+
+    fn contest(extra: &str) -> Contest {
+        let text = format!(
+            r#"{{"id": "t", "title": "T", "area": "A", "date": "2020-01-02", "system": "first-past-the-post",
+            "sources": [{{"id": "S", "title": "Source"}}],
+            "candidates": [{{"id": "a", "name": "Ann", "party": "P"}}, {{"id": "b", "name": "Bob", "party": "Q"}}]
+            {extra}}}"#
+        );
+        parse_contest(&text).unwrap()
+    }
+
+    fn messages(c: &Contest) -> Vec<String> {
+        validate(c).iter().map(|d| d.render("f")).collect()
+    }
+
+    #[test]
+    fn a_consistent_contest_has_no_problems() {
+        let c = contest(
+            r#", "first_preferences": {"a": 10, "b": 5}, "valid_votes": 15, "rejected": 1, "ballot_papers": 16, "electorate": 40"#,
+        );
+        assert_eq!(messages(&c), Vec::<String>::new());
+    }
+
+    #[test]
+    fn sums_that_disagree_name_both_numbers() {
+        let c = contest(r#", "first_preferences": {"a": 10, "b": 5}, "valid_votes": 16"#);
+        assert_eq!(
+            messages(&c),
+            ["f: valid_votes: 16 stated, but the candidates' votes sum to 15"]
+        );
+    }
+
+    #[test]
+    fn unknown_and_missing_candidates_are_reported() {
+        let c = contest(r#", "first_preferences": {"a": 10, "bb": 5}"#);
+        let m = messages(&c);
+        assert!(
+            m.contains(
+                &"f: first_preferences.bb: unknown candidate `bb`: did you mean `b`?".to_string()
+            ),
+            "{m:?}"
+        );
+        assert!(
+            m.iter()
+                .any(|l| l.contains("no votes given for candidate `b`")),
+            "{m:?}"
+        );
+    }
+
+    #[test]
+    fn turnout_above_100_percent_is_an_error() {
+        let c = contest(r#", "first_preferences": {"a": 10, "b": 5}, "electorate": 12"#);
+        assert_eq!(
+            messages(&c),
+            [
+                "f: first_preferences: 15 is more than the electorate of 12: a turnout of 125.0%, above 100%"
+            ]
+        );
+    }
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!(parse_colour("#E4003B"), Some((0xe4, 0x00, 0x3b)));
+        assert_eq!(parse_colour("red"), None);
+        assert_eq!(parse_colour("#12345"), None);
+    }
+}

@@ -1,0 +1,183 @@
+//! Vote counts and maps of candidate id to votes, with the error messages people need.
+//!
+//! serde's defaults would accept a repeated key in a JSON object silently (the last one wins)
+//! and describe `-5` as "invalid value: integer `-5`, expected u64". A results file is
+//! written by people, so these types reject duplicates and say plainly what is wrong.
+
+use std::fmt;
+
+use serde::de::{self, MapAccess, Visitor};
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+/// A number of votes or ballots: a whole number, 0 or more.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct Votes(pub u64);
+
+impl Votes {
+    pub fn get(self) -> u64 {
+        self.0
+    }
+}
+
+impl From<u64> for Votes {
+    fn from(v: u64) -> Self {
+        Votes(v)
+    }
+}
+
+impl Serialize for Votes {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_u64(self.0)
+    }
+}
+
+struct VotesVisitor;
+
+impl Visitor<'_> for VotesVisitor {
+    type Value = Votes;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a whole number of votes (0 or more)")
+    }
+
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Votes, E> {
+        Ok(Votes(v))
+    }
+
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Votes, E> {
+        u64::try_from(v).map(Votes).map_err(|_| {
+            E::custom(format!(
+                "negative number {v}: a count of votes cannot be below 0"
+            ))
+        })
+    }
+
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Votes, E> {
+        Err(E::custom(format!("{v} is not a whole number of votes")))
+    }
+}
+
+impl<'de> Deserialize<'de> for Votes {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(VotesVisitor)
+    }
+}
+
+/// An ordered map from a key (usually a candidate id) to votes, as a JSON object.
+///
+/// Order is kept as written. A key that appears twice is an error naming the key.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct VoteMap(pub Vec<(String, Votes)>);
+
+impl VoteMap {
+    pub fn get(&self, key: &str) -> Option<u64> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.0)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), v.0))
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// The sum of all values, or `None` if it would overflow.
+    pub fn total(&self) -> Option<u64> {
+        self.0
+            .iter()
+            .try_fold(0u64, |acc, (_, v)| acc.checked_add(v.0))
+    }
+
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Into<String>, V: Into<Votes>> FromIterator<(K, V)> for VoteMap {
+    fn from_iter<I: IntoIterator<Item = (K, V)>>(iter: I) -> Self {
+        VoteMap(
+            iter.into_iter()
+                .map(|(k, v)| (k.into(), v.into()))
+                .collect(),
+        )
+    }
+}
+
+impl Serialize for VoteMap {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+struct VoteMapVisitor;
+
+impl<'de> Visitor<'de> for VoteMapVisitor {
+    type Value = VoteMap;
+
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("an object of candidate id to votes, e.g. {\"smith\": 1200}")
+    }
+
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<VoteMap, A::Error> {
+        let mut out: Vec<(String, Votes)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if out.iter().any(|(k, _)| *k == key) {
+                return Err(de::Error::custom(format!(
+                    "`{key}` appears twice in this object; give each key once"
+                )));
+            }
+            let value: Votes = map.next_value()?;
+            out.push((key, value));
+        }
+        Ok(VoteMap(out))
+    }
+}
+
+impl<'de> Deserialize<'de> for VoteMap {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_map(VoteMapVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn votes_accept_whole_numbers_and_explain_the_rest() {
+        assert_eq!(serde_json::from_str::<Votes>("12").unwrap(), Votes(12));
+        let neg = serde_json::from_str::<Votes>("-5").unwrap_err().to_string();
+        assert!(neg.contains("negative number -5"), "{neg}");
+        let frac = serde_json::from_str::<Votes>("3.5")
+            .unwrap_err()
+            .to_string();
+        assert!(frac.contains("3.5 is not a whole number"), "{frac}");
+        let text = serde_json::from_str::<Votes>("\"12\"")
+            .unwrap_err()
+            .to_string();
+        assert!(text.contains("expected a whole number of votes"), "{text}");
+    }
+
+    #[test]
+    fn vote_map_keeps_order_and_rejects_duplicates() {
+        let m: VoteMap = serde_json::from_str(r#"{"b": 2, "a": 1}"#).unwrap();
+        assert_eq!(m.keys().collect::<Vec<_>>(), ["b", "a"]);
+        assert_eq!(m.total(), Some(3));
+        assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"b":2,"a":1}"#);
+        let dup = serde_json::from_str::<VoteMap>(r#"{"a": 1, "a": 2}"#)
+            .unwrap_err()
+            .to_string();
+        assert!(dup.contains("`a` appears twice"), "{dup}");
+    }
+
+    #[test]
+    fn total_reports_overflow_as_none() {
+        let m: VoteMap = [("a", u64::MAX), ("b", 1)].into_iter().collect();
+        assert_eq!(m.total(), None);
+    }
+}
