@@ -4,8 +4,11 @@
 //! engine (`count`), the embedded London datasets (`datasets`), and the text reports
 //! (`report`). Data flows one way, from dataset to count to what is shown.
 
+pub mod cli;
 pub mod count;
 pub mod datasets;
 pub mod load;
 pub mod model;
+pub mod report;
+pub mod summary;
 pub mod text;

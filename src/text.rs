@@ -116,6 +116,31 @@ pub fn right(s: &str, w: usize) -> String {
     out
 }
 
+/// Word-wrap `s` to `w` cells, each line starting with `indent`; later lines with
+/// `hanging` (so a list item's text lines up after its bullet). Words longer than a line
+/// are left whole.
+pub fn wrap(s: &str, w: usize, indent: &str, hanging: &str) -> String {
+    let mut out = String::new();
+    let mut line = String::from(indent);
+    let mut empty = true;
+    for word in s.split_whitespace() {
+        if !empty && width(&line) + 1 + width(word) > w {
+            out.push_str(&line);
+            out.push('\n');
+            line = String::from(hanging);
+            empty = true;
+        }
+        if !empty {
+            line.push(' ');
+        }
+        line.push_str(word);
+        empty = false;
+    }
+    out.push_str(&line);
+    out.push('\n');
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -147,6 +172,15 @@ mod tests {
         assert!(matches!(clean("plain"), Cow::Borrowed(_)));
         assert_eq!(clean("a\u{1b}[31mb"), "a\\u{1b}[31mb");
         assert_eq!(clean("x\u{9b}y\u{202e}z\n"), "x\\u{9b}y\\u{202e}z\\u{a}");
+    }
+
+    #[test]
+    fn wrap_breaks_between_words_with_a_hanging_indent() {
+        assert_eq!(
+            wrap("one two three four", 9, "- ", "  "),
+            "- one two\n  three\n  four\n"
+        );
+        assert_eq!(wrap("", 10, "  ", "  "), "  \n");
     }
 
     #[test]

@@ -92,17 +92,10 @@ fn moves(
             .collect::<Vec<_>>()
             .join(" and ")
     };
-    let from_matrix = match &second.matrix {
-        Some(rows) => Some(matrix_moves(
-            contest,
-            rows,
-            first,
-            finalists,
-            eliminated,
-            &mut errors,
-        )),
-        None => None,
-    };
+    let from_matrix = second
+        .matrix
+        .as_ref()
+        .map(|rows| matrix_moves(contest, rows, first, finalists, eliminated, &mut errors));
     let stated = match &second.transfers {
         Some(map) => {
             let mut out = Vec::new();

@@ -1,0 +1,192 @@
+//! The command line: argument definitions (clap derive) and dispatch to the reports.
+//!
+//! `run` takes the arguments and two writers and returns the exit status, so the whole
+//! command line can be tested without spawning a process: 0 success, 1 bad data, 2 bad
+//! usage (unknown flag, unknown contest).
+
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::datasets;
+use crate::load::{self, LoadError, Loaded};
+use crate::report;
+
+const AFTER_HELP: &str = "\
+Examples:
+  tally                          the count of London 2004, round by round
+  tally list                     the embedded contests
+  tally rounds london-2016       another contest (or a dataset file)
+  tally rounds --format json     the count as JSON for scripts
+  tally compare                  turnout and shares across 2000-2024
+  tally check my-contest.json    validate a dataset file
+
+Data format: docs/dataset-format.md";
+
+/// Election counts in the terminal: first preferences, transfers round by round, and how
+/// results compare across elections.
+#[derive(Debug, Parser)]
+#[command(name = "tally", version, about, args_conflicts_with_subcommands = true, after_help = AFTER_HELP)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Contests to show: embedded ids (london-2004) or dataset files [default: london-2004]
+    #[arg(value_name = "CONTEST")]
+    pub contests: Vec<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the embedded contests: id, title, date, system and winner
+    List,
+    /// Validate dataset files, one line per problem as `file: json.path: message`
+    #[command(
+        after_help = "Exit status: 0 when every file is valid (warnings allowed), 1 otherwise."
+    )]
+    Check {
+        /// Dataset files (JSON)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Show the count round by round: votes, shares, transfers, exhausted ballots, winner
+    Rounds {
+        /// An embedded contest id or a dataset file
+        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+        contest: String,
+        /// Output format (json: see docs/rounds-json.md)
+        #[arg(short, long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Compare turnout, winner, margin and party shares across contests
+    Compare {
+        /// Embedded contest ids or dataset files [default: every embedded contest]
+        #[arg(value_name = "CONTEST")]
+        contests: Vec<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// Run the command line. Returns the process exit status.
+pub fn run<I, T>(args: I, out: &mut dyn Write, err: &mut dyn Write) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = e.exit_code();
+            let text = e.render().to_string();
+            let _ = if code == 0 {
+                out.write_all(text.as_bytes())
+            } else {
+                err.write_all(text.as_bytes())
+            };
+            return code;
+        }
+    };
+    let result = match cli.command {
+        None => show(&cli.contests),
+        Some(Command::List) => datasets::load_all().map(|all| Output::ok(report::list::list(&all))),
+        Some(Command::Check { files }) => Ok(check(&files)),
+        Some(Command::Rounds { contest, format }) => datasets::resolve(&contest).map(|l| {
+            Output::ok(match format {
+                Format::Text => report::text::rounds(&l),
+                Format::Json => report::json::rounds(&l),
+                Format::Csv => report::csv::rounds(&l),
+            })
+        }),
+        Some(Command::Compare { contests }) => {
+            resolve_all(&contests).map(|all| Output::ok(report::compare::compare(&all)))
+        }
+    };
+    match result {
+        Ok(output) => {
+            // A closed pipe (`tally | head`) is not an error worth reporting.
+            let _ = out.write_all(output.text.as_bytes());
+            let _ = out.flush();
+            output.code
+        }
+        Err(e) => {
+            let _ = writeln!(err, "tally: {e}");
+            e.exit_code()
+        }
+    }
+}
+
+struct Output {
+    text: String,
+    code: i32,
+}
+
+impl Output {
+    fn ok(text: String) -> Self {
+        Output { text, code: 0 }
+    }
+}
+
+/// Named contests, or every embedded one when none is named.
+fn resolve_all(names: &[String]) -> Result<Vec<Loaded>, LoadError> {
+    if names.is_empty() {
+        datasets::load_all()
+    } else {
+        names.iter().map(|n| datasets::resolve(n)).collect()
+    }
+}
+
+/// Bare `tally [CONTEST...]`: the count of each contest as text.
+fn show(names: &[String]) -> Result<Output, LoadError> {
+    let names = if names.is_empty() {
+        vec![datasets::DEFAULT.to_string()]
+    } else {
+        names.to_vec()
+    };
+    let loaded: Vec<Loaded> = names
+        .iter()
+        .map(|n| datasets::resolve(n))
+        .collect::<Result<_, _>>()?;
+    let parts: Vec<String> = loaded.iter().map(report::text::rounds).collect();
+    Ok(Output::ok(parts.join(&format!("\n{}\n\n", "─".repeat(72)))))
+}
+
+/// `tally check`: every problem in every file, then a summary; 1 if any file has errors.
+fn check(files: &[PathBuf]) -> Output {
+    let mut text = String::new();
+    let mut bad = 0;
+    for path in files {
+        let file = path.display().to_string();
+        match load::from_file(path) {
+            Ok(l) => {
+                for w in &l.warnings {
+                    text.push_str(&w.render(&file));
+                    text.push('\n');
+                }
+                text.push_str(&format!(
+                    "{}: ok ({}, {} candidates, {} round{})\n",
+                    crate::text::clean(&file),
+                    crate::text::clean(&l.contest.id),
+                    l.contest.candidates.len(),
+                    l.count.rounds.len(),
+                    if l.count.rounds.len() == 1 { "" } else { "s" }
+                ));
+            }
+            Err(e) => {
+                bad += 1;
+                text.push_str(&e.to_string());
+                text.push('\n');
+            }
+        }
+    }
+    Output {
+        text,
+        code: if bad > 0 { 1 } else { 0 },
+    }
+}

@@ -1,0 +1,146 @@
+//! `tally compare`: turnout, winner, margin and each party's share across contests.
+//!
+//! Unknown figures are printed as "unknown"; a turnout published on another basis than
+//! ballot papers says so, because 38.1% of valid votes and 38.8% of ballot papers are not
+//! the same measure. A party that did not stand is "–", which is not the same as 0%.
+
+use std::fmt::Write as _;
+
+use super::table::{Align, Table};
+use crate::load::Loaded;
+use crate::summary::{self, PartyShare};
+use crate::text::{clean, count as n, percent, signed_points};
+
+/// Parties below this share in every contest are folded into "Others".
+const MIN_SHARE: f64 = 1.0;
+
+pub fn compare(contests: &[Loaded]) -> String {
+    let mut out = String::new();
+    out.push_str(&overview(contests));
+    out.push('\n');
+    out.push_str(&shares(contests));
+    out
+}
+
+/// Column heading for a contest: its year, or its id when two share a year.
+pub fn heading(contests: &[Loaded], l: &Loaded) -> String {
+    let year = summary::year(&l.contest);
+    if contests
+        .iter()
+        .filter(|o| summary::year(&o.contest) == year)
+        .count()
+        > 1
+    {
+        clean(&l.contest.id).into_owned()
+    } else {
+        year.to_string()
+    }
+}
+
+fn overview(contests: &[Loaded]) -> String {
+    let mut t = Table::new(&[
+        ("Contest", Align::Left),
+        ("Electorate", Align::Right),
+        ("Turnout", Align::Right),
+        ("(of)", Align::Left),
+        ("Winner", Align::Left),
+        ("Party", Align::Left),
+        ("Final margin", Align::Right),
+    ]);
+    t.max_left = Some(28);
+    for l in contests {
+        let c = &l.contest;
+        let (turnout, basis) = match summary::turnout(c) {
+            Some(t) => (t.display(), t.basis_label().to_string()),
+            None => ("unknown".to_string(), String::new()),
+        };
+        let (winner, party) = match summary::winner(l) {
+            Some(w) => (clean(&w.name).into_owned(), clean(&w.party).into_owned()),
+            None => ("undecided".into(), String::new()),
+        };
+        let margin = l.count.margin().map(n).unwrap_or_else(|| "unknown".into());
+        t.row(vec![
+            clean(&c.id).into_owned(),
+            c.electorate
+                .map(|e| n(e.0))
+                .unwrap_or_else(|| "unknown".into()),
+            turnout,
+            basis,
+            winner,
+            party,
+            margin,
+        ]);
+    }
+    let mut out = String::from("Turnout, winner and margin (in the final round)\n");
+    out.push_str(&t.render(2));
+    out
+}
+
+fn shares(contests: &[Loaded]) -> String {
+    let per_contest: Vec<Vec<PartyShare>> = contests.iter().map(summary::party_shares).collect();
+    // Parties in order of their best share anywhere; minor ones folded into Others.
+    let mut parties: Vec<(String, f64)> = Vec::new();
+    for shares in &per_contest {
+        for p in shares {
+            match parties.iter_mut().find(|(name, _)| *name == p.party) {
+                Some((_, best)) => *best = best.max(p.percent),
+                None => parties.push((p.party.clone(), p.percent)),
+            }
+        }
+    }
+    parties.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (shown, folded): (Vec<_>, Vec<_>) = parties
+        .into_iter()
+        .partition(|(_, best)| *best >= MIN_SHARE);
+
+    let headings: Vec<String> = contests.iter().map(|l| heading(contests, l)).collect();
+    let mut columns: Vec<(&str, Align)> = vec![("Party", Align::Left)];
+    columns.extend(headings.iter().map(|h| (h.as_str(), Align::Right)));
+    let mut t = Table::new(&columns);
+    t.max_left = Some(30);
+
+    let cell = |i: usize, value: Option<f64>, prev: Option<f64>| match value {
+        None => "\u{2013}".to_string(),
+        Some(v) => match (i, prev) {
+            (0, _) | (_, None) => percent(v),
+            (_, Some(p)) => format!("{} {}", percent(v), signed_points(v - p)),
+        },
+    };
+    for (party, _) in &shown {
+        let values: Vec<Option<f64>> = per_contest
+            .iter()
+            .map(|s| s.iter().find(|p| &p.party == party).map(|p| p.percent))
+            .collect();
+        let mut row = vec![clean(party).into_owned()];
+        for (i, v) in values.iter().enumerate() {
+            row.push(cell(i, *v, if i > 0 { values[i - 1] } else { None }));
+        }
+        t.row(row);
+    }
+    if !folded.is_empty() {
+        let values: Vec<Option<f64>> = per_contest
+            .iter()
+            .map(|s| {
+                let minor: Vec<f64> = s
+                    .iter()
+                    .filter(|p| folded.iter().any(|(f, _)| *f == p.party))
+                    .map(|p| p.percent)
+                    .collect();
+                (!minor.is_empty()).then(|| minor.iter().fold(0.0, |a, b| a + b))
+            })
+            .collect();
+        let mut row = vec![format!("Others ({} parties)", folded.len())];
+        for (i, v) in values.iter().enumerate() {
+            row.push(cell(i, *v, if i > 0 { values[i - 1] } else { None }));
+        }
+        t.row(row);
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "First-preference share by party, with the change in points from the previous contest"
+    );
+    out.push_str(&t.render(2));
+    out.push_str("  \u{2013} = did not stand. Shares are of valid first preferences (of valid votes under first past the post).\n");
+    out
+}

@@ -1,0 +1,144 @@
+//! The count as JSON, for scripts: the schema is documented in `docs/rounds-json.md`.
+//!
+//! Candidates are named by name (as people read them) and by id (which is unique). The
+//! output is plain `serde_json`, with one extra step: C1 control characters, which
+//! serde_json leaves raw, are escaped too, so the JSON is safe to print to a terminal.
+
+use serde_json::{Map, Value, json};
+
+use crate::count::{Destination, Outcome, Round, TieKind, TieRule};
+use crate::load::Loaded;
+use crate::summary;
+
+/// The schema version of this output.
+pub const SCHEMA: u32 = 1;
+
+pub fn rounds(l: &Loaded) -> String {
+    let value = rounds_value(l);
+    escape_c1(&serde_json::to_string_pretty(&value).expect("a Value always serializes")) + "\n"
+}
+
+pub fn rounds_value(l: &Loaded) -> Value {
+    let c = &l.contest;
+    let name = |i: usize| Value::String(c.candidates[i].name.clone());
+    let id = |i: usize| Value::String(c.candidates[i].id.clone());
+    let names = |v: &[usize]| Value::Array(v.iter().map(|&i| name(i)).collect());
+    let ids = |v: &[usize]| Value::Array(v.iter().map(|&i| id(i)).collect());
+
+    let round_value = |r: &Round| {
+        let mut tally = Map::new();
+        let mut tally_by_id = Map::new();
+        for (i, votes) in r.standings() {
+            tally.insert(c.candidates[i].name.clone(), json!(votes));
+            tally_by_id.insert(c.candidates[i].id.clone(), json!(votes));
+        }
+        let transfers: Vec<Value> = r
+            .transfers
+            .iter()
+            .map(|t| {
+                let (to, to_id) = match t.to {
+                    Destination::Candidate(i) => (name(i), id(i)),
+                    Destination::Exhausted => (Value::Null, Value::Null),
+                };
+                json!({
+                    "from": names(&t.from),
+                    "from_ids": ids(&t.from),
+                    "to": to,
+                    "to_id": to_id,
+                    "exhausted": t.to == Destination::Exhausted,
+                    "votes": t.votes,
+                })
+            })
+            .collect();
+        let ties: Vec<Value> = r
+            .tie_breaks
+            .iter()
+            .map(|t| {
+                json!({
+                    "kind": match t.kind { TieKind::SecondPlace => "second-place", TieKind::Elimination => "elimination", TieKind::Winner => "winner" },
+                    "tied": names(&t.tied),
+                    "preferred": names(&t.preferred),
+                    "votes": t.votes,
+                    "rule": match t.rule { TieRule::TieBreakOrder => "tie-break-order", TieRule::CandidateOrder => "candidate-order", TieRule::AsCounted => "as-counted" },
+                    "explanation": t.rule.describe(),
+                })
+            })
+            .collect();
+        json!({
+            "number": r.number,
+            "tally": tally,
+            "tally_by_id": tally_by_id,
+            "exhausted": r.exhausted,
+            "continuing": r.continuing,
+            "threshold": r.threshold,
+            "elected": names(&r.elected),
+            "eliminated": names(&r.eliminated),
+            "transfers": transfers,
+            "tie_breaks": ties,
+        })
+    };
+
+    let (outcome, winner, winner_id) = match l.count.outcome {
+        Outcome::Elected(w) => ("elected", name(w), id(w)),
+        Outcome::Incomplete => ("incomplete", Value::Null, Value::Null),
+        Outcome::NoVotes => ("no-votes", Value::Null, Value::Null),
+    };
+    let opt = |v: Option<crate::model::Votes>| v.map(|v| json!(v.0)).unwrap_or(Value::Null);
+    let turnout = summary::turnout(c).map(|t| {
+        json!({"percent": t.percent, "basis": c.turnout.as_ref().map(|p| p.basis).unwrap_or(t.basis), "computed": t.computed, "approximate": t.approximate})
+    });
+    json!({
+        "schema": SCHEMA,
+        "contest": {
+            "id": c.id,
+            "title": c.title,
+            "area": c.area,
+            "date": c.date,
+            "system": c.system,
+            "status": c.status,
+        },
+        "candidates": c.candidates.iter().map(|k| json!({"id": k.id, "name": k.name, "party": k.party})).collect::<Vec<_>>(),
+        "valid_first_preferences": l.count.valid,
+        "electorate": opt(c.electorate),
+        "ballot_papers": opt(c.ballot_papers),
+        "rejected": opt(c.rejected),
+        "turnout": turnout,
+        "partial": l.count.partial,
+        "outcome": outcome,
+        "winner": winner,
+        "winner_id": winner_id,
+        "margin": l.count.margin(),
+        "rounds": l.count.rounds.iter().map(round_value).collect::<Vec<_>>(),
+    })
+}
+
+/// Escape U+0080–U+009F (C1 controls), which some terminals act on, as `\u00XX`. They can
+/// only occur inside JSON strings, where the escape means the same character.
+pub fn escape_c1(s: &str) -> String {
+    if !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        if ('\u{80}'..='\u{9f}').contains(&c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn c1_controls_are_escaped_and_still_valid_json() {
+        let raw = serde_json::to_string(&json!({"n": "a\u{9b}2Jb"})).unwrap();
+        let safe = escape_c1(&raw);
+        assert!(!safe.contains('\u{9b}'));
+        let back: Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back["n"], "a\u{9b}2Jb");
+    }
+}

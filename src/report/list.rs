@@ -1,0 +1,31 @@
+//! `tally list`: the embedded contests, one line each.
+
+use super::table::{Align, Table};
+use crate::load::Loaded;
+use crate::summary;
+use crate::text::clean;
+
+pub fn list(contests: &[Loaded]) -> String {
+    let mut t = Table::new(&[
+        ("ID", Align::Left),
+        ("TITLE", Align::Left),
+        ("DATE", Align::Left),
+        ("SYSTEM", Align::Left),
+        ("WINNER", Align::Left),
+    ]);
+    for l in contests {
+        let c = &l.contest;
+        let winner = match summary::winner(l) {
+            Some(w) => format!("{} ({})", clean(&w.name), clean(&w.party)),
+            None => "undecided".to_string(),
+        };
+        t.row(vec![
+            clean(&c.id).into_owned(),
+            clean(&c.title).into_owned(),
+            c.date.to_string(),
+            c.system.name().into(),
+            winner,
+        ]);
+    }
+    t.render(0)
+}

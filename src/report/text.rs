@@ -1,0 +1,347 @@
+//! The count as a readable text table, round by round: what `tally rounds` prints.
+
+use std::fmt::Write as _;
+
+use super::table::{Align, Table};
+use super::{exhausted_label, join_names, long_date, round_title};
+use crate::count::{Destination, Outcome, Round, TieKind};
+use crate::load::Loaded;
+use crate::model::{ResultStatus, VotingSystem};
+use crate::summary;
+use crate::text::{clean, count as n, share, signed_count, wrap};
+
+/// Sentences are wrapped to this many columns; tables are as wide as they need to be.
+const WIDTH: usize = 78;
+
+/// The whole count: header, each round, the result, and the data's sources and notes.
+pub fn rounds(l: &Loaded) -> String {
+    let mut out = header(l);
+    for round in &l.count.rounds {
+        out.push('\n');
+        out.push_str(&round_section(l, round));
+    }
+    out.push('\n');
+    out.push_str(&wrap(&result_line(l), WIDTH, "", ""));
+    out.push_str(&sources_and_notes(l));
+    out
+}
+
+fn header(l: &Loaded) -> String {
+    let c = &l.contest;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", clean(&c.title));
+    let status = match c.status {
+        Some(ResultStatus::Provisional) => " · PROVISIONAL",
+        Some(ResultStatus::Final) => " · final",
+        None => "",
+    };
+    let _ = writeln!(
+        out,
+        "{} · {} · {}{status}",
+        clean(&c.area),
+        long_date(c),
+        c.system.name()
+    );
+    let valid_label = if c.system == VotingSystem::FirstPastThePost {
+        "Valid votes"
+    } else {
+        "Valid first preferences"
+    };
+    let turnout = match summary::turnout(c) {
+        Some(t) => format!("{} ({})", t.display(), t.basis_label()),
+        None => "unknown".to_string(),
+    };
+    let known =
+        |v: Option<crate::model::Votes>| v.map(|v| n(v.0)).unwrap_or_else(|| "unknown".into());
+    let _ = writeln!(
+        out,
+        "{valid_label} {} · Turnout {turnout} · Electorate {} · Rejected {}",
+        n(l.count.valid),
+        known(c.electorate),
+        known(c.rejected)
+    );
+    if l.count.partial {
+        let areas = c.areas.as_deref().unwrap_or(&[]);
+        let declared = areas.iter().filter(|a| a.is_declared()).count();
+        let _ = writeln!(
+            out,
+            "Partial: {declared} of {} areas declared; the figures are the sum of those areas so far.",
+            areas.len()
+        );
+    }
+    out
+}
+
+fn round_section(l: &Loaded, round: &Round) -> String {
+    let c = &l.contest;
+    let count = &l.count;
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", round_title(c, count, round));
+    if c.system == VotingSystem::FirstPastThePost {
+        let _ = writeln!(
+            out,
+            "The most votes wins. (A majority would be {}: more than half of {}.)",
+            n(round.threshold),
+            n(round.continuing)
+        );
+    } else if round.continuing > 0 {
+        let in_play = if round.number == 1 {
+            "valid votes"
+        } else {
+            "votes still in play"
+        };
+        let _ = writeln!(
+            out,
+            "Needed to win: {}, more than half of the {} {in_play}",
+            n(round.threshold),
+            n(round.continuing)
+        );
+    }
+    out.push('\n');
+
+    let transfer_round = round.number > 1;
+    let prev = transfer_round.then(|| &count.rounds[round.number - 2]);
+    let mut columns = vec![("Candidate", Align::Left), ("Party", Align::Left)];
+    if transfer_round {
+        columns.extend([("Before", Align::Right), ("Transfer", Align::Right)]);
+    }
+    columns.extend([
+        ("Votes", Align::Right),
+        ("Share", Align::Right),
+        ("", Align::Left),
+    ]);
+    let mut table = Table::new(&columns);
+    table.max_left = Some(32);
+    for (i, votes) in round.standings() {
+        let cand = &c.candidates[i];
+        let mut row = vec![
+            clean(&cand.name).into_owned(),
+            clean(&cand.party).into_owned(),
+        ];
+        if let Some(prev) = prev {
+            row.push(prev.votes[i].map(n).unwrap_or_default());
+            row.push(signed_count(round.received(i) as i128));
+        }
+        row.push(n(votes));
+        row.push(share(votes, round.continuing).unwrap_or_default());
+        row.push(status(round, i).to_string());
+        table.row(row);
+    }
+    if transfer_round || round.exhausted > 0 {
+        let mut row = vec![exhausted_label(c.system).to_string(), String::new()];
+        if let Some(prev) = prev {
+            row.push(n(prev.exhausted));
+            row.push(signed_count(round.newly_exhausted() as i128));
+        }
+        row.extend([n(round.exhausted), String::new(), String::new()]);
+        table.row(row);
+    }
+    out.push_str(&table.render(2));
+
+    if transfer_round {
+        out.push('\n');
+        out.push_str(&transfers(l, round));
+    }
+    for tie in &round.tie_breaks {
+        let names: Vec<String> = tie
+            .tied
+            .iter()
+            .map(|&i| clean(&c.candidates[i].name).into_owned())
+            .collect();
+        let preferred: Vec<String> = tie
+            .preferred
+            .iter()
+            .map(|&i| clean(&c.candidates[i].name).into_owned())
+            .collect();
+        let (what, outcome) = match tie.kind {
+            TieKind::SecondPlace => ("second place", "goes through"),
+            TieKind::Elimination => ("last place", "stays in"),
+            TieKind::Winner => ("first place", "wins"),
+        };
+        let verb = if preferred.len() == 1 {
+            outcome.to_string()
+        } else {
+            outcome
+                .replace("goes", "go")
+                .replace("stays", "stay")
+                .replace("wins", "win")
+        };
+        let text = format!(
+            "Tie: {} tied for {what} on {} votes; {} {verb}, {}.",
+            join_names(&names),
+            n(tie.votes),
+            join_names(&preferred),
+            tie.rule.describe()
+        );
+        out.push_str(&wrap(&text, WIDTH, "  ", "    "));
+    }
+    if !round.eliminated.is_empty() {
+        out.push_str(&elimination_line(l, round));
+    }
+    out
+}
+
+fn status(round: &Round, i: usize) -> &'static str {
+    if round.elected.contains(&i) {
+        "elected"
+    } else if round.eliminated.contains(&i) {
+        "eliminated"
+    } else {
+        ""
+    }
+}
+
+fn elimination_line(l: &Loaded, round: &Round) -> String {
+    let c = &l.contest;
+    let names: Vec<String> = round
+        .eliminated
+        .iter()
+        .map(|&i| clean(&c.candidates[i].name).into_owned())
+        .collect();
+    let ballots: u64 = round
+        .eliminated
+        .iter()
+        .filter_map(|&i| round.votes[i])
+        .sum();
+    let who = if names.len() > 4 {
+        format!("{} candidates", names.len())
+    } else {
+        join_names(&names)
+    };
+    match c.system {
+        VotingSystem::SupplementaryVote => {
+            let finalists: Vec<String> = round
+                .standings()
+                .into_iter()
+                .filter(|(i, _)| !round.eliminated.contains(i))
+                .map(|(i, _)| clean(&c.candidates[i].name).into_owned())
+                .collect();
+            let text = format!(
+                "Nobody has more than half, so only the top two, {}, continue. The other {who} are eliminated; \
+                 their {} ballots are looked at for a second choice.",
+                join_names(&finalists),
+                n(ballots)
+            );
+            wrap(&text, WIDTH, "  ", "  ")
+        }
+        _ => wrap(
+            &format!("Eliminated: {who}, with {} votes between them.", n(ballots)),
+            WIDTH,
+            "  ",
+            "  ",
+        ),
+    }
+}
+
+/// Where the ballots went, source by source.
+fn transfers(l: &Loaded, round: &Round) -> String {
+    let c = &l.contest;
+    let mut out = String::new();
+    let mut sources: Vec<&Vec<usize>> = Vec::new();
+    for t in &round.transfers {
+        if !sources.contains(&&t.from) {
+            sources.push(&t.from);
+        }
+    }
+    for from in sources {
+        let moved: Vec<_> = round.transfers.iter().filter(|t| &t.from == from).collect();
+        let total: u64 = moved.iter().map(|t| t.votes).sum();
+        let source = if from.len() == 1 {
+            clean(&c.candidates[from[0]].name).into_owned()
+        } else {
+            format!("the {} eliminated candidates", from.len())
+        };
+        let parts: Vec<String> = moved
+            .iter()
+            .map(|t| {
+                let to = match t.to {
+                    Destination::Candidate(i) => clean(&c.candidates[i].name).into_owned(),
+                    Destination::Exhausted => exhausted_label(c.system).to_lowercase(),
+                };
+                format!(
+                    "{to} {} ({})",
+                    signed_count(t.votes as i128),
+                    share(t.votes, total).unwrap_or_default()
+                )
+            })
+            .collect();
+        let text = format!(
+            "From {source} ({} ballots): {}.",
+            n(total),
+            parts.join(", ")
+        );
+        out.push_str(&wrap(&text, WIDTH, "  ", "    "));
+    }
+    out
+}
+
+/// The result in one sentence.
+pub fn result_line(l: &Loaded) -> String {
+    let c = &l.contest;
+    let count = &l.count;
+    match count.outcome {
+        Outcome::Elected(w) => {
+            let last = count.last();
+            let votes = last.votes[w].unwrap_or(0);
+            let winner = &c.candidates[w];
+            let runner_up = last.standings().into_iter().find(|(i, _)| *i != w);
+            let margin = match (runner_up, count.margin()) {
+                (Some((r, _)), Some(m)) => format!(
+                    ", a margin of {} over {}",
+                    n(m),
+                    clean(&c.candidates[r].name)
+                ),
+                _ => String::new(),
+            };
+            let share = share(votes, last.continuing)
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            let mut line = format!(
+                "Winner: {} ({}) with {} votes{share} in round {}{margin}.",
+                clean(&winner.name),
+                clean(&winner.party),
+                n(votes),
+                last.number
+            );
+            if c.system == VotingSystem::FirstPastThePost && votes < last.threshold {
+                line.push_str(
+                    " Under first past the post the most votes wins; a majority is not needed.",
+                );
+            }
+            line
+        }
+        Outcome::Incomplete => format!(
+            "No winner yet: nobody has more than half of the votes, and round {} is not in the data yet.",
+            count.rounds.len() + 1
+        ),
+        Outcome::NoVotes => "No votes have been counted yet.".to_string(),
+    }
+}
+
+fn sources_and_notes(l: &Loaded) -> String {
+    let c = &l.contest;
+    let mut out = String::new();
+    if !c.sources.is_empty() {
+        out.push_str("\nSources:\n");
+        for s in &c.sources {
+            let mut line = format!("[{}] {}", clean(&s.id), clean(&s.title));
+            if let Some(p) = &s.publisher {
+                let _ = write!(line, ", {}", clean(p));
+            }
+            if let Some(d) = s.date {
+                let _ = write!(line, ", {}", d.format("%-d %B %Y"));
+            }
+            if let Some(u) = &s.url {
+                let _ = write!(line, " <{}>", clean(u));
+            }
+            out.push_str(&wrap(&line, WIDTH, "  ", "    "));
+        }
+    }
+    if !c.notes.is_empty() {
+        out.push_str("\nNotes:\n");
+        for note in &c.notes {
+            out.push_str(&wrap(&clean(note), WIDTH, "  - ", "    "));
+        }
+    }
+    out
+}
