@@ -176,6 +176,14 @@ impl Count {
 /// round, declared totals that are not first preferences plus transfers, and the like.
 pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
     let (first, partial) = first_preferences(contest);
+    // Every later sum is a part of this one, so once it fits, nothing else can overflow.
+    let total: u128 = first.iter().map(|&v| u128::from(v)).sum();
+    if total > u128::from(u64::MAX) {
+        return Err(vec![Diagnostic::error(
+            "first_preferences",
+            format!("the votes add up to {total}, more than tally can count"),
+        )]);
+    }
     let counted = match contest.system {
         VotingSystem::SupplementaryVote => sv::count(contest, &first),
         VotingSystem::InstantRunoff => irv::count(contest, &first),
@@ -201,8 +209,8 @@ pub fn first_preferences(contest: &Contest) -> (Vec<u64>, bool) {
     for area in contest.areas.iter().flatten() {
         match &area.first_preferences {
             Some(fp) => {
-                for (i, c) in contest.candidates.iter().enumerate() {
-                    votes[i] = votes[i].saturating_add(fp.get(&c.id).unwrap_or(0));
+                for (v, c) in votes.iter_mut().zip(&contest.candidates) {
+                    *v = v.saturating_add(fp.get(&c.id).unwrap_or(0));
                 }
             }
             None => outstanding = true,
@@ -234,3 +242,6 @@ pub(crate) fn majority(round: &Round) -> Option<CandidateIdx> {
         .iter()
         .position(|v| v.is_some_and(|v| v >= round.threshold && round.continuing > 0))
 }
+
+#[cfg(test)]
+mod tests;

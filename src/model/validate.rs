@@ -406,14 +406,15 @@ impl Checker<'_> {
         // Every area is in: the contest-wide figures must be their sum.
         if let Some(first) = &c.first_preferences {
             for (id, stated) in first.iter() {
-                let sum: u64 = areas
+                let sum: u128 = areas
                     .iter()
                     .filter_map(|a| a.first_preferences.as_ref()?.get(id))
+                    .map(u128::from)
                     .sum();
-                if sum != stated {
+                if sum != u128::from(stated) {
                     self.error(
                         format!("first_preferences.{id}"),
-                        format!("{} stated, but the areas sum to {}", n(stated), n(sum)),
+                        format!("{} stated, but the areas sum to {}", n(stated), big(sum)),
                     );
                 }
             }
@@ -428,11 +429,11 @@ impl Checker<'_> {
         for (name, stated, get) in fields {
             let parts: Option<Vec<Votes>> = areas.iter().map(get).collect();
             if let (Some(stated), Some(parts)) = (stated, parts) {
-                let sum: u64 = parts.iter().map(|v| v.0).sum();
-                if sum != stated.0 {
+                let sum: u128 = parts.iter().map(|v| u128::from(v.0)).sum();
+                if sum != u128::from(stated.0) {
                     self.error(
                         name,
-                        format!("{} stated, but the areas sum to {}", n(stated.0), n(sum)),
+                        format!("{} stated, but the areas sum to {}", n(stated.0), big(sum)),
                     );
                 }
             }
@@ -498,6 +499,11 @@ pub fn computed_turnout(c: &Contest, basis: super::TurnoutBasis) -> Option<f64> 
         ValidVotes => c.valid_votes?,
     };
     Some(voted.0 as f64 * 100.0 / electorate.0 as f64)
+}
+
+/// A sum that may not fit in u64, for a message.
+fn big(v: u128) -> String {
+    u64::try_from(v).map(n).unwrap_or_else(|_| v.to_string())
 }
 
 fn id_message(id: &str) -> String {

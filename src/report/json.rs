@@ -1,8 +1,9 @@
 //! The count as JSON, for scripts: the schema is documented in `docs/rounds-json.md`.
 //!
 //! Candidates are named by name (as people read them) and by id (which is unique). The
-//! output is plain `serde_json`, with one extra step: C1 control characters, which
-//! serde_json leaves raw, are escaped too, so the JSON is safe to print to a terminal.
+//! output is plain `serde_json`, with one extra step: C1 control characters and bidi
+//! overrides, which serde_json leaves raw, are escaped too, so the JSON is safe to print
+//! to a terminal.
 
 use serde_json::{Map, Value, json};
 
@@ -15,7 +16,7 @@ pub const SCHEMA: u32 = 1;
 
 pub fn rounds(l: &Loaded) -> String {
     let value = rounds_value(l);
-    escape_c1(&serde_json::to_string_pretty(&value).expect("a Value always serializes")) + "\n"
+    escape_unsafe(&serde_json::to_string_pretty(&value).expect("a Value always serializes")) + "\n"
 }
 
 pub fn rounds_value(l: &Loaded) -> Value {
@@ -112,15 +113,17 @@ pub fn rounds_value(l: &Loaded) -> Value {
     })
 }
 
-/// Escape U+0080–U+009F (C1 controls), which some terminals act on, as `\u00XX`. They can
-/// only occur inside JSON strings, where the escape means the same character.
-pub fn escape_c1(s: &str) -> String {
-    if !s.chars().any(|c| ('\u{80}'..='\u{9f}').contains(&c)) {
+/// Escape the unsafe characters serde_json leaves raw (C1 controls, which some terminals
+/// act on, and bidi overrides) as `\uXXXX`. Outside strings JSON has only ASCII, so they
+/// can only occur inside strings, where the escape means the same character.
+pub fn escape_unsafe(s: &str) -> String {
+    let unsafe_raw = |c: char| !c.is_ascii() && crate::text::is_unsafe(c);
+    if !s.chars().any(unsafe_raw) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 16);
     for c in s.chars() {
-        if ('\u{80}'..='\u{9f}').contains(&c) {
+        if unsafe_raw(c) {
             out.push_str(&format!("\\u{:04x}", c as u32));
         } else {
             out.push(c);
@@ -134,11 +137,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn c1_controls_are_escaped_and_still_valid_json() {
-        let raw = serde_json::to_string(&json!({"n": "a\u{9b}2Jb"})).unwrap();
-        let safe = escape_c1(&raw);
-        assert!(!safe.contains('\u{9b}'));
+    fn c1_controls_and_bidi_overrides_are_escaped_and_still_valid_json() {
+        let raw = serde_json::to_string(&json!({"n": "a\u{9b}2J\u{202e}b"})).unwrap();
+        let safe = escape_unsafe(&raw);
+        assert!(!safe.chars().any(crate::text::is_unsafe), "{safe:?}");
         let back: Value = serde_json::from_str(&safe).unwrap();
-        assert_eq!(back["n"], "a\u{9b}2Jb");
+        assert_eq!(back["n"], "a\u{9b}2J\u{202e}b");
     }
 }
