@@ -8,6 +8,7 @@
 //! - transfers come only from candidates eliminated in the previous round, and a
 //!   candidate's votes are its previous votes plus what it received;
 //! - eliminated candidates never come back; the winner leads the final round.
+//!
 //! And: no input, however malformed, makes loading panic.
 
 use proptest::prelude::*;
