@@ -203,10 +203,10 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
         .iter()
         .filter_map(|&i| round.votes[i])
         .sum();
-    let who = if names.len() > 4 {
-        format!("{} candidates", names.len())
-    } else {
-        join_names(&names)
+    let who = match names.len() {
+        1 => format!("{} is", names[0]),
+        2..=4 => format!("{} are", join_names(&names)),
+        n => format!("The other {n} candidates are"),
     };
     match c.system {
         VotingSystem::SupplementaryVote => {
@@ -217,7 +217,7 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
                 .map(|(i, _)| clean(&c.candidates[i].name).into_owned())
                 .collect();
             let text = format!(
-                "Nobody has more than half, so only the top two, {}, continue. The other {who} are eliminated; \
+                "Nobody has more than half, so only the top two, {}, continue. {who} eliminated; \
                  their {} ballots are looked at for a second choice.",
                 join_names(&finalists),
                 n(ballots)
@@ -225,7 +225,7 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
             wrap(&text, WIDTH, "  ", "  ")
         }
         _ => wrap(
-            &format!("Eliminated: {who}, with {} votes between them.", n(ballots)),
+            &format!("{who} eliminated, with {} votes between them.", n(ballots)),
             WIDTH,
             "  ",
             "  ",

@@ -1,0 +1,30 @@
+//! The documentation's examples are real: the worked example in docs/dataset-format.md
+//! must load and count exactly as the text around it says.
+
+#[test]
+fn the_worked_example_in_the_format_doc_is_valid_and_counts_as_described() {
+    let doc = include_str!("../docs/dataset-format.md");
+    let start = doc.find("```json\n").expect("the doc has a JSON example") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("the example ends");
+    let loaded = tally::load::from_str(&doc[start..end]).unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+    let count = &loaded.count;
+    let okafor = loaded.contest.candidate_index("okafor").unwrap();
+    let hughes = loaded.contest.candidate_index("hughes").unwrap();
+    assert_eq!(count.rounds[0].threshold, 20_251);
+    assert_eq!(count.last().votes[okafor], Some(20_500));
+    assert_eq!(count.last().votes[hughes], Some(16_600));
+    assert_eq!(count.last().exhausted, 3_400);
+    assert_eq!(count.winner(), Some(okafor));
+    for figure in [
+        "40,500",
+        "20,251",
+        "9,000",
+        "3,500",
+        "2,100",
+        "3,400",
+        "20,500 to 16,600",
+    ] {
+        assert!(doc.contains(figure), "the doc's prose mentions {figure}");
+    }
+}
