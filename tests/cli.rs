@@ -243,7 +243,10 @@ fn hostile_names_are_escaped_in_every_format() {
 #[test]
 fn committed_text_screenshots_are_current() {
     let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/screenshots");
-    for (file, args) in [("rounds-london-2004.txt", &["rounds", "london-2004"][..]), ("compare.txt", &["compare"][..])] {
+    for (file, args) in [
+        ("rounds-london-2004.txt", &["rounds", "london-2004"][..]),
+        ("compare.txt", &["compare"][..]),
+    ] {
         let committed = std::fs::read_to_string(format!("{dir}/{file}")).unwrap();
         assert!(
             committed == stdout(args),
