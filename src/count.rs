@@ -181,7 +181,10 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
     if total > u128::from(u64::MAX) {
         return Err(vec![Diagnostic::error(
             "first_preferences",
-            format!("the votes add up to {total}, more than tally can count"),
+            format!(
+                "the votes add up to {}, more than tally can count",
+                crate::text::count_wide(total)
+            ),
         )]);
     }
     let counted = match contest.system {

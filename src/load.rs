@@ -151,15 +151,23 @@ pub fn from_file(path: &Path) -> Result<Loaded, LoadError> {
         file: file.clone(),
         error,
     })?;
-    let text = String::from_utf8(bytes).map_err(|e| LoadError::Invalid {
-        file: file.clone(),
-        diagnostics: vec![Diagnostic::error(
-            "",
-            format!(
-                "the file is not UTF-8 text (bad byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )],
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let at = e.utf8_error().valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        let line = before.matches('\n').count() + 1;
+        let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        LoadError::Invalid {
+            file: file.clone(),
+            diagnostics: vec![Diagnostic {
+                severity: crate::model::Severity::Error,
+                location: crate::model::Location::Position { line, column },
+                message: format!(
+                    "byte 0x{:02X} is not UTF-8 text; save the file as UTF-8",
+                    bytes[at]
+                ),
+            }],
+        }
     })?;
     from_str(&text).map_err(|diagnostics| LoadError::Invalid { file, diagnostics })
 }

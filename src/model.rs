@@ -5,6 +5,7 @@
 //! `crate::count`. The JSON format they define is documented in `docs/dataset-format.md`.
 
 pub mod contest;
+pub mod dates;
 pub mod diagnostic;
 pub mod parse;
 pub mod validate;

@@ -9,6 +9,11 @@ use std::borrow::Cow;
 
 /// `1863671` → `"1,863,671"`.
 pub fn count(n: u64) -> String {
+    count_wide(u128::from(n))
+}
+
+/// [`count`] for sums that may exceed 64 bits (only in messages about hostile files).
+pub fn count_wide(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {

@@ -235,7 +235,7 @@ fn hostile_names_are_escaped_in_every_format() {
     }
     let check = stdout(&["check", &p]);
     assert!(
-        check.contains("warning: contains control characters"),
+        check.contains("warning: contains control or bidirectional-override characters (U+001B, U+009B, U+202E)"),
         "{check}"
     );
 }
@@ -254,4 +254,16 @@ fn committed_text_screenshots_are_current() {
             args.join(" ")
         );
     }
+}
+
+#[test]
+fn a_byte_order_mark_is_accepted() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bom.json");
+    std::fs::write(
+        &path,
+        format!("\u{feff}{}", include_str!("../assets/london-2004.json")),
+    )
+    .unwrap();
+    assert!(stdout(&["check", &path.display().to_string()]).contains(": ok (london-2004"));
 }

@@ -99,7 +99,7 @@ pub fn apply(
                 path,
                 format!(
                     "transfers from {who} total {}, more than the {} votes they had",
-                    big(moved),
+                    crate::text::count_wide(moved),
                     n(available as u64)
                 ),
             ));
@@ -172,9 +172,4 @@ pub fn apply(
         eliminated: Vec::new(),
         tie_breaks: Vec::new(),
     })
-}
-
-/// A u128 sum for a message (it may exceed u64 when a file is hostile).
-fn big(v: u128) -> String {
-    u64::try_from(v).map(n).unwrap_or_else(|_| v.to_string())
 }

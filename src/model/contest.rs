@@ -26,6 +26,7 @@ pub struct Contest {
     /// The area the contest covers: "Greater London".
     pub area: String,
     /// Date of poll.
+    #[serde(deserialize_with = "super::dates::date")]
     pub date: NaiveDate,
     pub system: VotingSystem,
     /// Whether the figures are final or still coming in (a live results file).
@@ -239,7 +240,11 @@ pub struct Area {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_choices: Option<VoteMap>,
     /// When the area's result was declared.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::option_date_time"
+    )]
     pub declared_at: Option<DateTime<FixedOffset>>,
 }
 
@@ -258,7 +263,11 @@ pub struct Source {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub publisher: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "super::dates::option_date"
+    )]
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,

@@ -8,6 +8,27 @@ use super::diagnostic::{Diagnostic, Location, Severity};
 
 /// Parse a contest. Only the first problem can be reported here: JSON parsing stops at it.
 pub fn parse_contest(text: &str) -> Result<Contest, Diagnostic> {
+    // Editors on some systems start UTF-8 files with an invisible byte-order mark.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let trimmed = text.trim_start();
+    if trimmed.is_empty() {
+        return Err(Diagnostic {
+            severity: Severity::Error,
+            location: Location::File,
+            message: "the file is empty; a dataset is one JSON object describing a contest".into(),
+        });
+    }
+    if let Some(found) = not_an_object(trimmed) {
+        let line = text.len() - trimmed.len();
+        let line = text[..line].matches('\n').count() + 1;
+        return Err(Diagnostic {
+            severity: Severity::Error,
+            location: Location::Position { line, column: 1 },
+            message: format!(
+                "a dataset is one JSON object `{{ ... }}` describing a contest, but this file holds {found}"
+            ),
+        });
+    }
     let mut de = serde_json::Deserializer::from_str(text);
     let contest: Contest = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -15,6 +36,19 @@ pub fn parse_contest(text: &str) -> Result<Contest, Diagnostic> {
     })?;
     de.end().map_err(|e| from_json_error(&e, None))?;
     Ok(contest)
+}
+
+/// What the text holds, if it is JSON but not an object.
+fn not_an_object(trimmed: &str) -> Option<&'static str> {
+    match trimmed.chars().next()? {
+        '{' => None,
+        '[' => Some("an array"),
+        '"' => Some("a string"),
+        't' | 'f' => Some("a boolean"),
+        'n' => Some("null"),
+        '-' | '0'..='9' => Some("a number"),
+        _ => None,
+    }
 }
 
 /// Turn a serde_json error into a diagnostic. Syntax errors are placed by line and column;
@@ -27,32 +61,44 @@ pub fn from_json_error(e: &serde_json::Error, path: Option<String>) -> Diagnosti
         None => full,
     };
     let message = suggest(&message).unwrap_or(message);
-    match (e.classify(), path) {
-        (Category::Data, Some(path)) if path != "." => Diagnostic {
-            severity: Severity::Error,
-            location: Location::Path(path),
-            message: format!("{message} (line {}, column {})", e.line(), e.column()),
-        },
-        (Category::Data, _) => Diagnostic {
-            severity: Severity::Error,
-            location: Location::Position {
-                line: e.line(),
-                column: e.column(),
-            },
-            message,
-        },
-        _ => Diagnostic {
-            severity: Severity::Error,
-            location: Location::Position {
-                line: e.line(),
-                column: e.column(),
-            },
-            message: if message.starts_with("EOF") {
+    // Columns count from 1; serde_json says 0 for the position before a line's first character.
+    let (line, column) = (e.line(), e.column().max(1));
+    match e.classify() {
+        Category::Data => {
+            let mut path = path.filter(|p| p != ".").unwrap_or_default();
+            // "duplicate field `title`" is about that field, not the object holding it.
+            if let Some(field) = message
+                .strip_prefix("duplicate field `")
+                .and_then(|r| r.split('`').next())
+            {
+                path = if path.is_empty() {
+                    field.to_string()
+                } else {
+                    format!("{path}.{field}")
+                };
+            }
+            let message = message.replace("missing field `", "missing required field `");
+            Diagnostic {
+                severity: Severity::Error,
+                location: Location::Path(path),
+                message: format!("{message} (line {line}, column {column})"),
+            }
+        }
+        _ => {
+            let message = if message.starts_with("EOF") {
                 format!("{message} (the file ends too soon: is it complete?)")
+            } else if message == "trailing characters" {
+                "unexpected text after the end of the contest object (trailing characters)"
+                    .to_string()
             } else {
                 message
-            },
-        },
+            };
+            Diagnostic {
+                severity: Severity::Error,
+                location: Location::Position { line, column },
+                message,
+            }
+        }
     }
 }
 
@@ -84,7 +130,18 @@ pub fn closest<'a>(found: &str, options: impl IntoIterator<Item = &'a str>) -> O
     let lower = found.to_lowercase();
     options
         .into_iter()
-        .map(|o| (strsim::jaro_winkler(&lower, &o.to_lowercase()), o))
+        .map(|o| {
+            let other = o.to_lowercase();
+            // One edit (a typo or two swapped letters) is close whatever the length;
+            // otherwise Jaro-Winkler, which favours a shared beginning.
+            let edits = strsim::damerau_levenshtein(&lower, &other);
+            let score = if edits <= 1 {
+                1.0 - edits as f64 * 0.01
+            } else {
+                strsim::jaro_winkler(&lower, &other)
+            };
+            (score, o)
+        })
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, o)| o)
@@ -164,9 +221,38 @@ mod tests {
     }
 
     #[test]
+    fn not_an_object_empty_and_bom_are_explained() {
+        let d = parse_contest("[1, 2]").unwrap_err();
+        assert!(
+            d.message.contains("but this file holds an array"),
+            "{}",
+            d.message
+        );
+        assert_eq!(parse_contest(" \n ").unwrap_err().location, Location::File);
+        assert!(parse_contest(&format!("\u{feff}{MINIMAL}")).is_ok());
+    }
+
+    #[test]
+    fn root_level_problems_are_located_by_field() {
+        let d = parse_contest(&MINIMAL.replace("\"title\": \"T\",", "")).unwrap_err();
+        assert_eq!(d.location, Location::Path(String::new()));
+        assert!(
+            d.message.starts_with("missing required field `title`"),
+            "{}",
+            d.message
+        );
+        let d = parse_contest(
+            &MINIMAL.replace("\"title\": \"T\",", "\"title\": \"T\", \"title\": \"U\","),
+        )
+        .unwrap_err();
+        assert_eq!(d.location, Location::Path("title".into()));
+    }
+
+    #[test]
     fn closest_ignores_distant_words() {
         assert_eq!(closest("colour", ["color", "name"]), Some("color"));
         assert_eq!(closest("zzz", ["electorate", "name"]), None);
+        assert_eq!(closest("bbo", ["bob", "amy"]), Some("bob"));
         assert_eq!(list(&["a", "b", "c"]), "`a`, `b` or `c`");
     }
 }

@@ -268,7 +268,7 @@ impl Checker<'_> {
         if c.first_preferences.is_none() && c.areas.is_none() {
             self.error(
                 "",
-                "missing field `first_preferences` (give them, or give `areas` to sum them from)",
+                "missing required field `first_preferences` (give them, or give `areas` to sum them from)",
             );
         }
         self.figure_set(
@@ -414,7 +414,11 @@ impl Checker<'_> {
                 if sum != u128::from(stated) {
                     self.error(
                         format!("first_preferences.{id}"),
-                        format!("{} stated, but the areas sum to {}", n(stated), big(sum)),
+                        format!(
+                            "{} stated, but the areas sum to {}",
+                            n(stated),
+                            text::count_wide(sum)
+                        ),
                     );
                 }
             }
@@ -433,7 +437,11 @@ impl Checker<'_> {
                 if sum != u128::from(stated.0) {
                     self.error(
                         name,
-                        format!("{} stated, but the areas sum to {}", n(stated.0), big(sum)),
+                        format!(
+                            "{} stated, but the areas sum to {}",
+                            n(stated.0),
+                            text::count_wide(sum)
+                        ),
                     );
                 }
             }
@@ -480,10 +488,20 @@ impl Checker<'_> {
             fields.push((format!("notes[{i}]"), note));
         }
         for (path, value) in fields {
-            if value.chars().any(text::is_unsafe) {
+            let mut found: Vec<String> = Vec::new();
+            for c in value.chars().filter(|&c| text::is_unsafe(c)) {
+                let code = format!("U+{:04X}", c as u32);
+                if !found.contains(&code) {
+                    found.push(code);
+                }
+            }
+            if !found.is_empty() {
                 self.warning(
                     path,
-                    "contains control characters; they are shown escaped, e.g. \\u{1b}",
+                    format!(
+                        "contains control or bidirectional-override characters ({}); they are shown escaped, never raw",
+                        found.join(", ")
+                    ),
                 );
             }
         }
@@ -499,11 +517,6 @@ pub fn computed_turnout(c: &Contest, basis: super::TurnoutBasis) -> Option<f64> 
         ValidVotes => c.valid_votes?,
     };
     Some(voted.0 as f64 * 100.0 / electorate.0 as f64)
-}
-
-/// A sum that may not fit in u64, for a message.
-fn big(v: u128) -> String {
-    u64::try_from(v).map(n).unwrap_or_else(|_| v.to_string())
 }
 
 fn id_message(id: &str) -> String {

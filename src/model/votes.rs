@@ -53,6 +53,14 @@ impl Visitor<'_> for VotesVisitor {
     }
 
     fn visit_f64<E: de::Error>(self, v: f64) -> Result<Votes, E> {
+        // serde_json reads an integer too large for 64 bits as a float.
+        if v.fract() == 0.0 && v.abs() >= u64::MAX as f64 {
+            let sign = if v < 0.0 { "negative and " } else { "" };
+            return Err(E::custom(format!(
+                "this number is {sign}too large for a count of votes (at most {})",
+                crate::text::count(u64::MAX)
+            )));
+        }
         Err(E::custom(format!("{v} is not a whole number of votes")))
     }
 }
