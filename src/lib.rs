@@ -4,11 +4,13 @@
 //! engine (`count`), the embedded London datasets (`datasets`), and the text reports
 //! (`report`). Data flows one way, from dataset to count to what is shown.
 
+pub mod app;
 pub mod cli;
 pub mod count;
 pub mod datasets;
 pub mod load;
 pub mod model;
+pub mod narrate;
 pub mod report;
 pub mod summary;
 pub mod text;

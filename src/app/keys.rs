@@ -1,0 +1,275 @@
+//! The one table of keys. It decides what each key does, and it also builds the footer and
+//! the help view, so what the screen says a key does is what it does.
+
+use super::View;
+
+/// A key press, independent of the terminal library.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Key {
+    Char(char),
+    /// A letter with Ctrl held.
+    Ctrl(char),
+    Left,
+    Right,
+    Up,
+    Down,
+    Home,
+    End,
+    PageUp,
+    PageDown,
+    Tab,
+    BackTab,
+    Enter,
+    Esc,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    StepBack,
+    StepForward,
+    PlayPause,
+    First,
+    Last,
+    PreviousContest,
+    NextContest,
+    Replay,
+    ToggleBasis,
+    Faster,
+    Slower,
+    NextView,
+    PreviousView,
+    Show(View),
+    Help,
+    Up,
+    Down,
+    Sort,
+    ToggleHighlight,
+    Quit,
+}
+
+pub struct Binding {
+    pub keys: &'static [Key],
+    /// How the keys are written on screen.
+    pub label: &'static str,
+    pub action: Action,
+    pub description: &'static str,
+    /// Shown in the footer (with `short`) when there is room.
+    pub short: Option<&'static str>,
+}
+
+use Action as A;
+use Key as K;
+
+pub const BINDINGS: &[Binding] = &[
+    Binding {
+        keys: &[K::Right, K::Char('l')],
+        label: "→ l",
+        action: A::StepForward,
+        description: "next step (animated)",
+        short: Some("step"),
+    },
+    Binding {
+        keys: &[K::Left, K::Char('h')],
+        label: "← h",
+        action: A::StepBack,
+        description: "previous step (at once)",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char(' ')],
+        label: "Space",
+        action: A::PlayPause,
+        description: "play or pause through every step",
+        short: Some("play"),
+    },
+    Binding {
+        keys: &[K::Home],
+        label: "Home",
+        action: A::First,
+        description: "first step: the first count",
+        short: None,
+    },
+    Binding {
+        keys: &[K::End],
+        label: "End",
+        action: A::Last,
+        description: "last step: the result",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char(']')],
+        label: "]",
+        action: A::NextContest,
+        description: "next contest",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('[')],
+        label: "[",
+        action: A::PreviousContest,
+        description: "previous contest",
+        short: Some("contest"),
+    },
+    Binding {
+        keys: &[K::Char('r')],
+        label: "r",
+        action: A::Replay,
+        description: "replay the count from the start",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('p')],
+        label: "p",
+        action: A::ToggleBasis,
+        description: "shares of valid first preferences / of the final round",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('+'), K::Char('=')],
+        label: "+",
+        action: A::Faster,
+        description: "faster animation",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('-')],
+        label: "-",
+        action: A::Slower,
+        description: "slower animation",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Tab],
+        label: "Tab",
+        action: A::NextView,
+        description: "next view",
+        short: Some("view"),
+    },
+    Binding {
+        keys: &[K::BackTab],
+        label: "Shift-Tab",
+        action: A::PreviousView,
+        description: "previous view",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('1')],
+        label: "1",
+        action: A::Show(View::Count),
+        description: "Count: the bars, round by round",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('2')],
+        label: "2",
+        action: A::Show(View::Shares),
+        description: "Shares: first and final round side by side",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('3')],
+        label: "3",
+        action: A::Show(View::Elections),
+        description: "Elections: turnout and shares across contests",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('4')],
+        label: "4",
+        action: A::Show(View::Areas),
+        description: "Areas: results by constituency",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Up, K::Char('k')],
+        label: "↑ k",
+        action: A::Up,
+        description: "scroll up / previous area",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Down, K::Char('j')],
+        label: "↓ j",
+        action: A::Down,
+        description: "scroll down / next area",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('s')],
+        label: "s",
+        action: A::Sort,
+        description: "Areas: change the sort order",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('t')],
+        label: "t",
+        action: A::ToggleHighlight,
+        description: "Elections: highlight this contest or not",
+        short: None,
+    },
+    Binding {
+        keys: &[K::Char('?')],
+        label: "?",
+        action: A::Help,
+        description: "help: keys and how the systems work",
+        short: Some("help"),
+    },
+    Binding {
+        keys: &[K::Char('q'), K::Esc, K::Ctrl('c')],
+        label: "q Esc Ctrl-C",
+        action: A::Quit,
+        description: "quit",
+        short: Some("quit"),
+    },
+];
+
+/// What a key does, if anything.
+pub fn action_for(key: Key) -> Option<Action> {
+    BINDINGS
+        .iter()
+        .find(|b| b.keys.contains(&key))
+        .map(|b| b.action)
+}
+
+/// `(keys, what)` pairs for the footer, in table order.
+pub fn footer() -> Vec<(&'static str, &'static str)> {
+    let mut out: Vec<(&str, &str)> = Vec::new();
+    for b in BINDINGS.iter().filter(|b| b.short.is_some()) {
+        let keys = match b.action {
+            A::StepForward => "← →",
+            A::PreviousContest => "[ ]",
+            A::Quit => "q",
+            _ => b.label,
+        };
+        out.push((keys, b.short.unwrap_or_default()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_key_is_bound_twice() {
+        let mut seen: Vec<Key> = Vec::new();
+        for b in BINDINGS {
+            for k in b.keys {
+                assert!(!seen.contains(k), "{k:?} is bound twice");
+                seen.push(*k);
+            }
+        }
+    }
+
+    #[test]
+    fn the_footer_comes_from_the_table() {
+        let f = footer();
+        assert!(
+            f.contains(&("← →", "step")) && f.contains(&("q", "quit")),
+            "{f:?}"
+        );
+        assert_eq!(action_for(Key::Ctrl('c')), Some(Action::Quit));
+        assert_eq!(action_for(Key::Char('x')), None);
+    }
+}

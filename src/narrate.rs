@@ -1,0 +1,242 @@
+//! The count in plain English, one step at a time, with the real numbers.
+//!
+//! The viewer shows the current step's sentences under the bars; a reader who cannot see
+//! the bars gets the whole result from them. Pure functions of a loaded contest, so every
+//! output (viewer, text) tells the same story.
+
+use crate::count::{Destination, Outcome, Round};
+use crate::load::Loaded;
+use crate::model::VotingSystem;
+use crate::report::{exhausted_label, join_names};
+use crate::text::{clean, count as n, share};
+
+fn name(l: &Loaded, i: usize) -> String {
+    clean(&l.contest.candidates[i].name).into_owned()
+}
+
+/// What happened in round `index` (0-based), as sentences.
+pub fn step(l: &Loaded, index: usize) -> Vec<String> {
+    let count = &l.count;
+    let Some(round) = count.rounds.get(index) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if count.outcome == Outcome::NoVotes {
+        out.push("No votes have been counted yet.".to_string());
+        return out;
+    }
+    if index == 0 {
+        out.extend(first_round(l, round));
+    } else {
+        out.extend(transfer_round(l, index));
+    }
+    out
+}
+
+fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
+    let c = &l.contest;
+    let mut out = Vec::new();
+    let standings = round.standings();
+    let (leader, votes) = standings[0];
+    let valid_label = if c.system == VotingSystem::FirstPastThePost {
+        "valid votes"
+    } else {
+        "valid first preferences"
+    };
+    let partial = if l.count.partial {
+        " (so far: only some areas have declared)"
+    } else {
+        ""
+    };
+    out.push(format!(
+        "{} {} counted{partial}. {} leads with {} ({}).",
+        n(round.continuing),
+        valid_label,
+        name(l, leader),
+        n(votes),
+        share(votes, round.continuing).unwrap_or_default()
+    ));
+    match c.system {
+        VotingSystem::FirstPastThePost => {
+            if round.elected.contains(&leader) {
+                let majority = if votes >= round.threshold {
+                    "also more than half of all votes".to_string()
+                } else {
+                    format!("a majority ({}) is not needed", n(round.threshold))
+                };
+                out.push(format!(
+                    "Under first past the post the most votes wins: {} is elected; {majority}.",
+                    name(l, leader)
+                ));
+            }
+        }
+        _ => {
+            let need = format!(
+                "To win outright a candidate needs more than half of the {} valid votes: {}.",
+                n(round.continuing),
+                n(round.threshold)
+            );
+            out.push(need);
+            if let Some(&w) = round.elected.first() {
+                out.push(format!(
+                    "{} has that, so is elected without further rounds.",
+                    name(l, w)
+                ));
+            } else if !round.eliminated.is_empty() {
+                let continuing: Vec<String> = standings
+                    .iter()
+                    .filter(|(i, _)| !round.eliminated.contains(i))
+                    .map(|(i, _)| name(l, *i))
+                    .collect();
+                out.push(match c.system {
+                    VotingSystem::SupplementaryVote => format!(
+                        "Nobody has that, so only the top two, {}, stay in. The other {} are eliminated and their ballots' second choices are counted.",
+                        join_names(&continuing),
+                        round.eliminated.len()
+                    ),
+                    _ => {
+                        let out_names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
+                        format!(
+                            "Nobody has that, so the last, {}, {} eliminated and their ballots move to their next choice.",
+                            join_names(&out_names),
+                            if out_names.len() == 1 { "is" } else { "are" }
+                        )
+                    }
+                });
+            } else if l.count.outcome == Outcome::Incomplete {
+                out.push("Nobody has that yet; the next round is not in the data.".to_string());
+            }
+        }
+    }
+    out
+}
+
+fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
+    let c = &l.contest;
+    let count = &l.count;
+    let prev = &count.rounds[index - 1];
+    let round = &count.rounds[index];
+    let mut out = Vec::new();
+    let moved: u64 = round.transfers.iter().map(|t| t.votes).sum();
+    let gone: Vec<String> = prev.eliminated.iter().map(|&i| name(l, i)).collect();
+    let whose = if gone.len() > 3 {
+        format!("The {} eliminated candidates'", gone.len())
+    } else {
+        format!("{}'s", join_names(&gone))
+    };
+    let what = if c.system == VotingSystem::SupplementaryVote {
+        "second choice"
+    } else {
+        "next choice"
+    };
+    let mut parts: Vec<String> = Vec::new();
+    for (i, _) in round.standings() {
+        let got = round.received(i);
+        parts.push(format!("{} went to {}", n(got), name(l, i)));
+    }
+    let exhausted = round.newly_exhausted();
+    let none = if c.system == VotingSystem::SupplementaryVote {
+        format!(
+            "{} named neither and are {}",
+            n(exhausted),
+            exhausted_label(c.system).to_lowercase()
+        )
+    } else {
+        format!("{} had no further choice and are exhausted", n(exhausted))
+    };
+    parts.push(none);
+    out.push(format!(
+        "{whose} {} ballots were looked at for a {what}: {}.",
+        n(moved),
+        join_names(&parts)
+    ));
+    let per_source = round.transfers.iter().any(|t| t.from.len() == 1) && prev.eliminated.len() > 1;
+    if per_source {
+        for &e in &prev.eliminated {
+            let of_e: Vec<_> = round.transfers.iter().filter(|t| t.from == [e]).collect();
+            let total: u64 = of_e.iter().map(|t| t.votes).sum();
+            let bits: Vec<String> = of_e
+                .iter()
+                .map(|t| match t.to {
+                    Destination::Candidate(i) => format!("{} {}", n(t.votes), name(l, i)),
+                    Destination::Exhausted => format!("{} none", n(t.votes)),
+                })
+                .collect();
+            out.push(format!(
+                "From {} ({}): {}.",
+                name(l, e),
+                n(total),
+                bits.join(", ")
+            ));
+        }
+    }
+    if let Some(&w) = round.elected.first() {
+        let votes = round.votes[w].unwrap_or(0);
+        out.push(format!(
+            "{} wins with {} votes, {} of the {} still in play (more than half is {}).",
+            name(l, w),
+            n(votes),
+            share(votes, round.continuing).unwrap_or_default(),
+            n(round.continuing),
+            n(round.threshold)
+        ));
+    } else if !round.eliminated.is_empty() {
+        let out_names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
+        out.push(format!(
+            "Nobody has more than half of the {} votes still in play ({} needed), so {} {} eliminated next.",
+            n(round.continuing),
+            n(round.threshold),
+            join_names(&out_names),
+            if out_names.len() == 1 { "is" } else { "are" }
+        ));
+    }
+    out
+}
+
+/// The whole count as narration, step by step.
+pub fn all(l: &Loaded) -> Vec<Vec<String>> {
+    (0..l.count.rounds.len()).map(|i| step(l, i)).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datasets;
+
+    #[test]
+    fn london_2004_is_told_with_its_numbers() {
+        let l = datasets::get("london-2004").unwrap().load().unwrap();
+        let first = step(&l, 0).join(" ");
+        assert!(
+            first.contains("Ken Livingstone leads with 685,541 (36.8%)"),
+            "{first}"
+        );
+        assert!(
+            first.contains("more than half of the 1,863,671 valid votes: 931,836"),
+            "{first}"
+        );
+        let second = step(&l, 1).join(" ");
+        assert!(
+            second.contains("142,839 went to Ken Livingstone"),
+            "{second}"
+        );
+        assert!(
+            second.contains("368,113 named neither and are non-transferable"),
+            "{second}"
+        );
+        assert!(
+            second.contains("Ken Livingstone wins with 828,380 votes"),
+            "{second}"
+        );
+    }
+
+    #[test]
+    fn fptp_says_a_majority_is_not_needed() {
+        let l = datasets::get("london-2024").unwrap().load().unwrap();
+        let text = step(&l, 0).join(" ");
+        assert!(
+            text.contains("Sadiq Khan is elected; a majority (1,242,217) is not needed"),
+            "{text}"
+        );
+    }
+}
