@@ -16,7 +16,7 @@ use crate::report;
 
 const AFTER_HELP: &str = "\
 Examples:
-  tally                          the count of London 2004, round by round
+  tally                          the viewer, opening on London 2004 (text when piped)
   tally list                     the embedded contests
   tally rounds london-2016       another contest (or a dataset file)
   tally rounds --format json     the count as JSON for scripts
@@ -32,9 +32,23 @@ Data format: docs/dataset-format.md";
 pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
-    /// Contests to show: embedded ids (london-2004) or dataset files [default: london-2004]
+    /// Contests to open: embedded ids (london-2004) or dataset files [default: every
+    /// embedded contest, opening at london-2004]
     #[arg(value_name = "CONTEST")]
     pub contests: Vec<String>,
+    /// Colours of the viewer [default: dark; mono when NO_COLOR is set]
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Show each step at once, without animation (also TALLY_REDUCED_MOTION=1)
+    #[arg(long)]
+    pub no_animation: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ThemeArg {
+    Dark,
+    Light,
+    Mono,
 }
 
 #[derive(Debug, Subcommand)]
@@ -94,6 +108,7 @@ where
         }
     };
     let result = match cli.command {
+        None if interactive() => return view(&cli, err),
         None => show(&cli.contests),
         Some(Command::List) => datasets::load_all().map(|all| Output::ok(report::list::list(&all))),
         Some(Command::Check { files }) => Ok(check(&files)),
@@ -130,6 +145,70 @@ struct Output {
 impl Output {
     fn ok(text: String) -> Self {
         Output { text, code: 0 }
+    }
+}
+
+/// The viewer needs a terminal on both ends; otherwise bare `tally` prints text.
+fn interactive() -> bool {
+    use std::io::IsTerminal;
+    std::io::stdout().is_terminal() && std::io::stdin().is_terminal()
+}
+
+/// True when an environment variable is set to something other than "" or "0".
+fn env_flag(name: &str) -> bool {
+    std::env::var_os(name).is_some_and(|v| !v.is_empty() && v != "0")
+}
+
+/// Viewer options from the flags and the environment.
+pub fn viewer_options(cli: &Cli) -> crate::app::Options {
+    use crate::app::Theme;
+    let theme = match cli.theme {
+        Some(ThemeArg::Dark) => Theme::Dark,
+        Some(ThemeArg::Light) => Theme::Light,
+        Some(ThemeArg::Mono) => Theme::Mono,
+        // NO_COLOR: any non-empty value means no colour (no-color.org).
+        None if std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty()) => Theme::Mono,
+        None => Theme::Dark,
+    };
+    crate::app::Options {
+        animate: !cli.no_animation && !env_flag("TALLY_REDUCED_MOTION"),
+        theme,
+        ..Default::default()
+    }
+}
+
+/// Bare `tally` in a terminal: the interactive viewer.
+fn view(cli: &Cli, err: &mut dyn Write) -> i32 {
+    let (contests, start) = if cli.contests.is_empty() {
+        match datasets::load_all() {
+            Ok(all) => {
+                let start = datasets::ALL
+                    .iter()
+                    .position(|e| e.id == datasets::DEFAULT)
+                    .unwrap_or(0);
+                (all, start)
+            }
+            Err(e) => {
+                let _ = writeln!(err, "tally: {e}");
+                return e.exit_code();
+            }
+        }
+    } else {
+        match resolve_all(&cli.contests) {
+            Ok(all) => (all, 0),
+            Err(e) => {
+                let _ = writeln!(err, "tally: {e}");
+                return e.exit_code();
+            }
+        }
+    };
+    let app = crate::app::App::new(contests, start, viewer_options(cli));
+    match crate::tui::run(app) {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "tally: the terminal failed: {e}");
+            1
+        }
     }
 }
 

@@ -14,3 +14,5 @@ pub mod narrate;
 pub mod report;
 pub mod summary;
 pub mod text;
+pub mod tui;
+pub mod ui;

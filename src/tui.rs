@@ -1,0 +1,151 @@
+//! The only code that touches the terminal: setup and restore, the input thread, and the
+//! loop that feeds messages to `app::update` and redraws when it says something changed.
+//!
+//! Idle, the loop blocks on the event channel with no timeout: no timer wakes the process.
+//! While something animates it wakes once per frame (60 per second), and while playing it
+//! wakes when the next step is due. Restoring the terminal is done by a guard's `Drop`, so
+//! it happens on quit, on error and on panic (ratatui's panic hook restores it too).
+
+use std::io;
+use std::sync::mpsc::{self, RecvTimeoutError};
+use std::thread;
+use std::time::Instant;
+
+use crossterm::event::{
+    self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
+    MouseButton, MouseEventKind,
+};
+use crossterm::execute;
+
+use crate::app::keys::Key;
+use crate::app::{App, Msg, update};
+use crate::ui::Screen;
+
+/// Restores the terminal when dropped.
+struct Guard;
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = execute!(io::stdout(), DisableMouseCapture);
+        ratatui::restore();
+    }
+}
+
+/// Run the viewer until the user quits.
+pub fn run(mut app: App) -> io::Result<()> {
+    let mut terminal = ratatui::try_init()?;
+    let _guard = Guard;
+    execute!(io::stdout(), EnableMouseCapture)?;
+    let size = terminal.size()?;
+    update(&mut app, Msg::Resize(size.width, size.height));
+
+    let (tx, rx) = mpsc::channel::<Msg>();
+    thread::spawn(move || {
+        while let Ok(ev) = event::read() {
+            if let Some(msg) = translate(ev)
+                && tx.send(msg).is_err()
+            {
+                break;
+            }
+        }
+    });
+
+    let start = Instant::now();
+    terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
+    loop {
+        let msg = match app.next_deadline() {
+            Some(deadline) => match rx.recv_timeout(deadline.saturating_sub(start.elapsed())) {
+                Ok(msg) => Some(msg),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            },
+            None => match rx.recv() {
+                Ok(msg) => Some(msg),
+                Err(_) => break,
+            },
+        };
+        let mut changed = update(&mut app, Msg::Tick(start.elapsed()));
+        if let Some(msg) = msg {
+            changed |= update(&mut app, msg);
+        }
+        if app.quit {
+            break;
+        }
+        if changed {
+            terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
+        }
+    }
+    Ok(())
+}
+
+/// A terminal event as a message, or `None` for events the viewer ignores (key releases
+/// and repeats, mouse moves).
+pub fn translate(ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) if k.kind == KeyEventKind::Press => {
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            let key = match k.code {
+                KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
+                KeyCode::Char(c) => Key::Char(c),
+                KeyCode::Left => Key::Left,
+                KeyCode::Right => Key::Right,
+                KeyCode::Up => Key::Up,
+                KeyCode::Down => Key::Down,
+                KeyCode::Home => Key::Home,
+                KeyCode::End => Key::End,
+                KeyCode::PageUp => Key::PageUp,
+                KeyCode::PageDown => Key::PageDown,
+                KeyCode::Tab => Key::Tab,
+                KeyCode::BackTab => Key::BackTab,
+                KeyCode::Enter => Key::Enter,
+                KeyCode::Esc => Key::Esc,
+                _ => return None,
+            };
+            Some(Msg::Key(key))
+        }
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
+            Some(Msg::Click(m.column, m.row))
+        }
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEvent, KeyEventState};
+
+    fn key(code: KeyCode, modifiers: KeyModifiers, kind: KeyEventKind) -> Event {
+        Event::Key(KeyEvent {
+            code,
+            modifiers,
+            kind,
+            state: KeyEventState::NONE,
+        })
+    }
+
+    #[test]
+    fn only_key_presses_count() {
+        assert_eq!(
+            translate(key(KeyCode::Right, KeyModifiers::NONE, KeyEventKind::Press)),
+            Some(Msg::Key(Key::Right))
+        );
+        assert_eq!(
+            translate(key(
+                KeyCode::Right,
+                KeyModifiers::NONE,
+                KeyEventKind::Release
+            )),
+            None
+        );
+        assert_eq!(
+            translate(key(
+                KeyCode::Char('c'),
+                KeyModifiers::CONTROL,
+                KeyEventKind::Press
+            )),
+            Some(Msg::Key(Key::Ctrl('c')))
+        );
+    }
+}

@@ -1,0 +1,194 @@
+//! Drawing the viewer: the frame around every view (tabs, header, footer) and one module
+//! per view. Views are widgets drawn from `App`; they never change state and never do I/O.
+//! Every string from a dataset goes through `text::clean` before it is drawn.
+
+pub mod areas;
+pub mod bar;
+pub mod count;
+pub mod elections;
+pub mod help;
+pub mod shares;
+pub mod theme;
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+use crate::app::{App, View, tab_spans};
+use crate::report::{long_date, round_title};
+use crate::text::{clean, width};
+use theme::Palette;
+
+/// Below this the viewer shows only a short message.
+pub const MIN_WIDTH: u16 = 40;
+pub const MIN_HEIGHT: u16 = 12;
+
+/// The whole screen.
+pub struct Screen<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for Screen<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let app = self.app;
+        let pal = Palette::new(app.options.theme);
+        if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+            too_small(area, buf, &pal);
+            return;
+        }
+        tabs(app, Rect { height: 1, ..area }, buf, &pal);
+        header(
+            app,
+            Rect {
+                y: area.y + 1,
+                height: 2,
+                ..area
+            },
+            buf,
+            &pal,
+        );
+        let body = Rect {
+            y: area.y + 4,
+            height: area.height - 5,
+            ..area
+        };
+        let body = Rect {
+            x: body.x + 1,
+            width: body.width - 2,
+            ..body
+        };
+        match app.view {
+            View::Count => count::CountView { app }.render(body, buf),
+            View::Shares => shares::SharesView { app }.render(body, buf),
+            View::Elections => elections::ElectionsView { app }.render(body, buf),
+            View::Areas => areas::AreasView { app }.render(body, buf),
+            View::Help => help::HelpView { app }.render(body, buf),
+        }
+        footer(
+            Rect {
+                y: area.bottom() - 1,
+                height: 1,
+                ..area
+            },
+            buf,
+            &pal,
+        );
+    }
+}
+
+fn too_small(area: Rect, buf: &mut Buffer, pal: &Palette) {
+    let lines = [
+        format!("Terminal too small ({}×{}).", area.width, area.height),
+        format!("tally needs {MIN_WIDTH}×{MIN_HEIGHT}. q quits."),
+    ];
+    for (i, l) in lines.iter().enumerate() {
+        let y = area.y + i as u16;
+        if y < area.bottom() {
+            buf.set_stringn(area.x, y, l, area.width as usize, pal.warning());
+        }
+    }
+}
+
+fn tabs(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
+    for (v, x, end) in tab_spans() {
+        if end > area.width {
+            break;
+        }
+        let style = if v == app.view {
+            pal.selected_tab()
+        } else {
+            pal.dim()
+        };
+        buf.set_stringn(
+            area.x + x,
+            area.y,
+            format!(" {} ", v.tab()),
+            (end - x) as usize,
+            style,
+        );
+    }
+    // Which contest of how many, at the right.
+    let label = format!("[ {}/{} ]", app.current + 1, app.contests.len());
+    let lw = width(&label) as u16;
+    let last_tab = tab_spans().last().map_or(0, |t| t.2);
+    if area.width > last_tab + lw + 2 {
+        buf.set_string(area.right() - lw - 1, area.y, label, pal.dim());
+    }
+}
+
+fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
+    let l = app.contest();
+    let c = &l.contest;
+    let shown = app.shown();
+    let mut first = vec![
+        Span::styled(clean(&c.title).into_owned(), pal.title()),
+        Span::styled(
+            format!(" · {} · {}", long_date(c), c.system.name()),
+            pal.dim(),
+        ),
+    ];
+    if l.count.partial {
+        first.push(Span::styled("  PARTIAL", pal.warning()));
+    }
+    Line::from(first).render(
+        Rect {
+            height: 1,
+            x: area.x + 1,
+            width: area.width.saturating_sub(2),
+            ..area
+        },
+        buf,
+    );
+    let round = &l.count.rounds[shown.round];
+    let mut second = vec![Span::styled(round_title(c, &l.count, round), pal.title())];
+    let state = if app.playing {
+        "  ▶ playing"
+    } else if shown.progress.is_some() {
+        "  ▸ counting"
+    } else {
+        ""
+    };
+    second.push(Span::styled(state, pal.dim()));
+    if !app.options.animate {
+        second.push(Span::styled("  (animation off)", pal.dim()));
+    }
+    Line::from(second).render(
+        Rect {
+            y: area.y + 1,
+            height: 1,
+            x: area.x + 1,
+            width: area.width.saturating_sub(2),
+        },
+        buf,
+    );
+}
+
+fn footer(area: Rect, buf: &mut Buffer, pal: &Palette) {
+    let mut x = area.x + 1;
+    for (keys, what) in crate::app::keys::footer() {
+        let item_w = (width(keys) + 1 + width(what) + 2) as u16;
+        if x + item_w > area.right() {
+            break;
+        }
+        buf.set_string(x, area.y, keys, pal.title());
+        buf.set_string(x + width(keys) as u16 + 1, area.y, what, pal.dim());
+        x += item_w;
+    }
+}
+
+/// Write `text` at (x, y) within `area`, clipped; returns the columns used.
+pub fn put(
+    buf: &mut Buffer,
+    area: Rect,
+    x: u16,
+    y: u16,
+    text: &str,
+    style: ratatui::style::Style,
+) -> u16 {
+    if y < area.y || y >= area.bottom() || x >= area.right() {
+        return 0;
+    }
+    let (end, _) = buf.set_stringn(x, y, text, (area.right() - x) as usize, style);
+    end - x
+}

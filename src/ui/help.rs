@@ -1,0 +1,17 @@
+//! The Help view.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+use crate::app::App;
+
+pub struct HelpView<'a> {
+    pub app: &'a App,
+}
+
+impl Widget for HelpView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let _ = (self.app, area, buf);
+    }
+}
