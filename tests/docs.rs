@@ -28,3 +28,12 @@ fn the_worked_example_in_the_format_doc_is_valid_and_counts_as_described() {
         assert!(doc.contains(figure), "the doc's prose mentions {figure}");
     }
 }
+
+#[test]
+fn the_readme_lists_every_key_in_the_key_table() {
+    let readme = include_str!("../README.md");
+    for b in tally::app::keys::BINDINGS {
+        let row = format!("| `{}` | {} |", b.label, b.description);
+        assert!(readme.contains(&row), "README.md lacks the key row {row}");
+    }
+}

@@ -45,7 +45,11 @@ mod tests {
         assert_eq!(bar(5.0, 10.0, 4), "██  ");
         assert_eq!(bar(1.0, 4.0, 2), "▌ ", "half a cell");
         assert_eq!(bar(1.0, 16.0, 2), "▏ ", "an eighth of a cell");
-        assert_eq!(bar(1.0, 64.0, 2), "  ", "under half an eighth rounds to nothing");
+        assert_eq!(
+            bar(1.0, 64.0, 2),
+            "  ",
+            "under half an eighth rounds to nothing"
+        );
         assert_eq!(bar(f64::NAN, 1.0, 3), "   ");
         assert_eq!(bar(5.0, 0.0, 3), "   ");
         assert_eq!(bar(1.0, 1.0, 0), "");

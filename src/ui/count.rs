@@ -74,13 +74,11 @@ impl Widget for CountView<'_> {
 
         // Narration takes the bottom; bars take the rest (scrolling if they must).
         let narration = crate::narrate::step(l, shown.round).join(" ");
-        let narration_h = if area.height >= 14 {
-            4
-        } else if area.height >= 9 {
-            2
-        } else {
-            0
-        };
+        // As many lines as the narration needs, up to 6, leaving the bars at least 6 rows.
+        let needed = crate::text::wrap(&narration, area.width.max(1) as usize, "", "")
+            .lines()
+            .count() as u16;
+        let narration_h = needed.min(6).min(area.height.saturating_sub(9));
         let show_exhausted = shown.round > 0 || shown.exhausted > 0.0;
         let extra = 1 + u16::from(show_exhausted); // the scale row, the exhausted row
         let rows_h = area.height.saturating_sub(narration_h + extra + 1);
@@ -94,7 +92,8 @@ impl Widget for CountView<'_> {
             let value = shown.votes[i];
             let elected = round.elected.contains(&i) && shown.progress.is_none();
             let out = value.is_none() || (shown.progress.is_some() && !round.is_continuing(i));
-            let eliminated_here = round.eliminated.contains(&i);
+            // Not while the count is still growing: the outcome is shown when it is known.
+            let eliminated_here = round.eliminated.contains(&i) && shown.progress.is_none();
             let (glyph, glyph_style) = if elected {
                 ("✓", pal.elected())
             } else if out || eliminated_here {
@@ -159,7 +158,7 @@ impl Widget for CountView<'_> {
                     "ELECTED"
                 } else if value.is_none() {
                     "out"
-                } else if eliminated_here && shown.progress.is_none() {
+                } else if eliminated_here {
                     "eliminated"
                 } else {
                     ""
@@ -246,11 +245,14 @@ impl Widget for CountView<'_> {
                     n(round.continuing)
                 )
             };
+            // "▲ label" from the marker, or "label ▲" ending at it when there is no room.
             let lw = width(&label) as u16;
-            let lx = if tx + lw <= area.right() {
-                tx
+            let (label, lx) = if tx + lw <= area.right() {
+                (label, tx)
             } else {
-                area.right().saturating_sub(lw).max(area.x)
+                let flipped = format!("{} ▲", label.trim_start_matches("▲ "));
+                let x = (tx + 1).saturating_sub(width(&flipped) as u16).max(area.x);
+                (flipped, x)
             };
             put(buf, area, lx, y, &label, pal.threshold());
         }

@@ -1,17 +1,106 @@
-//! The Help view.
+//! The Help view: every key (from the one key table) and a short explanation of the
+//! Supplementary Vote, exhausted ballots and first past the post.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::theme::Palette;
 use crate::app::App;
+use crate::app::keys::BINDINGS;
+use crate::text::fit;
 
 pub struct HelpView<'a> {
     pub app: &'a App,
 }
 
+const EXPLAINERS: &[(&str, &str)] = &[
+    (
+        "The Supplementary Vote (London 2000–2021)",
+        "Each voter marks a first choice and, if they like, a second. If a candidate has more than half of the \
+         valid first preferences, they win at once. Otherwise only the top two stay in: every other candidate is \
+         eliminated together, and each of their ballots whose second choice is one of the two is added to that \
+         candidate. The one with more votes then wins.",
+    ),
+    (
+        "Non-transferable (exhausted) ballots",
+        "An eliminated candidate's ballot that names neither finalist as second choice (or no second choice at \
+         all) cannot be transferred. It stays counted in the first round but takes no part in the second, so the \
+         winner needs more than half of the votes still in play, not of every ballot. In an instant runoff the \
+         same happens when a ballot runs out of choices: it is exhausted.",
+    ),
+    (
+        "First past the post (London 2024)",
+        "One vote each; the candidate with the most votes wins, whether or not that is more than half. There are \
+         no transfers, so there is only one round.",
+    ),
+    (
+        "Reading the Count view",
+        "✓ marks the winner (also written ELECTED); ✗ marks a candidate eliminated in this step or earlier \
+         (written eliminated or out). The dotted line ┊ and ▲ mark the votes needed to win. Colours are party \
+         colours and never the only sign of anything; --theme mono or NO_COLOR turns them off.",
+    ),
+];
+
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let _ = (self.app, area, buf);
+        let pal = Palette::new(self.app.options.theme);
+        let mut lines: Vec<Line> = vec![Line::styled("Keys", pal.title())];
+        let key_w = BINDINGS
+            .iter()
+            .map(|b| crate::text::width(b.label))
+            .max()
+            .unwrap_or(4);
+        for b in BINDINGS {
+            lines.push(Line::from(vec![
+                Span::styled(format!("  {}  ", fit(b.label, key_w)), pal.title()),
+                Span::styled(b.description, pal.text()),
+            ]));
+        }
+        lines.push(Line::styled(
+            "  Mouse: click a tab to open its view.",
+            pal.dim(),
+        ));
+        for (title, body) in EXPLAINERS {
+            lines.push(Line::default());
+            lines.push(Line::styled(*title, pal.title()));
+            lines.push(Line::styled(*body, pal.text()));
+        }
+        lines.push(Line::default());
+        lines.push(Line::styled(
+            "Press ? again to go back; ↑ ↓ scroll.",
+            pal.dim(),
+        ));
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .scroll((self.app.scroll, 0))
+            .render(area, buf);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::{App, Options};
+
+    #[test]
+    fn help_lists_every_key_and_explains_the_systems() {
+        let app = App::new(
+            crate::datasets::load_all().unwrap(),
+            1,
+            Options {
+                animate: false,
+                ..Options::default()
+            },
+        );
+        let area = Rect::new(0, 0, 100, 80);
+        let mut buf = Buffer::empty(area);
+        HelpView { app: &app }.render(area, &mut buf);
+        let text: String = buf.content.iter().map(|c| c.symbol()).collect();
+        for b in BINDINGS {
+            assert!(text.contains(b.description), "{}", b.description);
+        }
+        assert!(text.contains("The Supplementary Vote") && text.contains("First past the post"));
     }
 }
