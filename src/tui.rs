@@ -33,8 +33,9 @@ impl Drop for Guard {
 
 /// Run the viewer until the user quits.
 pub fn run(mut app: App) -> io::Result<()> {
-    let mut terminal = ratatui::try_init()?;
+    // The guard first: if setup fails half way, what was switched on is switched off.
     let _guard = Guard;
+    let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
