@@ -169,6 +169,40 @@ impl App {
         self.contest().count.rounds.len() - 1
     }
 
+    /// Show step `s` exactly as the viewer would at that moment: 0 is nothing counted yet,
+    /// k is round k, and a fraction is that far into the animation towards the next round
+    /// (1.5 is half-way through the transfer into round 2). Errors name the valid range.
+    pub fn show_step(&mut self, s: f64) -> Result<(), String> {
+        let steps = self.contest().count.rounds.len();
+        if !(0.0..=steps as f64).contains(&s) {
+            return Err(format!(
+                "step {s} is outside this count: steps go from 0 (nothing counted) to {steps} (the last round)"
+            ));
+        }
+        let k = s.floor() as usize;
+        let frac = s - s.floor();
+        self.playing = false;
+        self.next_play_at = None;
+        self.now = Duration::from_secs(1) + Duration::from_secs_f64(frac);
+        let (from, to) = match (k, frac > 0.0) {
+            (0, _) => (From::Nothing, 0),
+            (k, false) => {
+                self.round = k - 1;
+                self.animation = None;
+                return Ok(());
+            }
+            (k, true) => (From::Round(k - 1), k),
+        };
+        self.round = to;
+        self.animation = Some(Animation {
+            from,
+            to,
+            started: Duration::from_secs(1),
+            duration: Duration::from_secs(1),
+        });
+        Ok(())
+    }
+
     /// The values on screen now.
     pub fn shown(&self) -> Shown {
         match &self.animation {
@@ -508,6 +542,25 @@ mod tests {
         update(&mut a, Msg::Tick(ms(4000)));
         assert!(!a.playing, "stops at the last step");
         assert_eq!(a.next_deadline(), None);
+    }
+
+    #[test]
+    fn show_step_places_the_count_at_any_moment() {
+        let mut a = app(true);
+        a.show_step(2.0).unwrap();
+        assert_eq!(a.shown().votes[0], Some(828_380.0));
+        a.show_step(1.0).unwrap();
+        assert_eq!(a.shown().votes[0], Some(685_541.0));
+        a.show_step(1.5).unwrap();
+        let mid = a.shown().votes[0].unwrap();
+        assert!((mid - (685_541.0 + 142_839.0 / 2.0)).abs() < 1.0, "{mid}");
+        a.show_step(0.0).unwrap();
+        assert_eq!(a.shown().votes[0], Some(0.0));
+        assert!(
+            a.show_step(2.5)
+                .unwrap_err()
+                .contains("from 0 (nothing counted) to 2")
+        );
     }
 
     #[test]

@@ -21,6 +21,8 @@ Examples:
   tally rounds london-2016       another contest (or a dataset file)
   tally rounds --format json     the count as JSON for scripts
   tally compare                  turnout and shares across 2000-2024
+  tally narrate london-2012      the count told in plain sentences
+  tally render --step 1.5 -o f.svg   a frame half-way through the transfer, as an image
   tally check my-contest.json    validate a dataset file
 
 Data format: docs/dataset-format.md";
@@ -79,6 +81,67 @@ pub enum Command {
         #[arg(value_name = "CONTEST")]
         contests: Vec<String>,
     },
+    /// Tell the whole count in plain sentences, step by step (for screen readers and scripts)
+    Narrate {
+        /// An embedded contest id or a dataset file
+        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+        contest: String,
+    },
+    /// Draw the viewer's screen without a terminal: as text, ANSI colours or an SVG image
+    #[command(after_help = "\
+Steps: 0 is nothing counted, 1 the first count, 2 the second round, ...; a fraction is part way
+through the animation (1.5 is half-way through the transfer), so frames can be made into an
+animation. An embedded CONTEST is drawn among all the embedded contests, as the viewer shows it.
+
+Examples:
+  tally render london-2004 --view count --step last --format txt
+  tally render london-2016 --view areas --size 120x36 -o areas.svg
+  for s in 1 1.25 1.5 1.75 2; do tally render --step $s -o frame-$s.svg; done")]
+    Render {
+        /// An embedded contest id or a dataset file
+        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+        contest: String,
+        /// Which view to draw
+        #[arg(long, value_enum, default_value_t = ViewArg::Count)]
+        view: ViewArg,
+        /// The step to draw: a number (fractions are mid-animation) or `last`
+        #[arg(long, default_value = "last")]
+        step: crate::headless::Step,
+        /// The terminal size to draw, WIDTHxHEIGHT
+        #[arg(long, default_value = "120x40")]
+        size: crate::headless::Size,
+        /// Colours [default: dark; mono when NO_COLOR is set]
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+        /// Output format [default: from the -o file's extension (.svg, .ansi), else txt]
+        #[arg(long, value_enum)]
+        format: Option<RenderFormat>,
+        /// Write to this file instead of standard output
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+    /// Regenerate the README's screenshots (SVG) from the product itself
+    Screenshots {
+        /// The folder to write them to
+        #[arg(value_name = "DIR", default_value = "screenshots")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ViewArg {
+    Count,
+    Shares,
+    Elections,
+    Areas,
+    Help,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenderFormat {
+    Txt,
+    Ansi,
+    Svg,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -122,6 +185,33 @@ where
         Some(Command::Compare { contests }) => {
             resolve_all(&contests).map(|all| Output::ok(report::compare::compare(&all)))
         }
+        Some(Command::Narrate { contest }) => {
+            datasets::resolve(&contest).map(|l| Output::ok(crate::narrate::report(&l)))
+        }
+        Some(Command::Render {
+            contest,
+            view,
+            step,
+            size,
+            theme,
+            format,
+            output,
+        }) => {
+            return render(
+                RenderArgs {
+                    contest,
+                    view,
+                    step,
+                    size,
+                    theme,
+                    format,
+                    output,
+                },
+                out,
+                err,
+            );
+        }
+        Some(Command::Screenshots { dir }) => return screenshots(&dir, out, err),
     };
     match result {
         Ok(output) => {
@@ -221,7 +311,7 @@ fn resolve_all(names: &[String]) -> Result<Vec<Loaded>, LoadError> {
     }
 }
 
-/// Bare `tally [CONTEST...]`: the count of each contest as text.
+/// Bare `tally [CONTEST...]` without a terminal: each contest told as text (`narrate`).
 fn show(names: &[String]) -> Result<Output, LoadError> {
     let names = if names.is_empty() {
         vec![datasets::DEFAULT.to_string()]
@@ -232,8 +322,135 @@ fn show(names: &[String]) -> Result<Output, LoadError> {
         .iter()
         .map(|n| datasets::resolve(n))
         .collect::<Result<_, _>>()?;
-    let parts: Vec<String> = loaded.iter().map(report::text::rounds).collect();
+    let parts: Vec<String> = loaded.iter().map(crate::narrate::report).collect();
     Ok(Output::ok(parts.join(&format!("\n{}\n\n", "─".repeat(72)))))
+}
+
+struct RenderArgs {
+    contest: String,
+    view: ViewArg,
+    step: crate::headless::Step,
+    size: crate::headless::Size,
+    theme: Option<ThemeArg>,
+    format: Option<RenderFormat>,
+    output: Option<PathBuf>,
+}
+
+/// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.
+fn render(a: RenderArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    use crate::app::{Theme, View};
+    let (contests, index) = match datasets::get(&a.contest) {
+        Some(_) => match datasets::load_all() {
+            Ok(all) => (
+                all,
+                datasets::ALL
+                    .iter()
+                    .position(|e| e.id == a.contest)
+                    .unwrap_or(0),
+            ),
+            Err(e) => return fail(err, &e),
+        },
+        None => match datasets::resolve(&a.contest) {
+            Ok(l) => (vec![l], 0),
+            Err(e) => return fail(err, &e),
+        },
+    };
+    let theme = match a.theme {
+        Some(ThemeArg::Dark) => Theme::Dark,
+        Some(ThemeArg::Light) => Theme::Light,
+        Some(ThemeArg::Mono) => Theme::Mono,
+        None if env_flag("NO_COLOR") => Theme::Mono,
+        None => Theme::Dark,
+    };
+    let view = match a.view {
+        ViewArg::Count => View::Count,
+        ViewArg::Shares => View::Shares,
+        ViewArg::Elections => View::Elections,
+        ViewArg::Areas => View::Areas,
+        ViewArg::Help => View::Help,
+    };
+    let format = a.format.unwrap_or(
+        match a
+            .output
+            .as_ref()
+            .and_then(|p| p.extension())
+            .and_then(|e| e.to_str())
+        {
+            Some("svg") => RenderFormat::Svg,
+            Some("ansi") => RenderFormat::Ansi,
+            _ => RenderFormat::Txt,
+        },
+    );
+    let shot = crate::headless::Shot {
+        view,
+        step: a.step,
+        size: a.size,
+        theme,
+    };
+    let buf = match crate::headless::render(contests, index, shot) {
+        Ok(buf) => buf,
+        Err(message) => {
+            let _ = writeln!(err, "tally: {}: {message}", crate::text::clean(&a.contest));
+            return 2;
+        }
+    };
+    let text = match format {
+        RenderFormat::Txt => crate::export::txt(&buf),
+        RenderFormat::Ansi => crate::export::ansi::ansi(&buf),
+        RenderFormat::Svg => crate::export::svg::svg(&buf, theme),
+    };
+    write_output(a.output.as_deref(), &text, out, err)
+}
+
+/// Write to a file, or to standard output when there is none.
+fn write_output(
+    path: Option<&std::path::Path>,
+    text: &str,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    match path {
+        Some(p) => match std::fs::write(p, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                let _ = writeln!(err, "tally: cannot write {}: {e}", p.display());
+                1
+            }
+        },
+        None => {
+            let _ = out.write_all(text.as_bytes());
+            0
+        }
+    }
+}
+
+fn fail(err: &mut dyn Write, e: &LoadError) -> i32 {
+    let _ = writeln!(err, "tally: {e}");
+    e.exit_code()
+}
+
+/// `tally screenshots`: every screenshot in `screenshots::SET`, written to `dir`.
+fn screenshots(dir: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    if let Err(e) = std::fs::create_dir_all(dir) {
+        let _ = writeln!(err, "tally: cannot create {}: {e}", dir.display());
+        return 1;
+    }
+    for s in crate::screenshots::SET {
+        let svg = match crate::screenshots::draw(s) {
+            Ok(svg) => svg,
+            Err(e) => {
+                let _ = writeln!(err, "tally: {}: {e}", s.file);
+                return 1;
+            }
+        };
+        let path = dir.join(s.file);
+        let code = write_output(Some(&path), &svg, out, err);
+        if code != 0 {
+            return code;
+        }
+        let _ = writeln!(out, "wrote {} ({})", path.display(), s.what);
+    }
+    0
 }
 
 /// `tally check`: every problem in every file, then a summary; 1 if any file has errors.

@@ -198,6 +198,113 @@ pub fn all(l: &Loaded) -> Vec<Vec<String>> {
     (0..l.count.rounds.len()).map(|i| step(l, i)).collect()
 }
 
+/// The complete result as plain sentences: who stood, first preferences and shares, the
+/// threshold, each step and why, where ballots went, the final totals and the winner.
+/// Enough for someone who cannot see the bars to learn everything the viewer shows.
+pub fn report(l: &Loaded) -> String {
+    use crate::report::{long_date, round_kind, text::result_line};
+    use crate::text::wrap;
+    const W: usize = 78;
+    let c = &l.contest;
+    let count = &l.count;
+    let mut out = String::new();
+    out.push_str(&wrap(
+        &format!(
+            "{}. {}, {}. Voting system: {}.",
+            clean(&c.title),
+            clean(&c.area),
+            long_date(c),
+            c.system.name()
+        ),
+        W,
+        "",
+        "",
+    ));
+    let known =
+        |v: Option<crate::model::Votes>| v.map(|v| n(v.0)).unwrap_or_else(|| "unknown".into());
+    let turnout = match crate::summary::turnout(c) {
+        Some(t) => format!("{} ({})", t.display(), t.basis_label()),
+        None => "unknown".to_string(),
+    };
+    out.push_str(&wrap(
+        &format!(
+            "Electorate {}. Turnout {turnout}. Valid votes {}. Rejected ballots {}.",
+            known(c.electorate),
+            n(count.valid),
+            known(c.rejected)
+        ),
+        W,
+        "",
+        "",
+    ));
+    out.push('\n');
+    let first = count.first();
+    out.push_str(&format!(
+        "Who stood: {} candidates, by first preferences.\n",
+        c.candidates.len()
+    ));
+    for (i, votes) in first.standings() {
+        let cand = &c.candidates[i];
+        out.push_str(&wrap(
+            &format!(
+                "{}, {}: {} votes, {}.",
+                clean(&cand.name),
+                clean(&cand.party),
+                n(votes),
+                share(votes, first.continuing).unwrap_or_else(|| "no share".into())
+            ),
+            W,
+            "  ",
+            "    ",
+        ));
+    }
+    for (i, round) in count.rounds.iter().enumerate() {
+        out.push('\n');
+        let title = format!(
+            "Step {} of {}: {}.",
+            i + 1,
+            count.rounds.len(),
+            round_kind(c, round)
+        );
+        out.push_str(&wrap(
+            &format!("{title} {}", step(l, i).join(" ")),
+            W,
+            "",
+            "",
+        ));
+    }
+    let last = count.last();
+    if count.rounds.len() > 1 {
+        out.push('\n');
+        let totals: Vec<String> = last
+            .standings()
+            .into_iter()
+            .map(|(i, v)| {
+                format!(
+                    "{} {} ({})",
+                    name(l, i),
+                    n(v),
+                    share(v, last.continuing).unwrap_or_default()
+                )
+            })
+            .collect();
+        out.push_str(&wrap(
+            &format!(
+                "Final totals: {}; {} {}.",
+                join_names(&totals),
+                exhausted_label(c.system).to_lowercase(),
+                n(last.exhausted)
+            ),
+            W,
+            "",
+            "",
+        ));
+    }
+    out.push('\n');
+    out.push_str(&wrap(&result_line(l), W, "", ""));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -228,6 +335,26 @@ mod tests {
             second.contains("Ken Livingstone wins with 828,380 votes"),
             "{second}"
         );
+    }
+
+    #[test]
+    fn the_report_tells_2012_completely() {
+        let l = datasets::get("london-2012").unwrap().load().unwrap();
+        let r = report(&l);
+        for needle in [
+            "Boris Johnson, Conservative: 971,931 votes, 44.0%",
+            "Carlos Cortiglia",
+            "1,104,238",
+            "82,880 went to Boris Johnson",
+            "161,391",
+            "Final totals: Boris Johnson 1,054,811",
+            "Winner: Boris Johnson",
+        ] {
+            assert!(
+                r.replace('\n', " ").contains(needle),
+                "missing {needle}:\n{r}"
+            );
+        }
     }
 
     #[test]

@@ -44,7 +44,7 @@ fn bare_tally_prints_the_2004_count() {
     ] {
         assert!(text.contains(figure), "missing {figure}:\n{text}");
     }
-    assert_eq!(text, stdout(&["rounds", "london-2004"]));
+    assert_eq!(text, stdout(&["narrate", "london-2004"]));
 }
 
 #[test]
@@ -117,7 +117,15 @@ fn list_and_compare() {
 #[test]
 fn help_for_every_subcommand() {
     insta::assert_snapshot!("help", stdout(&["--help"]));
-    for sub in ["list", "check", "rounds", "compare"] {
+    for sub in [
+        "list",
+        "check",
+        "rounds",
+        "compare",
+        "narrate",
+        "render",
+        "screenshots",
+    ] {
         insta::assert_snapshot!(format!("help_{sub}"), stdout(&[sub, "--help"]));
     }
 }
@@ -266,4 +274,68 @@ fn a_byte_order_mark_is_accepted() {
     )
     .unwrap();
     assert!(stdout(&["check", &path.display().to_string()]).contains(": ok (london-2004"));
+}
+
+#[test]
+fn narrate_tells_every_embedded_contest() {
+    for id in [
+        "london-2000",
+        "london-2004",
+        "london-2008",
+        "london-2012",
+        "london-2016",
+        "london-2021",
+        "london-2024",
+    ] {
+        insta::assert_snapshot!(format!("narrate_{id}"), stdout(&["narrate", id]));
+    }
+}
+
+#[test]
+fn render_draws_the_viewer_screen_in_three_formats() {
+    let txt = stdout(&[
+        "render",
+        "london-2004",
+        "--view",
+        "count",
+        "--step",
+        "last",
+        "--format",
+        "txt",
+    ]);
+    for figure in ["828,380", "667,178", "368,113", "ELECTED"] {
+        assert!(txt.contains(figure), "missing {figure}:\n{txt}");
+    }
+    assert_eq!(txt.lines().count(), 40, "the default size is 120x40");
+    let ansi = stdout(&[
+        "render", "--format", "ansi", "--size", "80x24", "--theme", "dark",
+    ]);
+    assert!(
+        ansi.contains("\x1b[0;38;2;228;0;59m"),
+        "Labour red bars in ANSI"
+    );
+    let svg = stdout(&["render", "--format", "svg", "--size", "80x24"]);
+    roxmltree::Document::parse(&svg).expect("well-formed SVG");
+    let mid = stdout(&["render", "--step", "1.5", "--size", "100x30"]);
+    assert!(
+        mid.contains("756,961"),
+        "half-way: 685,541 + 142,839 / 2:\n{mid}"
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("out.svg");
+    assert_eq!(stdout(&["render", "-o", &path.display().to_string()]), "");
+    assert!(
+        std::fs::read_to_string(&path).unwrap().starts_with("<svg"),
+        "the format follows the extension"
+    );
+}
+
+#[test]
+fn render_rejects_bad_steps_and_sizes() {
+    let out = tally(&["render", "--step", "3"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("step 3 is outside this count"));
+    let out = tally(&["render", "--size", "wide"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("WIDTHxHEIGHT"));
 }
