@@ -239,8 +239,13 @@ pub fn report(l: &Loaded) -> String {
     ));
     out.push('\n');
     let first = count.first();
+    let by = if c.system == VotingSystem::FirstPastThePost {
+        "votes"
+    } else {
+        "first preferences"
+    };
     out.push_str(&format!(
-        "Who stood: {} candidates, by first preferences.\n",
+        "Who stood: {} candidates, by {by}.\n",
         c.candidates.len()
     ));
     for (i, votes) in first.standings() {
