@@ -8,6 +8,7 @@
 
 pub mod animation;
 pub mod keys;
+pub mod live;
 
 use std::time::Duration;
 
@@ -63,7 +64,7 @@ pub enum AreaSort {
     LeaderShare,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub enum Msg {
     Key(Key),
     /// The clock: time since the viewer started.
@@ -71,6 +72,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A mouse click at (column, row).
     Click(u16, u16),
+    /// News from a followed file or a replay.
+    Feed(Box<crate::live::Feed>),
 }
 
 /// Colour scheme.
@@ -127,6 +130,8 @@ pub struct App {
     /// Per contest: highlighted in the Elections view.
     pub highlighted: Vec<bool>,
     pub quit: bool,
+    /// Following a file or a replay: `Some`.
+    pub live: Option<live::Live>,
 }
 
 impl App {
@@ -134,13 +139,29 @@ impl App {
     /// growing from zero (at once when animation is off).
     pub fn new(contests: Vec<Loaded>, current: usize, options: Options) -> Self {
         assert!(!contests.is_empty(), "the viewer needs a contest");
-        let highlighted = contests
+        let mut app = Self::empty(options);
+        app.highlighted = contests
             .iter()
             .map(|l| matches!(crate::summary::year(&l.contest), 2004 | 2008 | 2012))
             .collect();
-        let mut app = App {
-            current: current.min(contests.len() - 1),
-            contests,
+        app.current = current.min(contests.len() - 1);
+        app.contests = contests;
+        app.open_current();
+        app
+    }
+
+    /// A viewer following `source` (a file or a replay), with nothing to show until the
+    /// first good version arrives.
+    pub fn live(source: impl Into<String>, options: Options) -> Self {
+        let mut app = Self::empty(options);
+        app.live = Some(live::Live::new(source));
+        app
+    }
+
+    fn empty(options: Options) -> Self {
+        App {
+            contests: Vec::new(),
+            current: 0,
             round: 0,
             view: View::Count,
             before_help: View::Count,
@@ -154,11 +175,10 @@ impl App {
             scroll: 0,
             area_selected: 0,
             area_sort: AreaSort::Name,
-            highlighted,
+            highlighted: Vec::new(),
             quit: false,
-        };
-        app.open_current();
-        app
+            live: None,
+        }
     }
 
     pub fn contest(&self) -> &Loaded {
@@ -217,7 +237,8 @@ impl App {
         if self.animation.is_some() {
             return Some(self.now + FRAME);
         }
-        self.next_play_at
+        let live = self.live.as_ref().and_then(|l| l.next_change(self.now));
+        [self.next_play_at, live].into_iter().flatten().min()
     }
 
     fn animate(&mut self, from: From, to: usize) {
@@ -280,6 +301,22 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> bool {
+        if self.contests.is_empty() {
+            // Waiting for the first good version of a live file: only views and quit work.
+            return match action {
+                Action::Quit => {
+                    self.quit = true;
+                    true
+                }
+                Action::Show(v) => self.set_view(v),
+                Action::Help => self.set_view(if self.view == View::Help {
+                    self.before_help
+                } else {
+                    View::Help
+                }),
+                _ => false,
+            };
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -390,11 +427,13 @@ impl App {
                 };
                 self.view == View::Areas
             }
-            Action::ToggleHighlight => {
-                let h = &mut self.highlighted[self.current];
-                *h = !*h;
-                self.view == View::Elections
-            }
+            Action::ToggleHighlight => match self.highlighted.get_mut(self.current) {
+                Some(h) => {
+                    *h = !*h;
+                    self.view == View::Elections
+                }
+                None => false,
+            },
         }
     }
 
@@ -429,8 +468,14 @@ pub fn tab_spans() -> Vec<(View, u16, u16)> {
 pub fn update(app: &mut App, msg: Msg) -> bool {
     match msg {
         Msg::Tick(now) => {
+            let before = app.now;
             app.now = app.now.max(now);
-            let mut changed = false;
+            // A live highlight ending or the "updated … ago" text changing.
+            let mut changed = app
+                .live
+                .as_ref()
+                .and_then(|l| l.next_change(before))
+                .is_some_and(|t| t <= app.now);
             if let Some(a) = app.animation {
                 changed = true;
                 if a.finished(app.now) {
@@ -459,6 +504,7 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             let acted = keys::action_for(key).is_some_and(|a| app.act(a));
             finished || acted
         }
+        Msg::Feed(feed) => live::apply(app, *feed),
         Msg::Click(column, row) => {
             if row != 0 {
                 return false;

@@ -44,6 +44,9 @@ pub struct Cli {
     /// Show each step at once, without animation (also TALLY_REDUCED_MOTION=1)
     #[arg(long)]
     pub no_animation: bool,
+    /// Follow a results file as it is rewritten (the same as `tally watch FILE`)
+    #[arg(long, value_name = "FILE", conflicts_with = "contests")]
+    pub follow: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -120,6 +123,51 @@ Examples:
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
     },
+    /// Follow a results file live: reloads on every change, keeps the last good version on screen
+    #[command(after_help = "\
+The file is a dataset (docs/dataset-format.md) that is rewritten as results come in: areas
+without first_preferences are still to declare; status is provisional or final. Write it to a
+temporary file and rename it into place; tally also copes with writers that do not.
+Try it: `tally replay london-2016 --to /tmp/night.json` in one terminal and
+`tally watch /tmp/night.json` in another. See docs/live-feed.md.")]
+    Watch {
+        /// The results file (it may not exist yet)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// Colours [default: dark; mono when NO_COLOR is set]
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+        /// Show each step at once, without animation
+        #[arg(long)]
+        no_animation: bool,
+    },
+    /// Replay an election night from a contest with areas: live, or written to a file
+    #[command(after_help = "\
+Declarations come in order of their declaration times, or in dataset order one a minute
+when the dataset has none; the final declaration (with the second round) follows a minute
+after the last area. --speed 60 makes a minute a second.
+
+Examples:
+  tally replay london-2016                       watch the night in the live view
+  tally replay london-2024 --speed 60
+  tally replay london-2016 --to /tmp/night.json  then: tally watch /tmp/night.json")]
+    Replay {
+        /// An embedded contest id or a dataset file, with every area declared
+        #[arg(value_name = "CONTEST")]
+        contest: String,
+        /// How many times faster than real time
+        #[arg(long, default_value_t = 10.0, value_parser = parse_speed)]
+        speed: f64,
+        /// Write each version to FILE (atomically) instead of showing it
+        #[arg(long, value_name = "FILE")]
+        to: Option<PathBuf>,
+        /// Colours [default: dark; mono when NO_COLOR is set]
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+        /// Show each step at once, without animation
+        #[arg(long)]
+        no_animation: bool,
+    },
     /// Regenerate the README's screenshots (SVG) from the product itself
     Screenshots {
         /// The folder to write them to
@@ -171,6 +219,10 @@ where
         }
     };
     let result = match cli.command {
+        None if cli.follow.is_some() => {
+            let file = cli.follow.clone().unwrap_or_default();
+            return watch(&file, viewer_options_from(cli.theme, cli.no_animation), err);
+        }
         None if interactive() => return view(&cli, err),
         None => show(&cli.contests),
         Some(Command::List) => datasets::load_all().map(|all| Output::ok(report::list::list(&all))),
@@ -212,6 +264,29 @@ where
             );
         }
         Some(Command::Screenshots { dir }) => return screenshots(&dir, out, err),
+        Some(Command::Watch {
+            file,
+            theme,
+            no_animation,
+        }) => {
+            return watch(&file, viewer_options_from(theme, no_animation), err);
+        }
+        Some(Command::Replay {
+            contest,
+            speed,
+            to,
+            theme,
+            no_animation,
+        }) => {
+            return replay(
+                &contest,
+                speed,
+                to.as_deref(),
+                viewer_options_from(theme, no_animation),
+                out,
+                err,
+            );
+        }
     };
     match result {
         Ok(output) => {
@@ -251,8 +326,12 @@ fn env_flag(name: &str) -> bool {
 
 /// Viewer options from the flags and the environment.
 pub fn viewer_options(cli: &Cli) -> crate::app::Options {
+    viewer_options_from(cli.theme, cli.no_animation)
+}
+
+fn viewer_options_from(theme: Option<ThemeArg>, no_animation: bool) -> crate::app::Options {
     use crate::app::Theme;
-    let theme = match cli.theme {
+    let theme = match theme {
         Some(ThemeArg::Dark) => Theme::Dark,
         Some(ThemeArg::Light) => Theme::Light,
         Some(ThemeArg::Mono) => Theme::Mono,
@@ -261,7 +340,7 @@ pub fn viewer_options(cli: &Cli) -> crate::app::Options {
         None => Theme::Dark,
     };
     crate::app::Options {
-        animate: !cli.no_animation && !env_flag("TALLY_REDUCED_MOTION"),
+        animate: !no_animation && !env_flag("TALLY_REDUCED_MOTION"),
         theme,
         ..Default::default()
     }
@@ -451,6 +530,93 @@ fn screenshots(dir: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) 
         let _ = writeln!(out, "wrote {} ({})", path.display(), s.what);
     }
     0
+}
+
+fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 1_000_000.0 => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a speed: give a number above 0, e.g. 60"
+        )),
+    }
+}
+
+/// `tally watch FILE`: the viewer, following the file.
+fn watch(file: &std::path::Path, options: crate::app::Options, err: &mut dyn Write) -> i32 {
+    if !interactive() {
+        let _ = writeln!(
+            err,
+            "tally: watch needs a terminal; to read the file once, use `tally rounds {}`",
+            file.display()
+        );
+        return 2;
+    }
+    let name = file
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let app = crate::app::App::live(name, options);
+    let path = file.to_path_buf();
+    let result = crate::tui::run_with(app, move |tx| {
+        crate::live::loader::spawn(path, move |feed| {
+            tx.send(crate::app::Msg::Feed(Box::new(feed))).is_ok()
+        });
+    });
+    finish(result, err)
+}
+
+fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> i32 {
+    match result {
+        Ok(()) => 0,
+        Err(e) => {
+            let _ = writeln!(err, "tally: the terminal failed: {e}");
+            1
+        }
+    }
+}
+
+/// `tally replay CONTEST`: the night again, live or into a file.
+fn replay(
+    contest: &str,
+    speed: f64,
+    to: Option<&std::path::Path>,
+    options: crate::app::Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> i32 {
+    let loaded = match datasets::resolve(contest) {
+        Ok(l) => l,
+        Err(e) => return fail(err, &e),
+    };
+    let stages = match crate::live::replay::stages(&loaded.contest) {
+        Ok(s) => s,
+        Err(message) => {
+            let _ = writeln!(err, "tally: {message}");
+            return 2;
+        }
+    };
+    match to {
+        Some(path) => crate::live::replay::write_all(&stages, speed, path, out, err),
+        None => {
+            if !interactive() {
+                let _ = writeln!(
+                    err,
+                    "tally: replay needs a terminal to show the night; use --to FILE to write it instead"
+                );
+                return 2;
+            }
+            let app = crate::app::App::live(
+                format!("replay of {} at {speed}×", loaded.contest.id),
+                options,
+            );
+            let result = crate::tui::run_with(app, move |tx| {
+                crate::live::replay::spawn(stages, speed, move |feed| {
+                    tx.send(crate::app::Msg::Feed(Box::new(feed))).is_ok()
+                });
+            });
+            finish(result, err)
+        }
+    }
 }
 
 /// `tally check`: every problem in every file, then a summary; 1 if any file has errors.

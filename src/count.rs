@@ -192,6 +192,26 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
         VotingSystem::InstantRunoff => irv::count(contest, &first),
         VotingSystem::FirstPastThePost => Ok(fptp::count(contest, &first)),
     }?;
+    if partial {
+        // Areas are still out: the figures are a running tally, so nobody is elected or
+        // eliminated on them, whatever they show so far.
+        let mut rounds = counted.rounds;
+        rounds.truncate(1);
+        rounds[0].elected.clear();
+        rounds[0].eliminated.clear();
+        rounds[0].tie_breaks.clear();
+        let outcome = if counted.valid == 0 {
+            Outcome::NoVotes
+        } else {
+            Outcome::Incomplete
+        };
+        return Ok(Count {
+            rounds,
+            outcome,
+            partial,
+            ..counted
+        });
+    }
     Ok(Count { partial, ..counted })
 }
 

@@ -105,6 +105,14 @@ pub fn render(contests: Vec<Loaded>, index: usize, shot: Shot) -> Result<Buffer,
     Ok(buf)
 }
 
+/// Draw an app as it stands, at a size: for tests and tools that drive `App` themselves.
+pub fn render_app(app: &App, width: u16, height: u16) -> Buffer {
+    let area = Rect::new(0, 0, width, height);
+    let mut buf = Buffer::empty(area);
+    Screen { app }.render(area, &mut buf);
+    buf
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

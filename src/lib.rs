@@ -10,6 +10,7 @@ pub mod count;
 pub mod datasets;
 pub mod export;
 pub mod headless;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod narrate;

@@ -68,6 +68,8 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
                     "Under first past the post the most votes wins: {} is elected; {majority}.",
                     name(l, leader)
                 ));
+            } else if l.count.partial {
+                out.push("Under first past the post the most votes wins, but nobody is elected until every area has declared.".to_string());
             }
         }
         _ => {
@@ -103,6 +105,10 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
                         )
                     }
                 });
+            } else if l.count.partial {
+                out.push(
+                    "Nobody is elected or eliminated until every area has declared.".to_string(),
+                );
             } else if l.count.outcome == Outcome::Incomplete {
                 out.push("Nobody has that yet; the next round is not in the data.".to_string());
             }

@@ -18,7 +18,7 @@ use crate::model::{Contest, VotingSystem};
 /// "Round 2 of 2: second preferences". `so_far` is added when the count is incomplete.
 pub fn round_title(contest: &Contest, count: &Count, round: &Round) -> String {
     let total = count.rounds.len();
-    let of = if count.outcome == Outcome::Incomplete {
+    let of = if matches!(count.outcome, Outcome::Incomplete | Outcome::NoVotes) {
         format!("{total} so far")
     } else {
         total.to_string()

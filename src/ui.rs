@@ -7,6 +7,7 @@ pub mod bar;
 pub mod count;
 pub mod elections;
 pub mod help;
+pub mod live;
 pub mod shares;
 pub mod theme;
 
@@ -38,6 +39,21 @@ impl Widget for Screen<'_> {
             return;
         }
         tabs(app, Rect { height: 1, ..area }, buf, &pal);
+        let live_lines = live::status_lines(app, &pal);
+        let live_h = live_lines.len() as u16;
+        if app.contests.is_empty() {
+            waiting(app, area, live_lines, buf, &pal);
+            footer(
+                Rect {
+                    y: area.bottom() - 1,
+                    height: 1,
+                    ..area
+                },
+                buf,
+                &pal,
+            );
+            return;
+        }
         header(
             app,
             Rect {
@@ -48,16 +64,43 @@ impl Widget for Screen<'_> {
             buf,
             &pal,
         );
+        for (i, line) in live_lines.into_iter().enumerate() {
+            let rect = Rect {
+                x: area.x + 1,
+                y: area.y + 3 + i as u16,
+                width: area.width - 2,
+                height: 1,
+            };
+            line.render(rect, buf);
+        }
+        let top = 4 + live_h;
         let body = Rect {
-            y: area.y + 4,
-            height: area.height - 5,
+            y: area.y + top,
+            height: area.height.saturating_sub(top + 1),
             ..area
         };
-        let body = Rect {
+        let mut body = Rect {
             x: body.x + 1,
             width: body.width - 2,
             ..body
         };
+        // Live and partial: the areas still out, under the bars.
+        if app.view == View::Count && body.height > 12 {
+            let outstanding = live::Outstanding { app };
+            if let Some(text) = outstanding.text() {
+                let h = (crate::text::wrap(&text, body.width as usize, "", "")
+                    .lines()
+                    .count() as u16)
+                    .min(4);
+                let rect = Rect {
+                    y: body.bottom() - h,
+                    height: h,
+                    ..body
+                };
+                outstanding.render(rect, buf);
+                body.height -= h + 1;
+            }
+        }
         match app.view {
             View::Count => count::CountView { app }.render(body, buf),
             View::Shares => shares::SharesView { app }.render(body, buf),
@@ -75,6 +118,34 @@ impl Widget for Screen<'_> {
             &pal,
         );
     }
+}
+
+/// Following a file that has not yet had a good version.
+fn waiting(app: &App, area: Rect, live_lines: Vec<Line<'static>>, buf: &mut Buffer, pal: &Palette) {
+    let source = app
+        .live
+        .as_ref()
+        .map(|l| clean(&l.source).into_owned())
+        .unwrap_or_default();
+    let mut lines = live_lines;
+    lines.push(Line::default());
+    lines.push(Line::styled(
+        format!("Waiting for {source}: nothing valid to show yet."),
+        pal.title(),
+    ));
+    lines.push(Line::styled(
+        "The screen fills in as soon as a good version of the file arrives; q quits.",
+        pal.dim(),
+    ));
+    let rect = Rect {
+        x: area.x + 1,
+        y: area.y + 2,
+        width: area.width - 2,
+        height: area.height - 3,
+    };
+    ratatui::widgets::Paragraph::new(lines)
+        .wrap(ratatui::widgets::Wrap { trim: false })
+        .render(rect, buf);
 }
 
 fn too_small(area: Rect, buf: &mut Buffer, pal: &Palette) {
@@ -109,6 +180,9 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         );
     }
     // Which contest of how many, at the right.
+    if app.contests.is_empty() {
+        return;
+    }
     let label = format!("[ {}/{} ]", app.current + 1, app.contests.len());
     let lw = width(&label) as u16;
     let last_tab = tab_spans().last().map_or(0, |t| t.2);

@@ -125,6 +125,8 @@ fn help_for_every_subcommand() {
         "narrate",
         "render",
         "screenshots",
+        "watch",
+        "replay",
     ] {
         insta::assert_snapshot!(format!("help_{sub}"), stdout(&[sub, "--help"]));
     }
@@ -338,4 +340,39 @@ fn render_rejects_bad_steps_and_sizes() {
     let out = tally(&["render", "--size", "wide"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("WIDTHxHEIGHT"));
+}
+
+#[test]
+fn replay_to_a_file_ends_on_the_declared_result() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("night.json");
+    let p = path.display().to_string();
+    let out = stdout(&["replay", "london-2016", "--speed", "100000", "--to", &p]);
+    assert_eq!(
+        out.lines().count(),
+        16,
+        "nothing, 14 areas, the final declaration:\n{out}"
+    );
+    assert!(out.lines().nth(7).unwrap().contains("(7 of 14)"));
+    let final_rounds = stdout(&["rounds", &p]);
+    assert!(
+        final_rounds.contains("1,310,143") && final_rounds.contains("994,614"),
+        "{final_rounds}"
+    );
+    assert!(
+        !dir.path().join("night.json.tmp").exists(),
+        "written by rename"
+    );
+}
+
+#[test]
+fn watch_and_replay_explain_what_they_need() {
+    let out = tally(&["watch", "/tmp/tally-no-such-file.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("watch needs a terminal"));
+    let out = tally(&["replay", "london-2004", "--to", "/tmp/tally-never.json"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no results by area"));
+    let out = tally(&["replay", "london-2016", "--speed", "0"]);
+    assert_eq!(out.status.code(), Some(2));
 }

@@ -37,3 +37,14 @@ fn the_readme_lists_every_key_in_the_key_table() {
         assert!(readme.contains(&row), "README.md lacks the key row {row}");
     }
 }
+
+#[test]
+fn the_live_feed_example_is_a_valid_partial_count() {
+    let doc = include_str!("../docs/live-feed.md");
+    let start = doc.find("```json\n").expect("an example") + "```json\n".len();
+    let end = start + doc[start..].find("```").expect("the example ends");
+    let loaded = tally::load::from_str(&doc[start..end]).unwrap_or_else(|d| panic!("{d:?}"));
+    assert!(loaded.count.partial);
+    assert_eq!(loaded.count.winner(), None);
+    assert_eq!(loaded.count.valid, 19_200);
+}

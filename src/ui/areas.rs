@@ -410,7 +410,13 @@ fn draw_table(
             pal.text(),
         );
         if cols.status > 0 {
-            let (status, style) = if row.area.is_declared() {
+            let fresh = app
+                .live
+                .as_ref()
+                .is_some_and(|l| l.is_fresh(&row.area.id, app.now));
+            let (status, style) = if fresh {
+                ("NEW ★", pal.warning())
+            } else if row.area.is_declared() {
                 ("declared", pal.text())
             } else {
                 ("not declared", pal.warning())

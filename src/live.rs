@@ -1,0 +1,39 @@
+//! Live results: following a file that is rewritten as declarations come in, and replaying
+//! a past election night.
+//!
+//! The loader reads and validates the file off the UI thread and sends each outcome as a
+//! [`Feed`] message with a generation number; the viewer applies only good versions newer
+//! than the one it has, so a half-written, truncated or invalid file never replaces what is
+//! on screen: the problem is shown beside the last good data until a good version arrives.
+
+pub mod loader;
+pub mod replay;
+
+use chrono::{DateTime, FixedOffset};
+
+use crate::load::Loaded;
+
+/// What the loader found after a change to the file.
+#[derive(Debug, Clone)]
+pub enum Feed {
+    /// A valid version.
+    Loaded {
+        generation: u64,
+        loaded: Box<Loaded>,
+        at: DateTime<FixedOffset>,
+    },
+    /// The file changed but cannot be used: the message names the file and the place.
+    Problem { generation: u64, message: String },
+    /// The file does not exist (yet, or any more).
+    Missing { generation: u64 },
+}
+
+impl Feed {
+    pub fn generation(&self) -> u64 {
+        match self {
+            Feed::Loaded { generation, .. }
+            | Feed::Problem { generation, .. }
+            | Feed::Missing { generation } => *generation,
+        }
+    }
+}

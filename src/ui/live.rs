@@ -1,0 +1,131 @@
+//! What the viewer adds when following live results: the status lines (LIVE, how many
+//! areas are in, when the file last changed, PROVISIONAL or FINAL, what is wrong with the
+//! file now) and the list of areas still to declare.
+
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Widget, Wrap};
+
+use super::theme::Palette;
+use crate::app::App;
+use crate::model::ResultStatus;
+use crate::text::{clean, count as n};
+
+/// The live status: one line, and a second when the file has a problem or is missing.
+pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
+    let Some(live) = &app.live else {
+        return Vec::new();
+    };
+    let mut first = vec![Span::styled("● LIVE", pal.warning())];
+    if let Some(l) = app.contests.get(app.current) {
+        let badge = match l.contest.status {
+            Some(ResultStatus::Final) => "FINAL",
+            _ => "PROVISIONAL",
+        };
+        first.push(Span::styled(format!("  {badge}"), pal.title()));
+        if let Some(areas) = l.contest.areas.as_ref().filter(|a| !a.is_empty()) {
+            let declared = areas.iter().filter(|a| a.is_declared()).count();
+            first.push(Span::styled(
+                format!("  {declared} of {} areas declared", areas.len()),
+                pal.text(),
+            ));
+        }
+    }
+    if let (Some((at, _)), Some(ago)) = (live.updated, live.ago(app.now)) {
+        first.push(Span::styled(
+            format!(" · updated {}, {ago}", at.format("%H:%M:%S")),
+            pal.dim(),
+        ));
+    }
+    first.push(Span::styled(
+        format!(" · {}", clean(&live.source)),
+        pal.dim(),
+    ));
+    let mut lines = vec![Line::from(first)];
+    if let Some(problem) = &live.problem {
+        let keep = if app.contests.is_empty() {
+            ""
+        } else {
+            " (showing the last good version)"
+        };
+        lines.push(Line::styled(
+            format!("⚠ {}{keep}", clean(problem)),
+            pal.warning(),
+        ));
+    } else if live.missing {
+        let keep = if app.contests.is_empty() {
+            ""
+        } else {
+            " (showing the last good version)"
+        };
+        lines.push(Line::styled(
+            format!(
+                "⚠ waiting for {}: it does not exist{keep}",
+                clean(&live.source)
+            ),
+            pal.warning(),
+        ));
+    }
+    lines
+}
+
+/// Areas still to declare, with their share of the electorate and a caution.
+pub struct Outstanding<'a> {
+    pub app: &'a App,
+}
+
+impl Outstanding<'_> {
+    /// The text, or `None` when every area is in (or the contest has none).
+    pub fn text(&self) -> Option<String> {
+        let l = self.app.contests.get(self.app.current)?;
+        let areas = l.contest.areas.as_ref()?;
+        let out: Vec<_> = areas.iter().filter(|a| !a.is_declared()).collect();
+        if out.is_empty() {
+            return None;
+        }
+        let total: Option<u64> = areas.iter().map(|a| a.electorate.map(|e| e.0)).sum();
+        let share = |e: Option<u64>| match (e, total) {
+            (Some(e), Some(t)) if t > 0 => format!("{:.1}%", e as f64 * 100.0 / t as f64),
+            _ => "share unknown".to_string(),
+        };
+        let out_electorate: Option<u64> = out.iter().map(|a| a.electorate.map(|e| e.0)).sum();
+        let head = match (out_electorate, total) {
+            (Some(o), Some(t)) if t > 0 => format!(
+                "Still to declare: {} of {} areas, {} voters ({:.1}% of the electorate): ",
+                out.len(),
+                areas.len(),
+                n(o),
+                o as f64 * 100.0 / t as f64
+            ),
+            _ => format!(
+                "Still to declare: {} of {} areas (electorate by area unknown): ",
+                out.len(),
+                areas.len()
+            ),
+        };
+        let list: Vec<String> = out
+            .iter()
+            .map(|a| match total {
+                Some(_) => format!("{} ({})", clean(&a.name), share(a.electorate.map(|e| e.0))),
+                None => clean(&a.name).into_owned(),
+            })
+            .collect();
+        Some(format!(
+            "{head}{}. The totals above are the sum of the areas in so far; early declarations need not be representative of the rest.",
+            list.join(", ")
+        ))
+    }
+}
+
+impl Widget for Outstanding<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let pal = Palette::new(self.app.options.theme);
+        if let Some(text) = self.text() {
+            Paragraph::new(text)
+                .style(pal.dim())
+                .wrap(Wrap { trim: true })
+                .render(area, buf);
+        }
+    }
+}

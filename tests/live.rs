@@ -1,0 +1,150 @@
+//! Following a results file that is rewritten badly and often: the loader, the live model
+//! and the screen.
+
+use std::path::Path;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use chrono::DateTime;
+use tally::app::{App, Msg, Options, update};
+use tally::live::{Feed, loader, replay};
+use tally::model::Contest;
+
+fn stages_2016() -> Vec<Contest> {
+    let full = tally::datasets::get("london-2016")
+        .unwrap()
+        .load()
+        .unwrap()
+        .contest;
+    replay::stages(&full)
+        .unwrap()
+        .into_iter()
+        .map(|s| s.contest)
+        .collect()
+}
+
+fn write(path: &Path, text: &str) {
+    // Deliberately not atomic: a reader may catch the file half-written.
+    std::fs::write(path, text).unwrap();
+}
+
+/// 500 rewrites: half-written files, garbage, invalid contests, valid growing contests and
+/// deletions. The live model only ever holds one of the valid versions, and ends on the last.
+#[test]
+fn five_hundred_bad_and_good_writes_leave_only_valid_data_on_screen() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("results.json");
+    let stages = stages_2016();
+    let valid: Vec<String> = stages
+        .iter()
+        .map(|c| serde_json::to_string_pretty(c).unwrap())
+        .collect();
+
+    let (tx, rx) = mpsc::channel::<Feed>();
+    loader::spawn(path.clone(), move |feed| tx.send(feed).is_ok());
+
+    let writer_path = path.clone();
+    let writer_valid = valid.clone();
+    let writer = std::thread::spawn(move || {
+        for i in 0..500usize {
+            let good = &writer_valid[(i / 33).min(writer_valid.len() - 1)];
+            match i % 6 {
+                0 | 3 => write(&writer_path, good),
+                1 => write(&writer_path, &good[..good.len() / 2]),
+                2 => write(&writer_path, "{ not json at all \u{1b}[2J"),
+                4 => write(
+                    &writer_path,
+                    &good.replace("\"khan\": 74927", "\"khan\": -1"),
+                ),
+                _ => {
+                    let _ = std::fs::remove_file(&writer_path);
+                }
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        }
+        // The last word is a valid, complete version.
+        let last = writer_valid.last().unwrap().clone();
+        write(&writer_path, &last);
+        last
+    });
+
+    let mut app = App::live(
+        "results.json",
+        Options {
+            animate: false,
+            ..Options::default()
+        },
+    );
+    let started = Instant::now();
+    let mut writer = Some(writer);
+    let mut last_written = None;
+    let mut applied = 0;
+    loop {
+        if let Some(w) = writer.take_if(|w| w.is_finished()) {
+            last_written = Some(w.join().unwrap());
+        }
+        match rx.recv_timeout(Duration::from_millis(50)) {
+            Ok(feed) => {
+                update(&mut app, Msg::Feed(Box::new(feed)));
+                applied += 1;
+                if let Some(l) = app.contests.first() {
+                    let shown = serde_json::to_string_pretty(&l.contest).unwrap();
+                    assert!(
+                        valid.contains(&shown),
+                        "the model holds something that was never a valid version"
+                    );
+                }
+            }
+            Err(_) => {
+                if let Some(last) = &last_written {
+                    let shown = app
+                        .contests
+                        .first()
+                        .map(|l| serde_json::to_string_pretty(&l.contest).unwrap());
+                    if shown.as_ref() == Some(last) && app.live.as_ref().unwrap().problem.is_none()
+                    {
+                        break;
+                    }
+                }
+            }
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(30),
+            "the loader did not settle on the last valid version"
+        );
+    }
+    assert!(applied > 10, "the loader reported the changes ({applied})");
+    let final_count = &app.contest().count;
+    assert_eq!(final_count.rounds[1].votes[0], Some(1_310_143));
+}
+
+fn live_screen(k: usize) -> String {
+    let mut app = App::live(
+        "night.json",
+        Options {
+            animate: false,
+            ..Options::default()
+        },
+    );
+    update(&mut app, Msg::Tick(Duration::from_secs(60)));
+    let loaded = tally::load::from_contest(stages_2016()[k].clone()).unwrap();
+    let at = DateTime::parse_from_rfc3339("2016-05-06T23:41:07+01:00").unwrap();
+    update(
+        &mut app,
+        Msg::Feed(Box::new(Feed::Loaded {
+            generation: 1,
+            loaded: Box::new(loaded),
+            at,
+        })),
+    );
+    update(&mut app, Msg::Tick(Duration::from_secs(180)));
+    let buf = tally::headless::render_app(&app, 100, 34);
+    tally::export::txt(&buf)
+}
+
+#[test]
+fn live_header_and_outstanding_areas_at_0_7_and_14_of_14() {
+    for k in [0, 7, 14] {
+        insta::assert_snapshot!(format!("live_{k}_of_14"), live_screen(k));
+    }
+}
