@@ -183,4 +183,27 @@ mod tests {
         assert_eq!(end.votes[2], None);
         assert_eq!(end.exhausted, 368_113.0);
     }
+
+    #[test]
+    fn with_a_matrix_each_source_drains_in_its_own_turn() {
+        let text = r#"{"id": "t", "title": "T", "area": "A", "date": "2020-01-02", "system": "supplementary-vote",
+            "sources": [{"id": "S", "title": "test"}],
+            "candidates": [{"id": "a", "name": "A", "party": "P"}, {"id": "b", "name": "B", "party": "Q"},
+                           {"id": "c", "name": "C", "party": "R"}, {"id": "d", "name": "D", "party": "S"}],
+            "first_preferences": {"a": 40, "b": 35, "c": 15, "d": 10},
+            "second_round": {"matrix": [{"first": "c", "second": {"a": 2, "b": 10}}, {"first": "d", "second": {"a": 3, "b": 2}}]}}"#;
+        let l = crate::load::from_str(text).unwrap();
+        let a = Animation {
+            from: From::Round(0),
+            to: 1,
+            started: Duration::ZERO,
+            duration: secs(1.0),
+        };
+        let early = shown(&l.count, &a, secs(0.3));
+        assert!(early.votes[2].unwrap() < 15.0, "C drains first");
+        assert_eq!(early.votes[3], Some(10.0), "D waits its turn");
+        let late = shown(&l.count, &a, secs(0.8));
+        assert!(late.votes[2].unwrap().abs() < 1e-9, "C is empty");
+        assert!(late.votes[3].unwrap() < 10.0, "then D drains");
+    }
 }
