@@ -168,12 +168,59 @@ Examples:
         #[arg(long)]
         no_animation: bool,
     },
+    /// Count a class's own ballots (CSV or text, one ballot per line) and show the count
+    #[command(after_help = "\
+The file: one ballot per line, choices in order of preference by candidate name, separated by
+commas (or >). Optional: a `candidates: A, B, C` line, a header `choice1,choice2,...`, a leading
+count for repeated ballots (`12, Alice, Bob`), blank lines and # comments. SV uses the first two
+choices, IRV all of them, FPTP the first. Ballots with an unknown name, a repeated choice or no
+choice are rejected, and reported by line. See docs/ballots.md.
+
+Examples:
+  tally ballots assets/examples/class-vote.csv --system irv
+  tally ballots assets/examples/three-winners.csv --compare")]
+    Ballots {
+        /// The ballots file
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        /// How to count them
+        #[arg(long, value_enum, required_unless_present = "compare")]
+        system: Option<SystemArg>,
+        /// Count them under all three systems and show the winners side by side
+        #[arg(long, conflicts_with = "system")]
+        compare: bool,
+        /// The contest's title [default: from the file name]
+        #[arg(long)]
+        title: Option<String>,
+        /// The date of the vote, YYYY-MM-DD [default: today]
+        #[arg(long)]
+        date: Option<chrono::NaiveDate>,
+        /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md)
+        #[arg(short, long, value_enum)]
+        format: Option<Format>,
+        /// Colours [default: dark; mono when NO_COLOR is set]
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
+        /// Show each step at once, without animation
+        #[arg(long)]
+        no_animation: bool,
+    },
     /// Regenerate the README's screenshots (SVG) from the product itself
     Screenshots {
         /// The folder to write them to
         #[arg(value_name = "DIR", default_value = "screenshots")]
         dir: PathBuf,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SystemArg {
+    /// Supplementary Vote: first and second choices
+    Sv,
+    /// Instant runoff: every choice, one elimination per round
+    Irv,
+    /// First past the post: first choices only
+    Fptp,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -264,6 +311,27 @@ where
             );
         }
         Some(Command::Screenshots { dir }) => return screenshots(&dir, out, err),
+        Some(Command::Ballots {
+            file,
+            system,
+            compare,
+            title,
+            date,
+            format,
+            theme,
+            no_animation,
+        }) => {
+            let args = BallotArgs {
+                file,
+                system,
+                compare,
+                title,
+                date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                format,
+                options: viewer_options_from(theme, no_animation),
+            };
+            return ballots(args, out, err);
+        }
         Some(Command::Watch {
             file,
             theme,
@@ -650,5 +718,111 @@ fn check(files: &[PathBuf]) -> Output {
     Output {
         text,
         code: if bad > 0 { 1 } else { 0 },
+    }
+}
+
+struct BallotArgs {
+    file: PathBuf,
+    system: Option<SystemArg>,
+    compare: bool,
+    title: Option<String>,
+    date: chrono::NaiveDate,
+    format: Option<Format>,
+    options: crate::app::Options,
+}
+
+/// `tally ballots FILE`: count a ballots file, then show it (viewer, rounds, or comparison).
+fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    use crate::model::VotingSystem as S;
+    use crate::text::clean;
+    let file = a.file.display().to_string();
+    let text = match std::fs::read(&a.file).map(String::from_utf8) {
+        Ok(Ok(t)) => t,
+        Ok(Err(_)) => {
+            let _ = writeln!(err, "tally: {}: the file is not UTF-8 text", clean(&file));
+            return 1;
+        }
+        Err(e) => {
+            let _ = writeln!(err, "tally: {}: cannot read: {e}", clean(&file));
+            return 1;
+        }
+    };
+    let parsed = match crate::ballots::parse(&text) {
+        Ok(b) => b,
+        Err(e) => {
+            let _ = writeln!(
+                err,
+                "tally: {}:{}: {}",
+                clean(&file),
+                e.line,
+                clean(&e.message)
+            );
+            return 1;
+        }
+    };
+    for r in &parsed.rejected {
+        let _ = writeln!(
+            err,
+            "{}:{}: rejected: {}",
+            clean(&file),
+            r.line,
+            clean(&r.reason)
+        );
+    }
+    let stem = a
+        .file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "ballots".into());
+    let title = a.title.clone().unwrap_or(stem);
+    let systems: Vec<S> = if a.compare {
+        vec![S::FirstPastThePost, S::SupplementaryVote, S::InstantRunoff]
+    } else {
+        vec![match a.system {
+            Some(SystemArg::Sv) => S::SupplementaryVote,
+            Some(SystemArg::Irv) => S::InstantRunoff,
+            Some(SystemArg::Fptp) | None => S::FirstPastThePost,
+        }]
+    };
+    let mut counted = Vec::new();
+    for system in systems {
+        let contest = crate::ballots::contest(&parsed, system, &title, &file, a.date);
+        match load::from_contest(contest) {
+            Ok(l) => counted.push(l),
+            Err(diagnostics) => {
+                // The ballots made a dataset the engine rejects: a bug in tally, said plainly.
+                for d in diagnostics.iter().filter(|d| d.is_error()) {
+                    let _ = writeln!(
+                        err,
+                        "tally: internal error counting {}: {}",
+                        clean(&file),
+                        d.render("ballots")
+                    );
+                }
+                return 1;
+            }
+        }
+    }
+    if a.compare {
+        let valid: u64 = parsed.valid.iter().map(|b| b.count).sum();
+        let rejected: u64 = parsed.rejected.iter().map(|r| r.count).sum();
+        let _ = out.write_all(report::systems::compare(&counted, valid, rejected).as_bytes());
+        return 0;
+    }
+    let l = counted.remove(0);
+    match a.format {
+        None if interactive() => {
+            let app = crate::app::App::new(vec![l], 0, a.options);
+            finish(crate::tui::run(app), err)
+        }
+        format => {
+            let text = match format.unwrap_or(Format::Text) {
+                Format::Text => report::text::rounds(&l),
+                Format::Json => report::json::rounds(&l),
+                Format::Csv => report::csv::rounds(&l),
+            };
+            let _ = out.write_all(text.as_bytes());
+            0
+        }
     }
 }

@@ -14,6 +14,7 @@
 //! The systems live in their own modules: [`sv`] (Supplementary Vote), [`irv`] (instant
 //! runoff from rounds counted elsewhere) and [`fptp`]. Ties are broken by [`ties`].
 
+pub mod ballots;
 pub mod fptp;
 pub mod irv;
 pub mod step;

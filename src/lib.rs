@@ -5,6 +5,7 @@
 //! (`report`). Data flows one way, from dataset to count to what is shown.
 
 pub mod app;
+pub mod ballots;
 pub mod cli;
 pub mod count;
 pub mod datasets;

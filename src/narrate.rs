@@ -37,6 +37,20 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
     let c = &l.contest;
     let mut out = Vec::new();
     let standings = round.standings();
+    if let (Some(r), Some(reasons)) = (
+        c.rejected.filter(|r| r.0 > 0),
+        crate::report::text::rejected_reasons(c),
+    ) {
+        let (ballots, are) = if r.0 == 1 {
+            ("ballot was", "is")
+        } else {
+            ("ballots were", "are")
+        };
+        out.push(format!(
+            "{} {ballots} rejected ({reasons}) and {are} not counted.",
+            n(r.0)
+        ));
+    }
     let (leader, votes) = standings[0];
     let valid_label = if c.system == VotingSystem::FirstPastThePost {
         "valid votes"

@@ -9,6 +9,7 @@ pub mod compare;
 pub mod csv;
 pub mod json;
 pub mod list;
+pub mod systems;
 pub mod table;
 pub mod text;
 

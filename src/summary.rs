@@ -79,13 +79,22 @@ pub fn party_shares(l: &Loaded) -> Vec<PartyShare> {
     let mut out: Vec<PartyShare> = Vec::new();
     for (i, cand) in l.contest.candidates.iter().enumerate() {
         let votes = first.votes[i].unwrap_or(0);
-        match out.iter_mut().find(|p| p.party == cand.party) {
+        let label = if cand.party.is_empty() {
+            "No party"
+        } else {
+            cand.party.as_str()
+        };
+        match out.iter_mut().find(|p| p.party == label) {
             Some(p) => {
                 p.votes += votes;
                 p.candidates.push(i);
             }
             None => out.push(PartyShare {
-                party: cand.party.clone(),
+                party: if cand.party.is_empty() {
+                    "No party".to_string()
+                } else {
+                    cand.party.clone()
+                },
                 votes,
                 percent: 0.0,
                 candidates: vec![i],

@@ -157,17 +157,29 @@ fn eliminations(
             .filter(|(_, v)| *v == votes)
             .map(|(i, _)| *i)
             .collect();
-        let preferred = tied
+        let preferred: Vec<CandidateIdx> = tied
             .iter()
             .copied()
             .filter(|i| !eliminated.contains(i))
             .collect();
+        // Did the count follow tally's own rule (keep those first in priority)? Then say so.
+        let prio = super::ties::priorities(contest);
+        let mut by_priority = tied.clone();
+        by_priority.sort_by_key(|&i| prio[i]);
+        let kept_first = by_priority[..preferred.len()]
+            .iter()
+            .all(|i| preferred.contains(i));
+        let rule = if kept_first {
+            super::ties::rule_for(contest, &tied)
+        } else {
+            TieRule::AsCounted
+        };
         prev.tie_breaks.push(TieBreak {
             kind: TieKind::Elimination,
             tied,
             preferred,
             votes,
-            rule: TieRule::AsCounted,
+            rule,
         });
     }
     eliminated.sort_unstable();

@@ -276,7 +276,7 @@ fn irv_transfer_to_an_eliminated_candidate_is_rejected() {
 }
 
 #[test]
-fn irv_equal_last_places_record_the_tie_as_counted() {
+fn irv_equal_last_places_record_how_the_tie_was_broken() {
     let c = counted(contest(
         "instant-runoff",
         &["a", "b", "c", "d"],
@@ -286,9 +286,21 @@ fn irv_equal_last_places_record_the_tie_as_counted() {
     let tie = &c.rounds[0].tie_breaks[0];
     assert_eq!(
         (tie.kind, tie.rule, &tie.preferred),
-        (TieKind::Elimination, TieRule::AsCounted, &vec![2])
+        (TieKind::Elimination, TieRule::CandidateOrder, &vec![2]),
+        "c kept, d (later in the list) out: tally's own rule"
     );
     assert_eq!(c.outcome, Outcome::Elected(0));
+}
+
+#[test]
+fn irv_ties_decided_against_tallys_rule_are_recorded_as_counted() {
+    let c = counted(contest(
+        "instant-runoff",
+        &["a", "b", "c", "d"],
+        r#"{"a": 50, "b": 30, "c": 10, "d": 10}"#,
+        r#", "rounds": [{"eliminated": ["c"], "transfers": [{"from": "c", "to": "a", "votes": 10}]}]"#,
+    ));
+    assert_eq!(c.rounds[0].tie_breaks[0].rule, TieRule::AsCounted);
 }
 
 #[test]

@@ -115,6 +115,8 @@ pub struct Candidate {
     /// Stable id used everywhere else in the file: `livingstone`.
     pub id: String,
     pub name: String,
+    /// Party or description; absent (empty) when there is none, as for counted ballots.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub party: String,
     /// Party colour as `#rrggbb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]

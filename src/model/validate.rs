@@ -105,12 +105,6 @@ impl Checker<'_> {
                     format!("two candidates are called {:?} (also candidates[{first}]); readers cannot tell them apart", cand.name),
                 );
             }
-            if cand.party.trim().is_empty() {
-                self.error(
-                    format!("{path}.party"),
-                    "the party is empty; use \"Independent\" for a candidate without one",
-                );
-            }
             if let Some(colour) = &cand.colour
                 && parse_colour(colour).is_none()
             {

@@ -60,6 +60,9 @@ fn header(l: &Loaded) -> String {
         known(c.electorate),
         known(c.rejected)
     );
+    if let Some(reasons) = rejected_reasons(c) {
+        let _ = writeln!(out, "Rejected because: {reasons}");
+    }
     if l.count.partial {
         let areas = c.areas.as_deref().unwrap_or(&[]);
         let declared = areas.iter().filter(|a| a.is_declared()).count();
@@ -101,7 +104,11 @@ fn round_section(l: &Loaded, round: &Round) -> String {
 
     let transfer_round = round.number > 1;
     let prev = transfer_round.then(|| &count.rounds[round.number - 2]);
+    let with_party = c.candidates.iter().any(|k| !k.party.is_empty());
     let mut columns = vec![("Candidate", Align::Left), ("Party", Align::Left)];
+    if !with_party {
+        columns.pop();
+    }
     if transfer_round {
         columns.extend([("Before", Align::Right), ("Transfer", Align::Right)]);
     }
@@ -118,6 +125,9 @@ fn round_section(l: &Loaded, round: &Round) -> String {
             clean(&cand.name).into_owned(),
             clean(&cand.party).into_owned(),
         ];
+        if !with_party {
+            row.pop();
+        }
         if let Some(prev) = prev {
             row.push(prev.votes[i].map(n).unwrap_or_default());
             row.push(signed_count(round.received(i) as i128));
@@ -128,7 +138,10 @@ fn round_section(l: &Loaded, round: &Round) -> String {
         table.row(row);
     }
     if transfer_round || round.exhausted > 0 {
-        let mut row = vec![exhausted_label(c.system).to_string(), String::new()];
+        let mut row = vec![exhausted_label(c.system).to_string()];
+        if with_party {
+            row.push(String::new());
+        }
         if let Some(prev) = prev {
             row.push(n(prev.exhausted));
             row.push(signed_count(round.newly_exhausted() as i128));
@@ -225,7 +238,12 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
             wrap(&text, WIDTH, "  ", "  ")
         }
         _ => wrap(
-            &format!("{who} eliminated, with {} votes between them.", n(ballots)),
+            &format!(
+                "{who} eliminated, with {} vote{}{}.",
+                n(ballots),
+                if ballots == 1 { "" } else { "s" },
+                if names.len() > 1 { " between them" } else { "" }
+            ),
             WIDTH,
             "  ",
             "  ",
@@ -275,6 +293,20 @@ fn transfers(l: &Loaded, round: &Round) -> String {
     out
 }
 
+/// "voting for too many 32,217, unmarked 12,292, …", largest first, if the data says why.
+pub fn rejected_reasons(c: &crate::model::Contest) -> Option<String> {
+    let reasons = c.rejected_reasons.as_ref()?;
+    let mut parts: Vec<(&str, u64)> = reasons.iter().filter(|(_, v)| *v > 0).collect();
+    parts.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
+    (!parts.is_empty()).then(|| {
+        parts
+            .iter()
+            .map(|(k, v)| format!("{} {}", clean(k), n(*v)))
+            .collect::<Vec<_>>()
+            .join(", ")
+    })
+}
+
 /// The result in one sentence.
 pub fn result_line(l: &Loaded) -> String {
     let c = &l.contest;
@@ -296,10 +328,14 @@ pub fn result_line(l: &Loaded) -> String {
             let share = share(votes, last.continuing)
                 .map(|s| format!(" ({s})"))
                 .unwrap_or_default();
+            let party = if winner.party.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", clean(&winner.party))
+            };
             let mut line = format!(
-                "Winner: {} ({}) with {} votes{share} in round {}{margin}.",
+                "Winner: {}{party} with {} votes{share} in round {}{margin}.",
                 clean(&winner.name),
-                clean(&winner.party),
                 n(votes),
                 last.number
             );
