@@ -132,6 +132,21 @@ pub struct App {
     pub quit: bool,
     /// Following a file or a replay: `Some`.
     pub live: Option<live::Live>,
+    /// Presenter mode: `Some`.
+    pub presenter: Option<Presenter>,
+}
+
+/// Presenter mode's place in the lesson.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Presenter {
+    /// Index into `present::beats`.
+    pub beat: usize,
+    /// Numbers stay hidden until a key reveals them (students guess first).
+    pub hide_numbers: bool,
+    /// With `hide_numbers`: this beat's numbers have been revealed.
+    pub numbers_shown: bool,
+    /// The explainers page is open.
+    pub explain: bool,
 }
 
 impl App {
@@ -178,6 +193,7 @@ impl App {
             highlighted: Vec::new(),
             quit: false,
             live: None,
+            presenter: None,
         }
     }
 
@@ -317,6 +333,11 @@ impl App {
                 _ => false,
             };
         }
+        if self.presenter.is_some()
+            && let Some(changed) = self.present(action)
+        {
+            return changed;
+        }
         match action {
             Action::Quit => {
                 self.quit = true;
@@ -427,6 +448,11 @@ impl App {
                 };
                 self.view == View::Areas
             }
+            Action::Present => {
+                self.start_presenting();
+                true
+            }
+            Action::RevealAll | Action::HideNumbers | Action::Explain => false,
             Action::ToggleHighlight => match self.highlighted.get_mut(self.current) {
                 Some(h) => {
                     *h = !*h;
@@ -435,6 +461,85 @@ impl App {
                 None => false,
             },
         }
+    }
+
+    /// Open presenter mode at the start of the lesson.
+    pub fn start_presenting(&mut self) {
+        self.animation = None;
+        self.playing = false;
+        self.next_play_at = None;
+        self.presenter = Some(Presenter::default());
+    }
+
+    /// Keys in presenter mode; `None` for keys that act as in the viewer.
+    fn present(&mut self, action: Action) -> Option<bool> {
+        let beats = crate::present::beats(self.contest()).len();
+        let p = self.presenter.as_mut()?;
+        let changed = match action {
+            Action::Present => {
+                self.presenter = None;
+                true
+            }
+            Action::StepForward | Action::PlayPause => {
+                if p.hide_numbers && !p.numbers_shown {
+                    p.numbers_shown = true;
+                    true
+                } else if p.beat + 1 < beats {
+                    p.beat += 1;
+                    p.numbers_shown = false;
+                    p.explain = false;
+                    true
+                } else {
+                    false
+                }
+            }
+            Action::StepBack => {
+                let changed = p.beat > 0;
+                p.beat = p.beat.saturating_sub(1);
+                p.numbers_shown = true;
+                changed
+            }
+            Action::First | Action::Replay => {
+                p.beat = 0;
+                p.numbers_shown = false;
+                true
+            }
+            Action::Last => {
+                p.beat = beats - 1;
+                p.numbers_shown = true;
+                true
+            }
+            Action::RevealAll => {
+                let all = crate::present::after_reveals(self.contest());
+                let p = self.presenter.as_mut()?;
+                let changed = p.beat < all;
+                p.beat = p.beat.max(all);
+                p.numbers_shown = true;
+                changed
+            }
+            Action::HideNumbers => {
+                p.hide_numbers = !p.hide_numbers;
+                p.numbers_shown = false;
+                true
+            }
+            Action::Explain => {
+                p.explain = !p.explain;
+                true
+            }
+            Action::NextContest | Action::PreviousContest => {
+                let changed =
+                    self.switch_contest(if action == Action::NextContest { 1 } else { -1 });
+                self.start_presenting();
+                changed
+            }
+            Action::Help => {
+                self.presenter = None;
+                return None;
+            }
+            Action::Quit | Action::Faster | Action::Slower => return None,
+            _ => false,
+        };
+        Some(changed)
     }
 
     fn set_view(&mut self, v: View) -> bool {

@@ -122,6 +122,9 @@ Examples:
         /// Write to this file instead of standard output
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        /// Draw presenter mode at this step of the lesson (1 = who stood), e.g. for slides
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+        present: Option<u16>,
     },
     /// Follow a results file live: reloads on every change, keeps the last good version on screen
     #[command(after_help = "\
@@ -167,6 +170,19 @@ Examples:
         /// Show each step at once, without animation
         #[arg(long)]
         no_animation: bool,
+    },
+    /// Presenter mode for a classroom projector: big text, one idea per key press
+    #[command(after_help = "\
+Keys: → or Enter next, ← back, a reveal all first preferences at once, n hide numbers until
+the next key (students guess first), e explain the systems with this contest, [ ] other
+contests, P leave presenter mode for the normal viewer, q quit.")]
+    Present {
+        /// An embedded contest id or a dataset file
+        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+        contest: String,
+        /// Colours [default: dark; mono when NO_COLOR is set]
+        #[arg(long, value_enum)]
+        theme: Option<ThemeArg>,
     },
     /// Count a class's own ballots (CSV or text, one ballot per line) and show the count
     #[command(after_help = "\
@@ -295,6 +311,7 @@ where
             theme,
             format,
             output,
+            present,
         }) => {
             return render(
                 RenderArgs {
@@ -305,12 +322,16 @@ where
                     theme,
                     format,
                     output,
+                    present,
                 },
                 out,
                 err,
             );
         }
         Some(Command::Screenshots { dir }) => return screenshots(&dir, out, err),
+        Some(Command::Present { contest, theme }) => {
+            return present(&contest, viewer_options_from(theme, true), err);
+        }
         Some(Command::Ballots {
             file,
             system,
@@ -481,6 +502,7 @@ struct RenderArgs {
     theme: Option<ThemeArg>,
     format: Option<RenderFormat>,
     output: Option<PathBuf>,
+    present: Option<u16>,
 }
 
 /// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.
@@ -533,6 +555,7 @@ fn render(a: RenderArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         step: a.step,
         size: a.size,
         theme,
+        present: a.present.map(|p| usize::from(p) - 1),
     };
     let buf = match crate::headless::render(contests, index, shot) {
         Ok(buf) => buf,
@@ -825,4 +848,36 @@ fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             0
         }
     }
+}
+
+/// `tally present CONTEST`: the viewer in presenter mode, among the embedded contests when
+/// CONTEST is one of them.
+fn present(contest: &str, options: crate::app::Options, err: &mut dyn Write) -> i32 {
+    if !interactive() {
+        let _ = writeln!(
+            err,
+            "tally: present needs a terminal; `tally narrate {}` tells the count as text",
+            crate::text::clean(contest)
+        );
+        return 2;
+    }
+    let (contests, index) = match datasets::get(contest) {
+        Some(_) => match datasets::load_all() {
+            Ok(all) => (
+                all,
+                datasets::ALL
+                    .iter()
+                    .position(|e| e.id == contest)
+                    .unwrap_or(0),
+            ),
+            Err(e) => return fail(err, &e),
+        },
+        None => match datasets::resolve(contest) {
+            Ok(l) => (vec![l], 0),
+            Err(e) => return fail(err, &e),
+        },
+    };
+    let mut app = crate::app::App::new(contests, index, options);
+    app.start_presenting();
+    finish(crate::tui::run(app), err)
 }

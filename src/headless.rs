@@ -71,6 +71,8 @@ pub struct Shot {
     pub step: Step,
     pub size: Size,
     pub theme: Theme,
+    /// Presenter mode at this beat (0-based), instead of the viewer.
+    pub present: Option<usize>,
 }
 
 /// Draw `contests[index]` as the viewer would show it.
@@ -99,6 +101,19 @@ pub fn render(contests: Vec<Loaded>, index: usize, shot: Shot) -> Result<Buffer,
         Step::At(s) => s,
     };
     app.show_step(step)?;
+    if let Some(beat) = shot.present {
+        let beats = crate::present::beats(app.contest()).len();
+        if beat >= beats {
+            return Err(format!(
+                "presenter step {} is past the last ({beats})",
+                beat + 1
+            ));
+        }
+        app.start_presenting();
+        if let Some(p) = app.presenter.as_mut() {
+            p.beat = beat;
+        }
+    }
     let area = Rect::new(0, 0, shot.size.width, shot.size.height);
     let mut buf = Buffer::empty(area);
     Screen { app: &app }.render(area, &mut buf);
@@ -144,6 +159,7 @@ mod tests {
                 height: 30,
             },
             theme: Theme::Dark,
+            present: None,
         };
         let text = crate::export::txt(&render(all, 1, shot).unwrap());
         assert!(

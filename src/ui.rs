@@ -8,6 +8,7 @@ pub mod count;
 pub mod elections;
 pub mod help;
 pub mod live;
+pub mod present;
 pub mod shares;
 pub mod theme;
 
@@ -36,6 +37,10 @@ impl Widget for Screen<'_> {
         let pal = Palette::new(app.options.theme);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf, &pal);
+            return;
+        }
+        if app.presenter.is_some() && !app.contests.is_empty() {
+            present::PresentView { app }.render(area, buf);
             return;
         }
         tabs(app, Rect { height: 1, ..area }, buf, &pal);

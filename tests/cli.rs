@@ -127,6 +127,8 @@ fn help_for_every_subcommand() {
         "screenshots",
         "watch",
         "replay",
+        "present",
+        "ballots",
     ] {
         insta::assert_snapshot!(format!("help_{sub}"), stdout(&[sub, "--help"]));
     }

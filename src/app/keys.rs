@@ -44,6 +44,14 @@ pub enum Action {
     Down,
     Sort,
     ToggleHighlight,
+    /// Presenter mode on or off.
+    Present,
+    /// Presenter: reveal every first preference at once.
+    RevealAll,
+    /// Presenter: hide numbers until a key reveals them.
+    HideNumbers,
+    /// Presenter: the explainers for this contest.
+    Explain,
     Quit,
 }
 
@@ -55,6 +63,8 @@ pub struct Binding {
     pub description: &'static str,
     /// Shown in the footer (with `short`) when there is room.
     pub short: Option<&'static str>,
+    /// Shown in presenter mode's footer with this word.
+    pub presenter: Option<&'static str>,
 }
 
 use Action as A;
@@ -62,11 +72,12 @@ use Key as K;
 
 pub const BINDINGS: &[Binding] = &[
     Binding {
-        keys: &[K::Right, K::Char('l')],
-        label: "→ l",
+        keys: &[K::Right, K::Char('l'), K::Enter],
+        label: "→ l Enter",
         action: A::StepForward,
         description: "next step (animated)",
         short: Some("step"),
+        presenter: Some("next"),
     },
     Binding {
         keys: &[K::Left, K::Char('h')],
@@ -74,6 +85,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::StepBack,
         description: "previous step (at once)",
         short: None,
+        presenter: Some("back"),
     },
     Binding {
         keys: &[K::Char(' ')],
@@ -81,6 +93,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::PlayPause,
         description: "play or pause through every step",
         short: Some("play"),
+        presenter: None,
     },
     Binding {
         keys: &[K::Home],
@@ -88,6 +101,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::First,
         description: "first step: the first count",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::End],
@@ -95,6 +109,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Last,
         description: "last step: the result",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char(']')],
@@ -102,6 +117,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::NextContest,
         description: "next contest",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('[')],
@@ -109,6 +125,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::PreviousContest,
         description: "previous contest",
         short: Some("contest"),
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('r')],
@@ -116,6 +133,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Replay,
         description: "replay the count from the start",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('p')],
@@ -123,6 +141,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::ToggleBasis,
         description: "shares of valid first preferences / of the final round",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('+'), K::Char('=')],
@@ -130,6 +149,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Faster,
         description: "faster animation",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('-')],
@@ -137,6 +157,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Slower,
         description: "slower animation",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Tab],
@@ -144,6 +165,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::NextView,
         description: "next view",
         short: Some("view"),
+        presenter: None,
     },
     Binding {
         keys: &[K::BackTab],
@@ -151,6 +173,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::PreviousView,
         description: "previous view",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('1')],
@@ -158,6 +181,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Show(View::Count),
         description: "Count: the bars, round by round",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('2')],
@@ -165,6 +189,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Show(View::Shares),
         description: "Shares: first and final round side by side",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('3')],
@@ -172,6 +197,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Show(View::Elections),
         description: "Elections: turnout and shares across contests",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('4')],
@@ -179,6 +205,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Show(View::Areas),
         description: "Areas: results by constituency",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Up, K::Char('k')],
@@ -186,6 +213,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Up,
         description: "scroll up / previous area",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Down, K::Char('j')],
@@ -193,6 +221,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Down,
         description: "scroll down / next area",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('s')],
@@ -200,6 +229,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Sort,
         description: "Areas: change the sort order",
         short: None,
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('t')],
@@ -207,6 +237,39 @@ pub const BINDINGS: &[Binding] = &[
         action: A::ToggleHighlight,
         description: "Elections: highlight this contest or not",
         short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Char('P')],
+        label: "P",
+        action: A::Present,
+        description: "presenter mode for a projector: big, one idea per key (P again to leave)",
+        short: Some("present"),
+        presenter: Some("leave"),
+    },
+    Binding {
+        keys: &[K::Char('a')],
+        label: "a",
+        action: A::RevealAll,
+        description: "presenter: reveal all first preferences at once",
+        short: None,
+        presenter: Some("all at once"),
+    },
+    Binding {
+        keys: &[K::Char('n')],
+        label: "n",
+        action: A::HideNumbers,
+        description: "presenter: hide numbers until the next key (guess first)",
+        short: None,
+        presenter: Some("hide numbers"),
+    },
+    Binding {
+        keys: &[K::Char('e')],
+        label: "e",
+        action: A::Explain,
+        description: "presenter: explain the voting systems with this contest",
+        short: None,
+        presenter: Some("explain"),
     },
     Binding {
         keys: &[K::Char('?')],
@@ -214,6 +277,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Help,
         description: "help: keys and how the systems work",
         short: Some("help"),
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('q'), K::Esc, K::Ctrl('c')],
@@ -221,8 +285,20 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Quit,
         description: "quit",
         short: Some("quit"),
+        presenter: Some("quit"),
     },
 ];
+
+/// `(keys, what)` pairs for presenter mode's footer, in table order.
+pub fn presenter_footer() -> Vec<(&'static str, &'static str)> {
+    BINDINGS
+        .iter()
+        .filter_map(|b| {
+            b.presenter
+                .map(|w| (b.label.split_whitespace().next().unwrap_or(b.label), w))
+        })
+        .collect()
+}
 
 /// What a key does, if anything.
 pub fn action_for(key: Key) -> Option<Action> {

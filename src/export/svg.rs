@@ -104,6 +104,8 @@ enum Shape {
     /// A vertical line through the middle, dashed or not.
     Vertical(bool),
     Horizontal,
+    /// Quarter cells: upper-left 1, upper-right 2, lower-left 4, lower-right 8.
+    Quadrants(u8),
 }
 
 fn shape(symbol: &str) -> Option<Shape> {
@@ -129,6 +131,18 @@ fn shape(symbol: &str) -> Option<Shape> {
         '│' => Shape::Vertical(false),
         '┊' | '┆' | '╎' => Shape::Vertical(true),
         '─' => Shape::Horizontal,
+        '▘' => Shape::Quadrants(1),
+        '▝' => Shape::Quadrants(2),
+        '▖' => Shape::Quadrants(4),
+        '▗' => Shape::Quadrants(8),
+        '▐' => Shape::Quadrants(2 | 8),
+        '▚' => Shape::Quadrants(1 | 8),
+        '▞' => Shape::Quadrants(2 | 4),
+        '▛' => Shape::Quadrants(1 | 2 | 4),
+        '▜' => Shape::Quadrants(1 | 2 | 8),
+        '▙' => Shape::Quadrants(1 | 4 | 8),
+        '▟' => Shape::Quadrants(2 | 4 | 8),
+        '┃' => Shape::Vertical(false),
         _ => return None,
     })
 }
@@ -204,6 +218,23 @@ pub fn svg(buf: &Buffer, theme: Theme) -> String {
                             ""
                         }
                     ),
+                    Shape::Quadrants(mask) => {
+                        for (bit, dx, dy) in
+                            [(1u8, 0.0, 0.0), (2, 0.5, 0.0), (4, 0.0, 0.5), (8, 0.5, 0.5)]
+                        {
+                            if mask & bit != 0 {
+                                let _ = writeln!(
+                                    out,
+                                    r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" fill="{cfg}"/>"#,
+                                    left + dx * CW,
+                                    top + dy * CH,
+                                    CW / 2.0 + 0.01,
+                                    CH / 2.0 + 0.01
+                                );
+                            }
+                        }
+                        Ok(())
+                    }
                     Shape::Horizontal => writeln!(
                         out,
                         r#"<line x1="{left:.1}" y1="{0:.1}" x2="{1:.1}" y2="{0:.1}" stroke="{cfg}" stroke-width="1.2"/>"#,

@@ -62,6 +62,22 @@ impl Widget for HelpView<'_> {
             "  Mouse: click a tab to open its view.",
             pal.dim(),
         ));
+        if let Some(l) = self.app.contests.get(self.app.current) {
+            lines.push(Line::default());
+            lines.push(Line::styled(
+                format!(
+                    "With this contest: {}",
+                    crate::text::clean(&l.contest.title)
+                ),
+                pal.title(),
+            ));
+            for e in crate::explain::explainers(l) {
+                lines.push(Line::from(vec![
+                    Span::styled(format!("{}. ", e.title), pal.title()),
+                    Span::styled(e.body, pal.text()),
+                ]));
+            }
+        }
         for (title, body) in EXPLAINERS {
             lines.push(Line::default());
             lines.push(Line::styled(*title, pal.title()));

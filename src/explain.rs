@@ -1,0 +1,230 @@
+//! Explainers: how the voting systems work and how they differ, told with the contest on
+//! screen. "Under first past the post Livingstone would also have won, with 36.8%" is worth
+//! more in a classroom than any general description. Pure functions of a loaded contest.
+
+use crate::count::Outcome;
+use crate::load::Loaded;
+use crate::model::VotingSystem;
+use crate::report::join_names;
+use crate::text::{clean, count as n, share};
+
+pub struct Explainer {
+    pub title: String,
+    pub body: String,
+}
+
+fn name(l: &Loaded, i: usize) -> String {
+    clean(&l.contest.candidates[i].name).into_owned()
+}
+
+/// The explainers for this contest, most relevant first.
+pub fn explainers(l: &Loaded) -> Vec<Explainer> {
+    let count = &l.count;
+    if count.valid == 0 || count.partial {
+        return vec![Explainer {
+            title: "Not yet".into(),
+            body: "The explanations use the full result, which is not in yet.".into(),
+        }];
+    }
+    let first = count.first();
+    let valid = count.valid;
+    let standings = first.standings();
+    let (leader, leader_votes) = standings[0];
+    let title = clean(&l.contest.title).into_owned();
+    let mut out = Vec::new();
+    let fptp_line = |l: &Loaded| -> String {
+        let actual = l.count.winner();
+        let same = actual == Some(leader);
+        let how = format!(
+            "with {} of the valid votes",
+            share(leader_votes, valid).unwrap_or_default()
+        );
+        match (l.contest.system, same) {
+            (VotingSystem::FirstPastThePost, _) => String::new(),
+            (_, true) => format!(
+                "Under first past the post {} would also have won, {how}.",
+                name(l, leader)
+            ),
+            (_, false) => format!(
+                "Under first past the post {} would have won instead, {how}: the most first choices is enough.",
+                name(l, leader)
+            ),
+        }
+    };
+    match l.contest.system {
+        VotingSystem::SupplementaryVote => {
+            let mut body = format!(
+                "Each voter marks a first choice and, if they like, a second. To win at once a candidate needs more than half of the valid first preferences: in {title}, {} of {}.",
+                n(first.threshold),
+                n(valid)
+            );
+            if first.elected.contains(&leader) {
+                body.push_str(&format!(
+                    " {} had {}, so was elected without a second round.",
+                    name(l, leader),
+                    n(leader_votes)
+                ));
+                out.push(Explainer {
+                    title: "How the Supplementary Vote works".into(),
+                    body,
+                });
+            } else if count.rounds.len() > 1 {
+                let r2 = &count.rounds[1];
+                let finalists: Vec<String> =
+                    r2.standings().iter().map(|(i, _)| name(l, *i)).collect();
+                let moved: u64 = r2.transfers.iter().map(|t| t.votes).sum();
+                body.push_str(&format!(
+                    " The leader, {}, had {}, so every candidate but the top two, {}, was eliminated at once. The {} ballots of the {} eliminated candidates were looked at again: each one whose second choice was a finalist was added to that finalist.",
+                    name(l, leader),
+                    n(leader_votes),
+                    join_names(&finalists),
+                    n(moved),
+                    first.eliminated.len()
+                ));
+                out.push(Explainer {
+                    title: "How the Supplementary Vote works".into(),
+                    body,
+                });
+                let nt = r2.exhausted;
+                let w = count.winner().unwrap_or(leader);
+                let wv = r2.votes[w].unwrap_or(0);
+                out.push(Explainer {
+                    title: "Why ballots become non-transferable".into(),
+                    body: format!(
+                        "{} of those {} ballots ({}) named neither finalist as second choice: a second choice for another eliminated candidate, or none at all. They cannot count in the second round. So {} won with {}: {} of the votes still in play, but {} of all valid first preferences.",
+                        n(nt),
+                        n(moved),
+                        share(nt, moved).unwrap_or_default(),
+                        name(l, w),
+                        n(wv),
+                        share(wv, r2.continuing).unwrap_or_default(),
+                        share(wv, valid).unwrap_or_default()
+                    ),
+                });
+            }
+            out.push(Explainer {
+                title: "Compared with first past the post".into(),
+                body: fptp_line(l),
+            });
+            out.push(Explainer {
+                title: "Compared with instant runoff".into(),
+                body: "Instant runoff also transfers ballots, but eliminates one candidate at a time and follows each ballot to its next choice still in the count, through as many choices as the voter ranked, so fewer ballots run out. The Supplementary Vote stops after two choices and two rounds. London's ballots had room for only two choices and only the transfers to the top two were published, so this election cannot be recounted as an instant runoff.".into(),
+            });
+        }
+        VotingSystem::FirstPastThePost => {
+            let others = valid - leader_votes;
+            out.push(Explainer {
+                title: "How first past the post works".into(),
+                body: format!(
+                    "Each voter marks one choice and the most votes wins. In {title} {} won with {} ({}), although {} voted for someone else ({}). No second choices are asked for and nothing is transferred.",
+                    name(l, leader),
+                    n(leader_votes),
+                    share(leader_votes, valid).unwrap_or_default(),
+                    n(others),
+                    share(others, valid).unwrap_or_default()
+                ),
+            });
+            let sv = if leader_votes >= first.threshold {
+                format!(
+                    "Under the Supplementary Vote {} would also have won at once, with more than half ({} were needed).",
+                    name(l, leader),
+                    n(first.threshold)
+                )
+            } else {
+                let runner = standings
+                    .get(1)
+                    .map(|(i, _)| name(l, *i))
+                    .unwrap_or_default();
+                format!(
+                    "Under the Supplementary Vote nobody had the {} votes needed to win outright, so a second round between {} and {} would have been counted from second choices. This ballot did not ask for them, so who would have won cannot be known.",
+                    n(first.threshold),
+                    name(l, leader),
+                    runner
+                )
+            };
+            out.push(Explainer {
+                title: "Compared with the Supplementary Vote".into(),
+                body: sv,
+            });
+            out.push(Explainer {
+                title: "Compared with instant runoff".into(),
+                body: "Instant runoff asks voters to rank the candidates and eliminates the last one round by round, moving their ballots on, until someone has more than half of the votes still in play. With one choice per voter, that cannot be recounted here.".into(),
+            });
+        }
+        VotingSystem::InstantRunoff => {
+            let rounds = count.rounds.len();
+            let last = count.last();
+            let mut body = format!(
+                "Voters rank the candidates. While nobody has more than half of the votes still in play, the candidate with the fewest is eliminated and their ballots move to each voter's next choice still in the count. {title} took {rounds} round{}.",
+                if rounds == 1 { "" } else { "s" }
+            );
+            if let Outcome::Elected(w) = count.outcome {
+                body.push_str(&format!(
+                    " {} won in the last round with {} of the {} votes still in play; {} ballots had run out of choices (exhausted).",
+                    name(l, w),
+                    n(last.votes[w].unwrap_or(0)),
+                    n(last.continuing),
+                    n(last.exhausted)
+                ));
+            }
+            out.push(Explainer {
+                title: "How instant runoff works".into(),
+                body,
+            });
+            out.push(Explainer {
+                title: "Compared with first past the post".into(),
+                body: fptp_line(l),
+            });
+        }
+    }
+    out.retain(|e| !e.body.is_empty());
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::datasets;
+
+    fn all_text(id: &str) -> String {
+        let l = datasets::get(id).unwrap().load().unwrap();
+        explainers(&l)
+            .iter()
+            .map(|e| format!("{}: {}", e.title, e.body))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn london_2004_is_explained_with_its_own_numbers() {
+        let t = all_text("london-2004");
+        assert!(
+            t.contains("Under first past the post Ken Livingstone would also have won, with 36.8%"),
+            "{t}"
+        );
+        assert!(t.contains("931,836 of 1,863,671"), "{t}");
+        assert!(
+            t.contains("368,113 of those 635,707 ballots (57.9%)"),
+            "{t}"
+        );
+        assert!(
+            t.contains(
+                "55.4% of the votes still in play, but 44.4% of all valid first preferences"
+            ),
+            "{t}"
+        );
+    }
+
+    #[test]
+    fn london_2024_compares_with_the_supplementary_vote() {
+        let t = all_text("london-2024");
+        assert!(
+            t.contains("second round between Sadiq Khan and Susan Hall"),
+            "{t}"
+        );
+        assert!(
+            t.contains("1,396,207 voted for someone else (56.2%)"),
+            "{t}"
+        );
+    }
+}
