@@ -59,6 +59,7 @@ impl Widget for CountView<'_> {
             .candidates
             .iter()
             .map(|k| width(&clean(&k.name)))
+            .chain([width(exhausted_label(c.system))])
             .max()
             .unwrap_or(4)
             .clamp(4, 22) as u16;
