@@ -46,17 +46,14 @@ impl Widget for Screen<'_> {
         tabs(app, Rect { height: 1, ..area }, buf, &pal);
         let live_lines = live::status_lines(app, &pal);
         let live_h = live_lines.len() as u16;
+        let footer_row = Rect {
+            y: area.bottom() - 1,
+            height: 1,
+            ..area
+        };
         if app.contests.is_empty() {
             waiting(app, area, live_lines, buf, &pal);
-            footer(
-                Rect {
-                    y: area.bottom() - 1,
-                    height: 1,
-                    ..area
-                },
-                buf,
-                &pal,
-            );
+            footer(footer_row, buf, &pal);
             return;
         }
         header(
@@ -113,15 +110,7 @@ impl Widget for Screen<'_> {
             View::Areas => areas::AreasView { app }.render(body, buf),
             View::Help => help::HelpView { app }.render(body, buf),
         }
-        footer(
-            Rect {
-                y: area.bottom() - 1,
-                height: 1,
-                ..area
-            },
-            buf,
-            &pal,
-        );
+        footer(footer_row, buf, &pal);
     }
 }
 
@@ -256,6 +245,18 @@ fn footer(area: Rect, buf: &mut Buffer, pal: &Palette) {
     }
 }
 
+/// The hint at the right end of row `y` that a list scrolls: how many rows are below, or
+/// that it has been scrolled to the end.
+pub fn scroll_hint(buf: &mut Buffer, area: Rect, y: u16, more: u16, pal: &Palette) {
+    let hint = if more > 0 {
+        format!("↓ {more} more (j/↓)")
+    } else {
+        "↑ scrolled (k/↑)".to_string()
+    };
+    let x = area.right().saturating_sub(width(&hint) as u16).max(area.x);
+    put(buf, area, x, y, &hint, pal.dim());
+}
+
 /// Write `text` at (x, y) within `area`, clipped; returns the columns used.
 pub fn put(
     buf: &mut Buffer,
@@ -270,4 +271,41 @@ pub fn put(
     }
     let (end, _) = buf.set_stringn(x, y, text, (area.right() - x) as usize, style);
     end - x
+}
+
+/// Helpers for the views' unit tests: an app on the embedded contests, and a widget drawn
+/// into a buffer and read back as rows of text.
+#[cfg(test)]
+pub(crate) mod testing {
+    use ratatui::buffer::Buffer;
+    use ratatui::layout::Rect;
+    use ratatui::widgets::Widget;
+
+    use crate::app::{App, Options};
+
+    /// A viewer on every embedded contest, at `index`, with animation off.
+    pub fn app(index: usize) -> App {
+        App::new(
+            crate::datasets::load_all().unwrap(),
+            index,
+            Options {
+                animate: false,
+                ..Options::default()
+            },
+        )
+    }
+
+    pub fn buffer(widget: impl Widget, w: u16, h: u16) -> Buffer {
+        let area = Rect::new(0, 0, w, h);
+        let mut buf = Buffer::empty(area);
+        widget.render(area, &mut buf);
+        buf
+    }
+
+    pub fn rows(buf: &Buffer) -> Vec<String> {
+        let (w, h) = (buf.area.width, buf.area.height);
+        (0..h)
+            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
+            .collect()
+    }
 }

@@ -590,26 +590,12 @@ fn draw_chart(contest: &Contest, row: &AreaRow, rect: Rect, buf: &mut Buffer, pa
 mod tests {
     use super::*;
     use crate::app::keys::Key;
-    use crate::app::{Msg, Options, update};
+    use crate::app::{Msg, update};
 
-    fn app(index: usize) -> App {
-        App::new(
-            crate::datasets::load_all().unwrap(),
-            index,
-            Options {
-                animate: false,
-                ..Default::default()
-            },
-        )
-    }
+    use crate::ui::testing::{app, buffer, rows};
 
     fn render(app: &App, w: u16, h: u16) -> Vec<String> {
-        let area = Rect::new(0, 0, w, h);
-        let mut buf = Buffer::empty(area);
-        AreasView { app }.render(area, &mut buf);
-        (0..h)
-            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-            .collect()
+        rows(&buffer(AreasView { app }, w, h))
     }
 
     #[test]

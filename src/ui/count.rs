@@ -176,20 +176,7 @@ impl Widget for CountView<'_> {
             y += 1;
         }
         if total_rows > rows_h && rows_h > 0 {
-            let more = total_rows - rows_h - scroll;
-            let hint = if more > 0 {
-                format!("↓ {more} more (j/↓)")
-            } else {
-                "↑ scrolled (k/↑)".to_string()
-            };
-            put(
-                buf,
-                area,
-                area.right().saturating_sub(width(&hint) as u16),
-                y,
-                &hint,
-                pal.dim(),
-            );
+            super::scroll_hint(buf, area, y, total_rows - rows_h - scroll, &pal);
             y += 1;
         }
         // Threshold marker on every row the bars do not cover, then the scale label.

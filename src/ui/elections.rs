@@ -185,14 +185,8 @@ fn draw(rows: &[Row], area: Rect, scroll: u16, pal: &Palette, buf: &mut Buffer) 
         }
     }
     if !fits {
-        let more = total - visible - scroll;
-        let hint = if more > 0 {
-            format!("↓ {more} more (j/↓)")
-        } else {
-            "↑ scrolled (k/↑)".to_string()
-        };
-        let x = area.right().saturating_sub(width(&hint) as u16).max(area.x);
-        put(buf, area, x, area.bottom() - 1, &hint, pal.dim());
+        let more = (total - visible - scroll) as u16;
+        super::scroll_hint(buf, area, area.bottom() - 1, more, pal);
     }
 }
 

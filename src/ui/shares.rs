@@ -337,20 +337,7 @@ impl Widget for SharesView<'_> {
             y += 1;
         }
         if scrolling && rows_h > 0 {
-            let more = total_rows - rows_h - scroll;
-            let hint = if more > 0 {
-                format!("↓ {more} more (j/↓)")
-            } else {
-                "↑ scrolled (k/↑)".to_string()
-            };
-            put(
-                buf,
-                area,
-                area.right().saturating_sub(width(&hint) as u16),
-                y,
-                &hint,
-                pal.dim(),
-            );
+            super::scroll_hint(buf, area, y, total_rows - rows_h - scroll, &pal);
             y += 1;
         }
 
@@ -408,26 +395,12 @@ impl Widget for SharesView<'_> {
 mod tests {
     use super::*;
     use crate::app::keys::Key;
-    use crate::app::{Msg, Options, update};
+    use crate::app::{Msg, update};
 
-    fn app(index: usize) -> App {
-        App::new(
-            crate::datasets::load_all().unwrap(),
-            index,
-            Options {
-                animate: false,
-                ..Default::default()
-            },
-        )
-    }
+    use crate::ui::testing::{app, buffer, rows};
 
     fn render(app: &App, w: u16, h: u16) -> Vec<String> {
-        let area = Rect::new(0, 0, w, h);
-        let mut buf = Buffer::empty(area);
-        SharesView { app }.render(area, &mut buf);
-        (0..h)
-            .map(|y| (0..w).map(|x| buf[(x, y)].symbol()).collect::<String>())
-            .collect()
+        rows(&buffer(SharesView { app }, w, h))
     }
 
     fn row<'a>(lines: &'a [String], name: &str) -> &'a str {
