@@ -152,3 +152,30 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_count_with_no_valid_votes_draws_everywhere_without_panicking() {
+    use tally::app::keys::Key;
+    use tally::app::{App, Msg, Options, update};
+    let b = tally::ballots::parse("candidates: Ann, Bob\nAnn, Ann\n").unwrap();
+    assert_eq!(b.rejected.len(), 1);
+    let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    for system in [
+        VotingSystem::FirstPastThePost,
+        VotingSystem::SupplementaryVote,
+        VotingSystem::InstantRunoff,
+    ] {
+        let l =
+            tally::load::from_contest(tally::ballots::contest(&b, system, "Empty", "test", date))
+                .unwrap();
+        let mut app = App::new(vec![l], 0, Options::default());
+        for k in ['1', '2', '3', '4', '?', 'P'] {
+            update(&mut app, Msg::Key(Key::Char(k)));
+            for _ in 0..20 {
+                tally::headless::render_app(&app, 80, 24);
+                tally::headless::render_app(&app, 200, 60);
+                update(&mut app, Msg::Key(Key::Right));
+            }
+        }
+    }
+}

@@ -103,12 +103,10 @@ fn tally_line(l: &Loaded, r: &crate::count::Round) -> String {
         .standings()
         .into_iter()
         .map(|(i, v)| {
-            format!(
-                "{} {} ({})",
-                clean(&l.contest.candidates[i].name),
-                n(v),
-                share(v, r.continuing).unwrap_or_default()
-            )
+            let pct = share(v, r.continuing)
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            format!("{} {}{pct}", clean(&l.contest.candidates[i].name), n(v))
         })
         .collect();
     let mut s = parts.join(", ");
