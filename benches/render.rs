@@ -51,6 +51,13 @@ fn views(c: &mut Criterion) {
     c.bench_function("count 2004 mid-transfer 200x60", |b| {
         b.iter(|| frame(&app, area))
     });
+    update(&mut app, Msg::Key(Key::Char('P')));
+    for _ in 0..13 {
+        update(&mut app, Msg::Key(Key::Right));
+    }
+    c.bench_function("presenter 2004 transfer 200x60", |b| {
+        b.iter(|| frame(&app, area))
+    });
 }
 
 criterion_group!(benches, views);

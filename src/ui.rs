@@ -266,11 +266,29 @@ pub fn put(
     text: &str,
     style: ratatui::style::Style,
 ) -> u16 {
-    if y < area.y || y >= area.bottom() || x >= area.right() {
+    if y < area.y || y >= area.bottom() || x >= area.right() || x < area.x {
         return 0;
     }
-    let (end, _) = buf.set_stringn(x, y, text, (area.right() - x) as usize, style);
+    let room = (area.right() - x) as usize;
+    // Printable ASCII is one cell a character: write it straight in. Anything else goes
+    // through ratatui, which measures graphemes (and never writes control characters).
+    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        let used = text.len().min(room);
+        for (k, b) in text.bytes().take(used).enumerate() {
+            buf[(x + k as u16, y)].set_char(b as char).set_style(style);
+        }
+        return used as u16;
+    }
+    let (end, _) = buf.set_stringn(x, y, text, room, style);
     end - x
+}
+
+/// Write a line of styled spans at (x, y) within `area`, clipped.
+pub fn put_line(buf: &mut Buffer, area: Rect, y: u16, line: &Line) {
+    let mut x = area.x;
+    for span in &line.spans {
+        x += put(buf, area, x, y, &span.content, line.style.patch(span.style));
+    }
 }
 
 /// Helpers for the views' unit tests: an app on the embedded contests, and a widget drawn

@@ -13,7 +13,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::bar::bar;
 use super::put;
 use super::shares::flow;
 use super::theme::Palette;
@@ -545,12 +544,14 @@ fn draw_chart(contest: &Contest, row: &AreaRow, rect: Rect, buf: &mut Buffer, pa
             pal.text(),
         );
         if bar_w > 0 {
-            put(
+            super::bar::draw(
                 buf,
                 rect,
                 bar_x,
                 y,
-                &bar(votes as f64, max, bar_w),
+                votes as f64,
+                max,
+                bar_w,
                 pal.party(cand.colour.as_deref()),
             );
         }

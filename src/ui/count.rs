@@ -7,7 +7,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
-use super::bar::{bar, column};
+use super::bar::{column, draw};
 use super::put;
 use super::theme::Palette;
 use crate::app::App;
@@ -125,7 +125,7 @@ impl Widget for CountView<'_> {
                 pal.party(cand.colour.as_deref())
             };
             if bar_w > 0 {
-                put(buf, area, bar_x, y, &bar(v, max, bar_w), bar_style);
+                draw(buf, area, bar_x, y, v, max, bar_w, bar_style);
             }
             let votes = match value {
                 Some(v) => n(v.round() as u64),
@@ -201,12 +201,14 @@ impl Widget for CountView<'_> {
                 pal.dim(),
             );
             if bar_w > 0 {
-                put(
+                draw(
                     buf,
                     area,
                     bar_x,
                     y,
-                    &bar(shown.exhausted, max, bar_w),
+                    shown.exhausted,
+                    max,
+                    bar_w,
                     pal.exhausted_bar(),
                 );
             }

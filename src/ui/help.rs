@@ -4,12 +4,12 @@
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use super::theme::Palette;
 use crate::app::App;
 use crate::app::keys::BINDINGS;
-use crate::text::fit;
+use crate::text::{fit, wrap};
 
 pub struct HelpView<'a> {
     pub app: &'a App,
@@ -46,18 +46,43 @@ const EXPLAINERS: &[(&str, &str)] = &[
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let pal = Palette::new(self.app.options.theme);
+        let w = area.width.max(1) as usize;
+        // Every visual line, wrapped once here; only the visible ones are drawn.
         let mut lines: Vec<Line> = vec![Line::styled("Keys", pal.title())];
         let key_w = BINDINGS
             .iter()
             .map(|b| crate::text::width(b.label))
             .max()
             .unwrap_or(4);
+        let indent = " ".repeat(key_w + 4);
         for b in BINDINGS {
-            lines.push(Line::from(vec![
-                Span::styled(format!("  {}  ", fit(b.label, key_w)), pal.title()),
-                Span::styled(b.description, pal.text()),
-            ]));
+            let wrapped = wrap(b.description, w, &indent, &indent);
+            for (k, text) in wrapped.lines().enumerate() {
+                let keys = if k == 0 {
+                    format!("  {}  ", fit(b.label, key_w))
+                } else {
+                    String::new()
+                };
+                let text = if k == 0 {
+                    text.trim_start().to_string()
+                } else {
+                    text.to_string()
+                };
+                lines.push(Line::from(vec![
+                    Span::styled(keys, pal.title()),
+                    Span::styled(text, pal.text()),
+                ]));
+            }
         }
+        let para = |title: String, body: &str, lines: &mut Vec<Line>| {
+            lines.push(Line::default());
+            lines.push(Line::styled(title, pal.title()));
+            lines.extend(
+                wrap(body, w, "", "")
+                    .lines()
+                    .map(|l| Line::styled(l.to_string(), pal.text())),
+            );
+        };
         lines.push(Line::styled(
             "  Mouse: click a tab to open its view.",
             pal.dim(),
@@ -72,26 +97,25 @@ impl Widget for HelpView<'_> {
                 pal.title(),
             ));
             for e in crate::explain::explainers(l) {
-                lines.push(Line::from(vec![
-                    Span::styled(format!("{}. ", e.title), pal.title()),
-                    Span::styled(e.body, pal.text()),
-                ]));
+                para(e.title, &e.body, &mut lines);
             }
         }
         for (title, body) in EXPLAINERS {
-            lines.push(Line::default());
-            lines.push(Line::styled(*title, pal.title()));
-            lines.push(Line::styled(*body, pal.text()));
+            para(title.to_string(), body, &mut lines);
         }
         lines.push(Line::default());
         lines.push(Line::styled(
             "Press ? again to go back; ↑ ↓ scroll.",
             pal.dim(),
         ));
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((self.app.scroll, 0))
-            .render(area, buf);
+        for (k, line) in lines
+            .iter()
+            .skip(self.app.scroll as usize)
+            .take(area.height as usize)
+            .enumerate()
+        {
+            super::put_line(buf, area, area.y + k as u16, line);
+        }
     }
 }
 

@@ -10,7 +10,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
-use super::bar::{bar, column};
+use super::bar::column;
 use super::put;
 use super::theme::Palette;
 use crate::app::App;
@@ -258,7 +258,7 @@ impl Widget for PresentView<'_> {
                 if let Some(v) = value
                     && bar_w > 0
                 {
-                    put(buf, bars, bar_x, yy, &bar(v, max, bar_w), bar_style);
+                    super::bar::draw(buf, bars, bar_x, yy, v, max, bar_w, bar_style);
                 }
             }
         };

@@ -13,7 +13,6 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::bar::bar;
 use super::put;
 use super::theme::Palette;
 use crate::app::{App, ShareBasis};
@@ -65,12 +64,14 @@ impl Column {
         match value {
             Some((votes, pct)) => {
                 if self.bar_w > 0 {
-                    put(
+                    super::bar::draw(
                         buf,
                         area,
                         self.x,
                         y,
-                        &bar(pct.unwrap_or(0.0), max_pct, self.bar_w),
+                        pct.unwrap_or(0.0),
+                        max_pct,
+                        self.bar_w,
                         bar_style,
                     );
                 }
