@@ -100,32 +100,7 @@ Examples:
   tally render london-2004 --view count --step last --format txt
   tally render london-2016 --view areas --size 120x36 -o areas.svg
   for s in 1 1.25 1.5 1.75 2; do tally render --step $s -o frame-$s.svg; done")]
-    Render {
-        /// An embedded contest id or a dataset file
-        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
-        contest: String,
-        /// Which view to draw
-        #[arg(long, value_enum, default_value_t = ViewArg::Count)]
-        view: ViewArg,
-        /// The step to draw: a number (fractions are mid-animation) or `last`
-        #[arg(long, default_value = "last")]
-        step: crate::headless::Step,
-        /// The terminal size to draw, WIDTHxHEIGHT
-        #[arg(long, default_value = "120x40")]
-        size: crate::headless::Size,
-        /// Colours [default: dark; mono when NO_COLOR is set]
-        #[arg(long, value_enum)]
-        theme: Option<ThemeArg>,
-        /// Output format [default: from the -o file's extension (.svg, .ansi), else txt]
-        #[arg(long, value_enum)]
-        format: Option<RenderFormat>,
-        /// Write to this file instead of standard output
-        #[arg(short, long, value_name = "FILE")]
-        output: Option<PathBuf>,
-        /// Draw presenter mode at this step of the lesson (1 = who stood), e.g. for slides
-        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
-        present: Option<u16>,
-    },
+    Render(RenderArgs),
     /// Follow a results file live: reloads on every change, keeps the last good version on screen
     #[command(after_help = "\
 The file is a dataset (docs/dataset-format.md) that is rewritten as results come in: areas
@@ -303,31 +278,7 @@ where
         Some(Command::Narrate { contest }) => {
             datasets::resolve(&contest).map(|l| Output::ok(crate::narrate::report(&l)))
         }
-        Some(Command::Render {
-            contest,
-            view,
-            step,
-            size,
-            theme,
-            format,
-            output,
-            present,
-        }) => {
-            return render(
-                RenderArgs {
-                    contest,
-                    view,
-                    step,
-                    size,
-                    theme,
-                    format,
-                    output,
-                    present,
-                },
-                out,
-                err,
-            );
-        }
+        Some(Command::Render(args)) => return render(args, out, err),
         Some(Command::Screenshots { dir }) => return screenshots(&dir, out, err),
         Some(Command::Present { contest, theme }) => {
             return present(&contest, viewer_options_from(theme, true), err);
@@ -494,15 +445,33 @@ fn show(names: &[String]) -> Result<Output, LoadError> {
     Ok(Output::ok(parts.join(&format!("\n{}\n\n", "─".repeat(72)))))
 }
 
-struct RenderArgs {
-    contest: String,
-    view: ViewArg,
-    step: crate::headless::Step,
-    size: crate::headless::Size,
-    theme: Option<ThemeArg>,
-    format: Option<RenderFormat>,
-    output: Option<PathBuf>,
-    present: Option<u16>,
+/// The arguments of `tally render`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// An embedded contest id or a dataset file
+    #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+    pub contest: String,
+    /// Which view to draw
+    #[arg(long, value_enum, default_value_t = ViewArg::Count)]
+    pub view: ViewArg,
+    /// The step to draw: a number (fractions are mid-animation) or `last`
+    #[arg(long, default_value = "last")]
+    pub step: crate::headless::Step,
+    /// The terminal size to draw, WIDTHxHEIGHT
+    #[arg(long, default_value = "120x40")]
+    pub size: crate::headless::Size,
+    /// Colours [default: dark; mono when NO_COLOR is set]
+    #[arg(long, value_enum)]
+    pub theme: Option<ThemeArg>,
+    /// Output format [default: from the -o file's extension (.svg, .ansi), else txt]
+    #[arg(long, value_enum)]
+    pub format: Option<RenderFormat>,
+    /// Write to this file instead of standard output
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Draw presenter mode at this step of the lesson (1 = who stood), e.g. for slides
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub present: Option<u16>,
 }
 
 /// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.
