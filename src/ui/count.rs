@@ -20,8 +20,7 @@ pub struct CountView<'a> {
 
 /// The largest value any bar reaches in the contest (votes or threshold): the scale stays
 /// fixed through every step and animation.
-pub fn scale(app: &App) -> f64 {
-    let count = &app.contest().count;
+pub fn scale(count: &crate::count::Count) -> f64 {
     count
         .rounds
         .iter()
@@ -51,7 +50,7 @@ impl Widget for CountView<'_> {
             .into_iter()
             .map(|(i, _)| i)
             .collect();
-        let max = scale(app);
+        let max = scale(count);
         let continuing_total: f64 = shown.votes.iter().flatten().sum();
 
         // Columns: glyph, name, bar, votes, share, state.

@@ -214,14 +214,8 @@ impl Widget for PresentView<'_> {
         let label_w = 14u16;
         let bar_x = bars.x + 2 + name_w + 1;
         let bar_w = bars.width.saturating_sub(2 + name_w + 1 + label_w);
-        let max = l
-            .count
-            .rounds
-            .iter()
-            .flat_map(|r| r.votes.iter().flatten().copied().chain([r.threshold]))
-            .max()
-            .unwrap_or(1)
-            .max(1) as f64;
+        // The Count view's scale: fixed for the whole lesson, exhausted row included.
+        let max = super::count::scale(&l.count);
         let mut y = bars.y;
         let row = |y: u16,
                    glyph: &str,
