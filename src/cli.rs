@@ -389,14 +389,8 @@ fn viewer_options_from(theme: Option<ThemeArg>, no_animation: bool) -> crate::ap
 /// Bare `tally` in a terminal: the interactive viewer.
 fn view(cli: &Cli, err: &mut dyn Write) -> i32 {
     let (contests, start) = if cli.contests.is_empty() {
-        match datasets::load_all() {
-            Ok(all) => {
-                let start = datasets::ALL
-                    .iter()
-                    .position(|e| e.id == datasets::DEFAULT)
-                    .unwrap_or(0);
-                (all, start)
-            }
+        match datasets::open(datasets::DEFAULT) {
+            Ok(found) => found,
             Err(e) => {
                 let _ = writeln!(err, "tally: {e}");
                 return e.exit_code();
@@ -477,21 +471,9 @@ pub struct RenderArgs {
 /// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.
 fn render(a: RenderArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     use crate::app::{Theme, View};
-    let (contests, index) = match datasets::get(&a.contest) {
-        Some(_) => match datasets::load_all() {
-            Ok(all) => (
-                all,
-                datasets::ALL
-                    .iter()
-                    .position(|e| e.id == a.contest)
-                    .unwrap_or(0),
-            ),
-            Err(e) => return fail(err, &e),
-        },
-        None => match datasets::resolve(&a.contest) {
-            Ok(l) => (vec![l], 0),
-            Err(e) => return fail(err, &e),
-        },
+    let (contests, index) = match datasets::open(&a.contest) {
+        Ok(found) => found,
+        Err(e) => return fail(err, &e),
     };
     let theme = match a.theme {
         Some(ThemeArg::Dark) => Theme::Dark,
@@ -830,21 +812,9 @@ fn present(contest: &str, options: crate::app::Options, err: &mut dyn Write) -> 
         );
         return 2;
     }
-    let (contests, index) = match datasets::get(contest) {
-        Some(_) => match datasets::load_all() {
-            Ok(all) => (
-                all,
-                datasets::ALL
-                    .iter()
-                    .position(|e| e.id == contest)
-                    .unwrap_or(0),
-            ),
-            Err(e) => return fail(err, &e),
-        },
-        None => match datasets::resolve(contest) {
-            Ok(l) => (vec![l], 0),
-            Err(e) => return fail(err, &e),
-        },
+    let (contests, index) = match datasets::open(contest) {
+        Ok(found) => found,
+        Err(e) => return fail(err, &e),
     };
     let mut app = crate::app::App::new(contests, index, options);
     app.start_presenting();

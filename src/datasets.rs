@@ -56,6 +56,16 @@ pub fn load_all() -> Result<Vec<Loaded>, LoadError> {
     ALL.iter().map(Embedded::load).collect()
 }
 
+/// A contest to open as the viewer would: an embedded id opens among all the embedded
+/// contests, at its place (so `[`, `]` and the Elections view have the others); a file opens
+/// alone. Returns the contests and the index of the named one.
+pub fn open(name: &str) -> Result<(Vec<Loaded>, usize), LoadError> {
+    match ALL.iter().position(|e| e.id == name) {
+        Some(index) => Ok((load_all()?, index)),
+        None => Ok((vec![resolve(name)?], 0)),
+    }
+}
+
 /// A contest named on the command line: an embedded id, or a path to a dataset file.
 pub fn resolve(name: &str) -> Result<Loaded, LoadError> {
     if let Some(e) = get(name) {
@@ -89,6 +99,20 @@ mod tests {
                 e.id
             );
         }
+    }
+
+    #[test]
+    fn open_places_an_embedded_contest_among_the_others_and_a_file_alone() {
+        let (all, index) = open("london-2012").unwrap();
+        assert_eq!(
+            (all.len(), all[index].contest.id.as_str()),
+            (ALL.len(), "london-2012")
+        );
+        let dir = std::env::temp_dir().join(format!("tally-open-{}.json", std::process::id()));
+        std::fs::write(&dir, get("london-2008").unwrap().json).unwrap();
+        let (one, index) = open(&dir.display().to_string()).unwrap();
+        let _ = std::fs::remove_file(&dir);
+        assert_eq!((one.len(), index), (1, 0));
     }
 
     #[test]

@@ -119,11 +119,7 @@ pub const SET: &[Screenshot] = &[
 
 /// Draw one screenshot as SVG.
 pub fn draw(s: &Screenshot) -> Result<String, String> {
-    let all = datasets::load_all().map_err(|e| e.to_string())?;
-    let index = datasets::ALL
-        .iter()
-        .position(|e| e.id == s.contest)
-        .ok_or("unknown contest")?;
+    let (all, index) = datasets::open(s.contest).map_err(|e| e.to_string())?;
     let buf = headless::render(all, index, s.shot)?;
     Ok(export::svg::svg(&buf, s.shot.theme))
 }
