@@ -151,11 +151,6 @@ impl Count {
         &self.rounds[0]
     }
 
-    /// Every tie decided in the count.
-    pub fn tie_breaks(&self) -> impl Iterator<Item = &TieBreak> {
-        self.rounds.iter().flat_map(|r| r.tie_breaks.iter())
-    }
-
     /// The winner's lead over the runner-up in the final round.
     pub fn margin(&self) -> Option<u64> {
         let winner = self.winner()?;

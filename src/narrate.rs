@@ -213,11 +213,6 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
     out
 }
 
-/// The whole count as narration, step by step.
-pub fn all(l: &Loaded) -> Vec<Vec<String>> {
-    (0..l.count.rounds.len()).map(|i| step(l, i)).collect()
-}
-
 /// The complete result as plain sentences: who stood, first preferences and shares, the
 /// threshold, each step and why, where ballots went, the final totals and the winner.
 /// Enough for someone who cannot see the bars to learn everything the viewer shows.
