@@ -125,6 +125,14 @@ fn all_at_once_hidden_numbers_and_explainers() {
 }
 
 #[test]
+fn the_winners_label_is_whole_however_many_digits() {
+    let mut app = presenting("london-2016");
+    key(&mut app, Key::End);
+    let screen = txt(&render_app(&app, 120, 36));
+    assert!(screen.contains("1,310,143 WINS"), "{screen}");
+}
+
+#[test]
 fn presenter_mode_never_panics_at_any_size_or_beat() {
     for id in ["london-2004", "london-2021", "london-2024"] {
         let mut app = presenting(id);

@@ -211,11 +211,12 @@ impl Widget for PresentView<'_> {
             .max()
             .unwrap_or(4)
             .clamp(4, 24) as u16;
-        let label_w = 14u16;
-        let bar_x = bars.x + 2 + name_w + 1;
-        let bar_w = bars.width.saturating_sub(2 + name_w + 1 + label_w);
         // The Count view's scale: fixed for the whole lesson, exhausted row included.
         let max = super::count::scale(&l.count);
+        // Room for the longest label, "1,310,143 WINS", and a space before it.
+        let label_w = (width(&n(max as u64)) + " WINS".len() + 2) as u16;
+        let bar_x = bars.x + 2 + name_w + 1;
+        let bar_w = bars.width.saturating_sub(2 + name_w + 1 + label_w);
         let mut y = bars.y;
         let row = |y: u16,
                    glyph: &str,
