@@ -136,7 +136,8 @@ Examples:
         /// How many times faster than real time
         #[arg(long, default_value_t = 10.0, value_parser = parse_speed)]
         speed: f64,
-        /// Write each version to FILE (atomically) instead of showing it
+        /// Write each version to FILE instead of showing it, replacing the file each time in
+        /// one step (a reader never sees part of a version)
         #[arg(long, value_name = "FILE")]
         to: Option<PathBuf>,
         /// Colours [default: dark; mono when NO_COLOR is set]
@@ -198,7 +199,7 @@ Examples:
     },
     /// Regenerate the README's screenshots (SVG) from the product itself
     Screenshots {
-        /// The folder to write them to
+        /// The folder to write them to; files of the same names are replaced
         #[arg(value_name = "DIR", default_value = "screenshots")]
         dir: PathBuf,
     },
@@ -460,7 +461,8 @@ pub struct RenderArgs {
     /// Output format [default: from the -o file's extension (.svg, .ansi), else txt]
     #[arg(long, value_enum)]
     pub format: Option<RenderFormat>,
-    /// Write to this file instead of standard output
+    /// Write to this file instead of standard output; an existing file is replaced (in one
+    /// step: a reader sees the old file or the new one, never part of one)
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Draw presenter mode at this step of the lesson (1 = who stood), e.g. for slides
@@ -523,7 +525,7 @@ fn render(a: RenderArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     write_output(a.output.as_deref(), &text, out, err)
 }
 
-/// Write to a file, or to standard output when there is none.
+/// Write to a file (replacing it atomically), or to standard output when there is none.
 fn write_output(
     path: Option<&std::path::Path>,
     text: &str,
@@ -531,10 +533,10 @@ fn write_output(
     err: &mut dyn Write,
 ) -> i32 {
     match path {
-        Some(p) => match std::fs::write(p, text) {
+        Some(p) => match crate::files::write_atomic(p, text.as_bytes()) {
             Ok(()) => 0,
             Err(e) => {
-                let _ = writeln!(err, "tally: cannot write {}: {e}", p.display());
+                let _ = writeln!(err, "tally: {e}");
                 1
             }
         },
@@ -553,7 +555,7 @@ fn fail(err: &mut dyn Write, e: &LoadError) -> i32 {
 /// `tally screenshots`: every screenshot in `screenshots::SET`, written to `dir`.
 fn screenshots(dir: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     if let Err(e) = std::fs::create_dir_all(dir) {
-        let _ = writeln!(err, "tally: cannot create {}: {e}", dir.display());
+        let _ = writeln!(err, "tally: cannot create {}: {e}", crate::text::path(dir));
         return 1;
     }
     for s in crate::screenshots::SET {
@@ -569,7 +571,7 @@ fn screenshots(dir: &std::path::Path, out: &mut dyn Write, err: &mut dyn Write) 
         if code != 0 {
             return code;
         }
-        let _ = writeln!(out, "wrote {} ({})", path.display(), s.what);
+        let _ = writeln!(out, "wrote {} ({})", crate::text::path(&path), s.what);
     }
     0
 }
@@ -589,7 +591,7 @@ fn watch(file: &std::path::Path, options: crate::app::Options, err: &mut dyn Wri
         let _ = writeln!(
             err,
             "tally: watch needs a terminal; to read the file once, use `tally rounds {}`",
-            file.display()
+            crate::text::path(file)
         );
         return 2;
     }
@@ -710,27 +712,14 @@ fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     use crate::model::VotingSystem as S;
     use crate::text::clean;
     let file = a.file.display().to_string();
-    let text = match std::fs::read(&a.file).map(String::from_utf8) {
-        Ok(Ok(t)) => t,
-        Ok(Err(_)) => {
-            let _ = writeln!(err, "tally: {}: the file is not UTF-8 text", clean(&file));
-            return 1;
-        }
-        Err(e) => {
-            let _ = writeln!(err, "tally: {}: cannot read: {e}", clean(&file));
-            return 1;
-        }
+    let parsed = match crate::files::open_stream(&a.file) {
+        Err(e) => Err(e.to_string()),
+        Ok(input) => crate::ballots::read(input).map_err(|e| e.render(&file)),
     };
-    let parsed = match crate::ballots::parse(&text) {
+    let parsed = match parsed {
         Ok(b) => b,
-        Err(e) => {
-            let _ = writeln!(
-                err,
-                "tally: {}:{}: {}",
-                clean(&file),
-                e.line,
-                clean(&e.message)
-            );
+        Err(message) => {
+            let _ = writeln!(err, "tally: {message}");
             return 1;
         }
     };

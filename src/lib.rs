@@ -11,6 +11,7 @@ pub mod count;
 pub mod datasets;
 pub mod explain;
 pub mod export;
+pub mod files;
 pub mod headless;
 pub mod live;
 pub mod load;

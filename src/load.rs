@@ -7,6 +7,7 @@ use std::fmt;
 use std::path::Path;
 
 use crate::count::{self, Count, Outcome, TieKind};
+use crate::files;
 use crate::model::{Contest, Diagnostic, VotingSystem, parse, validate};
 
 /// A contest that parsed, validated and counted.
@@ -97,8 +98,8 @@ pub enum LoadError {
         name: String,
         suggestion: Option<&'static str>,
     },
-    /// The file could not be read.
-    Io { file: String, error: std::io::Error },
+    /// The file could not be read: not a regular file, too large, unreadable.
+    File(crate::files::FileError),
     /// The data has problems.
     Invalid {
         file: String,
@@ -131,9 +132,7 @@ impl fmt::Display for LoadError {
                     None => write!(f, " (`tally list` shows the embedded contests)"),
                 }
             }
-            LoadError::Io { file, error } => {
-                write!(f, "{}: cannot read: {error}", crate::text::clean(file))
-            }
+            LoadError::File(e) => write!(f, "{e}"),
             LoadError::Invalid { file, diagnostics } => {
                 let lines: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
                 f.write_str(&lines.join("\n"))
@@ -144,13 +143,17 @@ impl fmt::Display for LoadError {
 
 impl std::error::Error for LoadError {}
 
-/// Load a contest from a file.
+/// Load a contest from a file: a regular file of at most [`files::DOCUMENT_LIMIT`] bytes.
 pub fn from_file(path: &Path) -> Result<Loaded, LoadError> {
     let file = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|error| LoadError::Io {
-        file: file.clone(),
-        error,
-    })?;
+    let bytes =
+        files::read_document(path, files::DOCUMENT_LIMIT, "dataset").map_err(LoadError::File)?;
+    from_bytes(&file, bytes)
+}
+
+/// Load a contest from a file's bytes, named `file` in messages.
+pub fn from_bytes(file: &str, bytes: Vec<u8>) -> Result<Loaded, LoadError> {
+    let file = file.to_string();
     let text = String::from_utf8(bytes).map_err(|e| {
         let bytes = e.as_bytes();
         let at = e.utf8_error().valid_up_to();

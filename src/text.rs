@@ -64,29 +64,96 @@ pub fn is_unsafe(c: char) -> bool {
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
-/// A dataset string made safe to print: each unsafe character becomes a visible escape
-/// such as `\u{1b}`, so nothing is hidden and nothing is interpreted by the terminal.
-pub fn clean(s: &str) -> Cow<'_, str> {
+/// Invisible characters that only join or restyle their neighbours: zero-width joiners and
+/// non-joiners, variation selectors, emoji skin-tone modifiers, tag characters, soft hyphens,
+/// word joiners. Terminals disagree about the width of what they build (a family of three
+/// joined by ZWJs is two cells in one terminal and six in another; `❤` with VS16 is one or
+/// two), and a cell a terminal draws wider or narrower than the screen buffer expects is
+/// never redrawn: stale cells. Shown text drops them, so every grapheme is as wide in every
+/// terminal as tally's layout says.
+pub fn is_joiner(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{034F}' | '\u{115F}' | '\u{1160}' | '\u{180B}'..='\u{180F}'
+        | '\u{200B}'..='\u{200D}' | '\u{2060}'..='\u{2064}' | '\u{3164}' | '\u{FE00}'..='\u{FE0F}'
+        | '\u{FEFF}' | '\u{FFA0}' | '\u{1F3FB}'..='\u{1F3FF}' | '\u{E0000}'..='\u{E007F}'
+        | '\u{E0100}'..='\u{E01EF}')
+}
+
+/// The halfwidth katakana sound marks `ﾞ` `ﾟ` are one cell in a terminal but two in the
+/// screen buffer (ratatui adds one to what unicode-width already counts), so they are shown
+/// as the spacing marks `゛` `゜`, which are two cells everywhere.
+fn halfwidth_mark(c: char) -> char {
+    match c {
+        '\u{FF9E}' => '\u{309B}',
+        '\u{FF9F}' => '\u{309C}',
+        c => c,
+    }
+}
+
+/// A string with every unsafe character as a visible escape and nothing else changed: for
+/// files other programs read (CSV), where joiners are data, not a drawing problem.
+pub fn escape(s: &str) -> Cow<'_, str> {
     if !s.chars().any(is_unsafe) {
         return Cow::Borrowed(s);
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if is_unsafe(c) {
-            out.push_str(&format!("\\u{{{:x}}}", c as u32));
-        } else {
-            out.push(c);
-        }
+    Cow::Owned(s.chars().map(escaped).collect())
+}
+
+/// A character as shown: itself, or its visible escape when it is unsafe.
+fn escaped(c: char) -> Cow<'static, str> {
+    if is_unsafe(c) {
+        Cow::Owned(format!("\\u{{{:x}}}", c as u32))
+    } else {
+        Cow::Owned(c.to_string())
     }
-    Cow::Owned(out)
+}
+
+/// A dataset string made safe to print: each unsafe character becomes a visible escape
+/// such as `\u{1b}`, so nothing is hidden and nothing is interpreted by the terminal, and
+/// joiners (see [`is_joiner`]) are left out, so nothing is drawn wider than it is measured.
+pub fn clean(s: &str) -> Cow<'_, str> {
+    if !s
+        .chars()
+        .any(|c| is_unsafe(c) || is_joiner(c) || halfwidth_mark(c) != c)
+    {
+        return Cow::Borrowed(s);
+    }
+    Cow::Owned(
+        s.chars()
+            .filter(|&c| !is_joiner(c))
+            .map(|c| escaped(halfwidth_mark(c)))
+            .collect(),
+    )
+}
+
+/// A path named by the user, made safe to print like any untrusted string.
+pub fn path(p: &std::path::Path) -> String {
+    clean(&p.display().to_string()).into_owned()
+}
+
+/// The graphemes of a string as the screen holds them, each with its width in cells: exactly
+/// what ratatui's buffer writes (graphemes holding a control character, and zero-width ones,
+/// take no cell). Layout, drawing and export all measure text this one way, so a name with
+/// combining marks, joiners or wide characters lines up wherever it is shown.
+pub fn cells(s: &str) -> impl Iterator<Item = (&str, usize)> {
+    use ratatui::buffer::CellWidth;
+    use unicode_segmentation::UnicodeSegmentation;
+    s.graphemes(true)
+        .filter(|g| !g.contains(char::is_control))
+        .map(|g| (g, usize::from(g.cell_width())))
+        .filter(|(_, w)| *w > 0)
 }
 
 /// The display width of a string in terminal cells.
 pub fn width(s: &str) -> usize {
-    unicode_width::UnicodeWidthStr::width(s)
+    if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
+        return s.len();
+    }
+    cells(s).map(|(_, w)| w).sum()
 }
 
-/// Pad (or cut, with `…`) a string to exactly `w` cells, left-aligned.
+/// Pad (or cut, with `…`) a string to exactly `w` cells, left-aligned. Cuts fall between
+/// graphemes, never inside one.
 pub fn fit(s: &str, w: usize) -> String {
     let sw = width(s);
     if sw <= w {
@@ -99,13 +166,12 @@ pub fn fit(s: &str, w: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
-        if used + cw > w - 1 {
+    for (g, gw) in cells(s) {
+        if used + gw > w - 1 {
             break;
         }
-        out.push(c);
-        used += cw;
+        out.push_str(g);
+        used += gw;
     }
     out.push('…');
     used += 1;
@@ -180,12 +246,71 @@ mod tests {
     }
 
     #[test]
+    fn joiners_are_left_out_of_shown_text() {
+        assert_eq!(clean("Fam 👨\u{200d}👩\u{200d}👧"), "Fam 👨👩👧");
+        assert_eq!(clean("❤\u{fe0f} 👍\u{1f3fd}"), "❤ 👍");
+        assert_eq!(clean("Zoe\u{308}"), "Zoe\u{308}", "combining marks stay");
+    }
+
+    /// What most terminals take a grapheme's width to be: the sum of its characters' widths.
+    fn terminal_width(g: &str) -> usize {
+        g.chars()
+            .map(|c| unicode_width::UnicodeWidthChar::width(c).unwrap_or(0))
+            .sum()
+    }
+
+    proptest::proptest! {
+        /// After cleaning, the screen buffer and a terminal agree on every grapheme's width.
+        #[test]
+        fn shown_text_is_as_wide_in_any_terminal_as_on_the_screen(
+            s in "[a-zé\u{300}-\u{36f}\u{200b}-\u{200f}\u{fe0e}\u{fe0f}\u{1f3fb}-\u{1f3ff}\u{1f466}-\u{1f469}\u{2764}\u{1f1e6}-\u{1f1ff}\u{20e3}\u{4e00}-\u{4e10}\u{ff9e}\u{ff71} 0-9\u{644}\u{627}\u{1100}\u{1161}\u{e0061}\u{e007f}\u{ad}]{0,12}"
+        ) {
+            let shown = clean(&s);
+            for (g, w) in cells(&shown) {
+                proptest::prop_assert_eq!(w, terminal_width(g), "{:?} in {:?}", g, s);
+            }
+        }
+    }
+
+    #[test]
     fn wrap_breaks_between_words_with_a_hanging_indent() {
         assert_eq!(
             wrap("one two three four", 9, "- ", "  "),
             "- one two\n  three\n  four\n"
         );
         assert_eq!(wrap("", 10, "  ", "  "), "  \n");
+    }
+
+    #[test]
+    fn width_is_what_the_screen_buffer_takes() {
+        use ratatui::buffer::Buffer;
+        use ratatui::layout::Rect;
+        // Combining marks, a joiner sequence, wide characters, a control character.
+        for s in [
+            "Zoe\u{308} Siân",
+            "e\u{301}\u{301}x",
+            "\u{301}lone mark",
+            "👨\u{200d}👩\u{200d}👧 family",
+            "a\u{200d}b",
+            "中文 名字",
+            "x\u{7}y",
+            "ﾊﾞ",
+            "ﾊ゛",
+        ] {
+            let mut buf = Buffer::empty(Rect::new(0, 0, 40, 1));
+            let (end, _) = buf.set_stringn(0, 0, s, 40, ratatui::style::Style::default());
+            assert_eq!(width(s), end as usize, "{s:?}");
+        }
+    }
+
+    #[test]
+    fn fit_cuts_between_graphemes() {
+        assert_eq!(
+            fit("e\u{301}e\u{301}e\u{301}", 3),
+            "e\u{301}e\u{301}e\u{301}"
+        );
+        assert_eq!(fit("e\u{301}e\u{301}e\u{301}x", 3), "e\u{301}e\u{301}…");
+        assert_eq!(fit("中文名", 4), "中… ");
     }
 
     #[test]

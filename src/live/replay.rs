@@ -98,7 +98,12 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
         *area = full_area.clone();
         out.push(Stage {
             after: offsets[k],
-            label: format!("{} declared ({} of {})", full_area.name, k + 1, areas.len()),
+            label: format!(
+                "{} declared ({} of {})",
+                crate::text::clean(&full_area.name),
+                k + 1,
+                areas.len()
+            ),
             contest: current.clone(),
         });
     }
@@ -238,8 +243,8 @@ pub fn spawn(stages: Vec<Stage>, speed: f64, send: impl Fn(super::Feed) -> bool 
     });
 }
 
-/// Write each stage to `path` when it is due: to a temporary file beside it, then renamed
-/// into place, so a reader never sees a half-written file. Progress goes to `out`.
+/// Write each stage to `path` when it is due, atomically (`files::write_atomic`), so a
+/// reader never sees a half-written file. Progress goes to `out`.
 pub fn write_all(
     stages: &[Stage],
     speed: f64,
@@ -248,7 +253,6 @@ pub fn write_all(
     err: &mut dyn std::io::Write,
 ) -> i32 {
     let start = std::time::Instant::now();
-    let tmp = path.with_extension("json.tmp");
     let mut previous: Option<Contest> = None;
     for stage in stages {
         std::thread::sleep(due(stage, speed).saturating_sub(start.elapsed()));
@@ -262,8 +266,8 @@ pub fn write_all(
                 return 1;
             }
         };
-        if let Err(e) = std::fs::write(&tmp, text).and_then(|()| std::fs::rename(&tmp, path)) {
-            let _ = writeln!(err, "tally: cannot write {}: {e}", path.display());
+        if let Err(e) = crate::files::write_atomic(path, text.as_bytes()) {
+            let _ = writeln!(err, "tally: {e}");
             return 1;
         }
         let _ = writeln!(
@@ -271,7 +275,7 @@ pub fn write_all(
             "{} {} → {}",
             at.format("%H:%M:%S"),
             stage.label,
-            path.display()
+            crate::text::path(path)
         );
         let _ = out.flush();
         previous = Some(contest);
