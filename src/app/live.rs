@@ -46,13 +46,13 @@ impl Live {
             .any(|(id, at)| id == area && now < *at + FRESH)
     }
 
-    /// "2 min ago", "just now".
+    /// "just now", "2 min ago", "1 h 5 min ago": to the minute, so that following a quiet
+    /// file wakes the viewer once a minute at most.
     pub fn ago(&self, now: Duration) -> Option<String> {
         let (_, at) = self.updated?;
         let secs = now.saturating_sub(at).as_secs();
         Some(match secs {
-            0..=9 => "just now".to_string(),
-            10..=59 => format!("{secs} s ago"),
+            0..=59 => "just now".to_string(),
             60..=3599 => format!("{} min ago", secs / 60),
             _ => format!("{} h {} min ago", secs / 3600, (secs % 3600) / 60),
         })
@@ -66,15 +66,10 @@ impl Live {
             .map(|(_, at)| *at + FRESH)
             .filter(|t| *t > now)
             .min();
+        // The next whole minute since the update, when the "ago" text changes.
         let ago = self.updated.map(|(_, at)| {
-            let secs = now.saturating_sub(at).as_secs();
-            let next = match secs {
-                0..=9 => 10,
-                10..=59 => secs + 1,
-                60..=3599 => (secs / 60 + 1) * 60,
-                _ => (secs / 60 + 1) * 60,
-            };
-            at + Duration::from_secs(next)
+            let minutes = now.saturating_sub(at).as_secs() / 60 + 1;
+            at + Duration::from_secs(minutes * 60)
         });
         [highlight, ago].into_iter().flatten().min()
     }
@@ -286,7 +281,12 @@ mod tests {
         );
         assert_eq!(
             live.ago(Duration::from_secs(45)).as_deref(),
-            Some("35 s ago")
+            Some("just now"),
+            "to the minute: seconds would wake the viewer every second"
+        );
+        assert_eq!(
+            live.next_change(Duration::from_secs(45)),
+            Some(Duration::from_secs(70))
         );
         assert_eq!(
             live.ago(Duration::from_secs(130)).as_deref(),

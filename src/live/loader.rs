@@ -1,28 +1,100 @@
 //! The loader thread: watches a results file and sends a [`Feed`] for every change.
 //!
 //! It watches the file's folder (so writers that replace the file by renaming, and files
-//! that are deleted and created again, are seen) with the operating system's file watcher.
-//! Where no watcher can be had it polls every 200 ms. Each change is read once, parsed and
-//! validated here, never on the UI thread; identical contents are not sent twice.
+//! that are deleted and created again, are seen) with the operating system's file watcher,
+//! and sleeps until an event arrives. Only events that can change the followed path wake it
+//! ([`concerns`]): its own reads, other readers' and changes to other files in the folder do
+//! not, so a night of following costs nothing while nothing is declared. Before reading, it
+//! compares the file's size, times and inode with the version it last read
+//! ([`Fingerprint`]); a close after writing is always read, because it is the writer's own
+//! "done". Where no watcher can be had it polls every 200 ms, which then costs one `stat`.
+//!
+//! The file is opened as every command opens one (`files`): a regular file only, without
+//! blocking, up to the dataset limit. Each version is parsed and validated here, never on
+//! the UI thread, and identical contents are not sent twice.
 
+use std::ffi::{OsStr, OsString};
+use std::fs::Metadata;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 use std::thread;
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
+use notify::event::{AccessKind, AccessMode, EventKind};
 use notify::{RecursiveMode, Watcher};
 
 use super::Feed;
+use crate::files::{self, FileError};
 use crate::load;
+use crate::text::clean;
 
 /// How often to look when the file watcher is unavailable (the limit is 250 ms).
 pub const POLL: Duration = Duration::from_millis(200);
+
+/// What a watcher event means for the followed file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wake {
+    /// Nothing: another file, or only a read (the loader's own, or another reader's).
+    No,
+    /// The file may have changed: look at its size, times and inode first.
+    Look,
+    /// A writer closed the file, or it was created or renamed into place: read it.
+    Read,
+}
+
+/// Whether `event` (from a watcher on the followed file's folder) concerns the file called
+/// `name` in it. Opening, reading and closing without writing never change a file.
+pub fn concerns(event: &notify::Event, name: &OsStr) -> Wake {
+    if event.need_rescan() {
+        return Wake::Read; // the watcher lost events: whatever happened, look again
+    }
+    if !event.paths.iter().any(|p| p.file_name() == Some(name)) {
+        return Wake::No;
+    }
+    match event.kind {
+        EventKind::Access(AccessKind::Close(AccessMode::Write)) => Wake::Read,
+        EventKind::Access(_) => Wake::No,
+        EventKind::Create(_) => Wake::Read,
+        EventKind::Modify(notify::event::ModifyKind::Name(_)) => Wake::Read,
+        // Data written, metadata (permissions), removal, or a kind this platform does not
+        // name: the fingerprint decides.
+        EventKind::Modify(_) | EventKind::Remove(_) | EventKind::Any | EventKind::Other => {
+            Wake::Look
+        }
+    }
+}
+
+/// What identifies a version of the file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Fingerprint {
+    len: u64,
+    modified: Option<SystemTime>,
+    #[cfg(unix)]
+    inode: (u64, u64, i64, i64),
+}
+
+impl Fingerprint {
+    pub fn of(meta: &Metadata) -> Self {
+        Fingerprint {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+            #[cfg(unix)]
+            inode: {
+                use std::os::unix::fs::MetadataExt;
+                // Device and inode (a file renamed into place), and the change time, which
+                // moves with every write even when the size and modification time do not.
+                (meta.dev(), meta.ino(), meta.ctime(), meta.ctime_nsec())
+            },
+        }
+    }
+}
 
 /// What the last look found, to send only changes.
 #[derive(PartialEq)]
 enum Seen {
     Nothing,
     Missing,
+    Unreadable(String),
     Bytes(Vec<u8>),
 }
 
@@ -33,99 +105,282 @@ pub fn spawn(path: PathBuf, send: impl Fn(Feed) -> bool + Send + 'static) {
 }
 
 fn run(path: &Path, send: impl Fn(Feed) -> bool) {
-    let (tx, rx) = mpsc::channel::<()>();
+    let (tx, rx) = mpsc::channel::<Wake>();
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."))
         .to_path_buf();
-    let watcher = notify::recommended_watcher(move |_res: notify::Result<notify::Event>| {
-        let _ = tx.send(());
-    })
-    .and_then(|mut w| w.watch(&dir, RecursiveMode::NonRecursive).map(|()| w));
+    let name: OsString = path.file_name().map(OsStr::to_owned).unwrap_or_default();
+    let watcher = {
+        let name = name.clone();
+        notify::recommended_watcher(move |res: notify::Result<notify::Event>| {
+            let wake = match res {
+                Ok(event) => concerns(&event, &name),
+                Err(_) => Wake::Read,
+            };
+            if wake != Wake::No {
+                let _ = tx.send(wake);
+            }
+        })
+        .and_then(|mut w| w.watch(&dir, RecursiveMode::NonRecursive).map(|()| w))
+    };
     let polling = watcher.is_err();
-    let mut seen = Seen::Nothing;
-    let mut generation = 0u64;
+    let mut state = State {
+        path,
+        name: clean(&name.to_string_lossy()).into_owned(),
+        seen: Seen::Nothing,
+        read: None,
+        generation: 0,
+    };
+    let mut wake = Wake::Read;
     loop {
-        if let Some(feed) = look(path, &mut seen, &mut generation)
+        if let Some(feed) = state.look(wake == Wake::Read)
             && !send(feed)
         {
             return;
         }
-        // Wait for the next change, then take every change queued behind it: one read
+        // Wait for the next change, then take every change queued behind it: one look
         // covers a burst of writes.
         let next = if polling {
-            rx.recv_timeout(POLL).map_err(|_| ())
+            match rx.recv_timeout(POLL) {
+                Ok(w) => Ok(w),
+                Err(mpsc::RecvTimeoutError::Timeout) => Ok(Wake::Look),
+                Err(mpsc::RecvTimeoutError::Disconnected) => Err(()),
+            }
         } else {
             rx.recv().map_err(|_| ())
         };
-        if next.is_err() && !polling {
+        let Ok(first) = next else {
             return;
+        };
+        wake = first;
+        while let Ok(w) = rx.try_recv() {
+            if w == Wake::Read {
+                wake = Wake::Read;
+            }
         }
-        while rx.try_recv().is_ok() {}
     }
 }
 
-/// Read the file; a feed if anything changed since the last look.
-fn look(path: &Path, seen: &mut Seen, generation: &mut u64) -> Option<Feed> {
-    let now = Seen::from(std::fs::read(path));
-    if now == *seen {
-        return None;
-    }
-    *generation += 1;
-    let generation = *generation;
-    let feed = match &now {
-        Seen::Missing | Seen::Nothing => Feed::Missing { generation },
-        Seen::Bytes(bytes) => match parse(path, bytes) {
-            Ok(loaded) => Feed::Loaded {
-                generation,
-                loaded: Box::new(loaded),
-                at: modified(path),
-            },
-            Err(message) => Feed::Problem {
-                generation,
-                message,
-            },
-        },
-    };
-    *seen = now;
-    Some(feed)
+/// The loader's memory of the file.
+struct State<'a> {
+    path: &'a Path,
+    /// The file's name, cleaned, for messages.
+    name: String,
+    seen: Seen,
+    /// The fingerprint of the version last read.
+    read: Option<Fingerprint>,
+    generation: u64,
 }
 
-impl From<std::io::Result<Vec<u8>>> for Seen {
-    fn from(r: std::io::Result<Vec<u8>>) -> Self {
-        match r {
-            Ok(bytes) => Seen::Bytes(bytes),
-            Err(_) => Seen::Missing,
+impl State<'_> {
+    /// Look at the file (reading it only if it may have changed, or if `force`); a feed if
+    /// anything changed since the last look.
+    fn look(&mut self, force: bool) -> Option<Feed> {
+        let now = match std::fs::metadata(self.path) {
+            Ok(meta) => {
+                let fingerprint = Fingerprint::of(&meta);
+                if !force && self.read == Some(fingerprint) {
+                    return None;
+                }
+                self.read = Some(fingerprint);
+                match files::read_document(self.path, files::DOCUMENT_LIMIT, "dataset") {
+                    Ok(bytes) => Seen::Bytes(bytes),
+                    Err(e) => self.unusable(&e),
+                }
+            }
+            Err(e) => {
+                self.read = None;
+                self.unusable(&FileError {
+                    file: String::new(),
+                    problem: match e.kind() {
+                        std::io::ErrorKind::NotFound => files::Problem::NotFound,
+                        std::io::ErrorKind::PermissionDenied => files::Problem::PermissionDenied,
+                        _ => files::Problem::Io(e),
+                    },
+                })
+            }
+        };
+        if now == self.seen {
+            return None;
+        }
+        self.generation += 1;
+        let generation = self.generation;
+        let feed = match &now {
+            Seen::Missing | Seen::Nothing => Feed::Missing { generation },
+            Seen::Unreadable(message) => Feed::Problem {
+                generation,
+                message: message.clone(),
+            },
+            Seen::Bytes(bytes) => match parse(&self.name, bytes) {
+                Ok(loaded) => Feed::Loaded {
+                    generation,
+                    loaded: Box::new(loaded),
+                    at: modified(self.read),
+                },
+                Err(message) => Feed::Problem {
+                    generation,
+                    message,
+                },
+            },
+        };
+        self.seen = now;
+        Some(feed)
+    }
+
+    fn unusable(&self, e: &FileError) -> Seen {
+        if e.is_not_found() {
+            Seen::Missing
+        } else {
+            Seen::Unreadable(format!("{}: {}", self.name, e.message()))
         }
     }
 }
 
 /// Parse and validate, or the first problem as one line naming the file.
-pub fn parse(path: &Path, bytes: &[u8]) -> Result<crate::load::Loaded, String> {
-    let file = path
-        .file_name()
-        .map(|f| f.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let text =
-        std::str::from_utf8(bytes).map_err(|_| format!("{file}: the file is not UTF-8 text"))?;
-    load::from_str(text).map_err(|diagnostics| {
-        let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
-        let first = errors
-            .first()
-            .map(|d| d.render(&file))
-            .unwrap_or_else(|| format!("{file}: invalid"));
-        match errors.len() {
-            0 | 1 => first,
-            n => format!("{first} (and {} more)", n - 1),
+pub fn parse(file: &str, bytes: &[u8]) -> Result<crate::load::Loaded, String> {
+    load::from_bytes(file, bytes.to_vec()).map_err(|e| match e {
+        load::LoadError::Invalid { file, diagnostics } => {
+            let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
+            let first = errors
+                .first()
+                .map(|d| d.render(&file))
+                .unwrap_or_else(|| format!("{}: invalid", clean(&file)));
+            match errors.len() {
+                0 | 1 => first,
+                n => format!("{first} (and {} more)", n - 1),
+            }
         }
+        other => other.to_string(),
     })
 }
 
-/// When the file was last written, in local time (now, if the system cannot say).
-fn modified(path: &Path) -> chrono::DateTime<chrono::FixedOffset> {
-    let time = std::fs::metadata(path).and_then(|m| m.modified()).ok();
+/// When the version was written, in local time (now, if the system cannot say).
+fn modified(read: Option<Fingerprint>) -> chrono::DateTime<chrono::FixedOffset> {
+    let time = read.and_then(|f| f.modified);
     let local: chrono::DateTime<chrono::Local> =
         time.map(Into::into).unwrap_or_else(chrono::Local::now);
     local.fixed_offset()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use notify::event::{CreateKind, DataChange, ModifyKind, RemoveKind, RenameMode};
+
+    fn event(kind: EventKind, paths: &[&str]) -> notify::Event {
+        let mut e = notify::Event::new(kind);
+        for p in paths {
+            e = e.add_path(PathBuf::from(p));
+        }
+        e
+    }
+
+    #[test]
+    fn only_changes_to_the_followed_file_wake_the_loader() {
+        let name = OsStr::new("night.json");
+        let on = |kind| concerns(&event(kind, &["/feed/night.json"]), name);
+        // Reads never change the file: the loader's own, and every other reader's.
+        assert_eq!(
+            on(EventKind::Access(AccessKind::Open(AccessMode::Any))),
+            Wake::No
+        );
+        assert_eq!(on(EventKind::Access(AccessKind::Read)), Wake::No);
+        assert_eq!(
+            on(EventKind::Access(AccessKind::Close(AccessMode::Read))),
+            Wake::No
+        );
+        // A writer finishing, a creation or a rename into place: read.
+        assert_eq!(
+            on(EventKind::Access(AccessKind::Close(AccessMode::Write))),
+            Wake::Read
+        );
+        assert_eq!(on(EventKind::Create(CreateKind::File)), Wake::Read);
+        assert_eq!(
+            on(EventKind::Modify(ModifyKind::Name(RenameMode::To))),
+            Wake::Read
+        );
+        // Written to, or removed: look at the fingerprint first.
+        assert_eq!(
+            on(EventKind::Modify(ModifyKind::Data(DataChange::Any))),
+            Wake::Look
+        );
+        assert_eq!(on(EventKind::Remove(RemoveKind::File)), Wake::Look);
+        // Another file in the same folder costs nothing, whatever happens to it.
+        let other = event(
+            EventKind::Access(AccessKind::Close(AccessMode::Write)),
+            &["/feed/other.json"],
+        );
+        assert_eq!(concerns(&other, name), Wake::No);
+        let renamed_away = event(
+            EventKind::Modify(ModifyKind::Name(RenameMode::Both)),
+            &["/feed/night.json", "/feed/old.json"],
+        );
+        assert_eq!(
+            concerns(&renamed_away, name),
+            Wake::Read,
+            "a rename from it counts"
+        );
+        let lost = notify::Event::new(EventKind::Other).set_flag(notify::event::Flag::Rescan);
+        assert_eq!(concerns(&lost, name), Wake::Read);
+    }
+
+    fn state(path: &Path) -> State<'_> {
+        State {
+            path,
+            name: "night.json".into(),
+            seen: Seen::Nothing,
+            read: None,
+            generation: 0,
+        }
+    }
+
+    #[test]
+    fn an_unchanged_file_is_not_read_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("night.json");
+        std::fs::write(&path, "{").unwrap();
+        let mut s = state(&path);
+        assert!(matches!(s.look(false), Some(Feed::Problem { .. })));
+        // The fingerprint matches: no read, so the contents written behind the loader's back
+        // without changing size, times or inode are not even looked at.
+        assert!(s.look(false).is_none());
+        std::fs::write(&path, "[]").unwrap();
+        assert!(
+            matches!(s.look(false), Some(Feed::Problem { .. })),
+            "changed: read"
+        );
+        assert!(
+            s.look(true).is_none(),
+            "forced, but the same bytes: nothing new"
+        );
+    }
+
+    #[test]
+    fn a_directory_or_a_device_is_named_and_a_missing_file_is_waited_for() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("night.json");
+        let mut s = state(&path);
+        assert!(matches!(s.look(false), Some(Feed::Missing { .. })));
+        std::fs::create_dir(&path).unwrap();
+        match s.look(false) {
+            Some(Feed::Problem { message, .. }) => {
+                assert_eq!(message, "night.json: is a directory, not a regular file")
+            }
+            other => panic!("{other:?}"),
+        }
+        #[cfg(unix)]
+        {
+            std::fs::remove_dir(&path).unwrap();
+            std::os::unix::fs::symlink("/dev/zero", &path).unwrap();
+            match s.look(false) {
+                Some(Feed::Problem { message, .. }) => assert_eq!(
+                    message,
+                    "night.json: is a character device, not a regular file"
+                ),
+                other => panic!("{other:?}"),
+            }
+        }
+    }
 }
