@@ -85,7 +85,7 @@ pub struct Transfer {
     pub votes: u64,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Destination {
     Candidate(CandidateIdx),
     /// Non-transferable (SV) or exhausted (IRV): no further usable preference.
@@ -215,23 +215,23 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
 /// The flag is true when some areas have not declared.
 pub fn first_preferences(contest: &Contest) -> (Vec<u64>, bool) {
     let n = contest.candidates.len();
+    let ids = contest.ids();
+    let mut votes = vec![0u64; n];
+    let mut add = |fp: &crate::model::VoteMap| {
+        for (id, v) in fp.iter() {
+            if let Some(&i) = ids.get(id) {
+                votes[i] = votes[i].saturating_add(v);
+            }
+        }
+    };
     if let Some(fp) = &contest.first_preferences {
-        let votes = contest
-            .candidates
-            .iter()
-            .map(|c| fp.get(&c.id).unwrap_or(0))
-            .collect();
+        add(fp);
         return (votes, false);
     }
-    let mut votes = vec![0u64; n];
     let mut outstanding = false;
     for area in contest.areas.iter().flatten() {
         match &area.first_preferences {
-            Some(fp) => {
-                for (v, c) in votes.iter_mut().zip(&contest.candidates) {
-                    *v = v.saturating_add(fp.get(&c.id).unwrap_or(0));
-                }
-            }
+            Some(fp) => add(fp),
             None => outstanding = true,
         }
     }

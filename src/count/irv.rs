@@ -8,7 +8,7 @@
 use super::step::{self, Move};
 use super::ties::{TieBreak, TieKind, TieRule};
 use super::{CandidateIdx, Count, Destination, Outcome, Round, first_round, majority};
-use crate::model::validate::unknown_candidate;
+use crate::model::validate::Ids;
 use crate::model::{Contest, Diagnostic, EXHAUSTED, RoundSpec, VotingSystem};
 use crate::text::count as n;
 
@@ -17,6 +17,7 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
     let valid = round1.continuing;
     let specs: &[RoundSpec] = contest.rounds.as_deref().unwrap_or(&[]);
     let mut rounds = vec![round1];
+    let mut ids = Ids::new(contest);
     let mut outcome = if valid == 0 {
         Outcome::NoVotes
     } else {
@@ -48,9 +49,9 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
             )]);
         }
         let prev = rounds.last_mut().expect("round 1 exists");
-        let eliminated = eliminations(contest, prev, spec, &path)?;
+        let eliminated = eliminations(contest, &mut ids, prev, spec, &path)?;
         prev.eliminated = eliminated.clone();
-        let moves = moves(contest, spec, &path)?;
+        let moves = moves(&mut ids, spec, &path)?;
         let mut next = step::apply(
             contest,
             prev,
@@ -58,7 +59,7 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
             &moves,
             &format!("{path}.transfers"),
         )?;
-        check_published(contest, spec, &next, &path)?;
+        check_published(&mut ids, spec, &next, &path)?;
         if let Some(w) = decided(&next) {
             next.elected.push(w);
             outcome = Outcome::Elected(w);
@@ -83,12 +84,14 @@ fn decided(round: &Round) -> Option<CandidateIdx> {
 /// fell between equal candidates.
 fn eliminations(
     contest: &Contest,
+    ids: &mut Ids,
     prev: &mut Round,
     spec: &RoundSpec,
     path: &str,
 ) -> Result<Vec<CandidateIdx>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut eliminated = Vec::new();
+    let mut out = vec![false; contest.candidates.len()];
     if spec.eliminated.is_empty() {
         errors.push(Diagnostic::error(
             format!("{path}.eliminated"),
@@ -97,30 +100,27 @@ fn eliminations(
     }
     for (j, id) in spec.eliminated.iter().enumerate() {
         let p = format!("{path}.eliminated[{j}]");
-        match contest.candidate_index(id) {
-            None => errors.push(Diagnostic::error(
-                p,
-                unknown_candidate(id, &contest.candidates),
-            )),
+        match ids.get(id) {
+            None => errors.push(Diagnostic::error(p, ids.unknown(id))),
             Some(i) if !prev.is_continuing(i) => errors.push(Diagnostic::error(
                 p,
                 format!("`{id}` is no longer in the count in round {}", prev.number),
             )),
-            Some(i) if eliminated.contains(&i) => {
+            Some(i) if out[i] => {
                 errors.push(Diagnostic::error(p, format!("`{id}` is listed twice")))
             }
-            Some(i) => eliminated.push(i),
+            Some(i) => {
+                out[i] = true;
+                eliminated.push(i);
+            }
         }
     }
     if !errors.is_empty() {
         return Err(errors);
     }
     let standing = prev.standings();
-    let survivors: Vec<(CandidateIdx, u64)> = standing
-        .iter()
-        .copied()
-        .filter(|(i, _)| !eliminated.contains(i))
-        .collect();
+    let survivors: Vec<(CandidateIdx, u64)> =
+        standing.iter().copied().filter(|&(i, _)| !out[i]).collect();
     if survivors.is_empty() {
         return Err(vec![Diagnostic::error(
             format!("{path}.eliminated"),
@@ -135,7 +135,7 @@ fn eliminations(
     let highest_out = standing
         .iter()
         .copied()
-        .filter(|(i, _)| eliminated.contains(i))
+        .filter(|&(i, _)| out[i])
         .max_by_key(|(_, v)| *v)
         .expect("non-empty");
     if highest_out.1 > lowest_survivor.1 {
@@ -157,18 +157,12 @@ fn eliminations(
             .filter(|(_, v)| *v == votes)
             .map(|(i, _)| *i)
             .collect();
-        let preferred: Vec<CandidateIdx> = tied
-            .iter()
-            .copied()
-            .filter(|i| !eliminated.contains(i))
-            .collect();
+        let preferred: Vec<CandidateIdx> = tied.iter().copied().filter(|&i| !out[i]).collect();
         // Did the count follow tally's own rule (keep those first in priority)? Then say so.
         let prio = super::ties::priorities(contest);
         let mut by_priority = tied.clone();
         by_priority.sort_by_key(|&i| prio[i]);
-        let kept_first = by_priority[..preferred.len()]
-            .iter()
-            .all(|i| preferred.contains(i));
+        let kept_first = by_priority[..preferred.len()].iter().all(|&i| !out[i]);
         let rule = if kept_first {
             super::ties::rule_for(contest, &tied)
         } else {
@@ -186,20 +180,17 @@ fn eliminations(
     Ok(eliminated)
 }
 
-fn moves(contest: &Contest, spec: &RoundSpec, path: &str) -> Result<Vec<Move>, Vec<Diagnostic>> {
+fn moves(ids: &mut Ids, spec: &RoundSpec, path: &str) -> Result<Vec<Move>, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let mut out = Vec::new();
     for (j, t) in spec.transfers.iter().enumerate() {
         let p = format!("{path}.transfers[{j}]");
         let from = match &t.from {
             None => None,
-            Some(id) => match contest.candidate_index(id) {
+            Some(id) => match ids.get(id) {
                 Some(i) => Some(i),
                 None => {
-                    errors.push(Diagnostic::error(
-                        format!("{p}.from"),
-                        unknown_candidate(id, &contest.candidates),
-                    ));
+                    errors.push(Diagnostic::error(format!("{p}.from"), ids.unknown(id)));
                     continue;
                 }
             },
@@ -207,13 +198,10 @@ fn moves(contest: &Contest, spec: &RoundSpec, path: &str) -> Result<Vec<Move>, V
         let to = if t.to == EXHAUSTED {
             Destination::Exhausted
         } else {
-            match contest.candidate_index(&t.to) {
+            match ids.get(&t.to) {
                 Some(i) => Destination::Candidate(i),
                 None => {
-                    errors.push(Diagnostic::error(
-                        format!("{p}.to"),
-                        unknown_candidate(&t.to, &contest.candidates),
-                    ));
+                    errors.push(Diagnostic::error(format!("{p}.to"), ids.unknown(&t.to)));
                     continue;
                 }
             }
@@ -233,7 +221,7 @@ fn moves(contest: &Contest, spec: &RoundSpec, path: &str) -> Result<Vec<Move>, V
 }
 
 fn check_published(
-    contest: &Contest,
+    ids: &mut Ids,
     spec: &RoundSpec,
     next: &Round,
     path: &str,
@@ -242,11 +230,8 @@ fn check_published(
     if let Some(tally) = &spec.tally {
         for (id, stated) in tally.iter() {
             let p = format!("{path}.tally.{id}");
-            match contest.candidate_index(id) {
-                None => errors.push(Diagnostic::error(
-                    p,
-                    unknown_candidate(id, &contest.candidates),
-                )),
+            match ids.get(id) {
+                None => errors.push(Diagnostic::error(p, ids.unknown(id))),
                 Some(i) => match next.votes[i] {
                     None => errors.push(Diagnostic::error(
                         p,

@@ -4,6 +4,8 @@
 //! The Supplementary Vote's second round and each imported instant-runoff round are both
 //! a step; keeping the arithmetic and its checks in one place means they cannot disagree.
 
+use std::collections::HashMap;
+
 use super::{CandidateIdx, Destination, Round, Transfer, threshold};
 use crate::model::{Contest, Diagnostic};
 use crate::text::count as n;
@@ -31,6 +33,10 @@ pub fn apply(
     let mut errors = Vec::new();
     let id = |i: CandidateIdx| contest.candidates[i].id.as_str();
     let votes_of = |i: CandidateIdx| prev.votes[i].unwrap_or(0);
+    let mut is_eliminated = vec![false; contest.candidates.len()];
+    for &e in eliminated {
+        is_eliminated[e] = true;
+    }
 
     let pooled = moves.iter().any(|m| m.from.is_none());
     let per_source = moves.iter().any(|m| m.from.is_some());
@@ -44,7 +50,7 @@ pub fn apply(
 
     for m in moves {
         if let Some(from) = m.from
-            && !eliminated.contains(&from)
+            && !is_eliminated[from]
         {
             errors.push(Diagnostic::error(
                 &m.path,
@@ -55,10 +61,10 @@ pub fn apply(
             ));
         }
         if let Destination::Candidate(to) = m.to
-            && (!prev.is_continuing(to) || eliminated.contains(&to))
+            && (!prev.is_continuing(to) || is_eliminated[to])
         {
             let continuing: Vec<String> = (0..contest.candidates.len())
-                .filter(|&i| prev.is_continuing(i) && !eliminated.contains(&i))
+                .filter(|&i| prev.is_continuing(i) && !is_eliminated[i])
                 .map(|i| format!("`{}`", id(i)))
                 .collect();
             errors.push(Diagnostic::error(
@@ -81,13 +87,24 @@ pub fn apply(
     } else {
         eliminated.iter().map(|&e| vec![e]).collect()
     };
+    // Each move's group, found once: the moves of a matrix can number candidates squared.
+    let mut of_groups: Vec<Vec<&Move>> = vec![Vec::new(); groups.len()];
+    if pooled || moves.is_empty() {
+        of_groups[0] = moves.iter().collect();
+    } else {
+        let mut group_of = vec![usize::MAX; contest.candidates.len()];
+        for (g, &e) in eliminated.iter().enumerate() {
+            group_of[e] = g;
+        }
+        for m in moves {
+            if let Some(from) = m.from {
+                of_groups[group_of[from]].push(m);
+            }
+        }
+    }
     let mut transfers: Vec<Transfer> = Vec::new();
-    for group in groups {
+    for (group, of_group) in groups.into_iter().zip(of_groups) {
         let available: u128 = group.iter().map(|&e| votes_of(e) as u128).sum();
-        let of_group: Vec<&Move> = moves
-            .iter()
-            .filter(|m| m.from.is_none() || m.from.is_some_and(|f| group.contains(&f)))
-            .collect();
         let moved: u128 = of_group.iter().map(|m| m.votes as u128).sum();
         let who = if group.len() == 1 {
             format!("`{}`", id(group[0]))
@@ -117,22 +134,26 @@ pub fn apply(
             ));
             continue;
         }
+        // This group's transfer to each destination, merging moves with the same one.
+        let mut to_index: HashMap<Destination, usize> = HashMap::new();
         for m in of_group {
             if m.votes == 0 {
                 continue;
             }
-            match transfers
-                .iter_mut()
-                .find(|t| t.from == group && t.to == m.to)
-            {
-                Some(t) => t.votes += m.votes,
-                None => transfers.push(Transfer {
-                    from: group.clone(),
-                    to: m.to,
-                    votes: m.votes,
-                }),
+            match to_index.get(&m.to) {
+                Some(&k) => transfers[k].votes += m.votes,
+                None => {
+                    to_index.insert(m.to, transfers.len());
+                    transfers.push(Transfer {
+                        from: group.clone(),
+                        to: m.to,
+                        votes: m.votes,
+                    });
+                }
             }
         }
+        // What no move accounts for is exhausted (never alongside an explicit `exhausted`,
+        // which must account for everything).
         let remainder = (available - moved) as u64;
         if remainder > 0 {
             transfers.push(Transfer {

@@ -10,7 +10,7 @@
 use super::step::{self, Move};
 use super::ties::{TieKind, rank_and_cut};
 use super::{CandidateIdx, Count, Destination, Outcome, first_round, majority};
-use crate::model::validate::unknown_candidate;
+use crate::model::validate::Unknown;
 use crate::model::{Contest, Diagnostic, SecondRound, VotingSystem};
 use crate::text::count as n;
 
@@ -96,16 +96,15 @@ fn moves(
         .matrix
         .as_ref()
         .map(|rows| matrix_moves(contest, rows, first, finalists, eliminated, &mut errors));
+    let ids = contest.ids();
+    let mut unknown = Unknown::new(&contest.candidates);
     let stated = match &second.transfers {
         Some(map) => {
             let mut out = Vec::new();
             for (id, votes) in map.iter() {
                 let path = format!("second_round.transfers.{id}");
-                match contest.candidate_index(id) {
-                    None => errors.push(Diagnostic::error(
-                        path,
-                        unknown_candidate(id, &contest.candidates),
-                    )),
+                match ids.get(id).copied() {
+                    None => errors.push(Diagnostic::error(path, unknown.message(id))),
                     Some(i) if !finalists.contains(&i) => errors.push(Diagnostic::error(
                         path,
                         format!(
@@ -180,17 +179,28 @@ fn matrix_moves(
     errors: &mut Vec<Diagnostic>,
 ) -> Vec<Move> {
     let mut moves = Vec::new();
-    let mut seen: Vec<CandidateIdx> = Vec::new();
+    let ids = contest.ids();
+    let mut unknown = Unknown::new(&contest.candidates);
+    let nc = contest.candidates.len();
+    let mut seen = vec![false; nc];
+    let mut is_finalist = vec![false; nc];
+    for &f in finalists {
+        is_finalist[f] = true;
+    }
+    let mut is_eliminated = vec![false; nc];
+    for &e in eliminated {
+        is_eliminated[e] = true;
+    }
     for (r, row) in rows.iter().enumerate() {
         let path = format!("second_round.matrix[{r}]");
-        let Some(from) = contest.candidate_index(&row.first) else {
+        let Some(&from) = ids.get(row.first.as_str()) else {
             errors.push(Diagnostic::error(
                 format!("{path}.first"),
-                unknown_candidate(&row.first, &contest.candidates),
+                unknown.message(&row.first),
             ));
             continue;
         };
-        if seen.contains(&from) {
+        if seen[from] {
             errors.push(Diagnostic::error(
                 format!("{path}.first"),
                 format!(
@@ -200,19 +210,19 @@ fn matrix_moves(
             ));
             continue;
         }
-        seen.push(from);
+        seen[from] = true;
         let mut total: u128 = 0;
         for (id, votes) in row.second.iter() {
-            let cell = format!("{path}.second.{id}");
+            let cell = || format!("{path}.second.{id}");
             total += votes as u128;
-            match contest.candidate_index(id) {
-                None => errors.push(Diagnostic::error(cell, unknown_candidate(id, &contest.candidates))),
+            match ids.get(id).copied() {
+                None => errors.push(Diagnostic::error(cell(), unknown.message(id))),
                 Some(to) if to == from => errors.push(Diagnostic::error(
-                    cell,
+                    cell(),
                     "a second choice the same as the first is not a second preference; leave it out",
                 )),
-                Some(to) if finalists.contains(&to) && eliminated.contains(&from) => {
-                    moves.push(Move { from: Some(from), to: Destination::Candidate(to), votes, path: cell })
+                Some(to) if is_finalist[to] && is_eliminated[from] => {
+                    moves.push(Move { from: Some(from), to: Destination::Candidate(to), votes, path: cell() })
                 }
                 Some(_) => {}
             }
@@ -229,7 +239,7 @@ fn matrix_moves(
         }
     }
     for &e in eliminated {
-        if first[e] > 0 && !seen.contains(&e) {
+        if first[e] > 0 && !seen[e] {
             errors.push(Diagnostic::error(
                 "second_round.matrix",
                 format!(
@@ -252,13 +262,12 @@ fn check_declared(
 ) -> Result<(), Vec<Diagnostic>> {
     let mut errors = Vec::new();
     if let Some(totals) = &second.totals {
+        let ids = contest.ids();
+        let mut unknown = Unknown::new(&contest.candidates);
         for (id, stated) in totals.iter() {
             let path = format!("second_round.totals.{id}");
-            match contest.candidate_index(id) {
-                None => errors.push(Diagnostic::error(
-                    path,
-                    unknown_candidate(id, &contest.candidates),
-                )),
+            match ids.get(id).copied() {
+                None => errors.push(Diagnostic::error(path, unknown.message(id))),
                 Some(i) if !finalists.contains(&i) => errors.push(Diagnostic::error(
                     path,
                     format!("`{id}` is not in the second round"),

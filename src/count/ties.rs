@@ -58,8 +58,9 @@ pub struct TieBreak {
 pub fn priorities(contest: &Contest) -> Vec<usize> {
     let n = contest.candidates.len();
     let mut prio: Vec<usize> = (0..n).map(|i| n + i).collect();
+    let ids = contest.ids();
     for (rank, id) in contest.tie_break_order.iter().flatten().enumerate() {
-        if let Some(i) = contest.candidate_index(id) {
+        if let Some(&i) = ids.get(id.as_str()) {
             prio[i] = prio[i].min(rank);
         }
     }
@@ -68,14 +69,16 @@ pub fn priorities(contest: &Contest) -> Vec<usize> {
 
 /// The rule that `priorities` applies between these candidates.
 pub fn rule_for(contest: &Contest, tied: &[CandidateIdx]) -> TieRule {
-    let listed = |i: &CandidateIdx| {
-        contest
-            .tie_break_order
-            .iter()
-            .flatten()
-            .any(|id| *id == contest.candidates[*i].id)
-    };
-    if tied.iter().filter(|i| listed(i)).count() > 0 {
+    let order: std::collections::HashSet<&str> = contest
+        .tie_break_order
+        .iter()
+        .flatten()
+        .map(String::as_str)
+        .collect();
+    if tied
+        .iter()
+        .any(|&i| order.contains(contest.candidates[i].id.as_str()))
+    {
         TieRule::TieBreakOrder
     } else {
         TieRule::CandidateOrder

@@ -276,9 +276,20 @@ pub struct Source {
 }
 
 impl Contest {
-    /// The position of a candidate by id.
+    /// The position of a candidate by id. This looks through the list: to look up many ids,
+    /// build [`Contest::ids`] once.
     pub fn candidate_index(&self, id: &str) -> Option<usize> {
         self.candidates.iter().position(|c| c.id == id)
+    }
+
+    /// Candidate id → position (the first, if an id is repeated), for lookups in linear time
+    /// overall: a contest may have 100,000 candidates.
+    pub fn ids(&self) -> std::collections::HashMap<&str, usize> {
+        let mut ids = std::collections::HashMap::with_capacity(self.candidates.len());
+        for (i, c) in self.candidates.iter().enumerate() {
+            ids.entry(c.id.as_str()).or_insert(i);
+        }
+        ids
     }
 
     /// Areas that have declared, in file order.

@@ -5,7 +5,7 @@
 //! that disagree with their parts (naming both numbers), impossible turnouts, duplicate ids.
 //! Whether the *count* adds up (transfers, final totals) is checked by `crate::count`.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::contest::{Area, Candidate, Contest, EXHAUSTED, FORMAT_VERSION, VotingSystem};
 use super::diagnostic::Diagnostic;
@@ -15,7 +15,12 @@ use crate::text::{self, count as n};
 
 /// Every problem with the contest, errors and warnings, in file order.
 pub fn validate(c: &Contest) -> Vec<Diagnostic> {
-    let mut v = Checker { out: Vec::new(), c };
+    let mut v = Checker {
+        out: Vec::new(),
+        c,
+        ids: c.ids(),
+        unknown: Unknown::new(&c.candidates),
+    };
     v.header();
     v.candidates();
     v.figures();
@@ -30,7 +35,13 @@ pub fn validate(c: &Contest) -> Vec<Diagnostic> {
 struct Checker<'a> {
     out: Vec<Diagnostic>,
     c: &'a Contest,
+    /// Candidate id → position, built once: every check is linear in the file's size.
+    ids: HashMap<&'a str, usize>,
+    unknown: Unknown<'a>,
 }
+
+/// How many unknown ids get a "did you mean" suggestion.
+const SUGGESTIONS: usize = 20;
 
 /// An id is safe to use as a key, a file name and a command-line argument.
 pub fn is_valid_id(id: &str) -> bool {
@@ -81,6 +92,7 @@ impl Checker<'_> {
             );
             return;
         }
+        let mut names: HashMap<&str, usize> = HashMap::new();
         for (i, cand) in c.candidates.iter().enumerate() {
             let path = format!("candidates[{i}]");
             if !is_valid_id(&cand.id) {
@@ -91,15 +103,17 @@ impl Checker<'_> {
                     format!("`{EXHAUSTED}` is reserved for ballots with no further preference; choose another id"),
                 );
             }
-            if let Some(first) = c.candidates[..i].iter().position(|o| o.id == cand.id) {
+            if let Some(&first) = self.ids.get(cand.id.as_str()).filter(|&&first| first != i) {
                 self.error(
                     format!("{path}.id"),
                     format!("duplicate candidate id `{}` (also candidates[{first}]); each candidate needs its own id", cand.id),
                 );
             }
+            let first_named = *names.entry(cand.name.as_str()).or_insert(i);
             if cand.name.trim().is_empty() {
                 self.error(format!("{path}.name"), "the candidate's name is empty");
-            } else if let Some(first) = c.candidates[..i].iter().position(|o| o.name == cand.name) {
+            } else if first_named != i {
+                let first = first_named;
                 self.warning(
                     format!("{path}.name"),
                     format!("two candidates are called {:?} (also candidates[{first}]); readers cannot tell them apart", cand.name),
@@ -119,18 +133,16 @@ impl Checker<'_> {
     /// A map of candidate id → votes: every key a candidate, and (if `complete`) every
     /// candidate present.
     fn candidate_map(&mut self, path: &str, map: &VoteMap, complete: bool) {
-        let ids: Vec<&str> = self.c.candidates.iter().map(|c| c.id.as_str()).collect();
         for key in map.keys() {
-            if !ids.contains(&key) {
-                self.error(
-                    format!("{path}.{key}"),
-                    unknown_candidate(key, &self.c.candidates),
-                );
+            if !self.ids.contains_key(key) {
+                let message = self.unknown(key);
+                self.error(format!("{path}.{key}"), message);
             }
         }
         if complete {
+            let keys: HashSet<&str> = map.keys().collect();
             for cand in &self.c.candidates {
-                if map.get(&cand.id).is_none() {
+                if !keys.contains(cand.id.as_str()) {
                     self.error(
                         path,
                         format!(
@@ -141,6 +153,10 @@ impl Checker<'_> {
                 }
             }
         }
+    }
+
+    fn unknown(&mut self, id: &str) -> String {
+        self.unknown.message(id)
     }
 
     /// The figures shared by a contest and its areas: sums and turnout sanity.
@@ -346,11 +362,9 @@ impl Checker<'_> {
         };
         let mut seen = HashSet::new();
         for (i, id) in order.iter().enumerate() {
-            if self.c.candidate_index(id).is_none() {
-                self.error(
-                    format!("tie_break_order[{i}]"),
-                    unknown_candidate(id, &self.c.candidates),
-                );
+            if !self.ids.contains_key(id.as_str()) {
+                let message = self.unknown(id);
+                self.error(format!("tie_break_order[{i}]"), message);
             } else if !seen.insert(id) {
                 self.error(
                     format!("tie_break_order[{i}]"),
@@ -363,12 +377,14 @@ impl Checker<'_> {
     fn areas(&mut self) {
         let c = self.c;
         let Some(areas) = &c.areas else { return };
+        let mut area_ids: HashMap<&str, usize> = HashMap::new();
         for (i, area) in areas.iter().enumerate() {
             let path = format!("areas[{i}]");
             if !is_valid_id(&area.id) {
                 self.error(format!("{path}.id"), id_message(&area.id));
             }
-            if let Some(first) = areas[..i].iter().position(|o| o.id == area.id) {
+            let first = *area_ids.entry(area.id.as_str()).or_insert(i);
+            if first != i {
                 self.error(
                     format!("{path}.id"),
                     format!("duplicate area id `{}` (also areas[{first}])", area.id),
@@ -399,12 +415,14 @@ impl Checker<'_> {
         }
         // Every area is in: the contest-wide figures must be their sum.
         if let Some(first) = &c.first_preferences {
+            let mut sums: HashMap<&str, u128> = HashMap::new();
+            for fp in areas.iter().filter_map(|a| a.first_preferences.as_ref()) {
+                for (id, votes) in fp.iter() {
+                    *sums.entry(id).or_default() += u128::from(votes);
+                }
+            }
             for (id, stated) in first.iter() {
-                let sum: u128 = areas
-                    .iter()
-                    .filter_map(|a| a.first_preferences.as_ref()?.get(id))
-                    .map(u128::from)
-                    .sum();
+                let sum = sums.get(id).copied().unwrap_or(0);
                 if sum != u128::from(stated) {
                     self.error(
                         format!("first_preferences.{id}"),
@@ -450,10 +468,12 @@ impl Checker<'_> {
                 "no sources are given; say where the figures come from",
             );
         }
+        let mut source_ids: HashMap<&str, usize> = HashMap::new();
         for (i, s) in c.sources.iter().enumerate() {
+            let first = *source_ids.entry(s.id.as_str()).or_insert(i);
             if s.id.trim().is_empty() {
                 self.error(format!("sources[{i}].id"), "the source id is empty");
-            } else if let Some(first) = c.sources[..i].iter().position(|o| o.id == s.id) {
+            } else if first != i {
                 self.error(
                     format!("sources[{i}].id"),
                     format!("duplicate source id `{}` (also sources[{first}])", s.id),
@@ -518,6 +538,55 @@ fn id_message(id: &str) -> String {
         "the id is empty".to_string()
     } else {
         format!("{id:?} is not a usable id: use letters, digits, `-`, `_` or `.` (at most 64)")
+    }
+}
+
+/// "unknown candidate `x`" messages, with a "did you mean" suggestion for the first
+/// [`SUGGESTIONS`] of them: each suggestion compares with every candidate, so a file with
+/// thousands of unknown ids must not cost thousands times thousands.
+pub struct Unknown<'a> {
+    candidates: &'a [Candidate],
+    left: usize,
+}
+
+impl<'a> Unknown<'a> {
+    pub fn new(candidates: &'a [Candidate]) -> Self {
+        Unknown {
+            candidates,
+            left: SUGGESTIONS,
+        }
+    }
+
+    pub fn message(&mut self, id: &str) -> String {
+        if self.left == 0 {
+            return format!("unknown candidate `{id}`: no candidate has this id");
+        }
+        self.left -= 1;
+        unknown_candidate(id, self.candidates)
+    }
+}
+
+/// A contest's candidate ids, indexed once, with the messages for ids that are not there.
+pub struct Ids<'a> {
+    map: HashMap<&'a str, usize>,
+    unknown: Unknown<'a>,
+}
+
+impl<'a> Ids<'a> {
+    pub fn new(contest: &'a Contest) -> Self {
+        Ids {
+            map: contest.ids(),
+            unknown: Unknown::new(&contest.candidates),
+        }
+    }
+
+    pub fn get(&self, id: &str) -> Option<usize> {
+        self.map.get(id).copied()
+    }
+
+    /// The message for an id that is not a candidate's.
+    pub fn unknown(&mut self, id: &str) -> String {
+        self.unknown.message(id)
     }
 }
 

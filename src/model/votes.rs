@@ -4,6 +4,7 @@
 //! and describe `-5` as "invalid value: integer `-5`, expected u64". A results file is
 //! written by people, so these types reject duplicates and say plainly what is wrong.
 
+use std::collections::{HashMap, HashSet};
 use std::fmt;
 
 use serde::de::{self, MapAccess, Visitor};
@@ -78,8 +79,15 @@ impl<'de> Deserialize<'de> for Votes {
 pub struct VoteMap(pub Vec<(String, Votes)>);
 
 impl VoteMap {
+    /// The value for one key. This looks through the map: to look up many keys, build
+    /// [`VoteMap::index`] once.
     pub fn get(&self, key: &str) -> Option<u64> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.0)
+    }
+
+    /// Key → value, for looking up many keys in linear time overall.
+    pub fn index(&self) -> HashMap<&str, u64> {
+        self.iter().collect()
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
@@ -133,8 +141,9 @@ impl<'de> Visitor<'de> for VoteMapVisitor {
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<VoteMap, A::Error> {
         let mut out: Vec<(String, Votes)> = Vec::new();
+        let mut seen: HashSet<String> = HashSet::new();
         while let Some(key) = map.next_key::<String>()? {
-            if out.iter().any(|(k, _)| *k == key) {
+            if !seen.insert(key.clone()) {
                 return Err(de::Error::custom(format!(
                     "`{key}` appears twice in this object; give each key once"
                 )));
