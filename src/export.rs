@@ -8,15 +8,15 @@
 pub mod ansi;
 pub mod svg;
 
-use ratatui::buffer::Buffer;
+use ratatui::buffer::{Buffer, Cell};
 
 /// The screen as plain characters, one line per row, trailing spaces trimmed.
 pub fn txt(buf: &Buffer) -> String {
     let mut out = String::new();
     for y in 0..buf.area.height {
         let mut line = String::new();
-        for x in 0..buf.area.width {
-            line.push_str(buf[(buf.area.x + x, buf.area.y + y)].symbol());
+        for (_, cell) in row(buf, y) {
+            line.push_str(cell.symbol());
         }
         out.push_str(line.trim_end());
         out.push('\n');
@@ -24,11 +24,33 @@ pub fn txt(buf: &Buffer) -> String {
     out
 }
 
+/// The cells of row `y` that a terminal shows, with their columns: a wide character's cell,
+/// and not the cells it covers (which the buffer holds as blanks).
+pub fn row(buf: &Buffer, y: u16) -> impl Iterator<Item = (u16, &Cell)> {
+    let mut covered_until = 0u16;
+    (0..buf.area.width).filter_map(move |x| {
+        if x < covered_until {
+            return None;
+        }
+        let cell = &buf[(buf.area.x + x, buf.area.y + y)];
+        covered_until = x + crate::text::width(cell.symbol()).max(1) as u16;
+        Some((x, cell))
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use ratatui::layout::Rect;
     use ratatui::style::Style;
+
+    #[test]
+    fn wide_characters_take_their_two_cells_and_no_more() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 8, 1));
+        buf.set_string(0, 0, "中文|e\u{301}|", Style::default());
+        assert_eq!(txt(&buf), "中文|e\u{301}|\n");
+        assert_eq!(crate::text::width("中文|e\u{301}|"), 7);
+    }
 
     #[test]
     fn txt_trims_trailing_spaces() {

@@ -58,8 +58,7 @@ pub fn ansi(buf: &Buffer) -> String {
     for y in 0..buf.area.height {
         let mut current: Option<(Color, Color, Modifier)> = None;
         let mut line = String::new();
-        for x in 0..buf.area.width {
-            let cell = &buf[(buf.area.x + x, buf.area.y + y)];
+        for (_, cell) in super::row(buf, y) {
             let style = (cell.fg, cell.bg, cell.modifier);
             if current != Some(style) {
                 line.push_str(&sgr(style.0, style.1, style.2));
@@ -92,5 +91,12 @@ mod tests {
         let out = ansi(&buf);
         assert!(out.starts_with("\x1b[0;1;38;2;228;0;59mab"), "{out:?}");
         assert!(out.ends_with("\x1b[0m\n"));
+    }
+
+    #[test]
+    fn a_wide_character_is_not_followed_by_an_extra_space() {
+        let mut buf = Buffer::empty(Rect::new(0, 0, 4, 1));
+        buf.set_string(0, 0, "中x", Style::default());
+        assert_eq!(ansi(&buf), "\x1b[0m中x\x1b[0m\n");
     }
 }

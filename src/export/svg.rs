@@ -173,8 +173,7 @@ pub fn svg(buf: &Buffer, theme: Theme) -> String {
                 );
             }
         };
-        for x in 0..buf.area.width {
-            let cell = &buf[(buf.area.x + x, buf.area.y + y)];
+        for (x, cell) in super::row(buf, y) {
             let reversed = cell.modifier.contains(Modifier::REVERSED);
             let (mut cfg, mut cbg) = (hex(cell.fg, fg, theme), hex(cell.bg, bg, theme));
             if reversed {
@@ -243,9 +242,6 @@ pub fn svg(buf: &Buffer, theme: Theme) -> String {
                     ),
                 };
                 continue;
-            }
-            if symbol.is_empty() {
-                continue; // the second half of a wide character
             }
             if symbol == " " {
                 flush(&mut out, &mut word, x);

@@ -113,11 +113,12 @@ pub fn rounds_value(l: &Loaded) -> Value {
     })
 }
 
-/// Escape the unsafe characters serde_json leaves raw (C1 controls, which some terminals
-/// act on, and bidi overrides) as `\uXXXX`. Outside strings JSON has only ASCII, so they
-/// can only occur inside strings, where the escape means the same character.
+/// Escape the unsafe characters serde_json leaves raw (DEL, the C1 controls, which some
+/// terminals act on, and bidi overrides) as `\uXXXX`. serde_json escapes the C0 controls
+/// itself; outside strings JSON has only printable ASCII, so these can only occur inside
+/// strings, where the escape means the same character.
 pub fn escape_unsafe(s: &str) -> String {
-    let unsafe_raw = |c: char| !c.is_ascii() && crate::text::is_unsafe(c);
+    let unsafe_raw = |c: char| c == '\u{7f}' || (!c.is_ascii() && crate::text::is_unsafe(c));
     if !s.chars().any(unsafe_raw) {
         return s.to_string();
     }
@@ -138,10 +139,11 @@ mod tests {
 
     #[test]
     fn c1_controls_and_bidi_overrides_are_escaped_and_still_valid_json() {
-        let raw = serde_json::to_string(&json!({"n": "a\u{9b}2J\u{202e}b"})).unwrap();
+        let raw = serde_json::to_string(&json!({"n": "a\u{9b}2J\u{202e}b\u{7f}c"})).unwrap();
         let safe = escape_unsafe(&raw);
         assert!(!safe.chars().any(crate::text::is_unsafe), "{safe:?}");
+        assert!(safe.contains("\\u007f"), "DEL is escaped: {safe:?}");
         let back: Value = serde_json::from_str(&safe).unwrap();
-        assert_eq!(back["n"], "a\u{9b}2J\u{202e}b");
+        assert_eq!(back["n"], "a\u{9b}2J\u{202e}b\u{7f}c");
     }
 }
