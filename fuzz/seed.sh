@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Copy the project's own data into the fuzz corpora, as seeds. The corpora are generated
+# (fuzz/corpus is ignored by git); run this before fuzzing. Safe to run again.
+set -euo pipefail
+cd "$(dirname "$0")"
+root=..
+
+mkdir -p corpus/dataset corpus/render corpus/ballots
+
+# dataset: the files as they are.
+cp "$root"/assets/*.json "$root"/tests/data/invalid/*.json corpus/dataset/
+
+# render: 6 header bytes (view, size, size, step, theme, beat: see fuzz_targets/render.rs)
+# before the JSON.
+headers=(
+    '\x00\x00\x00\x03\x00\x00' # Count, 80x24, last
+    '\x01\x01\x00\x02\x01\x00' # Shares, 40x12, 1.5, light
+    '\x02\x02\x00\x01\x80\x00' # Elections, 200x60, 1, mono, among the London contests
+    '\x03\x04\x00\x03\x00\x00' # Areas, 120x40, last
+    '\x04\x03\x00\x00\x00\x00' # Help, 13x5, 0
+    '\x05\x00\x00\x03\x00\x05' # presenter, 80x24, beat 5
+)
+# Each valid file is seeded once per view and presenter mode at varied sizes, steps and
+# themes, so every screen is reached from the start; each invalid file (they do not load, but
+# are a mutation or two from loading) once, with the headers in turn.
+for f in "$root"/assets/*.json; do
+    name=$(basename "$f" .json)
+    for k in "${!headers[@]}"; do
+        { printf "${headers[$k]}"; cat "$f"; } >"corpus/render/$name-$k"
+    done
+done
+k=0
+for f in "$root"/tests/data/invalid/*.json; do
+    { printf "${headers[$k]}"; cat "$f"; } >"corpus/render/$(basename "$f" .json)"
+    k=$(((k + 1) % ${#headers[@]}))
+done
+
+# ballots: the example ballot files and the test ballot files.
+cp "$root"/assets/examples/* "$root"/tests/data/ballots/* corpus/ballots/
+
+echo "seeded: $(ls corpus/dataset | wc -l) dataset, $(ls corpus/render | wc -l) render, $(ls corpus/ballots | wc -l) ballots"
