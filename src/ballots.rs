@@ -275,7 +275,7 @@ impl Reader {
         }
         self.total = self.total.checked_add(count).ok_or_else(|| {
             err(format!(
-                "the ballots add up to more than {}, more than tally can count",
+                "the ballots add up to more than tally can count (at most {})",
                 crate::text::count(u64::MAX)
             ))
         })?;
@@ -410,7 +410,8 @@ fn id_for(name: &str, taken: &mut HashSet<String>) -> String {
     id
 }
 
-/// The ballots counted under `system`, as a dataset.
+/// The ballots counted under `system`, as a dataset, or why they cannot be (too many
+/// candidates for an instant runoff within [`crate::count::MAX_FIGURES`]).
 /// `date` is the date of the vote (tally uses today when none is given).
 pub fn contest(
     b: &Ballots,
@@ -418,7 +419,15 @@ pub fn contest(
     title: &str,
     source: &str,
     date: chrono::NaiveDate,
-) -> Contest {
+) -> Result<Contest, String> {
+    let n = b.candidates.len();
+    if system == VotingSystem::InstantRunoff && !crate::count::within_limit(n, n) {
+        return Err(format!(
+            "{} candidates: an instant runoff of this many can take as many rounds, more than tally can hold ({} figures at most); count them by first past the post or the Supplementary Vote",
+            crate::text::count(n as u64),
+            crate::text::count(crate::count::MAX_FIGURES as u64)
+        ));
+    }
     let mut taken = HashSet::new();
     let ids: Vec<String> = b
         .candidates
@@ -491,7 +500,7 @@ pub fn contest(
         VotingSystem::SupplementaryVote => c.second_round = sv_second_round(&groups, &first, &ids),
         VotingSystem::InstantRunoff => c.rounds = Some(irv_rounds(&groups, &first, &ids)),
     }
-    c
+    Ok(c)
 }
 
 #[cfg(test)]
@@ -568,8 +577,26 @@ mod tests {
             VotingSystem::InstantRunoff,
         ] {
             let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-            let l = crate::load::from_contest(contest(&b, system, "T", "f", date)).unwrap();
+            let l =
+                crate::load::from_contest(contest(&b, system, "T", "f", date).unwrap()).unwrap();
             assert_eq!(l.count.valid, 3);
+        }
+    }
+
+    #[test]
+    fn too_many_candidates_for_an_instant_runoff_are_refused_not_counted() {
+        let names: String = (0..3_200).map(|i| format!("c{i}\n")).collect();
+        let b = parse(&names).unwrap();
+        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let e = contest(&b, VotingSystem::InstantRunoff, "T", "f", date).unwrap_err();
+        assert!(e.starts_with("3,200 candidates: an instant runoff"), "{e}");
+        // The other systems count them: one round, or two with a sparse matrix.
+        for system in [
+            VotingSystem::FirstPastThePost,
+            VotingSystem::SupplementaryVote,
+        ] {
+            let l = crate::load::from_contest(contest(&b, system, "T", "f", date).unwrap());
+            assert_eq!(l.unwrap().count.valid, 3_200);
         }
     }
 

@@ -749,7 +749,13 @@ fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     let mut counted = Vec::new();
     for system in systems {
-        let contest = crate::ballots::contest(&parsed, system, &title, &file, a.date);
+        let contest = match crate::ballots::contest(&parsed, system, &title, &file, a.date) {
+            Ok(c) => c,
+            Err(message) => {
+                let _ = writeln!(err, "tally: {}: {}", clean(&file), clean(&message));
+                return 1;
+            }
+        };
         match load::from_contest(contest) {
             Ok(l) => counted.push(l),
             Err(diagnostics) => {

@@ -92,6 +92,16 @@ pub enum Destination {
     Exhausted,
 }
 
+/// The most figures a count holds: one per candidate per round. An instant runoff of `n`
+/// candidates can take `n` rounds, so a file naming 10,000 candidates asks for 100 million;
+/// the limit keeps memory bounded (about 160 MB) whatever a file asks for.
+pub const MAX_FIGURES: usize = 10_000_000;
+
+/// Whether a count of `candidates` over `rounds` rounds stays within [`MAX_FIGURES`].
+pub fn within_limit(candidates: usize, rounds: usize) -> bool {
+    candidates.saturating_mul(rounds) <= MAX_FIGURES
+}
+
 /// More than half of `votes`.
 pub fn threshold(votes: u64) -> u64 {
     votes / 2 + 1

@@ -139,7 +139,7 @@ proptest! {
     fn any_ballots_count_cleanly_under_every_system(b in arbitrary_ballots()) {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         for system in [VotingSystem::FirstPastThePost, VotingSystem::SupplementaryVote, VotingSystem::InstantRunoff] {
-            let c = tally::ballots::contest(&b, system, "Generated", "proptest", date);
+            let c = tally::ballots::contest(&b, system, "Generated", "proptest", date).unwrap();
             let loaded = tally::load::from_contest(c).map_err(|d| TestCaseError::fail(format!("{system:?}: {d:?}")))?;
             let valid: u64 = b.valid.iter().map(|x| x.count).sum();
             prop_assert_eq!(loaded.count.valid, valid);
@@ -165,9 +165,10 @@ fn a_count_with_no_valid_votes_draws_everywhere_without_panicking() {
         VotingSystem::SupplementaryVote,
         VotingSystem::InstantRunoff,
     ] {
-        let l =
-            tally::load::from_contest(tally::ballots::contest(&b, system, "Empty", "test", date))
-                .unwrap();
+        let l = tally::load::from_contest(
+            tally::ballots::contest(&b, system, "Empty", "test", date).unwrap(),
+        )
+        .unwrap();
         let mut app = App::new(vec![l], 0, Options::default());
         for k in ['1', '2', '3', '4', '?', 'P'] {
             update(&mut app, Msg::Key(Key::Char(k)));

@@ -7,7 +7,9 @@
 //! fewest votes; among equals, the one tally's tie rule favours least (the last in candidate
 //! order), which the engine then records as a tie broken by candidate order.
 
-use crate::model::{MatrixRow, RoundSpec, SecondRound, TransferSpec, Votes};
+use std::collections::BTreeMap;
+
+use crate::model::{MatrixRow, RoundSpec, SecondRound, TransferSpec, VoteMap, Votes};
 
 /// A ballot group: how many identical ballots, and their choices as candidate indices.
 pub type Group = (u64, Vec<usize>);
@@ -20,20 +22,24 @@ pub fn sv_second_round(groups: &[Group], first: &[u64], ids: &[String]) -> Optio
         return None;
     }
     let n = first.len();
-    let mut table = vec![vec![0u64; n]; n];
+    // Only the pairs some ballot has: a full table would be candidates squared.
+    let mut table: BTreeMap<(usize, usize), u64> = BTreeMap::new();
     for (count, choices) in groups {
         if let [a, b, ..] = choices[..] {
-            table[a][b] += count;
+            *table.entry((a, b)).or_default() += count;
         }
     }
-    let matrix = (0..n)
-        .filter(|&f| first[f] > 0)
-        .map(|f| MatrixRow {
+    let mut rows: Vec<Vec<(String, Votes)>> = vec![Vec::new(); n];
+    for ((f, s), votes) in table {
+        rows[f].push((ids[s].clone(), Votes(votes)));
+    }
+    let matrix = rows
+        .into_iter()
+        .enumerate()
+        .filter(|&(f, _)| first[f] > 0)
+        .map(|(f, second)| MatrixRow {
             first: ids[f].clone(),
-            second: (0..n)
-                .filter(|&s| table[f][s] > 0)
-                .map(|s| (ids[s].clone(), Votes(table[f][s])))
-                .collect(),
+            second: VoteMap(second),
         })
         .collect();
     Some(SecondRound {
@@ -106,12 +112,9 @@ pub fn irv_rounds(groups: &[Group], first: &[u64], ids: &[String]) -> Vec<RoundS
                     votes: Votes(moved[i]),
                 })
                 .collect(),
-            tally: Some(
-                (0..n)
-                    .filter(|&i| continuing[i])
-                    .map(|i| (ids[i].clone(), Votes(votes[i])))
-                    .collect(),
-            ),
+            // No tally: the engine computes it, and listing every continuing candidate in
+            // every round would be candidates squared. The exhausted total is still checked.
+            tally: None,
             exhausted: Some(Votes(exhausted)),
         });
     }

@@ -48,6 +48,17 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
                 "there are no first preferences to transfer",
             )]);
         }
+        if !super::within_limit(contest.candidates.len(), rounds.len() + 1) {
+            return Err(vec![Diagnostic::error(
+                path,
+                format!(
+                    "{} candidates over {} rounds is more than tally can hold ({} figures at most)",
+                    n(contest.candidates.len() as u64),
+                    n(rounds.len() as u64 + 1),
+                    n(super::MAX_FIGURES as u64)
+                ),
+            )]);
+        }
         let prev = rounds.last_mut().expect("round 1 exists");
         let eliminated = eliminations(contest, &mut ids, prev, spec, &path)?;
         prev.eliminated = eliminated.clone();
