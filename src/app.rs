@@ -76,6 +76,26 @@ pub enum Msg {
     Feed(Box<crate::live::Feed>),
 }
 
+/// How the viewer ended, and so the process's exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit (q, Esc, Ctrl-C as a key).
+    Quit,
+    /// A signal ended it; the number is the signal's.
+    Signal(i32),
+}
+
+impl Exit {
+    /// The exit status: 0 for a quit, and 128 + n for signal n, as a shell reports a
+    /// process killed by that signal (130 for SIGINT, 143 for SIGTERM).
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Signal(n) => 128 + n,
+        }
+    }
+}
+
 /// Colour scheme.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Theme {
@@ -129,7 +149,8 @@ pub struct App {
     pub area_sort: AreaSort,
     /// Per contest: highlighted in the Elections view.
     pub highlighted: Vec<bool>,
-    pub quit: bool,
+    /// Set when the viewer must end, with how.
+    pub exit: Option<Exit>,
     /// Following a file or a replay: `Some`.
     pub live: Option<live::Live>,
     /// Presenter mode: `Some`.
@@ -191,7 +212,7 @@ impl App {
             area_selected: 0,
             area_sort: AreaSort::Name,
             highlighted: Vec::new(),
-            quit: false,
+            exit: None,
             live: None,
             presenter: None,
         }
@@ -321,7 +342,7 @@ impl App {
             // Waiting for the first good version of a live file: only views and quit work.
             return match action {
                 Action::Quit => {
-                    self.quit = true;
+                    self.exit = Some(Exit::Quit);
                     true
                 }
                 Action::Show(v) => self.set_view(v),
@@ -340,7 +361,7 @@ impl App {
         }
         match action {
             Action::Quit => {
-                self.quit = true;
+                self.exit = Some(Exit::Quit);
                 true
             }
             Action::StepForward => {
@@ -734,6 +755,7 @@ mod tests {
         update(&mut a, Msg::Click(x + 1, 0));
         assert_eq!(a.view, View::Elections);
         update(&mut a, Msg::Key(Key::Ctrl('c')));
-        assert!(a.quit);
+        assert_eq!(a.exit, Some(Exit::Quit));
+        assert_eq!(Exit::Quit.code(), 0);
     }
 }

@@ -406,13 +406,7 @@ fn view(cli: &Cli, err: &mut dyn Write) -> i32 {
         }
     };
     let app = crate::app::App::new(contests, start, viewer_options(cli));
-    match crate::tui::run(app) {
-        Ok(()) => 0,
-        Err(e) => {
-            let _ = writeln!(err, "tally: the terminal failed: {e}");
-            1
-        }
-    }
+    finish(crate::tui::run(app), err)
 }
 
 /// Named contests, or every embedded one when none is named.
@@ -607,9 +601,11 @@ fn watch(file: &std::path::Path, options: crate::app::Options, err: &mut dyn Wri
     finish(result, err)
 }
 
-fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> i32 {
+/// The viewer's end as the process's exit status (`Exit::code`), or 1 when the terminal
+/// failed.
+fn finish(result: std::io::Result<crate::app::Exit>, err: &mut dyn Write) -> i32 {
     match result {
-        Ok(()) => 0,
+        Ok(exit) => exit.code(),
         Err(e) => {
             let _ = writeln!(err, "tally: the terminal failed: {e}");
             1

@@ -11,14 +11,16 @@ use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
 use std::time::Instant;
 
+use crossterm::cursor::Show;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
     MouseButton, MouseEventKind,
 };
 use crossterm::execute;
+use crossterm::terminal::{self, LeaveAlternateScreen};
 
 use crate::app::keys::Key;
-use crate::app::{App, Msg, update};
+use crate::app::{App, Exit, Msg, update};
 use crate::ui::Screen;
 
 /// Restores the terminal when dropped.
@@ -26,19 +28,31 @@ struct Guard;
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        ratatui::restore();
+        leave();
     }
 }
 
+/// Hand the terminal back as it was before the viewer: mouse reporting off, the cursor
+/// shown, the main screen back, raw mode off. Each step is tried whatever happened to the
+/// one before. `ratatui::restore` undoes only raw mode and the alternate screen, so this
+/// does not rely on it. Mouse reporting goes first, so the terminal stops sending reports
+/// before the tty echoes input again.
+fn leave() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, Show);
+    let _ = execute!(out, LeaveAlternateScreen);
+    let _ = terminal::disable_raw_mode();
+}
+
 /// Run the viewer until the user quits.
-pub fn run(app: App) -> io::Result<()> {
+pub fn run(app: App) -> io::Result<Exit> {
     run_with(app, |_| {})
 }
 
 /// Run the viewer with something else feeding it messages too (a file loader, a replay):
 /// `start` is given a sender on the viewer's one event channel.
-pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Result<()> {
+pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Result<Exit> {
     // The guard first: if setup fails half way, what was switched on is switched off.
     let _guard = Guard;
     let mut terminal = ratatui::try_init()?;
@@ -76,14 +90,14 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
         if let Some(msg) = msg {
             changed |= update(&mut app, msg);
         }
-        if app.quit {
-            break;
+        if let Some(exit) = app.exit {
+            return Ok(exit);
         }
         if changed {
             terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
         }
     }
-    Ok(())
+    Ok(Exit::Quit)
 }
 
 /// A terminal event as a message, or `None` for events the viewer ignores (key releases
