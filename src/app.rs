@@ -74,6 +74,16 @@ pub enum Msg {
     Click(u16, u16),
     /// News from a followed file or a replay.
     Feed(Box<crate::live::Feed>),
+    /// A signal from outside (`kill`, a closed terminal), as `tui.rs` reports it.
+    Signal(Signal),
+}
+
+/// What the viewer does about a signal; `tui.rs` sorts the operating system's into these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// End the viewer (SIGTERM, SIGHUP, SIGINT, SIGQUIT): the number is the signal's, for
+    /// the exit status.
+    End(i32),
 }
 
 /// How the viewer ended, and so the process's exit status.
@@ -631,6 +641,10 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             finished || acted
         }
         Msg::Feed(feed) => live::apply(app, *feed),
+        Msg::Signal(Signal::End(n)) => {
+            app.exit = Some(Exit::Signal(n));
+            false
+        }
         Msg::Click(column, row) => {
             if row != 0 {
                 return false;
@@ -757,5 +771,13 @@ mod tests {
         update(&mut a, Msg::Key(Key::Ctrl('c')));
         assert_eq!(a.exit, Some(Exit::Quit));
         assert_eq!(Exit::Quit.code(), 0);
+    }
+
+    #[test]
+    fn a_signal_ends_the_viewer_with_its_status() {
+        let mut waiting = App::live("night.json", Options::default());
+        update(&mut waiting, Msg::Signal(Signal::End(15)));
+        assert_eq!(waiting.exit, Some(Exit::Signal(15)));
+        assert_eq!(Exit::Signal(15).code(), 143);
     }
 }

@@ -2,7 +2,7 @@
 //!
 //! `run` takes the arguments and two writers and returns the exit status, so the whole
 //! command line can be tested without spawning a process: 0 success, 1 bad data, 2 bad
-//! usage (unknown flag, unknown contest).
+//! usage (unknown flag, unknown contest); the viewer, ended by a signal, 128 + its number.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -601,8 +601,8 @@ fn watch(file: &std::path::Path, options: crate::app::Options, err: &mut dyn Wri
     finish(result, err)
 }
 
-/// The viewer's end as the process's exit status (`Exit::code`), or 1 when the terminal
-/// failed.
+/// The viewer's end as the process's exit status: 0 after a quit, 128 + n after signal n,
+/// 1 when the terminal failed.
 fn finish(result: std::io::Result<crate::app::Exit>, err: &mut dyn Write) -> i32 {
     match result {
         Ok(exit) => exit.code(),

@@ -1,10 +1,15 @@
-//! The only code that touches the terminal: setup and restore, the input thread, and the
-//! loop that feeds messages to `app::update` and redraws when it says something changed.
+//! The only code that touches the terminal: setup and restore, signals, the input thread,
+//! and the loop that feeds messages to `app::update` and redraws when it says something
+//! changed.
 //!
 //! Idle, the loop blocks on the event channel with no timeout: no timer wakes the process.
 //! While something animates it wakes once per frame (60 per second), and while playing it
 //! wakes when the next step is due. Restoring the terminal is done by a guard's `Drop`, so
 //! it happens on quit, on error and on panic (ratatui's panic hook restores it too).
+//!
+//! Signals come in on the same channel as keys (Unix): SIGTERM, SIGHUP, SIGINT and SIGQUIT
+//! end the loop as `q` does, so the guard restores the terminal, and the status they leave
+//! with travels back as an [`Exit`].
 
 use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError};
@@ -34,9 +39,9 @@ impl Drop for Guard {
 
 /// Hand the terminal back as it was before the viewer: mouse reporting off, the cursor
 /// shown, the main screen back, raw mode off. Each step is tried whatever happened to the
-/// one before. `ratatui::restore` undoes only raw mode and the alternate screen, so this
-/// does not rely on it. Mouse reporting goes first, so the terminal stops sending reports
-/// before the tty echoes input again.
+/// one before (after SIGHUP the terminal may be gone). `ratatui::restore` undoes only raw
+/// mode and the alternate screen, so this does not rely on it. Mouse reporting goes first,
+/// so the terminal stops sending reports before the tty echoes input again.
 fn leave() {
     let mut out = io::stdout();
     let _ = execute!(out, DisableMouseCapture);
@@ -45,7 +50,7 @@ fn leave() {
     let _ = terminal::disable_raw_mode();
 }
 
-/// Run the viewer until the user quits.
+/// Run the viewer until the user quits or a signal ends it.
 pub fn run(app: App) -> io::Result<Exit> {
     run_with(app, |_| {})
 }
@@ -53,15 +58,21 @@ pub fn run(app: App) -> io::Result<Exit> {
 /// Run the viewer with something else feeding it messages too (a file loader, a replay):
 /// `start` is given a sender on the viewer's one event channel.
 pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Result<Exit> {
-    // The guard first: if setup fails half way, what was switched on is switched off.
+    let (tx, rx) = mpsc::channel::<Msg>();
+    // Signals before the terminal is touched, so from the first frame every way out restores
+    // it. Declared before the guard, so dropped after it: the handlers stay until the
+    // terminal is restored.
+    #[cfg(unix)]
+    let _signals = signals::Listener::start(tx.clone())?;
+    // The guard next: if setup fails half way, what was switched on is switched off.
     let _guard = Guard;
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
 
-    let (tx, rx) = mpsc::channel::<Msg>();
     start(tx.clone());
+    // Not joined: it blocks reading the terminal, and ends with the process.
     thread::spawn(move || {
         while let Ok(ev) = event::read() {
             if let Some(msg) = translate(ev)
@@ -98,6 +109,81 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
         }
     }
     Ok(Exit::Quit)
+}
+
+/// Signals as messages on the viewer's channel, for as long as the viewer runs.
+#[cfg(unix)]
+mod signals {
+    use std::io;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex, PoisonError, mpsc};
+    use std::thread::{self, JoinHandle};
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::iterator::{Handle, Signals};
+
+    use crate::app::{Msg, Signal};
+
+    const HANDLED: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+
+    /// Once set up, the handlers that give each signal its default action back whenever no
+    /// viewer is listening. signal-hook cannot restore the default disposition: unregistering
+    /// its last handler for SIGINT leaves SIGINT ignored. So these stay registered, and the
+    /// flag says whether they act.
+    static DEFAULTS: Mutex<Option<Arc<AtomicBool>>> = Mutex::new(None);
+
+    fn defaults() -> io::Result<Arc<AtomicBool>> {
+        let mut slot = DEFAULTS.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(flag) = slot.as_ref() {
+            return Ok(Arc::clone(flag));
+        }
+        let flag = Arc::new(AtomicBool::new(true));
+        for n in HANDLED {
+            signal_hook::flag::register_conditional_default(n, Arc::clone(&flag))?;
+        }
+        *slot = Some(Arc::clone(&flag));
+        Ok(flag)
+    }
+
+    /// Forwards the handled signals to the channel from `start` until dropped; after that
+    /// they act as they would have without tally (a later SIGINT still ends the process).
+    pub struct Listener {
+        handle: Handle,
+        thread: Option<JoinHandle<()>>,
+        defaults: Arc<AtomicBool>,
+    }
+
+    impl Listener {
+        pub fn start(tx: mpsc::Sender<Msg>) -> io::Result<Self> {
+            let defaults = defaults()?;
+            let mut signals = Signals::new(HANDLED)?;
+            defaults.store(false, Ordering::SeqCst);
+            let handle = signals.handle();
+            let thread = thread::spawn(move || {
+                for n in signals.forever() {
+                    if tx.send(Msg::Signal(Signal::End(n))).is_err() {
+                        break;
+                    }
+                }
+            });
+            Ok(Listener {
+                handle,
+                thread: Some(thread),
+                defaults,
+            })
+        }
+    }
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            self.defaults.store(true, Ordering::SeqCst);
+            // Ends the thread's loop; dropping its `Signals` unregisters the handlers.
+            self.handle.close();
+            if let Some(thread) = self.thread.take() {
+                let _ = thread.join();
+            }
+        }
+    }
 }
 
 /// A terminal event as a message, or `None` for events the viewer ignores (key releases
@@ -166,5 +252,48 @@ mod tests {
             press(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Msg::Key(Key::Ctrl('c')))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn signals_arrive_as_messages_while_listening() {
+        use crate::app::Signal;
+        use signal_hook::consts::SIGHUP;
+        use std::time::Duration;
+        let (tx, rx) = mpsc::channel();
+        let listener = signals::Listener::start(tx).unwrap();
+        // Unhandled, SIGHUP would end the test binary.
+        signal_hook::low_level::raise(SIGHUP).unwrap();
+        let msg = rx.recv_timeout(Duration::from_secs(5));
+        assert!(
+            matches!(msg, Ok(Msg::Signal(Signal::End(SIGHUP)))),
+            "{msg:?}"
+        );
+        drop(listener);
+        assert!(rx.recv().is_err(), "the listener's thread has ended");
+    }
+
+    /// signal-hook cannot give a signal its default disposition back, so after the viewer
+    /// a SIGINT would be swallowed but for `signals::DEFAULTS`. The signal ends the process,
+    /// so this runs in a child: this test binary again, running only this test.
+    #[cfg(unix)]
+    #[test]
+    fn after_the_viewer_sigint_ends_the_process_again() {
+        use signal_hook::consts::SIGINT;
+        use std::os::unix::process::ExitStatusExt;
+        const NAME: &str = "tui::tests::after_the_viewer_sigint_ends_the_process_again";
+        if std::env::var_os("TALLY_SIGNAL_PROBE").is_some() {
+            let (tx, _rx) = mpsc::channel();
+            drop(signals::Listener::start(tx).unwrap());
+            signal_hook::low_level::raise(SIGINT).unwrap();
+            std::process::exit(3); // SIGINT was swallowed
+        }
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", NAME, "--test-threads=1"])
+            .env("TALLY_SIGNAL_PROBE", "1")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.signal(), Some(SIGINT), "{status:?}");
     }
 }
