@@ -84,6 +84,8 @@ pub enum Signal {
     /// End the viewer (SIGTERM, SIGHUP, SIGINT, SIGQUIT): the number is the signal's, for
     /// the exit status.
     End(i32),
+    /// Suspend, as Ctrl-Z does (SIGTSTP).
+    Suspend,
 }
 
 /// How the viewer ended, and so the process's exit status.
@@ -161,6 +163,9 @@ pub struct App {
     pub highlighted: Vec<bool>,
     /// Set when the viewer must end, with how.
     pub exit: Option<Exit>,
+    /// Ctrl-Z or SIGTSTP asked to suspend: the loop around the app clears this, hands the
+    /// terminal back and stops the process.
+    pub suspend: bool,
     /// Following a file or a replay: `Some`.
     pub live: Option<live::Live>,
     /// Presenter mode: `Some`.
@@ -223,6 +228,7 @@ impl App {
             area_sort: AreaSort::Name,
             highlighted: Vec::new(),
             exit: None,
+            suspend: false,
             live: None,
             presenter: None,
         }
@@ -348,6 +354,11 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> bool {
+        if action == Action::Suspend {
+            // The same in every mode, even before a live file has any data.
+            self.suspend = true;
+            return false;
+        }
         if self.contests.is_empty() {
             // Waiting for the first good version of a live file: only views and quit work.
             return match action {
@@ -483,7 +494,8 @@ impl App {
                 self.start_presenting();
                 true
             }
-            Action::RevealAll | Action::HideNumbers | Action::Explain => false,
+            // Suspend is handled above, before any mode can take the key.
+            Action::RevealAll | Action::HideNumbers | Action::Explain | Action::Suspend => false,
             Action::ToggleHighlight => match self.highlighted.get_mut(self.current) {
                 Some(h) => {
                     *h = !*h;
@@ -645,6 +657,10 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             app.exit = Some(Exit::Signal(n));
             false
         }
+        Msg::Signal(Signal::Suspend) => {
+            app.suspend = true;
+            false
+        }
         Msg::Click(column, row) => {
             if row != 0 {
                 return false;
@@ -774,8 +790,20 @@ mod tests {
     }
 
     #[test]
-    fn a_signal_ends_the_viewer_with_its_status() {
+    fn signals_end_or_suspend_the_viewer_in_every_mode() {
+        let mut a = app(true);
+        update(&mut a, Msg::Key(Key::Ctrl('z')));
+        assert!(
+            a.suspend && a.exit.is_none(),
+            "Ctrl-Z asks the loop to suspend"
+        );
+        a.suspend = false;
+        a.start_presenting();
+        update(&mut a, Msg::Key(Key::Ctrl('z')));
+        assert!(a.suspend, "presenter mode too");
         let mut waiting = App::live("night.json", Options::default());
+        update(&mut waiting, Msg::Signal(Signal::Suspend));
+        assert!(waiting.suspend, "and a live view with nothing loaded yet");
         update(&mut waiting, Msg::Signal(Signal::End(15)));
         assert_eq!(waiting.exit, Some(Exit::Signal(15)));
         assert_eq!(Exit::Signal(15).code(), 143);

@@ -9,12 +9,14 @@
 //!
 //! Signals come in on the same channel as keys (Unix): SIGTERM, SIGHUP, SIGINT and SIGQUIT
 //! end the loop as `q` does, so the guard restores the terminal, and the status they leave
-//! with travels back as an [`Exit`].
+//! with travels back as an [`Exit`]. Ctrl-Z (in raw mode the terminal sends it as a key, not
+//! as SIGTSTP) and a real SIGTSTP hand the terminal back and stop the process; continued in
+//! the foreground (`fg`), it takes the terminal again and repaints it all.
 
 use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use crossterm::cursor::Show;
 use crossterm::event::{
@@ -23,17 +25,37 @@ use crossterm::event::{
 };
 use crossterm::execute;
 use crossterm::terminal::{self, LeaveAlternateScreen};
+use ratatui::DefaultTerminal;
 
 use crate::app::keys::Key;
 use crate::app::{App, Exit, Msg, update};
 use crate::ui::Screen;
 
-/// Restores the terminal when dropped.
-struct Guard;
+/// The terminal is in the viewer's mode while `taken`; dropping the guard hands it back.
+struct Guard {
+    taken: bool,
+}
+
+impl Guard {
+    /// Hand the terminal back, once: a second "leave the alternate screen" would move the
+    /// shell's cursor to where it was when the viewer started.
+    fn release(&mut self) {
+        if std::mem::take(&mut self.taken) {
+            leave();
+        }
+    }
+
+    /// Take the terminal again after a suspension.
+    fn retake(&mut self) -> io::Result<()> {
+        // First, so that whatever `enter` switches on before failing is switched off.
+        self.taken = true;
+        enter()
+    }
+}
 
 impl Drop for Guard {
     fn drop(&mut self) {
-        leave();
+        self.release();
     }
 }
 
@@ -50,6 +72,20 @@ fn leave() {
     let _ = terminal::disable_raw_mode();
 }
 
+/// Take the terminal again after a suspension: everything `leave` undid. (The cursor is
+/// hidden again by the next draw.)
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )
+}
+
+/// How often to look whether the terminal is ours again, while continued in the background.
+const AWAY: Duration = Duration::from_millis(100);
+
 /// Run the viewer until the user quits or a signal ends it.
 pub fn run(app: App) -> io::Result<Exit> {
     run_with(app, |_| {})
@@ -65,7 +101,7 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
     #[cfg(unix)]
     let _signals = signals::Listener::start(tx.clone())?;
     // The guard next: if setup fails half way, what was switched on is switched off.
-    let _guard = Guard;
+    let mut guard = Guard { taken: true };
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
@@ -86,7 +122,16 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
     let start = Instant::now();
     terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
     loop {
-        let msg = match app.next_deadline() {
+        let wake = match app.next_deadline() {
+            // Away (continued in the background): look again soon whether the terminal is
+            // ours, since `fg` on a running job hands it over without a signal.
+            deadline if !guard.taken => {
+                let away = start.elapsed() + AWAY;
+                Some(deadline.map_or(away, |d| d.min(away)))
+            }
+            deadline => deadline,
+        };
+        let msg = match wake {
             Some(deadline) => match rx.recv_timeout(deadline.saturating_sub(start.elapsed())) {
                 Ok(msg) => Some(msg),
                 Err(RecvTimeoutError::Timeout) => None,
@@ -104,11 +149,59 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
         if let Some(exit) = app.exit {
             return Ok(exit);
         }
-        if changed {
+        if std::mem::take(&mut app.suspend) {
+            suspend(&mut guard, &mut terminal);
+        }
+        // Continued, in the foreground: the terminal is ours again. Continued in the
+        // background instead (`bg`, or `kill %1`, which continues a stopped job so that it
+        // gets its SIGTERM), the terminal is the shell's: setting its modes would stop tally
+        // again (SIGTTOU), so wait until `fg` gives it back.
+        if !guard.taken && in_foreground() {
+            guard.retake()?;
+            // `resize`, not `clear`: both clear the screen and make the next draw repaint
+            // every cell, but `clear` first asks the terminal where its cursor is, and the
+            // answer cannot get past the input thread blocked reading (crossterm gives up
+            // after 2 s, with an error). The size may have changed while tally was away.
+            let size = terminal.size()?;
+            terminal.resize(size.into())?;
+            update(&mut app, Msg::Resize(size.width, size.height));
+            changed = true;
+        }
+        if changed && guard.taken {
             terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
         }
     }
     Ok(Exit::Quit)
+}
+
+/// Ctrl-Z or SIGTSTP: hand the terminal back and stop until continued (SIGCONT, from `fg`,
+/// `bg` or `kill %1`).
+#[cfg(unix)]
+fn suspend(guard: &mut Guard, terminal: &mut DefaultTerminal) {
+    guard.release();
+    // ratatui shows the cursor when dropped if it thinks it hidden: tell it it is shown, so
+    // a tally ended while in the background writes nothing on the shell's terminal.
+    let _ = terminal.show_cursor();
+    // SIGSTOP, not SIGTSTP: the viewer's own handler would catch SIGTSTP, and the kernel
+    // discards a SIGTSTP whose default action would stop a process in an orphaned process
+    // group, where SIGSTOP always stops. This returns once the process is continued.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+}
+
+/// Windows has no job control: Ctrl-Z does nothing.
+#[cfg(not(unix))]
+fn suspend(_guard: &mut Guard, _terminal: &mut DefaultTerminal) {}
+
+/// Whether tally's process group owns the terminal (is the shell's foreground job).
+#[cfg(unix)]
+fn in_foreground() -> bool {
+    // SAFETY: two queries with no pointers; tcgetpgrp returns -1 when stdin is no terminal.
+    unsafe { libc::tcgetpgrp(libc::STDIN_FILENO) == libc::getpgrp() }
+}
+
+#[cfg(not(unix))]
+fn in_foreground() -> bool {
+    true
 }
 
 /// Signals as messages on the viewer's channel, for as long as the viewer runs.
@@ -119,12 +212,12 @@ mod signals {
     use std::sync::{Arc, Mutex, PoisonError, mpsc};
     use std::thread::{self, JoinHandle};
 
-    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM};
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
     use signal_hook::iterator::{Handle, Signals};
 
     use crate::app::{Msg, Signal};
 
-    const HANDLED: [i32; 4] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT];
+    const HANDLED: [i32; 5] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP];
 
     /// Once set up, the handlers that give each signal its default action back whenever no
     /// viewer is listening. signal-hook cannot restore the default disposition: unregistering
@@ -161,7 +254,11 @@ mod signals {
             let handle = signals.handle();
             let thread = thread::spawn(move || {
                 for n in signals.forever() {
-                    if tx.send(Msg::Signal(Signal::End(n))).is_err() {
+                    let signal = match n {
+                        SIGTSTP => Signal::Suspend,
+                        n => Signal::End(n),
+                    };
+                    if tx.send(Msg::Signal(signal)).is_err() {
                         break;
                     }
                 }

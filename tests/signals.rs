@@ -1,7 +1,8 @@
 //! Every way of ending the viewer restores the terminal: the real binary runs on a
-//! pseudo-terminal and is ended by SIGTERM, SIGHUP, SIGINT and SIGQUIT. Each case checks
-//! the exit status, the escape sequences written after the signal, and the tty's own
-//! settings (raw mode undone).
+//! pseudo-terminal and is ended by SIGTERM, SIGHUP, SIGINT and SIGQUIT, or suspended by
+//! Ctrl-Z and SIGTSTP and continued. Each case checks the exit status, the escape sequences
+//! written after the signal, and the tty's own settings (raw mode undone). Last, job control
+//! in bash: Ctrl-Z, `bg`, `fg` and `kill %1`.
 //!
 //! The pseudo-terminal is the child's controlling terminal (a new session), so this works
 //! the same when `cargo test` itself runs without a terminal.
@@ -9,7 +10,7 @@
 
 use std::ffi::OsStr;
 use std::fs::File;
-use std::io::{self, Read};
+use std::io::{self, Read, Write};
 use std::os::fd::{AsRawFd, FromRawFd, OwnedFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, Command, ExitStatus, Stdio};
@@ -40,6 +41,8 @@ static SPAWN: Mutex<()> = Mutex::new(());
 /// `tally` running on its own pseudo-terminal, 80×24.
 struct Session {
     child: Child,
+    /// The terminal's side: what we type goes in here.
+    master: File,
     /// Kept open to read the tty's settings after tally has exited.
     slave: Option<OwnedFd>,
     output: Arc<Mutex<Vec<u8>>>,
@@ -144,7 +147,7 @@ impl Session {
         drop(lock);
 
         let output = Arc::new(Mutex::new(Vec::new()));
-        let mut from_child = File::from(master);
+        let mut from_child = File::from(master.try_clone().expect("dup the master"));
         let sink = Arc::clone(&output);
         let reader = thread::spawn(move || {
             let mut chunk = [0u8; 8192];
@@ -157,6 +160,7 @@ impl Session {
         });
         Session {
             child,
+            master: File::from(master),
             slave: Some(slave),
             output,
             reader: Some(reader),
@@ -229,6 +233,10 @@ impl Session {
         check(unsafe { libc::kill(self.pid(), signal) }, "kill");
     }
 
+    fn type_bytes(&mut self, bytes: &[u8]) {
+        self.master.write_all(bytes).expect("type on the terminal");
+    }
+
     /// The tty's line discipline is cooked again: raw mode clears ICANON and ECHO.
     fn cooked(&self) -> bool {
         // SAFETY: termios is plain data, filled in by tcgetattr.
@@ -247,6 +255,31 @@ impl Session {
             if Instant::now() > deadline {
                 self.kill();
                 panic!("tally did not exit within {TIMEOUT:?}");
+            }
+            thread::sleep(Duration::from_millis(5));
+        }
+    }
+
+    /// Wait until the child is stopped (not exited).
+    fn wait_stopped(&mut self) {
+        let deadline = Instant::now() + TIMEOUT;
+        loop {
+            let mut status = 0;
+            // SAFETY: waitpid on our own child; WNOHANG so it never blocks. WUNTRACED reports
+            // a stop and leaves an exit to be collected by `Child::try_wait`.
+            let pid =
+                unsafe { libc::waitpid(self.pid(), &mut status, libc::WUNTRACED | libc::WNOHANG) };
+            if pid == self.pid() {
+                assert!(
+                    libc::WIFSTOPPED(status),
+                    "tally ended instead of stopping: status {status:#x}"
+                );
+                return;
+            }
+            check(pid, "waitpid");
+            if Instant::now() > deadline {
+                self.kill();
+                panic!("tally did not stop within {TIMEOUT:?}");
             }
             thread::sleep(Duration::from_millis(5));
         }
@@ -317,4 +350,121 @@ ended_by! {
     watch_sighup: Watch, SIGHUP;
     watch_sigint: Watch, SIGINT;
     watch_sigquit: Watch, SIGQUIT;
+}
+
+/// Suspend with `how`, check the terminal is handed back and the process stopped, continue
+/// it and check it takes the terminal again and redraws, then quit with `q`.
+fn suspend_and_continue(viewer: Viewer, how: impl FnOnce(&mut Session)) {
+    let mut s = Session::start(viewer);
+    s.wait_frame(0, viewer.first_frame());
+    let mark = s.len();
+    how(&mut s);
+    s.wait_stopped();
+    s.wait_restored(mark);
+    assert!(s.cooked(), "raw mode is off while suspended");
+
+    let mark = s.len();
+    s.signal(libc::SIGCONT);
+    s.wait_frame(mark, viewer.first_frame());
+    let deadline = Instant::now() + TIMEOUT;
+    while s.cooked() && Instant::now() < deadline {
+        thread::sleep(Duration::from_millis(5));
+    }
+    assert!(!s.cooked(), "raw mode again after continuing");
+
+    s.type_bytes(b"q");
+    let status = s.wait_exit();
+    assert_eq!(status.code(), Some(0), "q after continuing: {status:?}");
+    assert!(s.cooked());
+}
+
+#[test]
+fn ctrl_z_suspends_the_viewer_and_fg_brings_it_back() {
+    // In raw mode Ctrl-Z is the byte 0x1a, a key, not SIGTSTP.
+    suspend_and_continue(Viewer::Browse, |s| s.type_bytes(b"\x1a"));
+}
+
+#[test]
+fn ctrl_z_suspends_the_presenter() {
+    suspend_and_continue(Viewer::Present, |s| s.type_bytes(b"\x1a"));
+}
+
+#[test]
+fn sigtstp_suspends_watch() {
+    suspend_and_continue(Viewer::Watch, |s| s.signal(libc::SIGTSTP));
+}
+
+/// Job control in a real shell (bash): Ctrl-Z, `bg` (tally runs on in the background and
+/// leaves the terminal to the shell), `fg` (it takes the terminal back), and `kill %1` on the
+/// stopped job (bash sends SIGTERM and SIGCONT: tally ends without taking the terminal,
+/// which in the background would stop it again on SIGTTOU).
+#[test]
+fn job_control_in_bash() {
+    let bash = ["/bin/bash", "/usr/bin/bash", "/usr/local/bin/bash"]
+        .into_iter()
+        .find(|p| std::path::Path::new(p).exists());
+    let Some(bash) = bash else {
+        eprintln!("no bash: job control not tested");
+        return;
+    };
+    let mut command = Command::new(bash);
+    command
+        .args(["--norc", "--noprofile", "-i"])
+        .env("PS1", "$ ")
+        .env("HISTFILE", "/dev/null")
+        // bash's job messages in English ("Stopped", "Exit 143").
+        .env("LC_ALL", "C");
+    let mut s = Session::spawn(command, tempfile::tempdir().expect("a temporary folder"));
+    s.wait_output(0, "the prompt", |out| find(out, b"$ ").is_some());
+    let tally = env!("CARGO_BIN_EXE_tally");
+    s.type_bytes(format!("'{tally}'\r").as_bytes());
+    s.wait_frame(0, "Count");
+    let stopped = |out: &[u8]| find(out, b"Stopped").is_some();
+
+    let mark = s.len();
+    s.type_bytes(b"\x1a");
+    s.wait_output(mark, "bash reporting the job stopped", stopped);
+    s.wait_restored(mark);
+
+    let mark = s.len();
+    s.type_bytes(b"bg; sleep 0.3; jobs\r");
+    s.wait_output(mark, "the job running in the background", |out| {
+        find(out, b"Running").is_some()
+    });
+    let out = s.output.lock().unwrap_or_else(PoisonError::into_inner);
+    assert!(
+        find(&out[mark..], ENTER_ALTERNATE_SCREEN).is_none(),
+        "in the background tally leaves the terminal alone"
+    );
+    drop(out);
+
+    let mark = s.len();
+    s.type_bytes(b"fg\r");
+    s.wait_frame(mark, "Count");
+
+    let mark = s.len();
+    s.type_bytes(b"\x1a");
+    s.wait_output(mark, "bash reporting the job stopped", stopped);
+    let mark = s.len();
+    s.type_bytes(b"kill %1\r");
+    // Ask until bash has seen the job end (`wait` could still see it as stopped).
+    let deadline = Instant::now() + TIMEOUT;
+    while find(
+        &s.output.lock().unwrap_or_else(PoisonError::into_inner)[mark..],
+        b"Exit 143",
+    )
+    .is_none()
+    {
+        assert!(
+            Instant::now() < deadline,
+            "the job did not end with 143 after `kill %1`"
+        );
+        thread::sleep(Duration::from_millis(100));
+        s.type_bytes(b"jobs\r");
+    }
+    let out = s.output.lock().unwrap_or_else(PoisonError::into_inner);
+    assert!(
+        find(&out[mark..], ENTER_ALTERNATE_SCREEN).is_none(),
+        "continued in the background to end, tally does not take the terminal"
+    );
 }
