@@ -74,6 +74,38 @@ pub enum Msg {
     Click(u16, u16),
     /// News from a followed file or a replay.
     Feed(Box<crate::live::Feed>),
+    /// A signal from outside (`kill`, a closed terminal), as `tui.rs` reports it.
+    Signal(Signal),
+}
+
+/// What the viewer does about a signal; `tui.rs` sorts the operating system's into these.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Signal {
+    /// End the viewer (SIGTERM, SIGHUP, SIGINT, SIGQUIT): the number is the signal's, for
+    /// the exit status.
+    End(i32),
+    /// Suspend, as Ctrl-Z does (SIGTSTP).
+    Suspend,
+}
+
+/// How the viewer ended, and so the process's exit status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Exit {
+    /// The user quit (q, Esc, Ctrl-C as a key).
+    Quit,
+    /// A signal ended it; the number is the signal's.
+    Signal(i32),
+}
+
+impl Exit {
+    /// The exit status: 0 for a quit, and 128 + n for signal n, as a shell reports a
+    /// process killed by that signal (130 for SIGINT, 143 for SIGTERM).
+    pub fn code(self) -> i32 {
+        match self {
+            Exit::Quit => 0,
+            Exit::Signal(n) => 128 + n,
+        }
+    }
 }
 
 /// Colour scheme.
@@ -129,7 +161,11 @@ pub struct App {
     pub area_sort: AreaSort,
     /// Per contest: highlighted in the Elections view.
     pub highlighted: Vec<bool>,
-    pub quit: bool,
+    /// Set when the viewer must end, with how.
+    pub exit: Option<Exit>,
+    /// Ctrl-Z or SIGTSTP asked to suspend: the loop around the app clears this, hands the
+    /// terminal back and stops the process.
+    pub suspend: bool,
     /// Following a file or a replay: `Some`.
     pub live: Option<live::Live>,
     /// Presenter mode: `Some`.
@@ -191,7 +227,8 @@ impl App {
             area_selected: 0,
             area_sort: AreaSort::Name,
             highlighted: Vec::new(),
-            quit: false,
+            exit: None,
+            suspend: false,
             live: None,
             presenter: None,
         }
@@ -317,11 +354,16 @@ impl App {
     }
 
     fn act(&mut self, action: Action) -> bool {
+        if action == Action::Suspend {
+            // The same in every mode, even before a live file has any data.
+            self.suspend = true;
+            return false;
+        }
         if self.contests.is_empty() {
             // Waiting for the first good version of a live file: only views and quit work.
             return match action {
                 Action::Quit => {
-                    self.quit = true;
+                    self.exit = Some(Exit::Quit);
                     true
                 }
                 Action::Show(v) => self.set_view(v),
@@ -340,7 +382,7 @@ impl App {
         }
         match action {
             Action::Quit => {
-                self.quit = true;
+                self.exit = Some(Exit::Quit);
                 true
             }
             Action::StepForward => {
@@ -452,7 +494,8 @@ impl App {
                 self.start_presenting();
                 true
             }
-            Action::RevealAll | Action::HideNumbers | Action::Explain => false,
+            // Suspend is handled above, before any mode can take the key.
+            Action::RevealAll | Action::HideNumbers | Action::Explain | Action::Suspend => false,
             Action::ToggleHighlight => match self.highlighted.get_mut(self.current) {
                 Some(h) => {
                     *h = !*h;
@@ -610,6 +653,14 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             finished || acted
         }
         Msg::Feed(feed) => live::apply(app, *feed),
+        Msg::Signal(Signal::End(n)) => {
+            app.exit = Some(Exit::Signal(n));
+            false
+        }
+        Msg::Signal(Signal::Suspend) => {
+            app.suspend = true;
+            false
+        }
         Msg::Click(column, row) => {
             if row != 0 {
                 return false;
@@ -734,6 +785,27 @@ mod tests {
         update(&mut a, Msg::Click(x + 1, 0));
         assert_eq!(a.view, View::Elections);
         update(&mut a, Msg::Key(Key::Ctrl('c')));
-        assert!(a.quit);
+        assert_eq!(a.exit, Some(Exit::Quit));
+        assert_eq!(Exit::Quit.code(), 0);
+    }
+
+    #[test]
+    fn signals_end_or_suspend_the_viewer_in_every_mode() {
+        let mut a = app(true);
+        update(&mut a, Msg::Key(Key::Ctrl('z')));
+        assert!(
+            a.suspend && a.exit.is_none(),
+            "Ctrl-Z asks the loop to suspend"
+        );
+        a.suspend = false;
+        a.start_presenting();
+        update(&mut a, Msg::Key(Key::Ctrl('z')));
+        assert!(a.suspend, "presenter mode too");
+        let mut waiting = App::live("night.json", Options::default());
+        update(&mut waiting, Msg::Signal(Signal::Suspend));
+        assert!(waiting.suspend, "and a live view with nothing loaded yet");
+        update(&mut waiting, Msg::Signal(Signal::End(15)));
+        assert_eq!(waiting.exit, Some(Exit::Signal(15)));
+        assert_eq!(Exit::Signal(15).code(), 143);
     }
 }

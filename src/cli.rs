@@ -2,7 +2,7 @@
 //!
 //! `run` takes the arguments and two writers and returns the exit status, so the whole
 //! command line can be tested without spawning a process: 0 success, 1 bad data, 2 bad
-//! usage (unknown flag, unknown contest).
+//! usage (unknown flag, unknown contest); the viewer, ended by a signal, 128 + its number.
 
 use std::ffi::OsString;
 use std::io::Write;
@@ -407,13 +407,7 @@ fn view(cli: &Cli, err: &mut dyn Write) -> i32 {
         }
     };
     let app = crate::app::App::new(contests, start, viewer_options(cli));
-    match crate::tui::run(app) {
-        Ok(()) => 0,
-        Err(e) => {
-            let _ = writeln!(err, "tally: the terminal failed: {e}");
-            1
-        }
-    }
+    finish(crate::tui::run(app), err)
 }
 
 /// Named contests, or every embedded one when none is named.
@@ -609,9 +603,11 @@ fn watch(file: &std::path::Path, options: crate::app::Options, err: &mut dyn Wri
     finish(result, err)
 }
 
-fn finish(result: std::io::Result<()>, err: &mut dyn Write) -> i32 {
+/// The viewer's end as the process's exit status: 0 after a quit, 128 + n after signal n,
+/// 1 when the terminal failed.
+fn finish(result: std::io::Result<crate::app::Exit>, err: &mut dyn Write) -> i32 {
     match result {
-        Ok(()) => 0,
+        Ok(exit) => exit.code(),
         Err(e) => {
             let _ = writeln!(err, "tally: the terminal failed: {e}");
             1

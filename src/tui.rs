@@ -1,53 +1,114 @@
-//! The only code that touches the terminal: setup and restore, the input thread, and the
-//! loop that feeds messages to `app::update` and redraws when it says something changed.
+//! The only code that touches the terminal: setup and restore, signals, the input thread,
+//! and the loop that feeds messages to `app::update` and redraws when it says something
+//! changed.
 //!
 //! Idle, the loop blocks on the event channel with no timeout: no timer wakes the process.
 //! While something animates it wakes once per frame (60 per second), and while playing it
 //! wakes when the next step is due. Restoring the terminal is done by a guard's `Drop`, so
 //! it happens on quit, on error and on panic (ratatui's panic hook restores it too).
+//!
+//! Signals come in on the same channel as keys (Unix): SIGTERM, SIGHUP, SIGINT and SIGQUIT
+//! end the loop as `q` does, so the guard restores the terminal, and the status they leave
+//! with travels back as an [`Exit`]. Ctrl-Z (in raw mode the terminal sends it as a key, not
+//! as SIGTSTP) and a real SIGTSTP hand the terminal back and stop the process; continued in
+//! the foreground (`fg`), it takes the terminal again and repaints it all.
 
 use std::io;
 use std::sync::mpsc::{self, RecvTimeoutError};
 use std::thread;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
+use crossterm::cursor::Show;
 use crossterm::event::{
     self, DisableMouseCapture, EnableMouseCapture, Event, KeyCode, KeyEventKind, KeyModifiers,
     MouseButton, MouseEventKind,
 };
 use crossterm::execute;
+use crossterm::terminal::{self, LeaveAlternateScreen};
+use ratatui::DefaultTerminal;
 
 use crate::app::keys::Key;
-use crate::app::{App, Msg, update};
+use crate::app::{App, Exit, Msg, update};
 use crate::ui::Screen;
 
-/// Restores the terminal when dropped.
-struct Guard;
+/// The terminal is in the viewer's mode while `taken`; dropping the guard hands it back.
+struct Guard {
+    taken: bool,
+}
 
-impl Drop for Guard {
-    fn drop(&mut self) {
-        let _ = execute!(io::stdout(), DisableMouseCapture);
-        ratatui::restore();
+impl Guard {
+    /// Hand the terminal back, once: a second "leave the alternate screen" would move the
+    /// shell's cursor to where it was when the viewer started.
+    fn release(&mut self) {
+        if std::mem::take(&mut self.taken) {
+            leave();
+        }
+    }
+
+    /// Take the terminal again after a suspension.
+    fn retake(&mut self) -> io::Result<()> {
+        // First, so that whatever `enter` switches on before failing is switched off.
+        self.taken = true;
+        enter()
     }
 }
 
-/// Run the viewer until the user quits.
-pub fn run(app: App) -> io::Result<()> {
+impl Drop for Guard {
+    fn drop(&mut self) {
+        self.release();
+    }
+}
+
+/// Hand the terminal back as it was before the viewer: mouse reporting off, the cursor
+/// shown, the main screen back, raw mode off. Each step is tried whatever happened to the
+/// one before (after SIGHUP the terminal may be gone). `ratatui::restore` undoes only raw
+/// mode and the alternate screen, so this does not rely on it. Mouse reporting goes first,
+/// so the terminal stops sending reports before the tty echoes input again.
+fn leave() {
+    let mut out = io::stdout();
+    let _ = execute!(out, DisableMouseCapture);
+    let _ = execute!(out, Show);
+    let _ = execute!(out, LeaveAlternateScreen);
+    let _ = terminal::disable_raw_mode();
+}
+
+/// Take the terminal again after a suspension: everything `leave` undid. (The cursor is
+/// hidden again by the next draw.)
+fn enter() -> io::Result<()> {
+    terminal::enable_raw_mode()?;
+    execute!(
+        io::stdout(),
+        terminal::EnterAlternateScreen,
+        EnableMouseCapture
+    )
+}
+
+/// How often to look whether the terminal is ours again, while continued in the background.
+const AWAY: Duration = Duration::from_millis(100);
+
+/// Run the viewer until the user quits or a signal ends it.
+pub fn run(app: App) -> io::Result<Exit> {
     run_with(app, |_| {})
 }
 
 /// Run the viewer with something else feeding it messages too (a file loader, a replay):
 /// `start` is given a sender on the viewer's one event channel.
-pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Result<()> {
-    // The guard first: if setup fails half way, what was switched on is switched off.
-    let _guard = Guard;
+pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Result<Exit> {
+    let (tx, rx) = mpsc::channel::<Msg>();
+    // Signals before the terminal is touched, so from the first frame every way out restores
+    // it. Declared before the guard, so dropped after it: the handlers stay until the
+    // terminal is restored.
+    #[cfg(unix)]
+    let _signals = signals::Listener::start(tx.clone())?;
+    // The guard next: if setup fails half way, what was switched on is switched off.
+    let mut guard = Guard { taken: true };
     let mut terminal = ratatui::try_init()?;
     execute!(io::stdout(), EnableMouseCapture)?;
     let size = terminal.size()?;
     update(&mut app, Msg::Resize(size.width, size.height));
 
-    let (tx, rx) = mpsc::channel::<Msg>();
     start(tx.clone());
+    // Not joined: it blocks reading the terminal, and ends with the process.
     thread::spawn(move || {
         while let Ok(ev) = event::read() {
             if let Some(msg) = translate(ev)
@@ -61,7 +122,16 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
     let start = Instant::now();
     terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
     loop {
-        let msg = match app.next_deadline() {
+        let wake = match app.next_deadline() {
+            // Away (continued in the background): look again soon whether the terminal is
+            // ours, since `fg` on a running job hands it over without a signal.
+            deadline if !guard.taken => {
+                let away = start.elapsed() + AWAY;
+                Some(deadline.map_or(away, |d| d.min(away)))
+            }
+            deadline => deadline,
+        };
+        let msg = match wake {
             Some(deadline) => match rx.recv_timeout(deadline.saturating_sub(start.elapsed())) {
                 Ok(msg) => Some(msg),
                 Err(RecvTimeoutError::Timeout) => None,
@@ -76,14 +146,141 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
         if let Some(msg) = msg {
             changed |= update(&mut app, msg);
         }
-        if app.quit {
-            break;
+        if let Some(exit) = app.exit {
+            return Ok(exit);
         }
-        if changed {
+        if std::mem::take(&mut app.suspend) {
+            suspend(&mut guard, &mut terminal);
+        }
+        // Continued, in the foreground: the terminal is ours again. Continued in the
+        // background instead (`bg`, or `kill %1`, which continues a stopped job so that it
+        // gets its SIGTERM), the terminal is the shell's: setting its modes would stop tally
+        // again (SIGTTOU), so wait until `fg` gives it back.
+        if !guard.taken && in_foreground() {
+            guard.retake()?;
+            // `resize`, not `clear`: both clear the screen and make the next draw repaint
+            // every cell, but `clear` first asks the terminal where its cursor is, and the
+            // answer cannot get past the input thread blocked reading (crossterm gives up
+            // after 2 s, with an error). The size may have changed while tally was away.
+            let size = terminal.size()?;
+            terminal.resize(size.into())?;
+            update(&mut app, Msg::Resize(size.width, size.height));
+            changed = true;
+        }
+        if changed && guard.taken {
             terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
         }
     }
-    Ok(())
+    Ok(Exit::Quit)
+}
+
+/// Ctrl-Z or SIGTSTP: hand the terminal back and stop until continued (SIGCONT, from `fg`,
+/// `bg` or `kill %1`).
+#[cfg(unix)]
+fn suspend(guard: &mut Guard, terminal: &mut DefaultTerminal) {
+    guard.release();
+    // ratatui shows the cursor when dropped if it thinks it hidden: tell it it is shown, so
+    // a tally ended while in the background writes nothing on the shell's terminal.
+    let _ = terminal.show_cursor();
+    // SIGSTOP, not SIGTSTP: the viewer's own handler would catch SIGTSTP, and the kernel
+    // discards a SIGTSTP whose default action would stop a process in an orphaned process
+    // group, where SIGSTOP always stops. This returns once the process is continued.
+    let _ = signal_hook::low_level::raise(signal_hook::consts::SIGSTOP);
+}
+
+/// Windows has no job control: Ctrl-Z does nothing.
+#[cfg(not(unix))]
+fn suspend(_guard: &mut Guard, _terminal: &mut DefaultTerminal) {}
+
+/// Whether tally's process group owns the terminal (is the shell's foreground job).
+#[cfg(unix)]
+fn in_foreground() -> bool {
+    // SAFETY: two queries with no pointers; tcgetpgrp returns -1 when stdin is no terminal.
+    unsafe { libc::tcgetpgrp(libc::STDIN_FILENO) == libc::getpgrp() }
+}
+
+#[cfg(not(unix))]
+fn in_foreground() -> bool {
+    true
+}
+
+/// Signals as messages on the viewer's channel, for as long as the viewer runs.
+#[cfg(unix)]
+mod signals {
+    use std::io;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::sync::{Arc, Mutex, PoisonError, mpsc};
+    use std::thread::{self, JoinHandle};
+
+    use signal_hook::consts::{SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGTSTP};
+    use signal_hook::iterator::{Handle, Signals};
+
+    use crate::app::{Msg, Signal};
+
+    const HANDLED: [i32; 5] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGTSTP];
+
+    /// Once set up, the handlers that give each signal its default action back whenever no
+    /// viewer is listening. signal-hook cannot restore the default disposition: unregistering
+    /// its last handler for SIGINT leaves SIGINT ignored. So these stay registered, and the
+    /// flag says whether they act.
+    static DEFAULTS: Mutex<Option<Arc<AtomicBool>>> = Mutex::new(None);
+
+    fn defaults() -> io::Result<Arc<AtomicBool>> {
+        let mut slot = DEFAULTS.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some(flag) = slot.as_ref() {
+            return Ok(Arc::clone(flag));
+        }
+        let flag = Arc::new(AtomicBool::new(true));
+        for n in HANDLED {
+            signal_hook::flag::register_conditional_default(n, Arc::clone(&flag))?;
+        }
+        *slot = Some(Arc::clone(&flag));
+        Ok(flag)
+    }
+
+    /// Forwards the handled signals to the channel from `start` until dropped; after that
+    /// they act as they would have without tally (a later SIGINT still ends the process).
+    pub struct Listener {
+        handle: Handle,
+        thread: Option<JoinHandle<()>>,
+        defaults: Arc<AtomicBool>,
+    }
+
+    impl Listener {
+        pub fn start(tx: mpsc::Sender<Msg>) -> io::Result<Self> {
+            let defaults = defaults()?;
+            let mut signals = Signals::new(HANDLED)?;
+            defaults.store(false, Ordering::SeqCst);
+            let handle = signals.handle();
+            let thread = thread::spawn(move || {
+                for n in signals.forever() {
+                    let signal = match n {
+                        SIGTSTP => Signal::Suspend,
+                        n => Signal::End(n),
+                    };
+                    if tx.send(Msg::Signal(signal)).is_err() {
+                        break;
+                    }
+                }
+            });
+            Ok(Listener {
+                handle,
+                thread: Some(thread),
+                defaults,
+            })
+        }
+    }
+
+    impl Drop for Listener {
+        fn drop(&mut self) {
+            self.defaults.store(true, Ordering::SeqCst);
+            // Ends the thread's loop; dropping its `Signals` unregisters the handlers.
+            self.handle.close();
+            if let Some(thread) = self.thread.take() {
+                let _ = thread.join();
+            }
+        }
+    }
 }
 
 /// A terminal event as a message, or `None` for events the viewer ignores (key releases
@@ -152,5 +349,48 @@ mod tests {
             press(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Msg::Key(Key::Ctrl('c')))
         ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn signals_arrive_as_messages_while_listening() {
+        use crate::app::Signal;
+        use signal_hook::consts::SIGHUP;
+        use std::time::Duration;
+        let (tx, rx) = mpsc::channel();
+        let listener = signals::Listener::start(tx).unwrap();
+        // Unhandled, SIGHUP would end the test binary.
+        signal_hook::low_level::raise(SIGHUP).unwrap();
+        let msg = rx.recv_timeout(Duration::from_secs(5));
+        assert!(
+            matches!(msg, Ok(Msg::Signal(Signal::End(SIGHUP)))),
+            "{msg:?}"
+        );
+        drop(listener);
+        assert!(rx.recv().is_err(), "the listener's thread has ended");
+    }
+
+    /// signal-hook cannot give a signal its default disposition back, so after the viewer
+    /// a SIGINT would be swallowed but for `signals::DEFAULTS`. The signal ends the process,
+    /// so this runs in a child: this test binary again, running only this test.
+    #[cfg(unix)]
+    #[test]
+    fn after_the_viewer_sigint_ends_the_process_again() {
+        use signal_hook::consts::SIGINT;
+        use std::os::unix::process::ExitStatusExt;
+        const NAME: &str = "tui::tests::after_the_viewer_sigint_ends_the_process_again";
+        if std::env::var_os("TALLY_SIGNAL_PROBE").is_some() {
+            let (tx, _rx) = mpsc::channel();
+            drop(signals::Listener::start(tx).unwrap());
+            signal_hook::low_level::raise(SIGINT).unwrap();
+            std::process::exit(3); // SIGINT was swallowed
+        }
+        let status = std::process::Command::new(std::env::current_exe().unwrap())
+            .args(["--exact", NAME, "--test-threads=1"])
+            .env("TALLY_SIGNAL_PROBE", "1")
+            .stdout(std::process::Stdio::null())
+            .status()
+            .unwrap();
+        assert_eq!(status.signal(), Some(SIGINT), "{status:?}");
     }
 }

@@ -208,7 +208,7 @@ fn scripted_session_with_an_injected_clock() {
     frames.push(format!("=== resized to 60x20\n{}", screen(&app, 60, 20)));
     frames.push(format!("=== resized to 30x8\n{}", screen(&app, 30, 8)));
     key(&mut app, Key::Char('q'));
-    assert!(app.quit);
+    assert_eq!(app.exit, Some(tally::app::Exit::Quit));
     insta::assert_snapshot!("scripted_session", frames.join("\n"));
 }
 

@@ -52,6 +52,8 @@ pub enum Action {
     HideNumbers,
     /// Presenter: the explainers for this contest.
     Explain,
+    /// Hand the terminal back and stop, as Ctrl-Z does in a shell (`fg` to come back).
+    Suspend,
     Quit,
 }
 
@@ -277,6 +279,14 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Help,
         description: "help: keys and how the systems work",
         short: Some("help"),
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Ctrl('z')],
+        label: "Ctrl-Z",
+        action: A::Suspend,
+        description: "suspend (fg to come back)",
+        short: None,
         presenter: None,
     },
     Binding {
