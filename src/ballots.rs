@@ -268,7 +268,7 @@ impl Reader {
             count = first.parse::<u64>().map_err(|_| {
                 err(format!(
                     "the count {first} is too large (at most {})",
-                    crate::text::count(u64::MAX)
+                    crate::text::thousands(u64::MAX)
                 ))
             })?;
             cells.remove(0);
@@ -276,7 +276,7 @@ impl Reader {
         self.total = self.total.checked_add(count).ok_or_else(|| {
             err(format!(
                 "the ballots add up to more than tally can count (at most {})",
-                crate::text::count(u64::MAX)
+                crate::text::thousands(u64::MAX)
             ))
         })?;
         if count == 0 {
@@ -424,8 +424,8 @@ pub fn contest(
     if system == VotingSystem::InstantRunoff && !crate::count::within_limit(n, n) {
         return Err(format!(
             "{} candidates: an instant runoff of this many can take as many rounds, more than tally can hold ({} figures at most); count them by first past the post or the Supplementary Vote",
-            crate::text::count(n as u64),
-            crate::text::count(crate::count::MAX_FIGURES as u64)
+            crate::text::thousands(n as u64),
+            crate::text::thousands(crate::count::MAX_FIGURES as u64)
         ));
     }
     let mut taken = HashSet::new();

@@ -189,7 +189,7 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
             "first_preferences",
             format!(
                 "the votes add up to {}, more than tally can count",
-                crate::text::count_wide(total)
+                crate::text::thousands_wide(total)
             ),
         )]);
     }

@@ -6,7 +6,7 @@ use crate::count::Outcome;
 use crate::load::Loaded;
 use crate::model::VotingSystem;
 use crate::report::join_names;
-use crate::text::{clean, count as n, share};
+use crate::text::{clean, share, thousands};
 
 pub struct Explainer {
     pub title: String,
@@ -55,14 +55,14 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
         VotingSystem::SupplementaryVote => {
             let mut body = format!(
                 "Each voter marks a first choice and, if they like, a second. To win at once a candidate needs more than half of the valid first preferences: in {title}, {} of {}.",
-                n(first.threshold),
-                n(valid)
+                thousands(first.threshold),
+                thousands(valid)
             );
             if first.elected.contains(&leader) {
                 body.push_str(&format!(
                     " {} had {}, so was elected without a second round.",
                     name(l, leader),
-                    n(leader_votes)
+                    thousands(leader_votes)
                 ));
                 out.push(Explainer {
                     title: "How the Supplementary Vote works".into(),
@@ -76,9 +76,9 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                 body.push_str(&format!(
                     " The leader, {}, had {}, so every candidate but the top two, {}, was eliminated at once. The {} ballots of the {} eliminated candidates were looked at again: each one whose second choice was a finalist was added to that finalist.",
                     name(l, leader),
-                    n(leader_votes),
+                    thousands(leader_votes),
                     join_names(&finalists),
-                    n(moved),
+                    thousands(moved),
                     first.eliminated.len()
                 ));
                 out.push(Explainer {
@@ -92,11 +92,11 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                     title: "Why ballots become non-transferable".into(),
                     body: format!(
                         "{} of those {} ballots ({}) named neither finalist as second choice: a second choice for another eliminated candidate, or none at all. They cannot count in the second round. So {} won with {}: {} of the votes still in play, but {} of all valid first preferences.",
-                        n(nt),
-                        n(moved),
+                        thousands(nt),
+                        thousands(moved),
                         share(nt, moved).unwrap_or_default(),
                         name(l, w),
-                        n(wv),
+                        thousands(wv),
                         share(wv, r2.continuing).unwrap_or_default(),
                         share(wv, valid).unwrap_or_default()
                     ),
@@ -118,9 +118,9 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                 body: format!(
                     "Each voter marks one choice and the most votes wins. In {title} {} won with {} ({}), although {} voted for someone else ({}). No second choices are asked for and nothing is transferred.",
                     name(l, leader),
-                    n(leader_votes),
+                    thousands(leader_votes),
                     share(leader_votes, valid).unwrap_or_default(),
-                    n(others),
+                    thousands(others),
                     share(others, valid).unwrap_or_default()
                 ),
             });
@@ -128,7 +128,7 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                 format!(
                     "Under the Supplementary Vote {} would also have won at once, with more than half ({} were needed).",
                     name(l, leader),
-                    n(first.threshold)
+                    thousands(first.threshold)
                 )
             } else {
                 let runner = standings
@@ -137,7 +137,7 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                     .unwrap_or_default();
                 format!(
                     "Under the Supplementary Vote nobody had the {} votes needed to win outright, so a second round between {} and {} would have been counted from second choices. This ballot did not ask for them, so who would have won cannot be known.",
-                    n(first.threshold),
+                    thousands(first.threshold),
                     name(l, leader),
                     runner
                 )
@@ -162,9 +162,9 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                 body.push_str(&format!(
                     " {} won in the last round with {} of the {} votes still in play; {} ballots had run out of choices (exhausted).",
                     name(l, w),
-                    n(last.votes[w].unwrap_or(0)),
-                    n(last.continuing),
-                    n(last.exhausted)
+                    thousands(last.votes[w].unwrap_or(0)),
+                    thousands(last.continuing),
+                    thousands(last.exhausted)
                 ));
             }
             out.push(Explainer {

@@ -8,7 +8,7 @@ use crate::count::{Destination, Outcome, Round};
 use crate::load::Loaded;
 use crate::model::VotingSystem;
 use crate::report::{exhausted_label, join_names};
-use crate::text::{clean, count as n, share};
+use crate::text::{clean, share, thousands};
 
 fn name(l: &Loaded, i: usize) -> String {
     clean(&l.contest.candidates[i].name).into_owned()
@@ -48,7 +48,7 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
         };
         out.push(format!(
             "{} {ballots} rejected ({reasons}) and {are} not counted.",
-            n(r.0)
+            thousands(r.0)
         ));
     }
     let (leader, votes) = standings[0];
@@ -64,10 +64,10 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
     };
     out.push(format!(
         "{} {} counted{partial}. {} leads with {} ({}).",
-        n(round.continuing),
+        thousands(round.continuing),
         valid_label,
         name(l, leader),
-        n(votes),
+        thousands(votes),
         share(votes, round.continuing).unwrap_or_default()
     ));
     match c.system {
@@ -76,7 +76,7 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
                 let majority = if votes >= round.threshold {
                     "also more than half of all votes".to_string()
                 } else {
-                    format!("a majority ({}) is not needed", n(round.threshold))
+                    format!("a majority ({}) is not needed", thousands(round.threshold))
                 };
                 out.push(format!(
                     "Under first past the post the most votes wins: {} is elected; {majority}.",
@@ -89,8 +89,8 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
         _ => {
             let need = format!(
                 "To win outright a candidate needs more than half of the {} valid votes: {}.",
-                n(round.continuing),
-                n(round.threshold)
+                thousands(round.continuing),
+                thousands(round.threshold)
             );
             out.push(need);
             if let Some(&w) = round.elected.first() {
@@ -152,22 +152,25 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
     let mut parts: Vec<String> = Vec::new();
     for (i, _) in round.standings() {
         let got = round.received(i);
-        parts.push(format!("{} went to {}", n(got), name(l, i)));
+        parts.push(format!("{} went to {}", thousands(got), name(l, i)));
     }
     let exhausted = round.newly_exhausted();
     let none = if c.system == VotingSystem::SupplementaryVote {
         format!(
             "{} named neither and are {}",
-            n(exhausted),
+            thousands(exhausted),
             exhausted_label(c.system).to_lowercase()
         )
     } else {
-        format!("{} had no further choice and are exhausted", n(exhausted))
+        format!(
+            "{} had no further choice and are exhausted",
+            thousands(exhausted)
+        )
     };
     parts.push(none);
     out.push(format!(
         "{whose} {} ballots were looked at for a {what}: {}.",
-        n(moved),
+        thousands(moved),
         join_names(&parts)
     ));
     let per_source = round.transfers.iter().any(|t| t.from.len() == 1) && prev.eliminated.len() > 1;
@@ -178,14 +181,14 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
             let bits: Vec<String> = of_e
                 .iter()
                 .map(|t| match t.to {
-                    Destination::Candidate(i) => format!("{} {}", n(t.votes), name(l, i)),
-                    Destination::Exhausted => format!("{} none", n(t.votes)),
+                    Destination::Candidate(i) => format!("{} {}", thousands(t.votes), name(l, i)),
+                    Destination::Exhausted => format!("{} none", thousands(t.votes)),
                 })
                 .collect();
             out.push(format!(
                 "From {} ({}): {}.",
                 name(l, e),
-                n(total),
+                thousands(total),
                 bits.join(", ")
             ));
         }
@@ -195,17 +198,17 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
         out.push(format!(
             "{} wins with {} votes, {} of the {} still in play (more than half is {}).",
             name(l, w),
-            n(votes),
+            thousands(votes),
             share(votes, round.continuing).unwrap_or_default(),
-            n(round.continuing),
-            n(round.threshold)
+            thousands(round.continuing),
+            thousands(round.threshold)
         ));
     } else if !round.eliminated.is_empty() {
         let out_names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
         out.push(format!(
             "Nobody has more than half of the {} votes still in play ({} needed), so {} {} eliminated next.",
-            n(round.continuing),
-            n(round.threshold),
+            thousands(round.continuing),
+            thousands(round.threshold),
             join_names(&out_names),
             if out_names.len() == 1 { "is" } else { "are" }
         ));
@@ -235,8 +238,10 @@ pub fn report(l: &Loaded) -> String {
         "",
         "",
     ));
-    let known =
-        |v: Option<crate::model::Votes>| v.map(|v| n(v.0)).unwrap_or_else(|| "unknown".into());
+    let known = |v: Option<crate::model::Votes>| {
+        v.map(|v| thousands(v.0))
+            .unwrap_or_else(|| "unknown".into())
+    };
     let turnout = match crate::summary::turnout(c) {
         Some(t) => format!("{} ({})", t.display(), t.basis_label()),
         None => "unknown".to_string(),
@@ -245,7 +250,7 @@ pub fn report(l: &Loaded) -> String {
         &format!(
             "Electorate {}. Turnout {turnout}. Valid votes {}. Rejected ballots {}.",
             known(c.electorate),
-            n(count.valid),
+            thousands(count.valid),
             known(c.rejected)
         ),
         W,
@@ -270,7 +275,7 @@ pub fn report(l: &Loaded) -> String {
                 "{}, {}: {} votes, {}.",
                 clean(&cand.name),
                 clean(&cand.party),
-                n(votes),
+                thousands(votes),
                 share(votes, first.continuing).unwrap_or_else(|| "no share".into())
             ),
             W,
@@ -303,7 +308,7 @@ pub fn report(l: &Loaded) -> String {
                 format!(
                     "{} {} ({})",
                     name(l, i),
-                    n(v),
+                    thousands(v),
                     share(v, last.continuing).unwrap_or_default()
                 )
             })
@@ -313,7 +318,7 @@ pub fn report(l: &Loaded) -> String {
                 "Final totals: {}; {} {}.",
                 join_names(&totals),
                 exhausted_label(c.system).to_lowercase(),
-                n(last.exhausted)
+                thousands(last.exhausted)
             ),
             W,
             "",

@@ -10,7 +10,7 @@ use crate::count::{Destination, Outcome};
 use crate::load::Loaded;
 use crate::model::VotingSystem;
 use crate::report::{exhausted_label, join_names};
-use crate::text::{clean, count as n, share};
+use crate::text::{clean, share, thousands};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Beat {
@@ -200,14 +200,14 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.explanation = format!(
                 "{}{party}: {} {valid_word}, {} of the {} valid votes.",
                 name(l, i),
-                n(v),
+                thousands(v),
                 share(v, count.valid).unwrap_or_default(),
-                n(count.valid)
+                thousands(count.valid)
             );
             if k == nc {
                 f.explanation.push_str(&format!(
                     " That is every one of the {} counted.",
-                    n(count.valid)
+                    thousands(count.valid)
                 ));
             }
         }
@@ -222,27 +222,27 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.explanation = match c.system {
                 VotingSystem::FirstPastThePost => format!(
                     "More than half of the {} valid votes would be {}. Under first past the post nobody needs that: the most votes wins, and {} has the most, {}.",
-                    n(count.valid),
-                    n(first.threshold),
+                    thousands(count.valid),
+                    thousands(first.threshold),
                     name(l, leader),
-                    n(lv)
+                    thousands(lv)
                 ),
                 _ if first.elected.contains(&leader) => format!(
                     "More than half of the {} valid votes is {}. {} has {}, more than that, and is elected on first preferences.",
-                    n(count.valid),
-                    n(first.threshold),
+                    thousands(count.valid),
+                    thousands(first.threshold),
                     name(l, leader),
-                    n(lv)
+                    thousands(lv)
                 ),
                 VotingSystem::SupplementaryVote => format!(
                     "More than half of the {} valid votes is {}. Nobody has that, so only the top two stay in.",
-                    n(count.valid),
-                    n(first.threshold)
+                    thousands(count.valid),
+                    thousands(first.threshold)
                 ),
                 VotingSystem::InstantRunoff => format!(
                     "More than half of the {} valid votes is {}. Nobody has that, so the candidate with the fewest votes goes out and their ballots move on.",
-                    n(count.valid),
-                    n(first.threshold)
+                    thousands(count.valid),
+                    thousands(first.threshold)
                 ),
             };
         }
@@ -272,13 +272,13 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.explanation = match c.system {
                 VotingSystem::SupplementaryVote => format!(
                     "{who} are eliminated together. Their {} ballots are looked at again for a second choice.",
-                    n(ballots)
+                    thousands(ballots)
                 ),
                 _ => format!(
                     "{who} {} the fewest votes and {} eliminated. Their {} ballots go to each voter's next choice still in the count.",
                     if names.len() == 1 { "has" } else { "have" },
                     if names.len() == 1 { "is" } else { "are" },
-                    n(ballots)
+                    thousands(ballots)
                 ),
             };
         }
@@ -310,11 +310,11 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
                         group_total += t.votes;
                         this.push(match t.to {
                             Destination::Candidate(i) => {
-                                format!("{} to {}", n(t.votes), name(l, i))
+                                format!("{} to {}", thousands(t.votes), name(l, i))
                             }
                             Destination::Exhausted => format!(
                                 "{} {}",
-                                n(t.votes),
+                                thousands(t.votes),
                                 if c.system == VotingSystem::SupplementaryVote {
                                     "name neither finalist (non-transferable)"
                                 } else {
@@ -352,10 +352,10 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
                 .max_by_key(|(_, v)| *v)
                 .unwrap_or((0, 0));
             f.focus = Some(to);
-            f.big = format!("+{} {}", n(tv), name(l, to));
+            f.big = format!("+{} {}", thousands(tv), name(l, to));
             f.explanation = format!(
                 "Of {from} {} ballots: {}.",
-                n(group_total),
+                thousands(group_total),
                 join_names(&this)
             );
         }
@@ -371,15 +371,15 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.big_number = Some(tv);
             let parts: Vec<String> = standings
                 .iter()
-                .map(|(i, v)| format!("{} {}", name(l, *i), n(*v)))
+                .map(|(i, v)| format!("{} {}", name(l, *i), thousands(*v)))
                 .collect();
             f.explanation = format!(
                 "{}; {} {}. {} votes are still in play, and more than half of them is {}.",
                 join_names(&parts),
                 exhausted_label(c.system).to_lowercase(),
-                n(round.exhausted),
-                n(round.continuing),
-                n(round.threshold)
+                thousands(round.exhausted),
+                thousands(round.continuing),
+                thousands(round.threshold)
             );
             if round.elected.is_empty() && !round.eliminated.is_empty() {
                 f.explanation.push_str(" Still nobody has that.");
@@ -407,7 +407,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
                 f.explanation = format!(
                     "{} wins with {} votes: {} of the votes in the last round, {} of all valid votes.",
                     name(l, w),
-                    n(wv),
+                    thousands(wv),
                     share(wv, last.continuing).unwrap_or_default(),
                     share(wv, count.valid).unwrap_or_default()
                 );

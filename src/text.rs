@@ -7,13 +7,13 @@
 
 use std::borrow::Cow;
 
-/// `1863671` → `"1,863,671"`.
-pub fn count(n: u64) -> String {
-    count_wide(u128::from(n))
+/// `1863671` → `"1,863,671"`: a number with thousands separators.
+pub fn thousands(n: u64) -> String {
+    thousands_wide(u128::from(n))
 }
 
-/// [`count`] for sums that may exceed 64 bits (only in messages about hostile files).
-pub fn count_wide(n: u128) -> String {
+/// [`thousands`] for sums that may exceed 64 bits (only in messages about hostile files).
+pub fn thousands_wide(n: u128) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, ch) in digits.chars().enumerate() {
@@ -27,7 +27,7 @@ pub fn count_wide(n: u128) -> String {
 
 /// A signed change in votes: `+142,839`, `−8,001` (with a true minus sign), `0`.
 pub fn signed_count(n: i128) -> String {
-    let magnitude = count(n.unsigned_abs().min(u64::MAX as u128) as u64);
+    let magnitude = thousands(n.unsigned_abs().min(u64::MAX as u128) as u64);
     match n.signum() {
         1 => format!("+{magnitude}"),
         -1 => format!("\u{2212}{magnitude}"),
@@ -218,11 +218,11 @@ mod tests {
 
     #[test]
     fn counts_have_thousands_separators() {
-        assert_eq!(count(0), "0");
-        assert_eq!(count(999), "999");
-        assert_eq!(count(1000), "1,000");
-        assert_eq!(count(1_863_671), "1,863,671");
-        assert_eq!(count(u64::MAX), "18,446,744,073,709,551,615");
+        assert_eq!(thousands(0), "0");
+        assert_eq!(thousands(999), "999");
+        assert_eq!(thousands(1000), "1,000");
+        assert_eq!(thousands(1_863_671), "1,863,671");
+        assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
         assert_eq!(signed_count(142_839), "+142,839");
         assert_eq!(signed_count(-5), "\u{2212}5");
         assert_eq!(signed_count(0), "0");

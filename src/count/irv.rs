@@ -10,7 +10,7 @@ use super::ties::{TieBreak, TieKind, TieRule};
 use super::{CandidateIdx, Count, Destination, Outcome, Round, first_round, majority};
 use crate::model::validate::Ids;
 use crate::model::{Contest, Diagnostic, EXHAUSTED, RoundSpec, VotingSystem};
-use crate::text::count as n;
+use crate::text::thousands;
 
 pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>> {
     let round1 = first_round(first);
@@ -53,9 +53,9 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
                 path,
                 format!(
                     "{} candidates over {} rounds is more than tally can hold ({} figures at most)",
-                    n(contest.candidates.len() as u64),
-                    n(rounds.len() as u64 + 1),
-                    n(super::MAX_FIGURES as u64)
+                    thousands(contest.candidates.len() as u64),
+                    thousands(rounds.len() as u64 + 1),
+                    thousands(super::MAX_FIGURES as u64)
                 ),
             )]);
         }
@@ -155,9 +155,9 @@ fn eliminations(
             format!(
                 "`{}` is eliminated with {} votes while `{}` continues with only {}: eliminations must start from the bottom",
                 contest.candidates[highest_out.0].id,
-                n(highest_out.1),
+                thousands(highest_out.1),
                 contest.candidates[lowest_survivor.0].id,
-                n(lowest_survivor.1)
+                thousands(lowest_survivor.1)
             ),
         )]);
     }
@@ -250,7 +250,11 @@ fn check_published(
                     )),
                     Some(v) if v != stated => errors.push(Diagnostic::error(
                         p,
-                        format!("{} stated, but the count gives {}", n(stated), n(v)),
+                        format!(
+                            "{} stated, but the count gives {}",
+                            thousands(stated),
+                            thousands(v)
+                        ),
                     )),
                     Some(_) => {}
                 },
@@ -264,8 +268,8 @@ fn check_published(
             format!("{path}.exhausted"),
             format!(
                 "{} stated, but the count gives {}",
-                n(stated.0),
-                n(next.exhausted)
+                thousands(stated.0),
+                thousands(next.exhausted)
             ),
         ));
     }

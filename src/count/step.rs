@@ -8,7 +8,7 @@ use std::collections::HashMap;
 
 use super::{CandidateIdx, Destination, Round, Transfer, threshold};
 use crate::model::{Contest, Diagnostic};
-use crate::text::count as n;
+use crate::text::thousands;
 
 /// Ballots moving in a step, as the dataset gives them.
 #[derive(Debug, Clone)]
@@ -116,8 +116,8 @@ pub fn apply(
                 path,
                 format!(
                     "transfers from {who} total {}, more than the {} votes they had",
-                    crate::text::count_wide(moved),
-                    n(available as u64)
+                    crate::text::thousands_wide(moved),
+                    thousands(available as u64)
                 ),
             ));
             continue;
@@ -128,8 +128,8 @@ pub fn apply(
                 path,
                 format!(
                     "transfers from {who} total {}, but they had {} votes: when `exhausted` is given, every ballot must be accounted for",
-                    n(moved as u64),
-                    n(available as u64)
+                    thousands(moved as u64),
+                    thousands(available as u64)
                 ),
             ));
             continue;

@@ -12,7 +12,7 @@ use super::ties::{TieKind, rank_and_cut};
 use super::{CandidateIdx, Count, Destination, Outcome, first_round, majority};
 use crate::model::validate::Unknown;
 use crate::model::{Contest, Diagnostic, SecondRound, VotingSystem};
-use crate::text::count as n;
+use crate::text::thousands;
 
 pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>> {
     let mut round1 = first_round(first);
@@ -41,8 +41,8 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
                 format!(
                     "a second round is given, but `{}` has more than half of the first preferences ({} of {}) and is elected in round 1",
                     contest.candidates[winner].id,
-                    n(first[winner]),
-                    n(valid)
+                    thousands(first[winner]),
+                    thousands(valid)
                 ),
             )]);
         }
@@ -144,7 +144,11 @@ fn moves(
                 if derived != votes {
                     errors.push(Diagnostic::error(
                         format!("second_round.transfers.{}", contest.candidates[to].id),
-                        format!("{} stated, but the matrix gives {}", n(votes), n(derived)),
+                        format!(
+                            "{} stated, but the matrix gives {}",
+                            thousands(votes),
+                            thousands(derived)
+                        ),
                     ));
                 }
             }
@@ -233,7 +237,7 @@ fn matrix_moves(
                 format!(
                     "second choices of `{}`'s voters sum to {total}, more than their {} first preferences",
                     row.first,
-                    n(first[from])
+                    thousands(first[from])
                 ),
             ));
         }
@@ -279,10 +283,10 @@ fn check_declared(
                             path,
                             format!(
                                 "{} stated, but first preferences {} + transfers {} = {}",
-                                n(stated),
-                                n(first[i]),
-                                n(round2.received(i)),
-                                n(computed)
+                                thousands(stated),
+                                thousands(first[i]),
+                                thousands(round2.received(i)),
+                                thousands(computed)
                             ),
                         ));
                     }
@@ -298,10 +302,10 @@ fn check_declared(
             "second_round.non_transferable",
             format!(
                 "{} stated, but the eliminated candidates' {} ballots less {} transferred leave {}",
-                n(stated.0),
-                n(eliminated),
-                n(eliminated - round2.exhausted),
-                n(round2.exhausted)
+                thousands(stated.0),
+                thousands(eliminated),
+                thousands(eliminated - round2.exhausted),
+                thousands(round2.exhausted)
             ),
         ));
     }

@@ -11,7 +11,7 @@ use super::contest::{Area, Candidate, Contest, EXHAUSTED, FORMAT_VERSION, Voting
 use super::diagnostic::Diagnostic;
 use super::parse::closest;
 use super::votes::{VoteMap, Votes};
-use crate::text::{self, count as n};
+use crate::text::{self, thousands};
 
 /// Every problem with the contest, errors and warnings, in file order.
 pub fn validate(c: &Contest) -> Vec<Diagnostic> {
@@ -197,8 +197,8 @@ impl Checker<'_> {
                 p("valid_votes"),
                 format!(
                     "{} stated, but the candidates' votes sum to {}",
-                    n(valid.0),
-                    n(total)
+                    thousands(valid.0),
+                    thousands(total)
                 ),
             );
         }
@@ -209,10 +209,10 @@ impl Checker<'_> {
                     p("ballot_papers"),
                     format!(
                         "{} stated, but valid_votes {} + rejected {} = {}",
-                        n(b.0),
-                        n(v.0),
-                        n(r.0),
-                        sum.map(n).unwrap_or_else(|| "too many".into())
+                        thousands(b.0),
+                        thousands(v.0),
+                        thousands(r.0),
+                        sum.map(thousands).unwrap_or_else(|| "too many".into())
                     ),
                 ),
             }
@@ -225,7 +225,11 @@ impl Checker<'_> {
                 ),
                 (Some(r), Some(sum)) if r.0 != sum => self.error(
                     p("rejected_reasons"),
-                    format!("the reasons sum to {}, but rejected is {}", n(sum), n(r.0)),
+                    format!(
+                        "the reasons sum to {}, but rejected is {}",
+                        thousands(sum),
+                        thousands(r.0)
+                    ),
                 ),
                 _ => {}
             }
@@ -247,8 +251,8 @@ impl Checker<'_> {
                     p(field),
                     format!(
                         "{} is more than the electorate of {}: a turnout of {pct}, above 100%",
-                        n(voted.0),
-                        n(e.0)
+                        thousands(voted.0),
+                        thousands(e.0)
                     ),
                 );
             }
@@ -265,8 +269,8 @@ impl Checker<'_> {
                     p("second_choices"),
                     format!(
                         "second choices sum to {}, more than the {} ballot papers",
-                        n(total),
-                        n(most.0)
+                        thousands(total),
+                        thousands(most.0)
                     ),
                 );
             }
@@ -428,8 +432,8 @@ impl Checker<'_> {
                         format!("first_preferences.{id}"),
                         format!(
                             "{} stated, but the areas sum to {}",
-                            n(stated),
-                            text::count_wide(sum)
+                            thousands(stated),
+                            text::thousands_wide(sum)
                         ),
                     );
                 }
@@ -451,8 +455,8 @@ impl Checker<'_> {
                         name,
                         format!(
                             "{} stated, but the areas sum to {}",
-                            n(stated.0),
-                            text::count_wide(sum)
+                            thousands(stated.0),
+                            text::thousands_wide(sum)
                         ),
                     );
                 }

@@ -59,7 +59,7 @@ impl Visitor<'_> for VotesVisitor {
             let sign = if v < 0.0 { "negative and " } else { "" };
             return Err(E::custom(format!(
                 "this number is {sign}too large for a count of votes (at most {})",
-                crate::text::count(u64::MAX)
+                crate::text::thousands(u64::MAX)
             )));
         }
         Err(E::custom(format!("{v} is not a whole number of votes")))

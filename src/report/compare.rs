@@ -9,7 +9,7 @@ use std::fmt::Write as _;
 use super::table::{Align, Table};
 use crate::load::Loaded;
 use crate::summary::{self, PartyShare};
-use crate::text::{clean, count as n, percent, signed_points};
+use crate::text::{clean, percent, signed_points, thousands};
 
 /// Parties below this share in every contest are folded into "Others".
 const MIN_SHARE: f64 = 1.0;
@@ -58,11 +58,15 @@ fn overview(contests: &[Loaded]) -> String {
             Some(w) => (clean(&w.name).into_owned(), clean(&w.party).into_owned()),
             None => ("undecided".into(), String::new()),
         };
-        let margin = l.count.margin().map(n).unwrap_or_else(|| "unknown".into());
+        let margin = l
+            .count
+            .margin()
+            .map(thousands)
+            .unwrap_or_else(|| "unknown".into());
         t.row(vec![
             clean(&c.id).into_owned(),
             c.electorate
-                .map(|e| n(e.0))
+                .map(|e| thousands(e.0))
                 .unwrap_or_else(|| "unknown".into()),
             turnout,
             basis,

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use super::table::{Align, Table};
 use super::{exhausted_label, join_names};
 use crate::load::Loaded;
-use crate::text::{clean, count as n, share, wrap};
+use crate::text::{clean, share, thousands, wrap};
 
 pub fn compare(counts: &[Loaded], valid: u64, rejected: u64) -> String {
     let mut out = String::new();
@@ -17,8 +17,8 @@ pub fn compare(counts: &[Loaded], valid: u64, rejected: u64) -> String {
     let _ = writeln!(
         out,
         "{title}: {} valid ballots, {} rejected\n",
-        n(valid),
-        n(rejected)
+        thousands(valid),
+        thousands(rejected)
     );
     let mut t = Table::new(&[
         ("System", Align::Left),
@@ -106,7 +106,11 @@ fn tally_line(l: &Loaded, r: &crate::count::Round) -> String {
             let pct = share(v, r.continuing)
                 .map(|s| format!(" ({s})"))
                 .unwrap_or_default();
-            format!("{} {}{pct}", clean(&l.contest.candidates[i].name), n(v))
+            format!(
+                "{} {}{pct}",
+                clean(&l.contest.candidates[i].name),
+                thousands(v)
+            )
         })
         .collect();
     let mut s = parts.join(", ");
@@ -115,7 +119,7 @@ fn tally_line(l: &Loaded, r: &crate::count::Round) -> String {
             s,
             "; {} {}",
             exhausted_label(l.contest.system).to_lowercase(),
-            n(r.exhausted)
+            thousands(r.exhausted)
         );
     }
     s

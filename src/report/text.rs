@@ -8,7 +8,7 @@ use crate::count::{Destination, Outcome, Round, TieKind};
 use crate::load::Loaded;
 use crate::model::{ResultStatus, VotingSystem};
 use crate::summary;
-use crate::text::{clean, count as n, share, signed_count, wrap};
+use crate::text::{clean, share, signed_count, thousands, wrap};
 
 /// Sentences are wrapped to this many columns; tables are as wide as they need to be.
 const WIDTH: usize = 78;
@@ -51,12 +51,14 @@ fn header(l: &Loaded) -> String {
         Some(t) => format!("{} ({})", t.display(), t.basis_label()),
         None => "unknown".to_string(),
     };
-    let known =
-        |v: Option<crate::model::Votes>| v.map(|v| n(v.0)).unwrap_or_else(|| "unknown".into());
+    let known = |v: Option<crate::model::Votes>| {
+        v.map(|v| thousands(v.0))
+            .unwrap_or_else(|| "unknown".into())
+    };
     let _ = writeln!(
         out,
         "{valid_label} {} · Turnout {turnout} · Electorate {} · Rejected {}",
-        n(l.count.valid),
+        thousands(l.count.valid),
         known(c.electorate),
         known(c.rejected)
     );
@@ -84,8 +86,8 @@ fn round_section(l: &Loaded, round: &Round) -> String {
         let _ = writeln!(
             out,
             "The most votes wins. (A majority would be {}: more than half of {}.)",
-            n(round.threshold),
-            n(round.continuing)
+            thousands(round.threshold),
+            thousands(round.continuing)
         );
     } else if round.continuing > 0 {
         let in_play = if round.number == 1 {
@@ -96,8 +98,8 @@ fn round_section(l: &Loaded, round: &Round) -> String {
         let _ = writeln!(
             out,
             "Needed to win: {}, more than half of the {} {in_play}",
-            n(round.threshold),
-            n(round.continuing)
+            thousands(round.threshold),
+            thousands(round.continuing)
         );
     }
     out.push('\n');
@@ -129,10 +131,10 @@ fn round_section(l: &Loaded, round: &Round) -> String {
             row.pop();
         }
         if let Some(prev) = prev {
-            row.push(prev.votes[i].map(n).unwrap_or_default());
+            row.push(prev.votes[i].map(thousands).unwrap_or_default());
             row.push(signed_count(round.received(i) as i128));
         }
-        row.push(n(votes));
+        row.push(thousands(votes));
         row.push(share(votes, round.continuing).unwrap_or_default());
         row.push(status(round, i).to_string());
         table.row(row);
@@ -143,10 +145,10 @@ fn round_section(l: &Loaded, round: &Round) -> String {
             row.push(String::new());
         }
         if let Some(prev) = prev {
-            row.push(n(prev.exhausted));
+            row.push(thousands(prev.exhausted));
             row.push(signed_count(round.newly_exhausted() as i128));
         }
-        row.extend([n(round.exhausted), String::new(), String::new()]);
+        row.extend([thousands(round.exhausted), String::new(), String::new()]);
         table.row(row);
     }
     out.push_str(&table.render(2));
@@ -182,7 +184,7 @@ fn round_section(l: &Loaded, round: &Round) -> String {
         let text = format!(
             "Tie: {} tied for {what} on {} votes; {} {verb}, {}.",
             join_names(&names),
-            n(tie.votes),
+            thousands(tie.votes),
             join_names(&preferred),
             tie.rule.describe()
         );
@@ -233,14 +235,14 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
                 "Nobody has more than half, so only the top two, {}, continue. {who} eliminated; \
                  their {} ballots are looked at for a second choice.",
                 join_names(&finalists),
-                n(ballots)
+                thousands(ballots)
             );
             wrap(&text, WIDTH, "  ", "  ")
         }
         _ => wrap(
             &format!(
                 "{who} eliminated, with {} vote{}{}.",
-                n(ballots),
+                thousands(ballots),
                 if ballots == 1 { "" } else { "s" },
                 if names.len() > 1 { " between them" } else { "" }
             ),
@@ -285,7 +287,7 @@ fn transfers(l: &Loaded, round: &Round) -> String {
             .collect();
         let text = format!(
             "From {source} ({} ballots): {}.",
-            n(total),
+            thousands(total),
             parts.join(", ")
         );
         out.push_str(&wrap(&text, WIDTH, "  ", "    "));
@@ -301,7 +303,7 @@ pub fn rejected_reasons(c: &crate::model::Contest) -> Option<String> {
     (!parts.is_empty()).then(|| {
         parts
             .iter()
-            .map(|(k, v)| format!("{} {}", clean(k), n(*v)))
+            .map(|(k, v)| format!("{} {}", clean(k), thousands(*v)))
             .collect::<Vec<_>>()
             .join(", ")
     })
@@ -320,7 +322,7 @@ pub fn result_line(l: &Loaded) -> String {
             let margin = match (runner_up, count.margin()) {
                 (Some((r, _)), Some(m)) => format!(
                     ", a margin of {} over {}",
-                    n(m),
+                    thousands(m),
                     clean(&c.candidates[r].name)
                 ),
                 _ => String::new(),
@@ -336,7 +338,7 @@ pub fn result_line(l: &Loaded) -> String {
             let mut line = format!(
                 "Winner: {}{party} with {} votes{share} in round {}{margin}.",
                 clean(&winner.name),
-                n(votes),
+                thousands(votes),
                 last.number
             );
             if c.system == VotingSystem::FirstPastThePost && votes < last.threshold {

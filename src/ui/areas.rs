@@ -18,7 +18,7 @@ use super::shares::flow;
 use super::theme::Palette;
 use crate::app::{App, AreaSort};
 use crate::model::{Area, Contest};
-use crate::text::{clean, count as n, fit, percent, right, width, wrap};
+use crate::text::{clean, fit, percent, right, thousands, width, wrap};
 
 /// The narrowest the chart gets beside the table.
 const CHART_MIN: u16 = 34;
@@ -497,7 +497,10 @@ fn draw_chart(contest: &Contest, row: &AreaRow, rect: Rect, buf: &mut Buffer, pa
     }
     let mut segments = vec![(row.name.clone(), pal.title())];
     if row.area.is_declared() {
-        segments.push((format!(" · {} valid votes", n(row.valid)), pal.dim()));
+        segments.push((
+            format!(" · {} valid votes", thousands(row.valid)),
+            pal.dim(),
+        ));
     }
     if let Some(t) = row.turnout {
         segments.push((format!(" · turnout {}", turnout_text(Some(t))), pal.dim()));
@@ -520,7 +523,7 @@ fn draw_chart(contest: &Contest, row: &AreaRow, rect: Rect, buf: &mut Buffer, pa
         .max()
         .unwrap_or(4)
         .clamp(4, 18) as u16;
-    let votes_w = width(&n(row.standings[0].1)) as u16 + 1;
+    let votes_w = width(&thousands(row.standings[0].1)) as u16 + 1;
     let share_w = 7u16;
     // Whole names while the bars keep 10 cells; never more than a third of the width.
     let name_w = name_w
@@ -560,7 +563,7 @@ fn draw_chart(contest: &Contest, row: &AreaRow, rect: Rect, buf: &mut Buffer, pa
             rect,
             bar_x + bar_w,
             y,
-            &right(&n(votes), votes_w as usize),
+            &right(&thousands(votes), votes_w as usize),
             pal.text(),
         );
         let share = (row.valid > 0).then(|| votes as f64 * 100.0 / row.valid as f64);
@@ -580,7 +583,7 @@ fn draw_chart(contest: &Contest, row: &AreaRow, rect: Rect, buf: &mut Buffer, pa
         let text = format!(
             "+ {} more: {} votes, {}",
             rest.len(),
-            n(votes),
+            thousands(votes),
             share_text(share)
         );
         put(buf, rect, rect.x, y, &text, pal.dim());

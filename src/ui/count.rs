@@ -12,7 +12,7 @@ use super::put;
 use super::theme::Palette;
 use crate::app::App;
 use crate::report::exhausted_label;
-use crate::text::{clean, count as n, fit, right, width};
+use crate::text::{clean, fit, right, thousands, width};
 
 pub struct CountView<'a> {
     pub app: &'a App,
@@ -127,7 +127,7 @@ impl Widget for CountView<'_> {
                 draw(buf, area, bar_x, y, v, max, bar_w, bar_style);
             }
             let votes = match value {
-                Some(v) => n(v.round() as u64),
+                Some(v) => thousands(v.round() as u64),
                 None => "–".to_string(),
             };
             let x = bar_x + bar_w;
@@ -216,7 +216,7 @@ impl Widget for CountView<'_> {
                 area,
                 bar_x + bar_w,
                 y,
-                &right(&n(shown.exhausted.round() as u64), votes_w as usize),
+                &right(&thousands(shown.exhausted.round() as u64), votes_w as usize),
                 pal.dim(),
             );
             y += 1;
@@ -225,13 +225,13 @@ impl Widget for CountView<'_> {
             let label = if c.system == crate::model::VotingSystem::FirstPastThePost {
                 format!(
                     "▲ majority {} (not needed: most votes wins)",
-                    n(round.threshold)
+                    thousands(round.threshold)
                 )
             } else {
                 format!(
                     "▲ {} to win: more than half of {}",
-                    n(round.threshold),
-                    n(round.continuing)
+                    thousands(round.threshold),
+                    thousands(round.continuing)
                 )
             };
             // "▲ label" from the marker, or "label ▲" ending at it when there is no room.

@@ -25,7 +25,7 @@ use crate::app::App;
 use crate::model::TurnoutBasis;
 use crate::report::compare::heading;
 use crate::summary::{self, PartyShare, Turnout};
-use crate::text::{clean, count as n, fit, right, signed_points, width};
+use crate::text::{clean, fit, right, signed_points, thousands, width};
 
 pub struct ElectionsView<'a> {
     pub app: &'a App,
@@ -559,7 +559,10 @@ fn winner_rows(ctx: &Ctx) -> Vec<Row> {
                 Some(w) => (clean(&w.name).into_owned(), clean(&w.party).into_owned()),
                 None => ("undecided".to_string(), String::new()),
             };
-            let margin = l.count.margin().map_or_else(|| "unknown".to_string(), n);
+            let margin = l
+                .count
+                .margin()
+                .map_or_else(|| "unknown".to_string(), thousands);
             let mut system = l.contest.system.name().to_string();
             if l.count.partial {
                 system.push_str(" · partial");

@@ -10,7 +10,7 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::theme::Palette;
 use crate::app::App;
 use crate::model::ResultStatus;
-use crate::text::{clean, count as n};
+use crate::text::{clean, thousands};
 
 /// The live status: one line, and a second when the file has a problem or is missing.
 pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
@@ -95,7 +95,7 @@ impl Outstanding<'_> {
                 "Still to declare: {} of {} areas, {} voters ({:.1}% of the electorate): ",
                 out.len(),
                 areas.len(),
-                n(o),
+                thousands(o),
                 o as f64 * 100.0 / t as f64
             ),
             _ => format!(

@@ -16,7 +16,7 @@ use super::theme::Palette;
 use crate::app::App;
 use crate::present::{self, Beat, State};
 use crate::report::exhausted_label;
-use crate::text::{clean, count as n, fit, right, width};
+use crate::text::{clean, fit, right, thousands, width};
 
 pub struct PresentView<'a> {
     pub app: &'a App,
@@ -139,7 +139,7 @@ impl Widget for PresentView<'_> {
         // big with the number under it, else plain bold text.
         let number = f
             .big_number
-            .map(|v| if numbers { n(v) } else { "?".into() });
+            .map(|v| if numbers { thousands(v) } else { "?".into() });
         let headline = match &number {
             Some(v) => format!("{} {v}", f.big),
             None => f.big.clone(),
@@ -214,7 +214,7 @@ impl Widget for PresentView<'_> {
         // The Count view's scale: fixed for the whole lesson, exhausted row included.
         let max = super::count::scale(&l.count);
         // Room for the longest label, "1,310,143 WINS", and a space before it.
-        let label_w = (width(&n(max as u64)) + " WINS".len() + 2) as u16;
+        let label_w = (width(&thousands(max as u64)) + " WINS".len() + 2) as u16;
         let bar_x = bars.x + 2 + name_w + 1;
         let bar_w = bars.width.saturating_sub(2 + name_w + 1 + label_w);
         let mut y = bars.y;
@@ -275,9 +275,9 @@ impl Widget for PresentView<'_> {
                 (State::Out, _) => "out".into(),
                 (_, Some(v)) if numbers => {
                     if state == State::Winner {
-                        format!("{} WINS", n(v))
+                        format!("{} WINS", thousands(v))
                     } else {
-                        n(v)
+                        thousands(v)
                     }
                 }
                 (State::Winner, _) => "WINS".into(),
@@ -294,7 +294,7 @@ impl Widget for PresentView<'_> {
             y += thick;
         }
         if let Some(e) = f.exhausted {
-            let label = if numbers { n(e) } else { "?".into() };
+            let label = if numbers { thousands(e) } else { "?".into() };
             row(
                 y,
                 " ",
@@ -320,7 +320,7 @@ impl Widget for PresentView<'_> {
             }
             let label = format!(
                 "▲ {} = more than half",
-                if numbers { n(t) } else { "?".into() }
+                if numbers { thousands(t) } else { "?".into() }
             );
             let lx = if tx + width(&label) as u16 <= bars.right() {
                 tx

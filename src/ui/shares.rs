@@ -19,7 +19,7 @@ use crate::app::{App, ShareBasis};
 use crate::count::{Count, Outcome};
 use crate::model::VotingSystem;
 use crate::report::exhausted_label;
-use crate::text::{clean, count as n, fit, percent, right, width, wrap};
+use crate::text::{clean, fit, percent, right, thousands, width, wrap};
 
 pub struct SharesView<'a> {
     pub app: &'a App,
@@ -81,7 +81,7 @@ impl Column {
                         area,
                         after_bar,
                         y,
-                        &right(&n(votes), self.votes_w as usize),
+                        &right(&thousands(votes), self.votes_w as usize),
                         text_style,
                     );
                 }
@@ -263,19 +263,19 @@ impl Widget for SharesView<'_> {
                 ShareBasis::ValidFirstPreferences => format!(
                     "Final round: {} votes for the candidates still in it and {} {label} \
                      ballots make up the {} valid first preferences.",
-                    n(last.continuing),
-                    n(last.exhausted),
-                    n(valid)
+                    thousands(last.continuing),
+                    thousands(last.exhausted),
+                    thousands(valid)
                 ),
                 ShareBasis::FinalRound => format!(
                     "Final round: shares of the {} votes still in it, so they add up to 100%; \
                      the {} {label} ballots are left out.",
-                    n(last.continuing),
-                    n(last.exhausted)
+                    thousands(last.continuing),
+                    thousands(last.exhausted)
                 ),
             }
         } else {
-            format!("{} valid votes.", n(valid))
+            format!("{} valid votes.", thousands(valid))
         };
         let note_lines: Vec<String> = wrap(&note, area.width as usize, "", "")
             .lines()
@@ -366,7 +366,7 @@ impl Widget for SharesView<'_> {
                 ),
                 ShareBasis::FinalRound => {
                     let room = area.right().saturating_sub(col.x) as usize;
-                    let votes = n(last.exhausted);
+                    let votes = thousands(last.exhausted);
                     let text = [
                         "not counted in these shares",
                         "not in these shares",
