@@ -470,9 +470,9 @@ pub fn contest(
             })
             .collect(),
         electorate: None,
-        ballot_papers: Some(Votes(valid + rejected)),
-        valid_votes: Some(Votes(valid)),
-        rejected: Some(Votes(rejected)),
+        ballot_papers: Some(Votes::new(valid + rejected)),
+        valid_votes: Some(Votes::new(valid)),
+        rejected: Some(Votes::new(rejected)),
         rejected_reasons: (!reasons.is_empty()).then(|| reasons.into_iter().collect::<VoteMap>()),
         turnout: None,
         first_preferences: Some(ids.iter().cloned().zip(first.iter().copied()).collect()),

@@ -21,7 +21,7 @@ pub mod step;
 pub mod sv;
 pub mod ties;
 
-use crate::model::{Contest, Diagnostic, VotingSystem};
+use crate::model::{Contest, Diagnostic, Votes, VotingSystem};
 
 pub use ties::{TieBreak, TieKind, TieRule};
 
@@ -35,15 +35,16 @@ pub struct Count {
     pub rounds: Vec<Round>,
     pub outcome: Outcome,
     /// Valid first preferences: every round's continuing votes + exhausted add up to this.
-    pub valid: u64,
+    pub valid: Votes,
     /// True when the first preferences are the sum of only some of the contest's areas.
     pub partial: bool,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    /// This candidate won.
-    Elected(CandidateIdx),
+    /// These candidates won, in the order they were elected (one under the single-winner
+    /// methods; [`Count::winner`] is the one).
+    Elected(Vec<CandidateIdx>),
     /// Nobody has won yet and the next round is not in the data (a live file before the
     /// second round is published, or an imported count that stops early).
     Incomplete,
@@ -51,22 +52,34 @@ pub enum Outcome {
     NoVotes,
 }
 
+/// Where a candidate stands in a round.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum State {
+    /// In the count, with votes.
+    Continuing,
+    /// Elected at the end of this round or before, with the votes they have.
+    Elected,
+    /// Eliminated in an earlier round (or never in the count): no votes.
+    Excluded,
+}
+
 /// One round of the count.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Round {
     /// 1-based.
     pub number: usize,
-    /// Votes per candidate (indexed like `Contest::candidates`); `None` for a candidate no
-    /// longer in the count.
-    pub votes: Vec<Option<u64>>,
+    /// Each candidate's state (indexed like `Contest::candidates`).
+    pub states: Vec<State>,
+    /// Each candidate's votes; zero for an excluded one. [`Round::tally`] pairs the two.
+    pub votes: Vec<Votes>,
     /// How ballots moved into this round (empty in round 1).
     pub transfers: Vec<Transfer>,
     /// Ballots with no further usable preference so far (running total).
-    pub exhausted: u64,
-    /// Votes of the continuing candidates.
-    pub continuing: u64,
+    pub exhausted: Votes,
+    /// Votes of the candidates in the count.
+    pub continuing: Votes,
     /// More than half of `continuing`: the votes a candidate needs to win outright.
-    pub threshold: u64,
+    pub threshold: Votes,
     /// Elected at the end of this round.
     pub elected: Vec<CandidateIdx>,
     /// Eliminated at the end of this round; their ballots move in the next.
@@ -82,7 +95,7 @@ pub struct Transfer {
     /// only a total for all of the round's eliminated candidates together.
     pub from: Vec<CandidateIdx>,
     pub to: Destination,
-    pub votes: u64,
+    pub votes: Votes,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -103,13 +116,21 @@ pub fn within_limit(candidates: usize, rounds: usize) -> bool {
 }
 
 /// More than half of `votes`.
-pub fn threshold(votes: u64) -> u64 {
-    votes / 2 + 1
+pub fn threshold(votes: Votes) -> Votes {
+    votes.majority()
 }
 
 impl Round {
+    /// A candidate's votes in this round, or `None` when they are out of the count.
+    pub fn tally(&self, candidate: CandidateIdx) -> Option<Votes> {
+        match self.states.get(candidate)? {
+            State::Excluded => None,
+            State::Continuing | State::Elected => Some(self.votes[candidate]),
+        }
+    }
+
     /// Votes this round's transfers added to each destination candidate.
-    pub fn received(&self, candidate: CandidateIdx) -> u64 {
+    pub fn received(&self, candidate: CandidateIdx) -> Votes {
         self.transfers
             .iter()
             .filter(|t| t.to == Destination::Candidate(candidate))
@@ -118,7 +139,7 @@ impl Round {
     }
 
     /// Ballots that became exhausted in this round.
-    pub fn newly_exhausted(&self) -> u64 {
+    pub fn newly_exhausted(&self) -> Votes {
         self.transfers
             .iter()
             .filter(|t| t.to == Destination::Exhausted)
@@ -126,28 +147,38 @@ impl Round {
             .sum()
     }
 
-    /// Continuing candidates, most votes first (ties in candidate order).
-    pub fn standings(&self) -> Vec<(CandidateIdx, u64)> {
-        let mut v: Vec<(CandidateIdx, u64)> = self
-            .votes
-            .iter()
-            .enumerate()
-            .filter_map(|(i, v)| v.map(|v| (i, v)))
+    /// Candidates in the count, most votes first (ties in candidate order).
+    pub fn standings(&self) -> Vec<(CandidateIdx, Votes)> {
+        let mut v: Vec<(CandidateIdx, Votes)> = (0..self.votes.len())
+            .filter_map(|i| self.tally(i).map(|v| (i, v)))
             .collect();
         v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
         v
     }
 
+    /// In the count this round: continuing, or elected and still holding votes.
     pub fn is_continuing(&self, candidate: CandidateIdx) -> bool {
-        self.votes.get(candidate).is_some_and(Option::is_some)
+        self.tally(candidate).is_some()
+    }
+
+    /// Elect a candidate at the end of this round.
+    pub(crate) fn elect(&mut self, candidate: CandidateIdx) {
+        self.elected.push(candidate);
+        self.states[candidate] = State::Elected;
     }
 }
 
 impl Count {
+    /// The winner of a single-winner count: the first elected.
     pub fn winner(&self) -> Option<CandidateIdx> {
-        match self.outcome {
-            Outcome::Elected(w) => Some(w),
-            _ => None,
+        self.elected().first().copied()
+    }
+
+    /// Everyone elected, in order.
+    pub fn elected(&self) -> &[CandidateIdx] {
+        match &self.outcome {
+            Outcome::Elected(e) => e,
+            _ => &[],
         }
     }
 
@@ -162,17 +193,17 @@ impl Count {
     }
 
     /// The winner's lead over the runner-up in the final round.
-    pub fn margin(&self) -> Option<u64> {
+    pub fn margin(&self) -> Option<Votes> {
         let winner = self.winner()?;
         let last = self.last();
-        let w = last.votes[winner]?;
+        let w = last.tally(winner)?;
         let runner_up = last
             .standings()
             .into_iter()
             .filter(|(i, _)| *i != winner)
             .map(|(_, v)| v)
             .max();
-        Some(w - runner_up.unwrap_or(0).min(w))
+        Some(w.saturating_sub(runner_up.unwrap_or(Votes::ZERO)))
     }
 }
 
@@ -183,7 +214,7 @@ impl Count {
 pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
     let (first, partial) = first_preferences(contest);
     // Every later sum is a part of this one, so once it fits, nothing else can overflow.
-    let total: u128 = first.iter().map(|&v| u128::from(v)).sum();
+    let total: u128 = first.iter().map(|v| u128::from(v.get())).sum();
     if total > u128::from(u64::MAX) {
         return Err(vec![Diagnostic::error(
             "first_preferences",
@@ -203,10 +234,13 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
         // eliminated on them, whatever they show so far.
         let mut rounds = counted.rounds;
         rounds.truncate(1);
-        rounds[0].elected.clear();
-        rounds[0].eliminated.clear();
-        rounds[0].tie_breaks.clear();
-        let outcome = if counted.valid == 0 {
+        let round = &mut rounds[0];
+        for i in std::mem::take(&mut round.elected) {
+            round.states[i] = State::Continuing;
+        }
+        round.eliminated.clear();
+        round.tie_breaks.clear();
+        let outcome = if counted.valid.is_zero() {
             Outcome::NoVotes
         } else {
             Outcome::Incomplete
@@ -223,10 +257,10 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
 
 /// First preferences per candidate: as stated, or summed from the declared areas.
 /// The flag is true when some areas have not declared.
-pub fn first_preferences(contest: &Contest) -> (Vec<u64>, bool) {
+pub fn first_preferences(contest: &Contest) -> (Vec<Votes>, bool) {
     let n = contest.candidates.len();
     let ids = contest.ids();
-    let mut votes = vec![0u64; n];
+    let mut votes = vec![Votes::ZERO; n];
     let mut add = |fp: &crate::model::VoteMap| {
         for (id, v) in fp.iter() {
             if let Some(&i) = ids.get(id) {
@@ -249,13 +283,14 @@ pub fn first_preferences(contest: &Contest) -> (Vec<u64>, bool) {
 }
 
 /// Round 1: everybody's first preferences.
-pub(crate) fn first_round(first: &[u64]) -> Round {
-    let continuing: u64 = first.iter().sum();
+pub(crate) fn first_round(first: &[Votes]) -> Round {
+    let continuing: Votes = first.iter().sum();
     Round {
         number: 1,
-        votes: first.iter().map(|&v| Some(v)).collect(),
+        states: vec![State::Continuing; first.len()],
+        votes: first.to_vec(),
         transfers: Vec::new(),
-        exhausted: 0,
+        exhausted: Votes::ZERO,
         continuing,
         threshold: threshold(continuing),
         elected: Vec::new(),
@@ -266,10 +301,10 @@ pub(crate) fn first_round(first: &[u64]) -> Round {
 
 /// The candidate with more than half the continuing votes, if any.
 pub(crate) fn majority(round: &Round) -> Option<CandidateIdx> {
-    round
-        .votes
-        .iter()
-        .position(|v| v.is_some_and(|v| v >= round.threshold && round.continuing > 0))
+    if round.continuing.is_zero() {
+        return None;
+    }
+    (0..round.votes.len()).find(|&i| round.tally(i).is_some_and(|v| v >= round.threshold))
 }
 
 #[cfg(test)]

@@ -2,9 +2,8 @@
 //! screen. "Under first past the post Livingstone would also have won, with 36.8%" is worth
 //! more in a classroom than any general description. Pure functions of a loaded contest.
 
-use crate::count::Outcome;
 use crate::load::Loaded;
-use crate::model::VotingSystem;
+use crate::model::{Votes, VotingSystem};
 use crate::report::join_names;
 use crate::text::{clean, share, thousands};
 
@@ -72,7 +71,7 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                 let r2 = &count.rounds[1];
                 let finalists: Vec<String> =
                     r2.standings().iter().map(|(i, _)| name(l, *i)).collect();
-                let moved: u64 = r2.transfers.iter().map(|t| t.votes).sum();
+                let moved: Votes = r2.transfers.iter().map(|t| t.votes).sum();
                 body.push_str(&format!(
                     " The leader, {}, had {}, so every candidate but the top two, {}, was eliminated at once. The {} ballots of the {} eliminated candidates were looked at again: each one whose second choice was a finalist was added to that finalist.",
                     name(l, leader),
@@ -87,7 +86,7 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                 });
                 let nt = r2.exhausted;
                 let w = count.winner().unwrap_or(leader);
-                let wv = r2.votes[w].unwrap_or(0);
+                let wv = r2.votes[w];
                 out.push(Explainer {
                     title: "Why ballots become non-transferable".into(),
                     body: format!(
@@ -158,11 +157,11 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
                 "Voters rank the candidates. While nobody has more than half of the votes still in play, the candidate with the fewest is eliminated and their ballots move to each voter's next choice still in the count. {title} took {rounds} round{}.",
                 if rounds == 1 { "" } else { "s" }
             );
-            if let Outcome::Elected(w) = count.outcome {
+            if let Some(w) = count.winner() {
                 body.push_str(&format!(
                     " {} won in the last round with {} of the {} votes still in play; {} ballots had run out of choices (exhausted).",
                     name(l, w),
-                    thousands(last.votes[w].unwrap_or(0)),
+                    thousands(last.votes[w]),
                     thousands(last.continuing),
                     thousands(last.exhausted)
                 ));

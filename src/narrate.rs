@@ -6,7 +6,7 @@
 
 use crate::count::{Destination, Outcome, Round};
 use crate::load::Loaded;
-use crate::model::VotingSystem;
+use crate::model::{Votes, VotingSystem};
 use crate::report::{exhausted_label, join_names};
 use crate::text::{clean, share, thousands};
 
@@ -38,17 +38,17 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
     let mut out = Vec::new();
     let standings = round.standings();
     if let (Some(r), Some(reasons)) = (
-        c.rejected.filter(|r| r.0 > 0),
+        c.rejected.filter(|r| r.get() > 0),
         crate::report::text::rejected_reasons(c),
     ) {
-        let (ballots, are) = if r.0 == 1 {
+        let (ballots, are) = if r.get() == 1 {
             ("ballot was", "is")
         } else {
             ("ballots were", "are")
         };
         out.push(format!(
             "{} {ballots} rejected ({reasons}) and {are} not counted.",
-            thousands(r.0)
+            thousands(r.get())
         ));
     }
     let (leader, votes) = standings[0];
@@ -137,7 +137,7 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
     let prev = &count.rounds[index - 1];
     let round = &count.rounds[index];
     let mut out = Vec::new();
-    let moved: u64 = round.transfers.iter().map(|t| t.votes).sum();
+    let moved: Votes = round.transfers.iter().map(|t| t.votes).sum();
     let gone: Vec<String> = prev.eliminated.iter().map(|&i| name(l, i)).collect();
     let whose = if gone.len() > 3 {
         format!("The {} eliminated candidates'", gone.len())
@@ -177,7 +177,7 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
     if per_source {
         for &e in &prev.eliminated {
             let of_e: Vec<_> = round.transfers.iter().filter(|t| t.from == [e]).collect();
-            let total: u64 = of_e.iter().map(|t| t.votes).sum();
+            let total: Votes = of_e.iter().map(|t| t.votes).sum();
             let bits: Vec<String> = of_e
                 .iter()
                 .map(|t| match t.to {
@@ -194,7 +194,7 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
         }
     }
     if let Some(&w) = round.elected.first() {
-        let votes = round.votes[w].unwrap_or(0);
+        let votes = round.votes[w];
         out.push(format!(
             "{} wins with {} votes, {} of the {} still in play (more than half is {}).",
             name(l, w),
@@ -239,7 +239,7 @@ pub fn report(l: &Loaded) -> String {
         "",
     ));
     let known = |v: Option<crate::model::Votes>| {
-        v.map(|v| thousands(v.0))
+        v.map(|v| thousands(v.get()))
             .unwrap_or_else(|| "unknown".into())
     };
     let turnout = match crate::summary::turnout(c) {

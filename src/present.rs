@@ -8,7 +8,7 @@
 
 use crate::count::{Destination, Outcome};
 use crate::load::Loaded;
-use crate::model::VotingSystem;
+use crate::model::{Votes, VotingSystem};
 use crate::report::{exhausted_label, join_names};
 use crate::text::{clean, share, thousands};
 
@@ -46,18 +46,18 @@ pub enum State {
 pub struct Frame {
     pub heading: String,
     /// Per candidate: votes shown (`None` while hidden) and state.
-    pub votes: Vec<Option<u64>>,
+    pub votes: Vec<Option<Votes>>,
     pub states: Vec<State>,
     /// The exhausted / non-transferable row, once there is one.
-    pub exhausted: Option<u64>,
+    pub exhausted: Option<Votes>,
     /// The majority line, once it has been introduced.
-    pub threshold: Option<u64>,
+    pub threshold: Option<Votes>,
     /// The candidate the beat is about (big text), if any.
     pub focus: Option<usize>,
     /// Big text: a name or a question.
     pub big: String,
     /// The number to show big with it, if any.
-    pub big_number: Option<u64>,
+    pub big_number: Option<Votes>,
     pub explanation: String,
 }
 
@@ -121,7 +121,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
     let first = count.first();
     let nc = c.candidates.len();
     let order = reveal_order(l);
-    let all_first: Vec<Option<u64>> = first.votes.clone();
+    let all_first: Vec<Option<Votes>> = (0..nc).map(|i| first.tally(i)).collect();
     let mut f = Frame {
         heading: String::new(),
         votes: vec![None; nc],
@@ -137,7 +137,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
     let show_round = |f: &mut Frame, r: usize| {
         let round = &count.rounds[r];
         for i in 0..nc {
-            match round.votes[i] {
+            match round.tally(i) {
                 Some(v) => {
                     f.votes[i] = Some(v);
                     f.states[i] = State::Shown;
@@ -188,7 +188,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
                 f.states[i] = State::Shown;
             }
             let i = order[k.saturating_sub(1).min(nc - 1)];
-            let v = all_first[i].unwrap_or(0);
+            let v = all_first[i].unwrap_or(Votes::ZERO);
             f.focus = Some(i);
             f.big = name(l, i);
             f.big_number = Some(v);
@@ -252,10 +252,10 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             mark_out(&mut f, r);
             let round = &count.rounds[r];
             let names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
-            let ballots: u64 = round
+            let ballots: Votes = round
                 .eliminated
                 .iter()
-                .filter_map(|&i| round.votes[i])
+                .filter_map(|&i| round.tally(i))
                 .sum();
             f.heading = "Eliminated".into();
             f.big = if names.len() == 1 {
@@ -290,12 +290,12 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.threshold = Some(count.rounds[r].threshold);
             let gs = groups(l, r);
             let mut exhausted = prev.exhausted;
-            let mut votes: Vec<Option<u64>> = f.votes.clone();
+            let mut votes: Vec<Option<Votes>> = f.votes.clone();
             let mut this: Vec<String> = Vec::new();
-            let mut group_total = 0;
+            let mut group_total = Votes::ZERO;
             for (k, group) in gs.iter().enumerate().take(g + 1) {
                 for &e in group {
-                    votes[e] = Some(0);
+                    votes[e] = Some(Votes::ZERO);
                 }
                 for t in count.rounds[r]
                     .transfers
@@ -350,7 +350,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
                     Destination::Exhausted => None,
                 })
                 .max_by_key(|(_, v)| *v)
-                .unwrap_or((0, 0));
+                .unwrap_or((0, Votes::ZERO));
             f.focus = Some(to);
             f.big = format!("+{} {}", thousands(tv), name(l, to));
             f.explanation = format!(
@@ -399,7 +399,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.threshold = Some(last.threshold);
             if let Some(w) = count.winner() {
                 f.states[w] = State::Winner;
-                let wv = last.votes[w].unwrap_or(0);
+                let wv = last.votes[w];
                 f.focus = Some(w);
                 f.big = name(l, w);
                 f.big_number = Some(wv);
@@ -469,8 +469,8 @@ mod tests {
     fn the_transfer_and_winner_beats_carry_the_declared_figures() {
         let l = london("london-2004");
         let t = frame(&l, Beat::Transfer(1, 0));
-        assert_eq!(t.votes[0], Some(828_380));
-        assert_eq!(t.exhausted, Some(368_113));
+        assert_eq!(t.votes[0], Some(Votes::new(828_380)));
+        assert_eq!(t.exhausted, Some(Votes::new(368_113)));
         assert!(
             t.explanation.contains("142,839 to Ken Livingstone"),
             "{}",

@@ -6,7 +6,7 @@
 
 use crate::count::CandidateIdx;
 use crate::load::Loaded;
-use crate::model::{Contest, TurnoutBasis};
+use crate::model::{Contest, TurnoutBasis, Votes};
 
 /// A turnout figure and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -45,10 +45,10 @@ impl Turnout {
 /// published (with its basis), otherwise unknown.
 pub fn turnout(c: &Contest) -> Option<Turnout> {
     if let (Some(e), Some(b)) = (c.electorate, c.ballot_papers)
-        && e.0 > 0
+        && e.get() > 0
     {
         return Some(Turnout {
-            percent: b.0 as f64 * 100.0 / e.0 as f64,
+            percent: b.get() as f64 * 100.0 / e.get() as f64,
             basis: TurnoutBasis::BallotPapers,
             computed: true,
             approximate: false,
@@ -66,7 +66,7 @@ pub fn turnout(c: &Contest) -> Option<Turnout> {
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartyShare {
     pub party: String,
-    pub votes: u64,
+    pub votes: Votes,
     /// Percent of valid first preferences.
     pub percent: f64,
     pub candidates: Vec<CandidateIdx>,
@@ -78,7 +78,7 @@ pub fn party_shares(l: &Loaded) -> Vec<PartyShare> {
     let first = l.count.first();
     let mut out: Vec<PartyShare> = Vec::new();
     for (i, cand) in l.contest.candidates.iter().enumerate() {
-        let votes = first.votes[i].unwrap_or(0);
+        let votes = first.votes[i];
         let label = if cand.party.is_empty() {
             "No party"
         } else {
@@ -104,10 +104,10 @@ pub fn party_shares(l: &Loaded) -> Vec<PartyShare> {
     }
     let valid = l.count.valid;
     for p in &mut out {
-        p.percent = if valid == 0 {
+        p.percent = if valid.is_zero() {
             0.0
         } else {
-            p.votes as f64 * 100.0 / valid as f64
+            p.votes.as_f64() * 100.0 / valid.as_f64()
         };
     }
     out.sort_by_key(|p| std::cmp::Reverse(p.votes));
@@ -153,7 +153,7 @@ mod tests {
         let independents = shares.iter().find(|p| p.party == "Independent").unwrap();
         assert_eq!(independents.candidates.len(), 4);
         assert_eq!(independents.votes, 49_628 + 11_869 + 9_682 + 6_309);
-        let total: u64 = shares.iter().map(|p| p.votes).sum();
+        let total: Votes = shares.iter().map(|p| p.votes).sum();
         assert_eq!(total, 2_531_357);
     }
 }

@@ -7,9 +7,9 @@
 
 use std::borrow::Cow;
 
-/// `1863671` → `"1,863,671"`: a number with thousands separators.
-pub fn thousands(n: u64) -> String {
-    thousands_wide(u128::from(n))
+/// `1863671` → `"1,863,671"`: a number (of votes, or any count) with thousands separators.
+pub fn thousands(n: impl Into<u64>) -> String {
+    thousands_wide(u128::from(n.into()))
 }
 
 /// [`thousands`] for sums that may exceed 64 bits (only in messages about hostile files).
@@ -36,7 +36,8 @@ pub fn signed_count(n: i128) -> String {
 }
 
 /// `part / whole` as a percentage with one decimal: `"36.8%"`. `None` when `whole` is 0.
-pub fn share(part: u64, whole: u64) -> Option<String> {
+pub fn share(part: impl Into<u64>, whole: impl Into<u64>) -> Option<String> {
+    let (part, whole) = (part.into(), whole.into());
     (whole > 0).then(|| percent(part as f64 * 100.0 / whole as f64))
 }
 
@@ -218,10 +219,10 @@ mod tests {
 
     #[test]
     fn counts_have_thousands_separators() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1000), "1,000");
-        assert_eq!(thousands(1_863_671), "1,863,671");
+        assert_eq!(thousands(0u64), "0");
+        assert_eq!(thousands(999u64), "999");
+        assert_eq!(thousands(1000u64), "1,000");
+        assert_eq!(thousands(1_863_671u64), "1,863,671");
         assert_eq!(thousands(u64::MAX), "18,446,744,073,709,551,615");
         assert_eq!(signed_count(142_839), "+142,839");
         assert_eq!(signed_count(-5), "\u{2212}5");
@@ -230,8 +231,8 @@ mod tests {
 
     #[test]
     fn shares_round_to_one_decimal() {
-        assert_eq!(share(685_541, 1_863_671).as_deref(), Some("36.8%"));
-        assert_eq!(share(1, 0), None);
+        assert_eq!(share(685_541u64, 1_863_671u64).as_deref(), Some("36.8%"));
+        assert_eq!(share(1u64, 0u64), None);
         assert_eq!(signed_points(3.25), "+3.3");
         assert_eq!(signed_points(-0.04), "0.0");
         assert_eq!(signed_points(-1.0), "\u{2212}1.0");

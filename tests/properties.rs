@@ -13,7 +13,7 @@
 
 use proptest::prelude::*;
 use serde_json::{Value, json};
-use tally::count::{Count, Destination, Outcome};
+use tally::count::{Count, Destination, Outcome, Round, State};
 use tally::load;
 
 fn candidates(n: usize) -> Vec<Value> {
@@ -33,23 +33,39 @@ fn base(system: &str, first: &[u64]) -> Value {
     })
 }
 
+/// A round's tally in whole votes: `None` for a candidate out of the count.
+fn tallies(r: &Round) -> Vec<Option<u64>> {
+    (0..r.votes.len())
+        .map(|i| r.tally(i).map(|v| v.get()))
+        .collect()
+}
+
 fn check_invariants(count: &Count) -> Result<(), TestCaseError> {
-    let valid = count.valid;
+    let valid = count.valid.get();
     let mut out_of_count: Vec<usize> = Vec::new();
     for (k, r) in count.rounds.iter().enumerate() {
-        let continuing: u64 = r.votes.iter().flatten().sum();
-        prop_assert_eq!(continuing, r.continuing, "round {}", r.number);
+        let votes = tallies(r);
+        let continuing: u64 = votes.iter().flatten().sum();
+        prop_assert_eq!(continuing, r.continuing.get(), "round {}", r.number);
         prop_assert_eq!(
-            continuing + r.exhausted,
+            continuing + r.exhausted.get(),
             valid,
             "votes conserved in round {}",
             r.number
         );
-        prop_assert_eq!(r.threshold, r.continuing / 2 + 1);
+        prop_assert_eq!(r.threshold.get(), r.continuing.get() / 2 + 1);
         prop_assert_eq!(r.number, k + 1);
+        for (i, state) in r.states.iter().enumerate() {
+            prop_assert_eq!(
+                *state == State::Elected,
+                count.rounds[..=k].iter().any(|p| p.elected.contains(&i)),
+                "candidate {} is in the elected state from the round they are elected",
+                i
+            );
+        }
         for &gone in &out_of_count {
             prop_assert!(
-                r.votes[gone].is_none(),
+                votes[gone].is_none(),
                 "candidate {} came back in round {}",
                 gone,
                 r.number
@@ -67,25 +83,22 @@ fn check_invariants(count: &Count) -> Result<(), TestCaseError> {
                     );
                 }
                 if let Destination::Candidate(to) = t.to {
-                    prop_assert!(r.votes[to].is_some());
+                    prop_assert!(votes[to].is_some());
                 }
             }
-            let moved: u64 = r.transfers.iter().map(|t| t.votes).sum();
-            let eliminated_votes: u64 = prev
-                .eliminated
-                .iter()
-                .map(|&e| prev.votes[e].unwrap())
-                .sum();
+            let moved: u64 = r.transfers.iter().map(|t| t.votes.get()).sum();
+            let before = tallies(prev);
+            let eliminated_votes: u64 = prev.eliminated.iter().map(|&e| before[e].unwrap()).sum();
             prop_assert_eq!(
                 moved,
                 eliminated_votes,
                 "every eliminated ballot goes somewhere"
             );
-            for (i, v) in r.votes.iter().enumerate() {
+            for (i, v) in votes.iter().enumerate() {
                 if let Some(v) = v {
                     prop_assert_eq!(
                         *v,
-                        prev.votes[i].unwrap() + r.received(i),
+                        before[i].unwrap() + r.received(i).get(),
                         "candidate {} = previous + received",
                         i
                     );
@@ -95,14 +108,12 @@ fn check_invariants(count: &Count) -> Result<(), TestCaseError> {
         }
         out_of_count.extend(r.eliminated.iter().copied());
     }
-    if let Outcome::Elected(w) = count.outcome {
+    if let Outcome::Elected(won) = &count.outcome {
+        let w = won[0];
         let last = count.last();
-        let best = last.votes.iter().flatten().max().copied().unwrap();
-        prop_assert_eq!(
-            last.votes[w],
-            Some(best),
-            "the winner leads the final round"
-        );
+        let votes = tallies(last);
+        let best = votes.iter().flatten().max().copied().unwrap();
+        prop_assert_eq!(votes[w], Some(best), "the winner leads the final round");
         prop_assert_eq!(&last.elected, &vec![w]);
     }
     Ok(())
@@ -178,9 +189,9 @@ proptest! {
         if count.rounds.len() == 2 {
             let r2 = &count.rounds[1];
             for &f in &finalists {
-                prop_assert_eq!(r2.votes[f], Some(first[f] + r2.received(f)), "finalist total = first + transfers");
+                prop_assert_eq!(tallies(r2)[f], Some(first[f] + r2.received(f).get()), "finalist total = first + transfers");
             }
-            prop_assert_eq!(r2.votes.iter().flatten().count(), 2, "only the top two continue");
+            prop_assert_eq!(tallies(r2).iter().flatten().count(), 2, "only the top two continue");
         }
     }
 
@@ -213,7 +224,7 @@ proptest! {
         let text = irv_contest(&first, &seeds);
         let loaded = load::from_str(&text).map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
         check_invariants(&loaded.count)?;
-        if loaded.count.valid > 0 {
+        if !loaded.count.valid.is_zero() {
             prop_assert!(matches!(loaded.count.outcome, Outcome::Elected(_)), "a full IRV count elects someone");
         }
     }

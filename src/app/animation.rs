@@ -9,6 +9,7 @@
 use std::time::Duration;
 
 use crate::count::{Count, Destination};
+use crate::model::Votes;
 
 /// Where an animation starts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -63,12 +64,19 @@ pub struct Shown {
     pub progress: Option<f64>,
 }
 
+/// Each candidate's votes in a round, `None` for those out of the count.
+fn tallies(r: &crate::count::Round) -> Vec<Option<f64>> {
+    (0..r.votes.len())
+        .map(|i| r.tally(i).map(Votes::as_f64))
+        .collect()
+}
+
 /// Exactly round `index`.
 pub fn at_round(count: &Count, index: usize) -> Shown {
     let r = &count.rounds[index];
     Shown {
-        votes: r.votes.iter().map(|v| v.map(|v| v as f64)).collect(),
-        exhausted: r.exhausted as f64,
+        votes: tallies(r),
+        exhausted: r.exhausted.as_f64(),
         round: index,
         progress: None,
     }
@@ -84,20 +92,18 @@ pub fn shown(count: &Count, a: &Animation, now: Duration) -> Shown {
     let target = &count.rounds[a.to];
     match a.from {
         From::Nothing => Shown {
-            votes: target
-                .votes
-                .iter()
-                .map(|v| v.map(|v| v as f64 * t))
+            votes: tallies(target)
+                .into_iter()
+                .map(|v| v.map(|v| v * t))
                 .collect(),
-            exhausted: target.exhausted as f64 * t,
+            exhausted: target.exhausted.as_f64() * t,
             round: a.to,
             progress: Some(p),
         },
         From::Round(prev_index) => {
             let prev = &count.rounds[prev_index];
-            let mut votes: Vec<Option<f64>> =
-                prev.votes.iter().map(|v| v.map(|v| v as f64)).collect();
-            let mut exhausted = prev.exhausted as f64;
+            let mut votes = tallies(prev);
+            let mut exhausted = prev.exhausted.as_f64();
             // Each source group moves in its own slice of the animation.
             let mut groups: Vec<&Vec<usize>> = Vec::new();
             for tr in &target.transfers {
@@ -110,11 +116,11 @@ pub fn shown(count: &Count, a: &Animation, now: Duration) -> Shown {
                 let local = ((t * k) - g as f64).clamp(0.0, 1.0);
                 for &e in from.iter() {
                     if let Some(v) = votes[e].as_mut() {
-                        *v -= prev.votes[e].unwrap_or(0) as f64 * local;
+                        *v -= prev.votes[e].as_f64() * local;
                     }
                 }
                 for tr in target.transfers.iter().filter(|tr| &tr.from == *from) {
-                    let amount = tr.votes as f64 * local;
+                    let amount = tr.votes.as_f64() * local;
                     match tr.to {
                         Destination::Candidate(i) => {
                             if let Some(v) = votes[i].as_mut() {

@@ -31,7 +31,7 @@ pub fn sv_second_round(groups: &[Group], first: &[u64], ids: &[String]) -> Optio
     }
     let mut rows: Vec<Vec<(String, Votes)>> = vec![Vec::new(); n];
     for ((f, s), votes) in table {
-        rows[f].push((ids[s].clone(), Votes(votes)));
+        rows[f].push((ids[s].clone(), Votes::new(votes)));
     }
     let matrix = rows
         .into_iter()
@@ -109,13 +109,13 @@ pub fn irv_rounds(groups: &[Group], first: &[u64], ids: &[String]) -> Vec<RoundS
                 .map(|i| TransferSpec {
                     from: Some(ids[out].clone()),
                     to: ids[i].clone(),
-                    votes: Votes(moved[i]),
+                    votes: Votes::new(moved[i]),
                 })
                 .collect(),
             // No tally: the engine computes it, and listing every continuing candidate in
             // every round would be candidates squared. The exhausted total is still checked.
             tally: None,
-            exhausted: Some(Votes(exhausted)),
+            exhausted: Some(Votes::new(exhausted)),
         });
     }
 }

@@ -4,19 +4,19 @@
 
 use super::ties::{TieKind, rank_and_cut};
 use super::{Count, Outcome, first_round};
-use crate::model::{Contest, VotingSystem};
+use crate::model::{Contest, Votes, VotingSystem};
 
-pub fn count(contest: &Contest, first: &[u64]) -> Count {
+pub fn count(contest: &Contest, first: &[Votes]) -> Count {
     let mut round = first_round(first);
     let valid = round.continuing;
-    let outcome = if valid == 0 {
+    let outcome = if valid.is_zero() {
         Outcome::NoVotes
     } else {
-        let standing: Vec<(usize, u64)> = first.iter().copied().enumerate().collect();
+        let standing: Vec<(usize, Votes)> = first.iter().copied().enumerate().collect();
         let (ranked, tie) = rank_and_cut(contest, &standing, 1, TieKind::Winner);
-        round.elected.push(ranked[0].0);
+        round.elect(ranked[0].0);
         round.tie_breaks.extend(tie);
-        Outcome::Elected(ranked[0].0)
+        Outcome::Elected(vec![ranked[0].0])
     };
     Count {
         system: VotingSystem::FirstPastThePost,

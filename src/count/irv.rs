@@ -9,30 +9,31 @@ use super::step::{self, Move};
 use super::ties::{TieBreak, TieKind, TieRule};
 use super::{CandidateIdx, Count, Destination, Outcome, Round, first_round, majority};
 use crate::model::validate::Ids;
-use crate::model::{Contest, Diagnostic, EXHAUSTED, RoundSpec, VotingSystem};
+use crate::model::{Contest, Diagnostic, EXHAUSTED, RoundSpec, Votes, VotingSystem};
 use crate::text::thousands;
 
-pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>> {
+pub fn count(contest: &Contest, first: &[Votes]) -> Result<Count, Vec<Diagnostic>> {
     let round1 = first_round(first);
     let valid = round1.continuing;
     let specs: &[RoundSpec] = contest.rounds.as_deref().unwrap_or(&[]);
     let mut rounds = vec![round1];
     let mut ids = Ids::new(contest);
-    let mut outcome = if valid == 0 {
+    let mut outcome = if valid.is_zero() {
         Outcome::NoVotes
     } else {
         Outcome::Incomplete
     };
 
-    if valid > 0
+    if !valid.is_zero()
         && let Some(w) = decided(&rounds[0])
     {
-        rounds[0].elected.push(w);
-        outcome = Outcome::Elected(w);
+        rounds[0].elect(w);
+        outcome = Outcome::Elected(vec![w]);
     }
     for (k, spec) in specs.iter().enumerate() {
         let path = format!("rounds[{k}]");
-        if let Outcome::Elected(w) = outcome {
+        if let Outcome::Elected(won) = &outcome {
+            let w = won[0];
             return Err(vec![Diagnostic::error(
                 path,
                 format!(
@@ -42,7 +43,7 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
                 ),
             )]);
         }
-        if valid == 0 {
+        if valid.is_zero() {
             return Err(vec![Diagnostic::error(
                 path,
                 "there are no first preferences to transfer",
@@ -72,8 +73,8 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
         )?;
         check_published(&mut ids, spec, &next, &path)?;
         if let Some(w) = decided(&next) {
-            next.elected.push(w);
-            outcome = Outcome::Elected(w);
+            next.elect(w);
+            outcome = Outcome::Elected(vec![w]);
         }
         rounds.push(next);
     }
@@ -130,7 +131,7 @@ fn eliminations(
         return Err(errors);
     }
     let standing = prev.standings();
-    let survivors: Vec<(CandidateIdx, u64)> =
+    let survivors: Vec<(CandidateIdx, Votes)> =
         standing.iter().copied().filter(|&(i, _)| !out[i]).collect();
     if survivors.is_empty() {
         return Err(vec![Diagnostic::error(
@@ -155,9 +156,9 @@ fn eliminations(
             format!(
                 "`{}` is eliminated with {} votes while `{}` continues with only {}: eliminations must start from the bottom",
                 contest.candidates[highest_out.0].id,
-                thousands(highest_out.1),
+                highest_out.1,
                 contest.candidates[lowest_survivor.0].id,
-                thousands(lowest_survivor.1)
+                lowest_survivor.1
             ),
         )]);
     }
@@ -220,7 +221,7 @@ fn moves(ids: &mut Ids, spec: &RoundSpec, path: &str) -> Result<Vec<Move>, Vec<D
         out.push(Move {
             from,
             to,
-            votes: t.votes.0,
+            votes: t.votes,
             path: p,
         });
     }
@@ -243,18 +244,14 @@ fn check_published(
             let p = format!("{path}.tally.{id}");
             match ids.get(id) {
                 None => errors.push(Diagnostic::error(p, ids.unknown(id))),
-                Some(i) => match next.votes[i] {
+                Some(i) => match next.tally(i) {
                     None => errors.push(Diagnostic::error(
                         p,
                         format!("`{id}` is not in the count in round {}", next.number),
                     )),
                     Some(v) if v != stated => errors.push(Diagnostic::error(
                         p,
-                        format!(
-                            "{} stated, but the count gives {}",
-                            thousands(stated),
-                            thousands(v)
-                        ),
+                        format!("{stated} stated, but the count gives {v}"),
                     )),
                     Some(_) => {}
                 },
@@ -262,15 +259,11 @@ fn check_published(
         }
     }
     if let Some(stated) = spec.exhausted
-        && stated.0 != next.exhausted
+        && stated != next.exhausted
     {
         errors.push(Diagnostic::error(
             format!("{path}.exhausted"),
-            format!(
-                "{} stated, but the count gives {}",
-                thousands(stated.0),
-                thousands(next.exhausted)
-            ),
+            format!("{stated} stated, but the count gives {}", next.exhausted),
         ));
     }
     if errors.is_empty() {

@@ -6,8 +6,8 @@
 
 use std::collections::HashMap;
 
-use super::{CandidateIdx, Destination, Round, Transfer, threshold};
-use crate::model::{Contest, Diagnostic};
+use super::{CandidateIdx, Destination, Round, State, Transfer, threshold};
+use crate::model::{Contest, Diagnostic, Votes};
 use crate::text::thousands;
 
 /// Ballots moving in a step, as the dataset gives them.
@@ -17,7 +17,7 @@ pub struct Move {
     /// eliminated candidates together.
     pub from: Option<CandidateIdx>,
     pub to: Destination,
-    pub votes: u64,
+    pub votes: Votes,
     /// Where the dataset states this move, for error messages.
     pub path: String,
 }
@@ -32,7 +32,7 @@ pub fn apply(
 ) -> Result<Round, Vec<Diagnostic>> {
     let mut errors = Vec::new();
     let id = |i: CandidateIdx| contest.candidates[i].id.as_str();
-    let votes_of = |i: CandidateIdx| prev.votes[i].unwrap_or(0);
+    let votes_of = |i: CandidateIdx| prev.tally(i).unwrap_or(Votes::ZERO);
     let mut is_eliminated = vec![false; contest.candidates.len()];
     for &e in eliminated {
         is_eliminated[e] = true;
@@ -104,8 +104,9 @@ pub fn apply(
     }
     let mut transfers: Vec<Transfer> = Vec::new();
     for (group, of_group) in groups.into_iter().zip(of_groups) {
-        let available: u128 = group.iter().map(|&e| votes_of(e) as u128).sum();
-        let moved: u128 = of_group.iter().map(|m| m.votes as u128).sum();
+        // Wide sums: a hostile file's transfers may add up to more than any count holds.
+        let available: u128 = group.iter().map(|&e| u128::from(votes_of(e).get())).sum();
+        let moved: u128 = of_group.iter().map(|m| u128::from(m.votes.get())).sum();
         let who = if group.len() == 1 {
             format!("`{}`", id(group[0]))
         } else {
@@ -137,7 +138,7 @@ pub fn apply(
         // This group's transfer to each destination, merging moves with the same one.
         let mut to_index: HashMap<Destination, usize> = HashMap::new();
         for m in of_group {
-            if m.votes == 0 {
+            if m.votes.is_zero() {
                 continue;
             }
             match to_index.get(&m.to) {
@@ -154,8 +155,8 @@ pub fn apply(
         }
         // What no move accounts for is exhausted (never alongside an explicit `exhausted`,
         // which must account for everything).
-        let remainder = (available - moved) as u64;
-        if remainder > 0 {
+        let remainder = Votes::new((available - moved) as u64);
+        if !remainder.is_zero() {
             transfers.push(Transfer {
                 from: group.clone(),
                 to: Destination::Exhausted,
@@ -168,22 +169,30 @@ pub fn apply(
     }
 
     let mut votes = prev.votes.clone();
+    let mut states = prev.states.clone();
     for &e in eliminated {
-        votes[e] = None;
+        votes[e] = Votes::ZERO;
+        states[e] = State::Excluded;
     }
     for t in &transfers {
         if let Destination::Candidate(to) = t.to {
-            votes[to] = votes[to].map(|v| v + t.votes);
+            votes[to] += t.votes;
         }
     }
-    let newly_exhausted: u64 = transfers
+    let newly_exhausted: Votes = transfers
         .iter()
         .filter(|t| t.to == Destination::Exhausted)
         .map(|t| t.votes)
         .sum();
-    let continuing: u64 = votes.iter().flatten().sum();
+    let continuing: Votes = votes
+        .iter()
+        .zip(&states)
+        .filter(|(_, s)| **s != State::Excluded)
+        .map(|(v, _)| *v)
+        .sum();
     Ok(Round {
         number: prev.number + 1,
+        states,
         votes,
         transfers,
         exhausted: prev.exhausted + newly_exhausted,

@@ -11,10 +11,9 @@ use super::step::{self, Move};
 use super::ties::{TieKind, rank_and_cut};
 use super::{CandidateIdx, Count, Destination, Outcome, first_round, majority};
 use crate::model::validate::Unknown;
-use crate::model::{Contest, Diagnostic, SecondRound, VotingSystem};
-use crate::text::thousands;
+use crate::model::{Contest, Diagnostic, SecondRound, Votes, VotingSystem};
 
-pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>> {
+pub fn count(contest: &Contest, first: &[Votes]) -> Result<Count, Vec<Diagnostic>> {
     let mut round1 = first_round(first);
     let valid = round1.continuing;
     let done = |rounds, outcome| Count {
@@ -25,7 +24,7 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
         partial: false,
     };
 
-    if valid == 0 {
+    if valid.is_zero() {
         if contest.second_round.is_some() {
             return Err(vec![Diagnostic::error(
                 "second_round",
@@ -40,17 +39,15 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
                 "second_round",
                 format!(
                     "a second round is given, but `{}` has more than half of the first preferences ({} of {}) and is elected in round 1",
-                    contest.candidates[winner].id,
-                    thousands(first[winner]),
-                    thousands(valid)
+                    contest.candidates[winner].id, first[winner], valid
                 ),
             )]);
         }
-        round1.elected.push(winner);
-        return Ok(done(vec![round1], Outcome::Elected(winner)));
+        round1.elect(winner);
+        return Ok(done(vec![round1], Outcome::Elected(vec![winner])));
     }
 
-    let standing: Vec<(CandidateIdx, u64)> = first.iter().copied().enumerate().collect();
+    let standing: Vec<(CandidateIdx, Votes)> = first.iter().copied().enumerate().collect();
     let (ranked, tie) = rank_and_cut(contest, &standing, 2, TieKind::SecondPlace);
     let finalists: Vec<CandidateIdx> = ranked.iter().take(2).map(|(i, _)| *i).collect();
     let mut eliminated: Vec<CandidateIdx> = ranked.iter().skip(2).map(|(i, _)| *i).collect();
@@ -65,22 +62,20 @@ pub fn count(contest: &Contest, first: &[u64]) -> Result<Count, Vec<Diagnostic>>
     let mut round2 = step::apply(contest, &round1, &eliminated, &moves, "second_round")?;
     check_declared(contest, second, first, &finalists, &round2)?;
 
-    let final_votes: Vec<(CandidateIdx, u64)> = finalists
-        .iter()
-        .map(|&f| (f, round2.votes[f].unwrap_or(0)))
-        .collect();
+    let final_votes: Vec<(CandidateIdx, Votes)> =
+        finalists.iter().map(|&f| (f, round2.votes[f])).collect();
     let (ranked, tie) = rank_and_cut(contest, &final_votes, 1, TieKind::Winner);
     let winner = ranked[0].0;
-    round2.elected.push(winner);
+    round2.elect(winner);
     round2.tie_breaks.extend(tie);
-    Ok(done(vec![round1, round2], Outcome::Elected(winner)))
+    Ok(done(vec![round1, round2], Outcome::Elected(vec![winner])))
 }
 
 /// The second round's transfers, from the matrix (per eliminated candidate) or the totals.
 fn moves(
     contest: &Contest,
     second: &SecondRound,
-    first: &[u64],
+    first: &[Votes],
     finalists: &[CandidateIdx],
     eliminated: &[CandidateIdx],
 ) -> Result<Vec<Move>, Vec<Diagnostic>> {
@@ -136,7 +131,7 @@ fn moves(
     match (from_matrix, stated) {
         (Some(matrix), stated) => {
             for (to, votes) in stated.into_iter().flatten() {
-                let derived: u64 = matrix
+                let derived: Votes = matrix
                     .iter()
                     .filter(|m| m.to == Destination::Candidate(to))
                     .map(|m| m.votes)
@@ -144,11 +139,7 @@ fn moves(
                 if derived != votes {
                     errors.push(Diagnostic::error(
                         format!("second_round.transfers.{}", contest.candidates[to].id),
-                        format!(
-                            "{} stated, but the matrix gives {}",
-                            thousands(votes),
-                            thousands(derived)
-                        ),
+                        format!("{} stated, but the matrix gives {}", votes, derived),
                     ));
                 }
             }
@@ -177,7 +168,7 @@ fn moves(
 fn matrix_moves(
     contest: &Contest,
     rows: &[crate::model::MatrixRow],
-    first: &[u64],
+    first: &[Votes],
     finalists: &[CandidateIdx],
     eliminated: &[CandidateIdx],
     errors: &mut Vec<Diagnostic>,
@@ -218,7 +209,7 @@ fn matrix_moves(
         let mut total: u128 = 0;
         for (id, votes) in row.second.iter() {
             let cell = || format!("{path}.second.{id}");
-            total += votes as u128;
+            total += u128::from(votes.get());
             match ids.get(id).copied() {
                 None => errors.push(Diagnostic::error(cell(), unknown.message(id))),
                 Some(to) if to == from => errors.push(Diagnostic::error(
@@ -231,19 +222,19 @@ fn matrix_moves(
                 Some(_) => {}
             }
         }
-        if total > first[from] as u128 {
+        if total > u128::from(first[from].get()) {
             errors.push(Diagnostic::error(
                 format!("{path}.second"),
                 format!(
                     "second choices of `{}`'s voters sum to {total}, more than their {} first preferences",
                     row.first,
-                    thousands(first[from])
+                    first[from]
                 ),
             ));
         }
     }
     for &e in eliminated {
-        if first[e] > 0 && !seen[e] {
+        if !first[e].is_zero() && !seen[e] {
             errors.push(Diagnostic::error(
                 "second_round.matrix",
                 format!(
@@ -260,7 +251,7 @@ fn matrix_moves(
 fn check_declared(
     contest: &Contest,
     second: &SecondRound,
-    first: &[u64],
+    first: &[Votes],
     finalists: &[CandidateIdx],
     round2: &super::Round,
 ) -> Result<(), Vec<Diagnostic>> {
@@ -277,16 +268,16 @@ fn check_declared(
                     format!("`{id}` is not in the second round"),
                 )),
                 Some(i) => {
-                    let computed = round2.votes[i].unwrap_or(0);
+                    let computed = round2.votes[i];
                     if computed != stated {
                         errors.push(Diagnostic::error(
                             path,
                             format!(
                                 "{} stated, but first preferences {} + transfers {} = {}",
-                                thousands(stated),
-                                thousands(first[i]),
-                                thousands(round2.received(i)),
-                                thousands(computed)
+                                stated,
+                                first[i],
+                                round2.received(i),
+                                computed
                             ),
                         ));
                     }
@@ -295,17 +286,17 @@ fn check_declared(
         }
     }
     if let Some(stated) = second.non_transferable
-        && stated.0 != round2.exhausted
+        && stated != round2.exhausted
     {
-        let eliminated: u64 = round2.transfers.iter().map(|t| t.votes).sum();
+        let eliminated: Votes = round2.transfers.iter().map(|t| t.votes).sum();
         errors.push(Diagnostic::error(
             "second_round.non_transferable",
             format!(
                 "{} stated, but the eliminated candidates' {} ballots less {} transferred leave {}",
-                thousands(stated.0),
-                thousands(eliminated),
-                thousands(eliminated - round2.exhausted),
-                thousands(round2.exhausted)
+                stated,
+                eliminated,
+                eliminated - round2.exhausted,
+                round2.exhausted
             ),
         ));
     }

@@ -7,7 +7,7 @@
 //! tie broken is recorded in the round so that the count can say so.
 
 use super::CandidateIdx;
-use crate::model::Contest;
+use crate::model::{Contest, Votes};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TieKind {
@@ -50,7 +50,7 @@ pub struct TieBreak {
     /// Those the rule favoured: through to the next round, elected, or kept in.
     pub preferred: Vec<CandidateIdx>,
     /// The tied vote.
-    pub votes: u64,
+    pub votes: Votes,
     pub rule: TieRule,
 }
 
@@ -89,10 +89,10 @@ pub fn rule_for(contest: &Contest, tied: &[CandidateIdx]) -> TieRule {
 /// the cut after `keep` places falls inside a group of equal votes, the tie that decided it.
 pub fn rank_and_cut(
     contest: &Contest,
-    votes: &[(CandidateIdx, u64)],
+    votes: &[(CandidateIdx, Votes)],
     keep: usize,
     kind: TieKind,
-) -> (Vec<(CandidateIdx, u64)>, Option<TieBreak>) {
+) -> (Vec<(CandidateIdx, Votes)>, Option<TieBreak>) {
     let prio = priorities(contest);
     let mut ranked = votes.to_vec();
     ranked.sort_by(|a, b| b.1.cmp(&a.1).then(prio[a.0].cmp(&prio[b.0])));
@@ -141,11 +141,20 @@ mod tests {
         .unwrap()
     }
 
+    fn votes(v: &[(usize, u64)]) -> Vec<(usize, Votes)> {
+        v.iter().map(|&(i, n)| (i, Votes::new(n))).collect()
+    }
+
     #[test]
     fn candidate_order_breaks_ties_by_default() {
         let c = contest("");
-        let (ranked, tie) = rank_and_cut(&c, &[(0, 5), (1, 7), (2, 5)], 2, TieKind::SecondPlace);
-        assert_eq!(ranked, [(1, 7), (0, 5), (2, 5)]);
+        let (ranked, tie) = rank_and_cut(
+            &c,
+            &votes(&[(0, 5), (1, 7), (2, 5)]),
+            2,
+            TieKind::SecondPlace,
+        );
+        assert_eq!(ranked, votes(&[(1, 7), (0, 5), (2, 5)]));
         let tie = tie.unwrap();
         assert_eq!(
             (tie.tied, tie.preferred, tie.rule),
@@ -156,15 +165,25 @@ mod tests {
     #[test]
     fn tie_break_order_comes_first() {
         let c = contest(r#", "tie_break_order": ["c"]"#);
-        let (ranked, tie) = rank_and_cut(&c, &[(0, 5), (1, 7), (2, 5)], 2, TieKind::SecondPlace);
-        assert_eq!(ranked[1], (2, 5));
+        let (ranked, tie) = rank_and_cut(
+            &c,
+            &votes(&[(0, 5), (1, 7), (2, 5)]),
+            2,
+            TieKind::SecondPlace,
+        );
+        assert_eq!(ranked[1], (2, Votes::new(5)));
         assert_eq!(tie.unwrap().rule, TieRule::TieBreakOrder);
     }
 
     #[test]
     fn no_tie_when_the_cut_is_clean() {
         let c = contest("");
-        let (_, tie) = rank_and_cut(&c, &[(0, 5), (1, 7), (2, 4)], 2, TieKind::SecondPlace);
+        let (_, tie) = rank_and_cut(
+            &c,
+            &votes(&[(0, 5), (1, 7), (2, 4)]),
+            2,
+            TieKind::SecondPlace,
+        );
         assert_eq!(tie, None);
     }
 }

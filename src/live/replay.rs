@@ -136,6 +136,7 @@ mod tests {
     use super::*;
     use crate::datasets;
     use crate::load;
+    use crate::model::Votes;
 
     #[test]
     fn every_stage_of_2016_is_valid_and_the_last_is_the_result() {
@@ -162,7 +163,7 @@ mod tests {
             }
         }
         let last = load::from_contest(stages[15].contest.clone()).unwrap();
-        assert_eq!(last.count.rounds[1].votes[0], Some(1_310_143));
+        assert_eq!(last.count.rounds[1].tally(0), Some(Votes::new(1_310_143)));
         assert_eq!(stages[1].after, GAP);
     }
 

@@ -191,27 +191,27 @@ impl Checker<'_> {
         }
         let first_total = first_total.flatten();
         if let (Some(valid), Some(total)) = (valid, first_total)
-            && valid.0 != total
+            && valid != total
         {
             self.error(
                 p("valid_votes"),
                 format!(
                     "{} stated, but the candidates' votes sum to {}",
-                    thousands(valid.0),
+                    thousands(valid.get()),
                     thousands(total)
                 ),
             );
         }
         if let (Some(b), Some(v), Some(r)) = (ballot_papers, valid, rejected) {
-            match v.0.checked_add(r.0) {
-                Some(sum) if sum == b.0 => {}
+            match v.get().checked_add(r.get()) {
+                Some(sum) if sum == b.get() => {}
                 sum => self.error(
                     p("ballot_papers"),
                     format!(
                         "{} stated, but valid_votes {} + rejected {} = {}",
-                        thousands(b.0),
-                        thousands(v.0),
-                        thousands(r.0),
+                        thousands(b.get()),
+                        thousands(v.get()),
+                        thousands(r.get()),
                         sum.map(thousands).unwrap_or_else(|| "too many".into())
                     ),
                 ),
@@ -223,12 +223,12 @@ impl Checker<'_> {
                     p("rejected_reasons"),
                     "reasons are given but `rejected` (their total) is not",
                 ),
-                (Some(r), Some(sum)) if r.0 != sum => self.error(
+                (Some(r), Some(sum)) if r != sum => self.error(
                     p("rejected_reasons"),
                     format!(
                         "the reasons sum to {}, but rejected is {}",
                         thousands(sum),
-                        thousands(r.0)
+                        thousands(r.get())
                     ),
                 ),
                 _ => {}
@@ -238,39 +238,37 @@ impl Checker<'_> {
             let voted = ballot_papers
                 .map(|b| ("ballot_papers", b))
                 .or(valid.map(|v| ("valid_votes", v)))
-                .or(first_total.map(|t| ("first_preferences", Votes(t))));
+                .or(first_total.map(|t| ("first_preferences", t)));
             if let Some((field, voted)) = voted
-                && voted.0 > e.0
+                && voted.get() > e.get()
             {
-                let pct = if e.0 == 0 {
+                let pct = if e.get() == 0 {
                     "∞".to_string()
                 } else {
-                    text::percent(voted.0 as f64 * 100.0 / e.0 as f64)
+                    text::percent(voted.get() as f64 * 100.0 / e.get() as f64)
                 };
                 self.error(
                     p(field),
                     format!(
                         "{} is more than the electorate of {}: a turnout of {pct}, above 100%",
-                        thousands(voted.0),
-                        thousands(e.0)
+                        thousands(voted.get()),
+                        thousands(e.get())
                     ),
                 );
             }
         }
         if let Some(second) = second {
             self.candidate_map(&p("second_choices"), second, false);
-            let most = ballot_papers.or(valid
-                .zip(rejected)
-                .map(|(v, r)| Votes(v.0.saturating_add(r.0))));
+            let most = ballot_papers.or(valid.zip(rejected).map(|(v, r)| v.saturating_add(r)));
             if let (Some(most), Some(total)) = (most, second.total())
-                && total > most.0
+                && total > most
             {
                 self.error(
                     p("second_choices"),
                     format!(
                         "second choices sum to {}, more than the {} ballot papers",
                         thousands(total),
-                        thousands(most.0)
+                        thousands(most.get())
                     ),
                 );
             }
@@ -422,12 +420,12 @@ impl Checker<'_> {
             let mut sums: HashMap<&str, u128> = HashMap::new();
             for fp in areas.iter().filter_map(|a| a.first_preferences.as_ref()) {
                 for (id, votes) in fp.iter() {
-                    *sums.entry(id).or_default() += u128::from(votes);
+                    *sums.entry(id).or_default() += u128::from(votes.get());
                 }
             }
             for (id, stated) in first.iter() {
                 let sum = sums.get(id).copied().unwrap_or(0);
-                if sum != u128::from(stated) {
+                if sum != u128::from(stated.get()) {
                     self.error(
                         format!("first_preferences.{id}"),
                         format!(
@@ -449,13 +447,13 @@ impl Checker<'_> {
         for (name, stated, get) in fields {
             let parts: Option<Vec<Votes>> = areas.iter().map(get).collect();
             if let (Some(stated), Some(parts)) = (stated, parts) {
-                let sum: u128 = parts.iter().map(|v| u128::from(v.0)).sum();
-                if sum != u128::from(stated.0) {
+                let sum: u128 = parts.iter().map(|v| u128::from(v.get())).sum();
+                if sum != u128::from(stated.get()) {
                     self.error(
                         name,
                         format!(
                             "{} stated, but the areas sum to {}",
-                            thousands(stated.0),
+                            thousands(stated.get()),
                             text::thousands_wide(sum)
                         ),
                     );
@@ -529,12 +527,12 @@ impl Checker<'_> {
 /// The turnout the contest's own figures give on a basis, if they are all known.
 pub fn computed_turnout(c: &Contest, basis: super::TurnoutBasis) -> Option<f64> {
     use super::TurnoutBasis::*;
-    let electorate = c.electorate.filter(|e| e.0 > 0)?;
+    let electorate = c.electorate.filter(|e| e.get() > 0)?;
     let voted = match basis {
         BallotPapers | Unstated => c.ballot_papers?,
         ValidVotes => c.valid_votes?,
     };
-    Some(voted.0 as f64 * 100.0 / electorate.0 as f64)
+    Some(voted.get() as f64 * 100.0 / electorate.get() as f64)
 }
 
 fn id_message(id: &str) -> String {

@@ -4,25 +4,119 @@
 //! and describe `-5` as "invalid value: integer `-5`, expected u64". A results file is
 //! written by people, so these types reject duplicates and say plainly what is wrong.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 use std::fmt;
 
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-/// A number of votes or ballots: a whole number, 0 or more.
+/// A number of votes or ballots, 0 or more.
+///
+/// Every figure in a count is one of these, never a bare integer, so that the one place
+/// that knows how votes are held is here. Today they are whole numbers, held exactly; a
+/// count with fractional transfers (single transferable vote surpluses, five decimal places
+/// in Scottish counts) will change the inside of this type, not the engine or the views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
-pub struct Votes(pub u64);
+pub struct Votes(u64);
 
 impl Votes {
-    pub fn get(self) -> u64 {
+    pub const ZERO: Votes = Votes(0);
+    pub const MAX: Votes = Votes(u64::MAX);
+
+    pub const fn new(whole: u64) -> Self {
+        Votes(whole)
+    }
+
+    /// The number of whole votes.
+    pub const fn get(self) -> u64 {
         self.0
+    }
+
+    /// For shares and drawing.
+    pub fn as_f64(self) -> f64 {
+        self.0 as f64
+    }
+
+    pub fn is_zero(self) -> bool {
+        self.0 == 0
+    }
+
+    pub fn checked_add(self, other: Votes) -> Option<Votes> {
+        self.0.checked_add(other.0).map(Votes)
+    }
+
+    pub fn saturating_add(self, other: Votes) -> Votes {
+        Votes(self.0.saturating_add(other.0))
+    }
+
+    /// `self - other`, or zero when `other` is larger.
+    pub fn saturating_sub(self, other: Votes) -> Votes {
+        Votes(self.0.saturating_sub(other.0))
+    }
+
+    /// More than half of these votes: the smallest number that is a majority of them.
+    pub fn majority(self) -> Votes {
+        Votes(self.0 / 2 + 1)
     }
 }
 
 impl From<u64> for Votes {
     fn from(v: u64) -> Self {
         Votes(v)
+    }
+}
+
+/// Whole votes as a number, for printing and arithmetic outside the count (shares).
+impl From<Votes> for u64 {
+    fn from(v: Votes) -> u64 {
+        v.0
+    }
+}
+
+impl PartialEq<u64> for Votes {
+    fn eq(&self, other: &u64) -> bool {
+        self.0 == *other
+    }
+}
+
+impl std::ops::Add for Votes {
+    type Output = Votes;
+    /// Sums in a count cannot overflow: every figure is a part of the valid votes, which
+    /// are checked to fit when the count starts.
+    fn add(self, other: Votes) -> Votes {
+        Votes(self.0 + other.0)
+    }
+}
+
+impl std::ops::AddAssign for Votes {
+    fn add_assign(&mut self, other: Votes) {
+        self.0 += other.0;
+    }
+}
+
+impl std::ops::Sub for Votes {
+    type Output = Votes;
+    fn sub(self, other: Votes) -> Votes {
+        Votes(self.0 - other.0)
+    }
+}
+
+impl std::iter::Sum for Votes {
+    fn sum<I: Iterator<Item = Votes>>(iter: I) -> Votes {
+        iter.fold(Votes::ZERO, |a, b| a + b)
+    }
+}
+
+impl<'a> std::iter::Sum<&'a Votes> for Votes {
+    fn sum<I: Iterator<Item = &'a Votes>>(iter: I) -> Votes {
+        iter.copied().sum()
+    }
+}
+
+/// `1,863,671`: with thousands separators, as every output prints votes.
+impl fmt::Display for Votes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::text::thousands(self.0))
     }
 }
 
@@ -79,19 +173,14 @@ impl<'de> Deserialize<'de> for Votes {
 pub struct VoteMap(pub Vec<(String, Votes)>);
 
 impl VoteMap {
-    /// The value for one key. This looks through the map: to look up many keys, build
-    /// [`VoteMap::index`] once.
-    pub fn get(&self, key: &str) -> Option<u64> {
-        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v.0)
+    /// The value for one key. This looks through the map: to look up many keys, iterate
+    /// once instead.
+    pub fn get(&self, key: &str) -> Option<Votes> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
     }
 
-    /// Key → value, for looking up many keys in linear time overall.
-    pub fn index(&self) -> HashMap<&str, u64> {
-        self.iter().collect()
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = (&str, u64)> {
-        self.0.iter().map(|(k, v)| (k.as_str(), v.0))
+    pub fn iter(&self) -> impl Iterator<Item = (&str, Votes)> {
+        self.0.iter().map(|(k, v)| (k.as_str(), *v))
     }
 
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -99,10 +188,10 @@ impl VoteMap {
     }
 
     /// The sum of all values, or `None` if it would overflow.
-    pub fn total(&self) -> Option<u64> {
+    pub fn total(&self) -> Option<Votes> {
         self.0
             .iter()
-            .try_fold(0u64, |acc, (_, v)| acc.checked_add(v.0))
+            .try_fold(Votes::ZERO, |acc, (_, v)| acc.checked_add(*v))
     }
 
     pub fn len(&self) -> usize {
@@ -184,7 +273,7 @@ mod tests {
     fn vote_map_keeps_order_and_rejects_duplicates() {
         let m: VoteMap = serde_json::from_str(r#"{"b": 2, "a": 1}"#).unwrap();
         assert_eq!(m.keys().collect::<Vec<_>>(), ["b", "a"]);
-        assert_eq!(m.total(), Some(3));
+        assert_eq!(m.total(), Some(Votes::new(3)));
         assert_eq!(serde_json::to_string(&m).unwrap(), r#"{"b":2,"a":1}"#);
         let dup = serde_json::from_str::<VoteMap>(r#"{"a": 1, "a": 2}"#)
             .unwrap_err()

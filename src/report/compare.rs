@@ -66,7 +66,7 @@ fn overview(contests: &[Loaded]) -> String {
         t.row(vec![
             clean(&c.id).into_owned(),
             c.electorate
-                .map(|e| thousands(e.0))
+                .map(|e| thousands(e.get()))
                 .unwrap_or_else(|| "unknown".into()),
             turnout,
             basis,

@@ -42,7 +42,7 @@ pub fn rounds(l: &Loaded) -> String {
     let _ = w.write_record(header);
     for r in &l.count.rounds {
         for (i, cand) in c.candidates.iter().enumerate() {
-            let Some(votes) = r.votes[i] else {
+            let Some(votes) = r.tally(i) else {
                 continue;
             };
             let change = r.received(i);
@@ -53,8 +53,8 @@ pub fn rounds(l: &Loaded) -> String {
             } else {
                 "continuing"
             };
-            let share = if r.continuing > 0 {
-                format!("{:.2}", votes as f64 * 100.0 / r.continuing as f64)
+            let share = if !r.continuing.is_zero() {
+                format!("{:.2}", votes.as_f64() * 100.0 / r.continuing.as_f64())
             } else {
                 String::new()
             };
@@ -64,8 +64,8 @@ pub fn rounds(l: &Loaded) -> String {
                 cell(&cand.id),
                 cell(&cand.name),
                 cell(&cand.party),
-                votes.to_string(),
-                change.to_string(),
+                votes.get().to_string(),
+                change.get().to_string(),
                 share,
                 status.into(),
             ]);
@@ -76,8 +76,8 @@ pub fn rounds(l: &Loaded) -> String {
             String::new(),
             crate::report::exhausted_label(c.system).into(),
             String::new(),
-            r.exhausted.to_string(),
-            r.newly_exhausted().to_string(),
+            r.exhausted.get().to_string(),
+            r.newly_exhausted().get().to_string(),
             String::new(),
             String::new(),
         ]);

@@ -79,12 +79,12 @@ pub fn rounds_value(l: &Loaded) -> Value {
         })
     };
 
-    let (outcome, winner, winner_id) = match l.count.outcome {
-        Outcome::Elected(w) => ("elected", name(w), id(w)),
+    let (outcome, winner, winner_id) = match &l.count.outcome {
+        Outcome::Elected(won) => ("elected", name(won[0]), id(won[0])),
         Outcome::Incomplete => ("incomplete", Value::Null, Value::Null),
         Outcome::NoVotes => ("no-votes", Value::Null, Value::Null),
     };
-    let opt = |v: Option<crate::model::Votes>| v.map(|v| json!(v.0)).unwrap_or(Value::Null);
+    let opt = |v: Option<crate::model::Votes>| v.map(|v| json!(v.get())).unwrap_or(Value::Null);
     let turnout = summary::turnout(c).map(|t| {
         json!({"percent": t.percent, "basis": c.turnout.as_ref().map(|p| p.basis).unwrap_or(t.basis), "computed": t.computed, "approximate": t.approximate})
     });

@@ -6,7 +6,7 @@ use super::table::{Align, Table};
 use super::{exhausted_label, join_names, long_date, round_title};
 use crate::count::{Destination, Outcome, Round, TieKind};
 use crate::load::Loaded;
-use crate::model::{ResultStatus, VotingSystem};
+use crate::model::{ResultStatus, Votes, VotingSystem};
 use crate::summary;
 use crate::text::{clean, share, signed_count, thousands, wrap};
 
@@ -52,7 +52,7 @@ fn header(l: &Loaded) -> String {
         None => "unknown".to_string(),
     };
     let known = |v: Option<crate::model::Votes>| {
-        v.map(|v| thousands(v.0))
+        v.map(|v| thousands(v.get()))
             .unwrap_or_else(|| "unknown".into())
     };
     let _ = writeln!(
@@ -89,7 +89,7 @@ fn round_section(l: &Loaded, round: &Round) -> String {
             thousands(round.threshold),
             thousands(round.continuing)
         );
-    } else if round.continuing > 0 {
+    } else if !round.continuing.is_zero() {
         let in_play = if round.number == 1 {
             "valid votes"
         } else {
@@ -131,22 +131,22 @@ fn round_section(l: &Loaded, round: &Round) -> String {
             row.pop();
         }
         if let Some(prev) = prev {
-            row.push(prev.votes[i].map(thousands).unwrap_or_default());
-            row.push(signed_count(round.received(i) as i128));
+            row.push(prev.tally(i).map(thousands).unwrap_or_default());
+            row.push(signed_count(i128::from(round.received(i).get())));
         }
         row.push(thousands(votes));
         row.push(share(votes, round.continuing).unwrap_or_default());
         row.push(status(round, i).to_string());
         table.row(row);
     }
-    if transfer_round || round.exhausted > 0 {
+    if transfer_round || !round.exhausted.is_zero() {
         let mut row = vec![exhausted_label(c.system).to_string()];
         if with_party {
             row.push(String::new());
         }
         if let Some(prev) = prev {
             row.push(thousands(prev.exhausted));
-            row.push(signed_count(round.newly_exhausted() as i128));
+            row.push(signed_count(i128::from(round.newly_exhausted().get())));
         }
         row.extend([thousands(round.exhausted), String::new(), String::new()]);
         table.row(row);
@@ -213,10 +213,10 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
         .iter()
         .map(|&i| clean(&c.candidates[i].name).into_owned())
         .collect();
-    let ballots: u64 = round
+    let ballots: Votes = round
         .eliminated
         .iter()
-        .filter_map(|&i| round.votes[i])
+        .filter_map(|&i| round.tally(i))
         .sum();
     let who = match names.len() {
         1 => format!("{} is", names[0]),
@@ -265,7 +265,7 @@ fn transfers(l: &Loaded, round: &Round) -> String {
     }
     for from in sources {
         let moved: Vec<_> = round.transfers.iter().filter(|t| &t.from == from).collect();
-        let total: u64 = moved.iter().map(|t| t.votes).sum();
+        let total: Votes = moved.iter().map(|t| t.votes).sum();
         let source = if from.len() == 1 {
             clean(&c.candidates[from[0]].name).into_owned()
         } else {
@@ -280,7 +280,7 @@ fn transfers(l: &Loaded, round: &Round) -> String {
                 };
                 format!(
                     "{to} {} ({})",
-                    signed_count(t.votes as i128),
+                    signed_count(i128::from(t.votes.get())),
                     share(t.votes, total).unwrap_or_default()
                 )
             })
@@ -298,7 +298,7 @@ fn transfers(l: &Loaded, round: &Round) -> String {
 /// "voting for too many 32,217, unmarked 12,292, …", largest first, if the data says why.
 pub fn rejected_reasons(c: &crate::model::Contest) -> Option<String> {
     let reasons = c.rejected_reasons.as_ref()?;
-    let mut parts: Vec<(&str, u64)> = reasons.iter().filter(|(_, v)| *v > 0).collect();
+    let mut parts: Vec<(&str, Votes)> = reasons.iter().filter(|(_, v)| !v.is_zero()).collect();
     parts.sort_by_key(|(_, v)| std::cmp::Reverse(*v));
     (!parts.is_empty()).then(|| {
         parts
@@ -313,10 +313,11 @@ pub fn rejected_reasons(c: &crate::model::Contest) -> Option<String> {
 pub fn result_line(l: &Loaded) -> String {
     let c = &l.contest;
     let count = &l.count;
-    match count.outcome {
-        Outcome::Elected(w) => {
+    match &count.outcome {
+        Outcome::Elected(won) => {
+            let w = won[0];
             let last = count.last();
-            let votes = last.votes[w].unwrap_or(0);
+            let votes = last.votes[w];
             let winner = &c.candidates[w];
             let runner_up = last.standings().into_iter().find(|(i, _)| *i != w);
             let margin = match (runner_up, count.margin()) {

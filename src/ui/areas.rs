@@ -62,7 +62,7 @@ pub fn sorted_rows(contest: &Contest, sort: AreaSort) -> Vec<AreaRow<'_>> {
                     .candidates
                     .iter()
                     .enumerate()
-                    .map(|(i, c)| (i, fp.get(&c.id).unwrap_or(0)))
+                    .map(|(i, c)| (i, fp.get(&c.id).map_or(0, u64::from)))
                     .collect(),
                 None => Vec::new(),
             };
@@ -71,13 +71,13 @@ pub fn sorted_rows(contest: &Contest, sort: AreaSort) -> Vec<AreaRow<'_>> {
                 .iter()
                 .fold(0u64, |t, &(_, v)| t.saturating_add(v));
             let turnout = match (area.electorate, area.ballot_papers) {
-                (Some(e), Some(b)) if e.0 > 0 => Some(b.0 as f64 * 100.0 / e.0 as f64),
+                (Some(e), Some(b)) if e.get() > 0 => Some(b.get() as f64 * 100.0 / e.get() as f64),
                 _ => None,
             };
             AreaRow {
                 area,
                 name: clean(&area.name).into_owned(),
-                valid: area.valid_votes.map_or(summed, |v| v.0),
+                valid: area.valid_votes.map_or(summed, |v| v.get()),
                 standings,
                 turnout,
             }

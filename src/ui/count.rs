@@ -11,6 +11,7 @@ use super::bar::{column, draw};
 use super::put;
 use super::theme::Palette;
 use crate::app::App;
+use crate::model::Votes;
 use crate::report::exhausted_label;
 use crate::text::{clean, fit, right, thousands, width};
 
@@ -24,16 +25,11 @@ pub fn scale(count: &crate::count::Count) -> f64 {
     count
         .rounds
         .iter()
-        .flat_map(|r| {
-            r.votes
-                .iter()
-                .flatten()
-                .copied()
-                .chain([r.threshold, r.exhausted])
-        })
+        .flat_map(|r| r.votes.iter().copied().chain([r.threshold, r.exhausted]))
         .max()
-        .unwrap_or(1)
-        .max(1) as f64
+        .unwrap_or(Votes::ZERO)
+        .as_f64()
+        .max(1.0)
 }
 
 impl Widget for CountView<'_> {
@@ -179,7 +175,7 @@ impl Widget for CountView<'_> {
             y += 1;
         }
         // Threshold marker on every row the bars do not cover, then the scale label.
-        let tx = bar_x + column(round.threshold as f64, max, bar_w);
+        let tx = bar_x + column(round.threshold.as_f64(), max, bar_w);
         if bar_w > 0 && c.system != crate::model::VotingSystem::FirstPastThePost {
             for row in area.y..y.min(area.y + rows_h) {
                 if let Some(cell) = buf.cell_mut((tx, row))

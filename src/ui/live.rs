@@ -84,12 +84,12 @@ impl Outstanding<'_> {
         if out.is_empty() {
             return None;
         }
-        let total: Option<u64> = areas.iter().map(|a| a.electorate.map(|e| e.0)).sum();
+        let total: Option<u64> = areas.iter().map(|a| a.electorate.map(|e| e.get())).sum();
         let share = |e: Option<u64>| match (e, total) {
             (Some(e), Some(t)) if t > 0 => format!("{:.1}%", e as f64 * 100.0 / t as f64),
             _ => "share unknown".to_string(),
         };
-        let out_electorate: Option<u64> = out.iter().map(|a| a.electorate.map(|e| e.0)).sum();
+        let out_electorate: Option<u64> = out.iter().map(|a| a.electorate.map(|e| e.get())).sum();
         let head = match (out_electorate, total) {
             (Some(o), Some(t)) if t > 0 => format!(
                 "Still to declare: {} of {} areas, {} voters ({:.1}% of the electorate): ",
@@ -107,7 +107,11 @@ impl Outstanding<'_> {
         let list: Vec<String> = out
             .iter()
             .map(|a| match total {
-                Some(_) => format!("{} ({})", clean(&a.name), share(a.electorate.map(|e| e.0))),
+                Some(_) => format!(
+                    "{} ({})",
+                    clean(&a.name),
+                    share(a.electorate.map(|e| e.get()))
+                ),
                 None => clean(&a.name).into_owned(),
             })
             .collect();

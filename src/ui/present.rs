@@ -14,6 +14,7 @@ use super::bar::column;
 use super::put;
 use super::theme::Palette;
 use crate::app::App;
+use crate::model::Votes;
 use crate::present::{self, Beat, State};
 use crate::report::exhausted_label;
 use crate::text::{clean, fit, right, thousands, width};
@@ -289,7 +290,7 @@ impl Widget for PresentView<'_> {
             } else {
                 pal.party(cand.colour.as_deref())
             };
-            let value = f.votes[i].map(|v| v as f64);
+            let value = f.votes[i].map(Votes::as_f64);
             row(y, glyph, &name, value, &label, style, bar_style, buf);
             y += thick;
         }
@@ -299,7 +300,7 @@ impl Widget for PresentView<'_> {
                 y,
                 " ",
                 exhausted_label(l.contest.system),
-                Some(e as f64),
+                Some(e.as_f64()),
                 &label,
                 pal.dim(),
                 pal.exhausted_bar(),
@@ -310,7 +311,7 @@ impl Widget for PresentView<'_> {
         if let Some(t) = f.threshold
             && bar_w > 0
         {
-            let tx = bar_x + column(t as f64, max, bar_w);
+            let tx = bar_x + column(t.as_f64(), max, bar_w);
             for yy in bars.y..y.min(bars.bottom()) {
                 if let Some(cell) = buf.cell_mut((tx, yy))
                     && cell.symbol() == " "

@@ -17,6 +17,7 @@ use super::put;
 use super::theme::Palette;
 use crate::app::{App, ShareBasis};
 use crate::count::{Count, Outcome};
+use crate::model::Votes;
 use crate::model::VotingSystem;
 use crate::report::exhausted_label;
 use crate::text::{clean, fit, percent, right, thousands, width, wrap};
@@ -54,7 +55,7 @@ impl Column {
         buf: &mut Buffer,
         area: Rect,
         y: u16,
-        value: Option<(u64, Option<f64>)>,
+        value: Option<(Votes, Option<f64>)>,
         max_pct: f64,
         bar_style: Style,
         text_style: Style,
@@ -110,8 +111,8 @@ impl Column {
 }
 
 /// `part` as a percentage of `whole`; `None` when there is nothing to divide by.
-fn pct(part: u64, whole: u64) -> Option<f64> {
-    (whole > 0).then(|| part as f64 * 100.0 / whole as f64)
+fn pct(part: Votes, whole: Votes) -> Option<f64> {
+    (!whole.is_zero()).then(|| part.as_f64() * 100.0 / whole.as_f64())
 }
 
 /// Draw `segments` from (area.x, y) on, starting a new line whenever the next segment does
@@ -146,7 +147,7 @@ pub(super) fn flow(
 fn title(count: &Count, system: VotingSystem, basis: ShareBasis) -> Vec<(String, bool)> {
     let rounds = count.rounds.len();
     if rounds < 2 {
-        let why = match (system, count.outcome) {
+        let why = match (system, &count.outcome) {
             (VotingSystem::FirstPastThePost, _) => {
                 "First past the post: one round, so there is no second round"
             }
@@ -195,8 +196,8 @@ impl Widget for SharesView<'_> {
             ShareBasis::ValidFirstPreferences => valid,
             ShareBasis::FinalRound => last.continuing,
         };
-        let first_pct = |i: usize| pct(first.votes[i].unwrap_or(0), valid);
-        let final_pct = |i: usize| last.votes[i].and_then(|v| pct(v, final_whole));
+        let first_pct = |i: usize| pct(first.votes[i], valid);
+        let final_pct = |i: usize| last.tally(i).and_then(|v| pct(v, final_whole));
         let exhausted_label = exhausted_label(c.system);
 
         // One scale for both columns, so a bar that grows between them really grew.
@@ -320,7 +321,7 @@ impl Widget for SharesView<'_> {
                 name_style,
             );
             let party = pal.party(cand.colour.as_deref());
-            let first_votes = first.votes[i].unwrap_or(0);
+            let first_votes = first.votes[i];
             columns[0].draw(
                 buf,
                 area,
@@ -332,7 +333,7 @@ impl Widget for SharesView<'_> {
                 &pal,
             );
             if let Some(col) = columns.get(1) {
-                let value = last.votes[i].map(|v| (v, final_pct(i)));
+                let value = last.tally(i).map(|v| (v, final_pct(i)));
                 col.draw(buf, area, y, value, max_pct, party, name_style, &pal);
             }
             y += 1;
