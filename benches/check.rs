@@ -45,7 +45,8 @@ fn check(c: &mut Criterion) {
     group.measurement_time(Duration::from_secs(3));
     for n in [1_000usize, 10_000, 100_000] {
         let text = dataset(n);
-        let loaded = tally::load::from_str(&text).expect("the generated contest is valid");
+        let loaded =
+            tally::import::dataset::from_str(&text).expect("the generated contest is valid");
         assert_eq!(loaded.count.rounds.len(), 2);
         group.bench_with_input(BenchmarkId::new("floor: parse JSON", n), &text, |b, t| {
             b.iter(|| serde_json::from_str::<serde_json::Value>(t).map(|_| ()))
@@ -53,7 +54,7 @@ fn check(c: &mut Criterion) {
         group.bench_with_input(
             BenchmarkId::new("parse, validate, count", n),
             &text,
-            |b, t| b.iter(|| tally::load::from_str(t).map(|_| ())),
+            |b, t| b.iter(|| tally::import::dataset::from_str(t).map(|_| ())),
         );
     }
     group.finish();

@@ -18,7 +18,7 @@ fn frame(app: &App, area: Rect) -> Buffer {
 }
 
 fn views(c: &mut Criterion) {
-    let all = tally::datasets::load_all().expect("embedded datasets load");
+    let all = tally::import::load_all().expect("embedded datasets load");
     let area = Rect::new(0, 0, 200, 60);
     // london-2021 has the most candidates; london-2016 has areas.
     for (index, name) in [(5usize, "2021"), (4, "2016")] {

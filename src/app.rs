@@ -15,7 +15,7 @@ use std::time::Duration;
 use animation::{Animation, From, Shown};
 use keys::{Action, Key};
 
-use crate::load::Loaded;
+use crate::count::Counted;
 
 /// The views, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -141,7 +141,7 @@ pub const FRAME: Duration = Duration::from_micros(16_667);
 pub const PLAY_PAUSE: Duration = Duration::from_millis(1200);
 
 pub struct App {
-    pub contests: Vec<Loaded>,
+    pub contests: Vec<Counted>,
     pub current: usize,
     /// The round shown (0-based), or being animated to.
     pub round: usize,
@@ -188,7 +188,7 @@ pub struct Presenter {
 impl App {
     /// A viewer on `contests` (at least one), starting on `current` with the first count
     /// growing from zero (at once when animation is off).
-    pub fn new(contests: Vec<Loaded>, current: usize, options: Options) -> Self {
+    pub fn new(contests: Vec<Counted>, current: usize, options: Options) -> Self {
         assert!(!contests.is_empty(), "the viewer needs a contest");
         let mut app = Self::empty(options);
         app.highlighted = contests
@@ -234,7 +234,7 @@ impl App {
         }
     }
 
-    pub fn contest(&self) -> &Loaded {
+    pub fn contest(&self) -> &Counted {
         &self.contests[self.current]
     }
 
@@ -679,10 +679,9 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets;
 
     fn app(animate: bool) -> App {
-        let all = datasets::load_all().unwrap();
+        let all = crate::import::load_all().unwrap();
         App::new(
             all,
             1,

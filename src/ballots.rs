@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::io::{BufRead, Read};
 
 use crate::count::ballots::{irv_rounds, sv_second_round};
-use crate::model::{Candidate, Contest, Source, VoteMap, Votes, VotingSystem};
+use crate::model::{Candidate, Contest, Method, Source, VoteMap, Votes, VotingSystem};
 use crate::text::clean;
 
 /// A ballot as read: its weight and its choices (candidate indices, in order).
@@ -354,7 +354,7 @@ fn ballot(
             ));
         }
         let Some(&i) = index.get(&cell.to_lowercase()) else {
-            let hint = crate::model::parse::closest(cell, candidates.iter().map(String::as_str))
+            let hint = crate::text::closest(cell, candidates.iter().map(String::as_str))
                 .map(|b| format!("; did you mean `{b}`?"))
                 .unwrap_or_default();
             return Err((
@@ -451,12 +451,12 @@ pub fn contest(
         .map(|ballot| (ballot.count, ballot.choices.clone()))
         .collect();
     let mut c = Contest {
-        tally_format: Some(crate::model::FORMAT_VERSION),
         id: id_for(title, &mut HashSet::new()),
         title: title.to_string(),
         area: "Ballots".to_string(),
         date,
-        system,
+        method: Method::bare(system),
+        seats: 1,
         status: Some(crate::model::ResultStatus::Final),
         candidates: b
             .candidates
@@ -477,8 +477,6 @@ pub fn contest(
         turnout: None,
         first_preferences: Some(ids.iter().cloned().zip(first.iter().copied()).collect()),
         second_choices: None,
-        second_round: None,
-        rounds: None,
         tie_break_order: None,
         areas: None,
         sources: vec![Source {
@@ -497,8 +495,16 @@ pub fn contest(
     };
     match system {
         VotingSystem::FirstPastThePost => {}
-        VotingSystem::SupplementaryVote => c.second_round = sv_second_round(&groups, &first, &ids),
-        VotingSystem::InstantRunoff => c.rounds = Some(irv_rounds(&groups, &first, &ids)),
+        VotingSystem::SupplementaryVote => {
+            c.method = Method::SupplementaryVote {
+                second_round: sv_second_round(&groups, &first, &ids),
+            }
+        }
+        VotingSystem::InstantRunoff => {
+            c.method = Method::InstantRunoff {
+                rounds: irv_rounds(&groups, &first, &ids),
+            }
+        }
     }
     Ok(c)
 }
@@ -568,7 +574,7 @@ mod tests {
         let ids: Vec<String> = b.candidates.iter().map(|n| id_for(n, &mut taken)).collect();
         assert_ne!(ids[0], ids[1]);
         assert!(
-            ids.iter().all(|i| crate::model::validate::is_valid_id(i)),
+            ids.iter().all(|i| crate::model::ids::is_valid_id(i)),
             "{ids:?}"
         );
         for system in [
@@ -577,8 +583,11 @@ mod tests {
             VotingSystem::InstantRunoff,
         ] {
             let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
-            let l =
-                crate::load::from_contest(contest(&b, system, "T", "f", date).unwrap()).unwrap();
+            let l = crate::count::Counted::new(
+                contest(&b, system, "T", "f", date).unwrap(),
+                Vec::new(),
+            )
+            .unwrap();
             assert_eq!(l.count.valid, 3);
         }
     }
@@ -595,7 +604,10 @@ mod tests {
             VotingSystem::FirstPastThePost,
             VotingSystem::SupplementaryVote,
         ] {
-            let l = crate::load::from_contest(contest(&b, system, "T", "f", date).unwrap());
+            let l = crate::count::Counted::new(
+                contest(&b, system, "T", "f", date).unwrap(),
+                Vec::new(),
+            );
             assert_eq!(l.unwrap().count.valid, 3_200);
         }
     }

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
-use crate::datasets;
-use crate::load::{self, LoadError, Loaded};
+use crate::count::Counted;
+use crate::import::OpenError;
 use crate::report;
 
 const AFTER_HELP: &str = "\
@@ -72,7 +72,7 @@ pub enum Command {
     /// Show the count round by round: votes, shares, transfers, exhausted ballots, winner
     Rounds {
         /// An embedded contest id or a dataset file
-        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+        #[arg(value_name = "CONTEST", default_value = crate::import::DEFAULT)]
         contest: String,
         /// Output format (json: see docs/rounds-json.md)
         #[arg(short, long, value_enum, default_value_t = Format::Text)]
@@ -87,7 +87,7 @@ pub enum Command {
     /// Tell the whole count in plain sentences, step by step (for screen readers and scripts)
     Narrate {
         /// An embedded contest id or a dataset file
-        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+        #[arg(value_name = "CONTEST", default_value = crate::import::DEFAULT)]
         contest: String,
     },
     /// Draw the viewer's screen without a terminal: as text, ANSI colours or an SVG image
@@ -154,7 +154,7 @@ the next key (students guess first), e explain the systems with this contest, [ 
 contests, P leave presenter mode for the normal viewer, q quit.")]
     Present {
         /// An embedded contest id or a dataset file
-        #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+        #[arg(value_name = "CONTEST", default_value = crate::import::DEFAULT)]
         contest: String,
         /// Colours [default: dark; mono when NO_COLOR is set]
         #[arg(long, value_enum)]
@@ -264,9 +264,11 @@ where
         }
         None if interactive() => return view(&cli, err),
         None => show(&cli.contests),
-        Some(Command::List) => datasets::load_all().map(|all| Output::ok(report::list::list(&all))),
+        Some(Command::List) => {
+            crate::import::load_all().map(|all| Output::ok(report::list::list(&all)))
+        }
         Some(Command::Check { files }) => Ok(check(&files)),
-        Some(Command::Rounds { contest, format }) => datasets::resolve(&contest).map(|l| {
+        Some(Command::Rounds { contest, format }) => crate::import::resolve(&contest).map(|l| {
             Output::ok(match format {
                 Format::Text => report::text::rounds(&l),
                 Format::Json => report::json::rounds(&l),
@@ -277,7 +279,7 @@ where
             resolve_all(&contests).map(|all| Output::ok(report::compare::compare(&all)))
         }
         Some(Command::Narrate { contest }) => {
-            datasets::resolve(&contest).map(|l| Output::ok(crate::narrate::report(&l)))
+            crate::import::resolve(&contest).map(|l| Output::ok(crate::narrate::report(&l)))
         }
         Some(Command::Render(args)) => return render(args, out, err),
         Some(Command::Screenshots { dir }) => return screenshots(&dir, out, err),
@@ -390,7 +392,7 @@ fn viewer_options_from(theme: Option<ThemeArg>, no_animation: bool) -> crate::ap
 /// Bare `tally` in a terminal: the interactive viewer.
 fn view(cli: &Cli, err: &mut dyn Write) -> i32 {
     let (contests, start) = if cli.contests.is_empty() {
-        match datasets::open(datasets::DEFAULT) {
+        match crate::import::open(crate::import::DEFAULT) {
             Ok(found) => found,
             Err(e) => {
                 let _ = writeln!(err, "tally: {e}");
@@ -411,24 +413,24 @@ fn view(cli: &Cli, err: &mut dyn Write) -> i32 {
 }
 
 /// Named contests, or every embedded one when none is named.
-fn resolve_all(names: &[String]) -> Result<Vec<Loaded>, LoadError> {
+fn resolve_all(names: &[String]) -> Result<Vec<Counted>, OpenError> {
     if names.is_empty() {
-        datasets::load_all()
+        crate::import::load_all()
     } else {
-        names.iter().map(|n| datasets::resolve(n)).collect()
+        names.iter().map(|n| crate::import::resolve(n)).collect()
     }
 }
 
 /// Bare `tally [CONTEST...]` without a terminal: each contest told as text (`narrate`).
-fn show(names: &[String]) -> Result<Output, LoadError> {
+fn show(names: &[String]) -> Result<Output, OpenError> {
     let names = if names.is_empty() {
-        vec![datasets::DEFAULT.to_string()]
+        vec![crate::import::DEFAULT.to_string()]
     } else {
         names.to_vec()
     };
-    let loaded: Vec<Loaded> = names
+    let loaded: Vec<Counted> = names
         .iter()
-        .map(|n| datasets::resolve(n))
+        .map(|n| crate::import::resolve(n))
         .collect::<Result<_, _>>()?;
     let parts: Vec<String> = loaded.iter().map(crate::narrate::report).collect();
     Ok(Output::ok(parts.join(&format!("\n{}\n\n", "─".repeat(72)))))
@@ -438,7 +440,7 @@ fn show(names: &[String]) -> Result<Output, LoadError> {
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
     /// An embedded contest id or a dataset file
-    #[arg(value_name = "CONTEST", default_value = datasets::DEFAULT)]
+    #[arg(value_name = "CONTEST", default_value = crate::import::DEFAULT)]
     pub contest: String,
     /// Which view to draw
     #[arg(long, value_enum, default_value_t = ViewArg::Count)]
@@ -467,7 +469,7 @@ pub struct RenderArgs {
 /// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.
 fn render(a: RenderArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     use crate::app::{Theme, View};
-    let (contests, index) = match datasets::open(&a.contest) {
+    let (contests, index) = match crate::import::open(&a.contest) {
         Ok(found) => found,
         Err(e) => return fail(err, &e),
     };
@@ -541,7 +543,7 @@ fn write_output(
     }
 }
 
-fn fail(err: &mut dyn Write, e: &LoadError) -> i32 {
+fn fail(err: &mut dyn Write, e: &OpenError) -> i32 {
     let _ = writeln!(err, "tally: {e}");
     e.exit_code()
 }
@@ -624,7 +626,7 @@ fn replay(
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> i32 {
-    let loaded = match datasets::resolve(contest) {
+    let loaded = match crate::import::resolve(contest) {
         Ok(l) => l,
         Err(e) => return fail(err, &e),
     };
@@ -665,7 +667,7 @@ fn check(files: &[PathBuf]) -> Output {
     let mut bad = 0;
     for path in files {
         let file = path.display().to_string();
-        match load::from_file(path) {
+        match crate::import::from_file(path) {
             Ok(l) => {
                 for w in &l.warnings {
                     text.push_str(&w.render(&file));
@@ -752,7 +754,7 @@ fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 return 1;
             }
         };
-        match load::from_contest(contest) {
+        match crate::count::Counted::new(contest, Vec::new()) {
             Ok(l) => counted.push(l),
             Err(diagnostics) => {
                 // The ballots made a dataset the engine rejects: a bug in tally, said plainly.
@@ -803,7 +805,7 @@ fn present(contest: &str, options: crate::app::Options, err: &mut dyn Write) -> 
         );
         return 2;
     }
-    let (contests, index) = match datasets::open(contest) {
+    let (contests, index) = match crate::import::open(contest) {
         Ok(found) => found,
         Err(e) => return fail(err, &e),
     };

@@ -15,14 +15,16 @@
 //! runoff from rounds counted elsewhere) and [`fptp`]. Ties are broken by [`ties`].
 
 pub mod ballots;
+pub mod counted;
 pub mod fptp;
 pub mod irv;
 pub mod step;
 pub mod sv;
 pub mod ties;
 
-use crate::model::{Contest, Diagnostic, Votes, VotingSystem};
+use crate::model::{Contest, Diagnostic, Method, Votes, VotingSystem};
 
+pub use counted::Counted;
 pub use ties::{TieBreak, TieKind, TieRule};
 
 /// A candidate's position in `Contest::candidates`.
@@ -207,7 +209,7 @@ impl Count {
     }
 }
 
-/// Count a contest that has passed `model::validate::validate` without errors.
+/// Count a checked contest.
 ///
 /// Errors are problems with the count itself: transfers to a candidate who is not in the
 /// round, declared totals that are not first preferences plus transfers, and the like.
@@ -224,10 +226,12 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
             ),
         )]);
     }
-    let counted = match contest.system {
-        VotingSystem::SupplementaryVote => sv::count(contest, &first),
-        VotingSystem::InstantRunoff => irv::count(contest, &first),
-        VotingSystem::FirstPastThePost => Ok(fptp::count(contest, &first)),
+    let counted = match &contest.method {
+        Method::SupplementaryVote { second_round } => {
+            sv::count(contest, &first, second_round.as_ref())
+        }
+        Method::InstantRunoff { rounds } => irv::count(contest, &first, rounds),
+        Method::FirstPastThePost => Ok(fptp::count(contest, &first)),
     }?;
     if partial {
         // Areas are still out: the figures are a running tally, so nobody is elected or

@@ -2,7 +2,7 @@
 //! screen. "Under first past the post Livingstone would also have won, with 36.8%" is worth
 //! more in a classroom than any general description. Pure functions of a loaded contest.
 
-use crate::load::Loaded;
+use crate::count::Counted;
 use crate::model::{Votes, VotingSystem};
 use crate::report::join_names;
 use crate::text::{clean, share, thousands};
@@ -12,12 +12,12 @@ pub struct Explainer {
     pub body: String,
 }
 
-fn name(l: &Loaded, i: usize) -> String {
+fn name(l: &Counted, i: usize) -> String {
     clean(&l.contest.candidates[i].name).into_owned()
 }
 
 /// The explainers for this contest, most relevant first.
-pub fn explainers(l: &Loaded) -> Vec<Explainer> {
+pub fn explainers(l: &Counted) -> Vec<Explainer> {
     let count = &l.count;
     if count.valid == 0 || count.partial {
         return vec![Explainer {
@@ -31,14 +31,14 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
     let (leader, leader_votes) = standings[0];
     let title = clean(&l.contest.title).into_owned();
     let mut out = Vec::new();
-    let fptp_line = |l: &Loaded| -> String {
+    let fptp_line = |l: &Counted| -> String {
         let actual = l.count.winner();
         let same = actual == Some(leader);
         let how = format!(
             "with {} of the valid votes",
             share(leader_votes, valid).unwrap_or_default()
         );
-        match (l.contest.system, same) {
+        match (l.contest.method.system(), same) {
             (VotingSystem::FirstPastThePost, _) => String::new(),
             (_, true) => format!(
                 "Under first past the post {} would also have won, {how}.",
@@ -50,7 +50,7 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
             ),
         }
     };
-    match l.contest.system {
+    match l.contest.method.system() {
         VotingSystem::SupplementaryVote => {
             let mut body = format!(
                 "Each voter marks a first choice and, if they like, a second. To win at once a candidate needs more than half of the valid first preferences: in {title}, {} of {}.",
@@ -183,10 +183,9 @@ pub fn explainers(l: &Loaded) -> Vec<Explainer> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets;
 
     fn all_text(id: &str) -> String {
-        let l = datasets::get(id).unwrap().load().unwrap();
+        let l = crate::import::embedded::get(id).unwrap().load().unwrap();
         explainers(&l)
             .iter()
             .map(|e| format!("{}: {}", e.title, e.body))

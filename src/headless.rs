@@ -10,7 +10,7 @@ use ratatui::widgets::Widget;
 
 use crate::app::keys::Key;
 use crate::app::{App, Msg, Options, Theme, View, update};
-use crate::load::Loaded;
+use crate::count::Counted;
 use crate::ui::Screen;
 
 /// Which moment of the count to draw.
@@ -76,7 +76,7 @@ pub struct Shot {
 }
 
 /// Draw `contests[index]` as the viewer would show it.
-pub fn render(contests: Vec<Loaded>, index: usize, shot: Shot) -> Result<Buffer, String> {
+pub fn render(contests: Vec<Counted>, index: usize, shot: Shot) -> Result<Buffer, String> {
     // Animation on, as the viewer runs by default; `show_step` places the moment exactly.
     let mut app = App::new(
         contests,
@@ -150,7 +150,7 @@ mod tests {
 
     #[test]
     fn half_way_through_the_2004_transfer() {
-        let all = crate::datasets::load_all().unwrap();
+        let all = crate::import::load_all().unwrap();
         let shot = Shot {
             view: View::Count,
             step: Step::At(1.5),

@@ -11,15 +11,15 @@ pub mod replay;
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::load::Loaded;
+use crate::count::Counted;
 
 /// What the loader found after a change to the file.
 #[derive(Debug, Clone)]
 pub enum Feed {
     /// A valid version.
-    Loaded {
+    Counted {
         generation: u64,
-        loaded: Box<Loaded>,
+        loaded: Box<Counted>,
         at: DateTime<FixedOffset>,
     },
     /// The file changed but cannot be used: the message names the file and the place.
@@ -31,7 +31,7 @@ pub enum Feed {
 impl Feed {
     pub fn generation(&self) -> u64 {
         match self {
-            Feed::Loaded { generation, .. }
+            Feed::Counted { generation, .. }
             | Feed::Problem { generation, .. }
             | Feed::Missing { generation } => *generation,
         }

@@ -1,16 +1,18 @@
-//! The election data model: what a contest is, as read from a dataset file.
+//! The election data model: what a contest is, checked, whatever file it came from.
 //!
-//! These are plain serde types with no terminal code and no counting logic. A contest is
-//! parsed by [`parse`], checked for internal consistency by [`validate`], and counted by
-//! `crate::count`. The JSON format they define is documented in `docs/dataset-format.md`.
+//! Plain types with no terminal code, no I/O and no counting logic: a [`Contest`] with its
+//! candidates, figures and counting [`Method`], the vote counts ([`Votes`]), candidate ids
+//! ([`ids`]), and the [`Diagnostic`] every reader reports problems with. Readers (`import`)
+//! build these from files; the engine (`count`) counts them.
 
 pub mod contest;
 pub mod dates;
 pub mod diagnostic;
-pub mod parse;
-pub mod validate;
+pub mod ids;
+pub mod method;
 pub mod votes;
 
 pub use contest::*;
 pub use diagnostic::{Diagnostic, Location, Severity};
+pub use method::{Method, VotingSystem};
 pub use votes::{VoteMap, Votes};

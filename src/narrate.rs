@@ -4,18 +4,18 @@
 //! the bars gets the whole result from them. Pure functions of a loaded contest, so every
 //! output (viewer, text) tells the same story.
 
+use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round};
-use crate::load::Loaded;
 use crate::model::{Votes, VotingSystem};
 use crate::report::{exhausted_label, join_names};
 use crate::text::{clean, share, thousands};
 
-fn name(l: &Loaded, i: usize) -> String {
+fn name(l: &Counted, i: usize) -> String {
     clean(&l.contest.candidates[i].name).into_owned()
 }
 
 /// What happened in round `index` (0-based), as sentences.
-pub fn step(l: &Loaded, index: usize) -> Vec<String> {
+pub fn step(l: &Counted, index: usize) -> Vec<String> {
     let count = &l.count;
     let Some(round) = count.rounds.get(index) else {
         return Vec::new();
@@ -33,7 +33,7 @@ pub fn step(l: &Loaded, index: usize) -> Vec<String> {
     out
 }
 
-fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
+fn first_round(l: &Counted, round: &Round) -> Vec<String> {
     let c = &l.contest;
     let mut out = Vec::new();
     let standings = round.standings();
@@ -52,7 +52,7 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
         ));
     }
     let (leader, votes) = standings[0];
-    let valid_label = if c.system == VotingSystem::FirstPastThePost {
+    let valid_label = if c.method.system() == VotingSystem::FirstPastThePost {
         "valid votes"
     } else {
         "valid first preferences"
@@ -70,7 +70,7 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
         thousands(votes),
         share(votes, round.continuing).unwrap_or_default()
     ));
-    match c.system {
+    match c.method.system() {
         VotingSystem::FirstPastThePost => {
             if round.elected.contains(&leader) {
                 let majority = if votes >= round.threshold {
@@ -104,7 +104,7 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
                     .filter(|(i, _)| !round.eliminated.contains(i))
                     .map(|(i, _)| name(l, *i))
                     .collect();
-                out.push(match c.system {
+                out.push(match c.method.system() {
                     VotingSystem::SupplementaryVote => format!(
                         "Nobody has that, so only the top two, {}, stay in. The other {} are eliminated and their ballots' second choices are counted.",
                         join_names(&continuing),
@@ -131,7 +131,7 @@ fn first_round(l: &Loaded, round: &Round) -> Vec<String> {
     out
 }
 
-fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
+fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     let c = &l.contest;
     let count = &l.count;
     let prev = &count.rounds[index - 1];
@@ -144,7 +144,7 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
     } else {
         format!("{}'s", join_names(&gone))
     };
-    let what = if c.system == VotingSystem::SupplementaryVote {
+    let what = if c.method.system() == VotingSystem::SupplementaryVote {
         "second choice"
     } else {
         "next choice"
@@ -155,11 +155,11 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
         parts.push(format!("{} went to {}", thousands(got), name(l, i)));
     }
     let exhausted = round.newly_exhausted();
-    let none = if c.system == VotingSystem::SupplementaryVote {
+    let none = if c.method.system() == VotingSystem::SupplementaryVote {
         format!(
             "{} named neither and are {}",
             thousands(exhausted),
-            exhausted_label(c.system).to_lowercase()
+            exhausted_label(c.method.system()).to_lowercase()
         )
     } else {
         format!(
@@ -219,7 +219,7 @@ fn transfer_round(l: &Loaded, index: usize) -> Vec<String> {
 /// The complete result as plain sentences: who stood, first preferences and shares, the
 /// threshold, each step and why, where ballots went, the final totals and the winner.
 /// Enough for someone who cannot see the bars to learn everything the viewer shows.
-pub fn report(l: &Loaded) -> String {
+pub fn report(l: &Counted) -> String {
     use crate::report::{long_date, round_kind, text::result_line};
     use crate::text::wrap;
     const W: usize = 78;
@@ -232,7 +232,7 @@ pub fn report(l: &Loaded) -> String {
             clean(&c.title),
             clean(&c.area),
             long_date(c),
-            c.system.name()
+            c.method.system().name()
         ),
         W,
         "",
@@ -259,7 +259,7 @@ pub fn report(l: &Loaded) -> String {
     ));
     out.push('\n');
     let first = count.first();
-    let by = if c.system == VotingSystem::FirstPastThePost {
+    let by = if c.method.system() == VotingSystem::FirstPastThePost {
         "votes"
     } else {
         "first preferences"
@@ -317,7 +317,7 @@ pub fn report(l: &Loaded) -> String {
             &format!(
                 "Final totals: {}; {} {}.",
                 join_names(&totals),
-                exhausted_label(c.system).to_lowercase(),
+                exhausted_label(c.method.system()).to_lowercase(),
                 thousands(last.exhausted)
             ),
             W,
@@ -333,11 +333,13 @@ pub fn report(l: &Loaded) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets;
 
     #[test]
     fn london_2004_is_told_with_its_numbers() {
-        let l = datasets::get("london-2004").unwrap().load().unwrap();
+        let l = crate::import::embedded::get("london-2004")
+            .unwrap()
+            .load()
+            .unwrap();
         let first = step(&l, 0).join(" ");
         assert!(
             first.contains("Ken Livingstone leads with 685,541 (36.8%)"),
@@ -364,7 +366,10 @@ mod tests {
 
     #[test]
     fn the_report_tells_2012_completely() {
-        let l = datasets::get("london-2012").unwrap().load().unwrap();
+        let l = crate::import::embedded::get("london-2012")
+            .unwrap()
+            .load()
+            .unwrap();
         let r = report(&l);
         for needle in [
             "Boris Johnson, Conservative: 971,931 votes, 44.0%",
@@ -384,7 +389,10 @@ mod tests {
 
     #[test]
     fn fptp_says_a_majority_is_not_needed() {
-        let l = datasets::get("london-2024").unwrap().load().unwrap();
+        let l = crate::import::embedded::get("london-2024")
+            .unwrap()
+            .load()
+            .unwrap();
         let text = step(&l, 0).join(" ");
         assert!(
             text.contains("Sadiq Khan is elected; a majority (1,242,217) is not needed"),

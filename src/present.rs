@@ -6,8 +6,8 @@
 //! the totals after it; a "Who wins?" pause; the winner. Pure functions of a count, so the
 //! lesson is the same wherever it is shown, and testable without a screen.
 
+use crate::count::Counted;
 use crate::count::{Destination, Outcome};
-use crate::load::Loaded;
 use crate::model::{Votes, VotingSystem};
 use crate::report::{exhausted_label, join_names};
 use crate::text::{clean, share, thousands};
@@ -61,12 +61,12 @@ pub struct Frame {
     pub explanation: String,
 }
 
-fn name(l: &Loaded, i: usize) -> String {
+fn name(l: &Counted, i: usize) -> String {
     clean(&l.contest.candidates[i].name).into_owned()
 }
 
 /// First-round order for revealing: smallest first (ties in candidate order, reversed).
-fn reveal_order(l: &Loaded) -> Vec<usize> {
+fn reveal_order(l: &Counted) -> Vec<usize> {
     let mut order: Vec<usize> = l
         .count
         .first()
@@ -79,7 +79,7 @@ fn reveal_order(l: &Loaded) -> Vec<usize> {
 }
 
 /// Every beat of the count, in order.
-pub fn beats(l: &Loaded) -> Vec<Beat> {
+pub fn beats(l: &Counted) -> Vec<Beat> {
     let count = &l.count;
     let n_c = l.contest.candidates.len();
     let mut out = vec![Beat::Candidates];
@@ -99,12 +99,12 @@ pub fn beats(l: &Loaded) -> Vec<Beat> {
 }
 
 /// The beat after all first preferences are revealed (for "all at once").
-pub fn after_reveals(l: &Loaded) -> usize {
+pub fn after_reveals(l: &Counted) -> usize {
     1 + l.contest.candidates.len()
 }
 
 /// The distinct source groups of a round's transfers, in order.
-fn groups(l: &Loaded, r: usize) -> Vec<Vec<usize>> {
+fn groups(l: &Counted, r: usize) -> Vec<Vec<usize>> {
     let mut gs: Vec<Vec<usize>> = Vec::new();
     for t in &l.count.rounds[r].transfers {
         if !gs.contains(&t.from) {
@@ -115,7 +115,7 @@ fn groups(l: &Loaded, r: usize) -> Vec<Vec<usize>> {
 }
 
 /// What is on screen at `beat`.
-pub fn frame(l: &Loaded, beat: Beat) -> Frame {
+pub fn frame(l: &Counted, beat: Beat) -> Frame {
     let c = &l.contest;
     let count = &l.count;
     let first = count.first();
@@ -157,14 +157,14 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.states[e] = State::Out;
         }
     };
-    let ballot = match c.system {
+    let ballot = match c.method.system() {
         VotingSystem::SupplementaryVote => {
             "Each voter marked a first choice and, if they wished, a second."
         }
         VotingSystem::InstantRunoff => "Each voter ranked the candidates in order of preference.",
         VotingSystem::FirstPastThePost => "Each voter marked one choice.",
     };
-    let valid_word = if c.system == VotingSystem::FirstPastThePost {
+    let valid_word = if c.method.system() == VotingSystem::FirstPastThePost {
         "votes"
     } else {
         "first preferences"
@@ -177,7 +177,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.explanation = format!("{} candidates stood for {}. {ballot}", nc, clean(&c.title));
         }
         Beat::Reveal(k) => {
-            let word = if c.system == VotingSystem::FirstPastThePost {
+            let word = if c.method.system() == VotingSystem::FirstPastThePost {
                 "Votes"
             } else {
                 "First preferences"
@@ -219,7 +219,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.focus = Some(leader);
             f.big = "More than half?".into();
             f.big_number = Some(first.threshold);
-            f.explanation = match c.system {
+            f.explanation = match c.method.system() {
                 VotingSystem::FirstPastThePost => format!(
                     "More than half of the {} valid votes would be {}. Under first past the post nobody needs that: the most votes wins, and {} has the most, {}.",
                     thousands(count.valid),
@@ -269,7 +269,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             } else {
                 join_names(&names)
             };
-            f.explanation = match c.system {
+            f.explanation = match c.method.system() {
                 VotingSystem::SupplementaryVote => format!(
                     "{who} are eliminated together. Their {} ballots are looked at again for a second choice.",
                     thousands(ballots)
@@ -315,7 +315,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
                             Destination::Exhausted => format!(
                                 "{} {}",
                                 thousands(t.votes),
-                                if c.system == VotingSystem::SupplementaryVote {
+                                if c.method.system() == VotingSystem::SupplementaryVote {
                                     "name neither finalist (non-transferable)"
                                 } else {
                                     "have no further choice (exhausted)"
@@ -376,7 +376,7 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
             f.explanation = format!(
                 "{}; {} {}. {} votes are still in play, and more than half of them is {}.",
                 join_names(&parts),
-                exhausted_label(c.system).to_lowercase(),
+                exhausted_label(c.method.system()).to_lowercase(),
                 thousands(round.exhausted),
                 thousands(round.continuing),
                 thousands(round.threshold)
@@ -420,10 +420,9 @@ pub fn frame(l: &Loaded, beat: Beat) -> Frame {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets;
 
-    fn london(id: &str) -> Loaded {
-        datasets::get(id).unwrap().load().unwrap()
+    fn london(id: &str) -> Counted {
+        crate::import::embedded::get(id).unwrap().load().unwrap()
     }
 
     #[test]
@@ -493,7 +492,7 @@ mod tests {
 
     #[test]
     fn every_beat_of_every_contest_has_an_explanation() {
-        for e in datasets::ALL {
+        for e in crate::import::embedded::ALL {
             let l = e.load().unwrap();
             for b in beats(&l) {
                 assert!(!frame(&l, b).explanation.is_empty(), "{} {b:?}", e.id);

@@ -33,7 +33,7 @@ pub fn round_title(contest: &Contest, count: &Count, round: &Round) -> String {
 
 /// What a round is, in a few words.
 pub fn round_kind(contest: &Contest, round: &Round) -> String {
-    match (contest.system, round.number) {
+    match (contest.method.system(), round.number) {
         (VotingSystem::FirstPastThePost, _) => "votes".to_string(),
         (_, 1) => "first preferences".to_string(),
         (VotingSystem::SupplementaryVote, _) => "second preferences".to_string(),

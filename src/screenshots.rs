@@ -3,7 +3,6 @@
 //! committed file no longer matches the product.
 
 use crate::app::{Theme, View};
-use crate::datasets;
 use crate::export;
 use crate::headless::{self, Shot, Size, Step};
 
@@ -119,7 +118,7 @@ pub const SET: &[Screenshot] = &[
 
 /// Draw one screenshot as SVG.
 pub fn draw(s: &Screenshot) -> Result<String, String> {
-    let (all, index) = datasets::open(s.contest).map_err(|e| e.to_string())?;
+    let (all, index) = crate::import::open(s.contest).map_err(|e| e.to_string())?;
     let buf = headless::render(all, index, s.shot)?;
     Ok(export::svg::svg(&buf, s.shot.theme))
 }

@@ -5,7 +5,7 @@
 //! disagree. A figure that cannot be known is `None`, never zero.
 
 use crate::count::CandidateIdx;
-use crate::load::Loaded;
+use crate::count::Counted;
 use crate::model::{Contest, TurnoutBasis, Votes};
 
 /// A turnout figure and where it comes from.
@@ -74,7 +74,7 @@ pub struct PartyShare {
 }
 
 /// First-preference share by party, largest first.
-pub fn party_shares(l: &Loaded) -> Vec<PartyShare> {
+pub fn party_shares(l: &Counted) -> Vec<PartyShare> {
     let first = l.count.first();
     let mut out: Vec<PartyShare> = Vec::new();
     for (i, cand) in l.contest.candidates.iter().enumerate() {
@@ -121,34 +121,45 @@ pub fn year(c: &Contest) -> i32 {
 }
 
 /// The winner's name and party, if decided.
-pub fn winner(l: &Loaded) -> Option<&crate::model::Candidate> {
+pub fn winner(l: &Counted) -> Option<&crate::model::Candidate> {
     l.count.winner().map(|w| &l.contest.candidates[w])
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets;
 
     #[test]
     fn turnout_prefers_computed_figures_and_keeps_published_precision() {
-        let c2008 = datasets::get("london-2008").unwrap().load().unwrap();
+        let c2008 = crate::import::embedded::get("london-2008")
+            .unwrap()
+            .load()
+            .unwrap();
         let t = turnout(&c2008.contest).unwrap();
         assert!(t.computed);
         assert_eq!(t.display(), "45.33%");
-        let c2012 = datasets::get("london-2012").unwrap().load().unwrap();
+        let c2012 = crate::import::embedded::get("london-2012")
+            .unwrap()
+            .load()
+            .unwrap();
         let t = turnout(&c2012.contest).unwrap();
         assert_eq!(
             (t.display(), t.basis_label()),
             ("38.1%".to_string(), "valid votes")
         );
-        let c2021 = datasets::get("london-2021").unwrap().load().unwrap();
+        let c2021 = crate::import::embedded::get("london-2021")
+            .unwrap()
+            .load()
+            .unwrap();
         assert_eq!(turnout(&c2021.contest).unwrap().display(), "\u{2248}42%");
     }
 
     #[test]
     fn party_shares_sum_candidates_of_the_same_party() {
-        let l = datasets::get("london-2021").unwrap().load().unwrap();
+        let l = crate::import::embedded::get("london-2021")
+            .unwrap()
+            .load()
+            .unwrap();
         let shares = party_shares(&l);
         let independents = shares.iter().find(|p| p.party == "Independent").unwrap();
         assert_eq!(independents.candidates.len(), 4);

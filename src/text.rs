@@ -127,6 +127,29 @@ pub fn clean(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// Where bytes stop being UTF-8 text: the first bad byte, and its line and column (from 1,
+/// in characters) within the bytes given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    pub line: usize,
+    pub column: usize,
+    pub byte: u8,
+}
+
+/// The bytes as text, or where they stop being UTF-8: the one UTF-8 check every reader
+/// uses, so every file says where the problem is the same way.
+pub fn utf8(bytes: &[u8]) -> Result<&str, NotUtf8> {
+    std::str::from_utf8(bytes).map_err(|e| {
+        let at = e.valid_up_to();
+        let before = String::from_utf8_lossy(&bytes[..at]);
+        NotUtf8 {
+            line: before.matches('\n').count() + 1,
+            column: before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1,
+            byte: bytes[at],
+        }
+    })
+}
+
 /// A path named by the user, made safe to print like any untrusted string.
 pub fn path(p: &std::path::Path) -> String {
     clean(&p.display().to_string()).into_owned()
@@ -213,6 +236,38 @@ pub fn wrap(s: &str, w: usize, indent: &str, hanging: &str) -> String {
     out
 }
 
+/// The option most like `found`, if any is close enough to be a likely misspelling.
+pub fn closest<'a>(found: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    let lower = found.to_lowercase();
+    options
+        .into_iter()
+        .map(|o| {
+            let other = o.to_lowercase();
+            // One edit (a typo or two swapped letters) is close whatever the length;
+            // otherwise Jaro-Winkler, which favours a shared beginning.
+            let edits = strsim::damerau_levenshtein(&lower, &other);
+            let score = if edits <= 1 {
+                1.0 - edits as f64 * 0.01
+            } else {
+                strsim::jaro_winkler(&lower, &other)
+            };
+            (score, o)
+        })
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, o)| o)
+}
+
+/// `a`, `b` and `c`.
+pub fn list(items: &[&str]) -> String {
+    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -271,6 +326,14 @@ mod tests {
                 proptest::prop_assert_eq!(w, terminal_width(g), "{:?} in {:?}", g, s);
             }
         }
+    }
+
+    #[test]
+    fn closest_ignores_distant_words() {
+        assert_eq!(closest("colour", ["color", "name"]), Some("color"));
+        assert_eq!(closest("zzz", ["electorate", "name"]), None);
+        assert_eq!(closest("bbo", ["bob", "amy"]), Some("bob"));
+        assert_eq!(list(&["a", "b", "c"]), "`a`, `b` or `c`");
     }
 
     #[test]

@@ -192,7 +192,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     let mut first = vec![
         Span::styled(clean(&c.title).into_owned(), pal.title()),
         Span::styled(
-            format!(" · {} · {}", long_date(c), c.system.name()),
+            format!(" · {} · {}", long_date(c), c.method.system().name()),
             pal.dim(),
         ),
     ];
@@ -304,7 +304,7 @@ pub(crate) mod testing {
     /// A viewer on every embedded contest, at `index`, with animation off.
     pub fn app(index: usize) -> App {
         App::new(
-            crate::datasets::load_all().unwrap(),
+            crate::import::load_all().unwrap(),
             index,
             Options {
                 animate: false,

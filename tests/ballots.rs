@@ -140,7 +140,9 @@ proptest! {
         let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
         for system in [VotingSystem::FirstPastThePost, VotingSystem::SupplementaryVote, VotingSystem::InstantRunoff] {
             let c = tally::ballots::contest(&b, system, "Generated", "proptest", date).unwrap();
-            let loaded = tally::load::from_contest(c).map_err(|d| TestCaseError::fail(format!("{system:?}: {d:?}")))?;
+            // Written out and read back as a dataset file, so every check applies.
+            let json = tally::import::dataset::to_json(&c).unwrap();
+            let loaded = tally::import::dataset::from_str(&json).map_err(|d| TestCaseError::fail(format!("{system:?}: {d:?}")))?;
             let valid: u64 = b.valid.iter().map(|x| x.count).sum();
             prop_assert_eq!(loaded.count.valid, valid);
             for r in &loaded.count.rounds {
@@ -165,8 +167,9 @@ fn a_count_with_no_valid_votes_draws_everywhere_without_panicking() {
         VotingSystem::SupplementaryVote,
         VotingSystem::InstantRunoff,
     ] {
-        let l = tally::load::from_contest(
+        let l = tally::count::Counted::new(
             tally::ballots::contest(&b, system, "Empty", "test", date).unwrap(),
+            Vec::new(),
         )
         .unwrap();
         let mut app = App::new(vec![l], 0, Options::default());

@@ -10,7 +10,7 @@
 
 use chrono::NaiveDate;
 use tally::count::Count;
-use tally::load::Loaded;
+use tally::count::Counted;
 use tally::model::{Area, Contest, TurnoutBasis, VoteMap, VotingSystem};
 
 // ---------------------------------------------------------------------------------------------
@@ -679,11 +679,19 @@ const AREAS_2024: [Area2024; 14] = [
 // The checks
 // ---------------------------------------------------------------------------------------------
 
-fn load(id: &str) -> Loaded {
-    tally::datasets::get(id)
+fn load(id: &str) -> Counted {
+    tally::import::embedded::get(id)
         .unwrap_or_else(|| panic!("no embedded dataset `{id}`"))
         .load()
         .unwrap_or_else(|e| panic!("{id} does not load:\n{e}"))
+}
+
+/// The Supplementary Vote's declared second round, if the contest has one.
+fn second_round(contest: &tally::model::Contest) -> Option<&tally::model::SecondRound> {
+    match &contest.method {
+        tally::model::Method::SupplementaryVote { second_round } => second_round.as_ref(),
+        _ => None,
+    }
 }
 
 fn index(contest: &Contest, id: &str) -> usize {
@@ -701,7 +709,7 @@ fn close(a: f64, b: f64) -> bool {
 }
 
 /// Check one year against its reference figures; returns the loaded dataset for extra checks.
-fn check_year(y: &Year) -> Loaded {
+fn check_year(y: &Year) -> Counted {
     let loaded = load(y.id);
     let contest = &loaded.contest;
     let count = &loaded.count;
@@ -718,7 +726,7 @@ fn check_year(y: &Year) -> Loaded {
         NaiveDate::from_ymd_opt(yy, mm, dd).unwrap(),
         "{id}: date of poll"
     );
-    assert_eq!(contest.system, y.system, "{id}: voting system");
+    assert_eq!(contest.method.system(), y.system, "{id}: voting system");
     assert_eq!(count.system, y.system, "{id}: counted with");
     assert_eq!(
         contest.candidates.len(),
@@ -871,7 +879,7 @@ fn check_year(y: &Year) -> Loaded {
         ),
         Outcome::OneRound { winner } => {
             assert_eq!(count.rounds.len(), 1, "{id}: number of rounds");
-            assert!(contest.second_round.is_none(), "{id}: second_round");
+            assert!(second_round(contest).is_none(), "{id}: second_round");
             let w = index(contest, winner);
             assert_eq!(count.winner(), Some(w), "{id}: winner");
             assert_eq!(round1.elected, vec![w], "{id}: elected in round 1");
@@ -914,7 +922,7 @@ fn check_reasons(id: &str, area: &str, expected: &[(&str, u64)], got: &VoteMap) 
 }
 
 fn check_second_round(
-    loaded: &Loaded,
+    loaded: &Counted,
     winner: &Finalist,
     runner_up: &Finalist,
     non_transferable: u64,
@@ -1013,10 +1021,7 @@ fn check_second_round(
     );
 
     // What the dataset declares for round 2, where it declares it.
-    let second = contest
-        .second_round
-        .as_ref()
-        .unwrap_or_else(|| panic!("{id}: no second_round"));
+    let second = second_round(contest).unwrap_or_else(|| panic!("{id}: no second_round"));
     if let Some(t) = &second.transfers {
         assert_eq!(
             t.get(winner.id).map(|v| v.get()),
@@ -1322,7 +1327,7 @@ fn london_2024() {
 
 #[test]
 fn every_embedded_dataset_is_checked_here() {
-    let ids: Vec<&str> = tally::datasets::ALL.iter().map(|e| e.id).collect();
+    let ids: Vec<&str> = tally::import::embedded::ALL.iter().map(|e| e.id).collect();
     let checked = [
         Y2000.id, Y2004.id, Y2008.id, Y2012.id, Y2016.id, Y2021.id, Y2024.id,
     ];

@@ -6,7 +6,8 @@ fn the_worked_example_in_the_format_doc_is_valid_and_counts_as_described() {
     let doc = include_str!("../docs/dataset-format.md");
     let start = doc.find("```json\n").expect("the doc has a JSON example") + "```json\n".len();
     let end = start + doc[start..].find("```").expect("the example ends");
-    let loaded = tally::load::from_str(&doc[start..end]).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded =
+        tally::import::dataset::from_str(&doc[start..end]).unwrap_or_else(|d| panic!("{d:?}"));
     assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
     let count = &loaded.count;
     let okafor = loaded.contest.candidate_index("okafor").unwrap();
@@ -43,7 +44,8 @@ fn the_live_feed_example_is_a_valid_partial_count() {
     let doc = include_str!("../docs/live-feed.md");
     let start = doc.find("```json\n").expect("an example") + "```json\n".len();
     let end = start + doc[start..].find("```").expect("the example ends");
-    let loaded = tally::load::from_str(&doc[start..end]).unwrap_or_else(|d| panic!("{d:?}"));
+    let loaded =
+        tally::import::dataset::from_str(&doc[start..end]).unwrap_or_else(|d| panic!("{d:?}"));
     assert!(loaded.count.partial);
     assert_eq!(loaded.count.winner(), None);
     assert_eq!(loaded.count.valid, 19_200);

@@ -11,7 +11,7 @@ use tally::live::{Feed, loader, replay};
 use tally::model::Contest;
 
 fn stages_2016() -> Vec<Contest> {
-    let full = tally::datasets::get("london-2016")
+    let full = tally::import::embedded::get("london-2016")
         .unwrap()
         .load()
         .unwrap()
@@ -37,7 +37,7 @@ fn five_hundred_bad_and_good_writes_leave_only_valid_data_on_screen() {
     let stages = stages_2016();
     let valid: Vec<String> = stages
         .iter()
-        .map(|c| serde_json::to_string_pretty(c).unwrap())
+        .map(|c| tally::import::dataset::to_json(c).unwrap())
         .collect();
 
     let (tx, rx) = mpsc::channel::<Feed>();
@@ -88,7 +88,7 @@ fn five_hundred_bad_and_good_writes_leave_only_valid_data_on_screen() {
                 update(&mut app, Msg::Feed(Box::new(feed)));
                 applied += 1;
                 if let Some(l) = app.contests.first() {
-                    let shown = serde_json::to_string_pretty(&l.contest).unwrap();
+                    let shown = tally::import::dataset::to_json(&l.contest).unwrap();
                     assert!(
                         valid.contains(&shown),
                         "the model holds something that was never a valid version"
@@ -100,7 +100,7 @@ fn five_hundred_bad_and_good_writes_leave_only_valid_data_on_screen() {
                     let shown = app
                         .contests
                         .first()
-                        .map(|l| serde_json::to_string_pretty(&l.contest).unwrap());
+                        .map(|l| tally::import::dataset::to_json(&l.contest).unwrap());
                     if shown.as_ref() == Some(last) && app.live.as_ref().unwrap().problem.is_none()
                     {
                         break;
@@ -130,11 +130,11 @@ fn live_screen(k: usize) -> String {
         },
     );
     update(&mut app, Msg::Tick(Duration::from_secs(60)));
-    let loaded = tally::load::from_contest(stages_2016()[k].clone()).unwrap();
+    let loaded = tally::count::Counted::new(stages_2016()[k].clone(), Vec::new()).unwrap();
     let at = DateTime::parse_from_rfc3339("2016-05-06T23:41:07+01:00").unwrap();
     update(
         &mut app,
-        Msg::Feed(Box::new(Feed::Loaded {
+        Msg::Feed(Box::new(Feed::Counted {
             generation: 1,
             loaded: Box::new(loaded),
             at,

@@ -3,15 +3,17 @@
 
 use tally::app::keys::Key;
 use tally::app::{App, Msg, Options, Theme, update};
-use tally::datasets;
 use tally::export::txt;
 use tally::headless::render_app;
 use tally::present::{Beat, beats};
 
 fn presenting(id: &str) -> App {
-    let index = datasets::ALL.iter().position(|e| e.id == id).unwrap();
+    let index = tally::import::embedded::ALL
+        .iter()
+        .position(|e| e.id == id)
+        .unwrap();
     let mut app = App::new(
-        datasets::load_all().unwrap(),
+        tally::import::load_all().unwrap(),
         index,
         Options {
             animate: false,

@@ -14,7 +14,6 @@
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use tally::count::{Count, Destination, Outcome, Round, State};
-use tally::load;
 
 fn candidates(n: usize) -> Vec<Value> {
     (0..n).map(|i| json!({"id": format!("c{i}"), "name": format!("Candidate {i}"), "party": format!("Party {}", i % 3)})).collect()
@@ -183,7 +182,7 @@ proptest! {
     #[test]
     fn supplementary_vote_counts_keep_every_invariant((first, rows) in sv_case(), with_matrix in any::<bool>()) {
         let (text, finalists) = sv_contest(&first, &rows, with_matrix);
-        let loaded = load::from_str(&text).map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
+        let loaded = tally::import::dataset::from_str(&text).map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
         check_invariants(&loaded.count)?;
         let count = &loaded.count;
         if count.rounds.len() == 2 {
@@ -197,8 +196,8 @@ proptest! {
 
     #[test]
     fn matrix_and_totals_give_the_same_second_round((first, rows) in sv_case()) {
-        let a = load::from_str(&sv_contest(&first, &rows, true).0).unwrap();
-        let b = load::from_str(&sv_contest(&first, &rows, false).0).unwrap();
+        let a = tally::import::dataset::from_str(&sv_contest(&first, &rows, true).0).unwrap();
+        let b = tally::import::dataset::from_str(&sv_contest(&first, &rows, false).0).unwrap();
         prop_assert_eq!(&a.count.last().votes, &b.count.last().votes);
         prop_assert_eq!(a.count.last().exhausted, b.count.last().exhausted);
         prop_assert_eq!(a.count.outcome, b.count.outcome);
@@ -206,7 +205,7 @@ proptest! {
 
     #[test]
     fn first_past_the_post_elects_a_top_candidate(first in prop::collection::vec(0u64..1_000_000, 1..15)) {
-        let loaded = load::from_str(&base("first-past-the-post", &first).to_string()).unwrap();
+        let loaded = tally::import::dataset::from_str(&base("first-past-the-post", &first).to_string()).unwrap();
         check_invariants(&loaded.count)?;
         prop_assert_eq!(loaded.count.rounds.len(), 1);
         if first.iter().any(|&v| v > 0) {
@@ -222,7 +221,7 @@ proptest! {
         seeds in prop::collection::vec(prop::collection::vec(0u64..=100, 11), 10),
     ) {
         let text = irv_contest(&first, &seeds);
-        let loaded = load::from_str(&text).map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
+        let loaded = tally::import::dataset::from_str(&text).map_err(|d| TestCaseError::fail(format!("{d:?}\n{text}")))?;
         check_invariants(&loaded.count)?;
         if !loaded.count.valid.is_zero() {
             prop_assert!(matches!(loaded.count.outcome, Outcome::Elected(_)), "a full IRV count elects someone");
@@ -231,7 +230,7 @@ proptest! {
 
     #[test]
     fn no_input_makes_loading_panic(text in ".{0,400}") {
-        let _ = load::from_str(&text);
+        let _ = tally::import::dataset::from_str(&text);
     }
 
     #[test]
@@ -246,7 +245,7 @@ proptest! {
             4 => v["second_round"]["transfers"] = json!({"c0": value, "c1": value}),
             _ => v["areas"] = json!([{"id": "a", "name": text, "first_preferences": {"c0": value}}, {"id": "b", "name": "B", "first_preferences": {"c0": value}}]),
         }
-        if let Ok(l) = load::from_str(&v.to_string()) {
+        if let Ok(l) = tally::import::dataset::from_str(&v.to_string()) {
             check_invariants(&l.count)?;
             let report = tally::report::text::rounds(&l);
             prop_assert!(!report.chars().any(|c| c.is_control() && c != '\n'), "control characters reached the report");

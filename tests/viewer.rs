@@ -10,7 +10,6 @@ use ratatui::buffer::Buffer;
 use ratatui::style::{Color, Modifier};
 use tally::app::keys::Key;
 use tally::app::{App, Msg, Options, Theme, View, update};
-use tally::datasets;
 use tally::ui::Screen;
 
 const LONDON: [&str; 7] = [
@@ -25,7 +24,7 @@ const LONDON: [&str; 7] = [
 
 fn app_at(id: &str, options: Options) -> App {
     let index = LONDON.iter().position(|i| *i == id).unwrap();
-    App::new(datasets::load_all().unwrap(), index, options)
+    App::new(tally::import::load_all().unwrap(), index, options)
 }
 
 fn still(id: &str) -> App {

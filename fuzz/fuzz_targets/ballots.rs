@@ -7,7 +7,7 @@
 use libfuzzer_sys::fuzz_target;
 use tally::ballots::{self, Ballots};
 use tally::model::VotingSystem;
-use tally::{load, report};
+use tally::report;
 
 /// The one place that knows how the ballots reader is called: adapt it when its API changes.
 fn read(data: &[u8]) -> Option<Ballots> {
@@ -30,7 +30,7 @@ fuzz_target!(|data: &[u8]| {
         else {
             continue;
         };
-        let loaded = match load::from_contest(contest.clone()) {
+        let loaded = match tally::import::dataset::from_str(&tally::import::dataset::to_json(&contest).expect("a contest writes")) {
             Ok(l) => l,
             Err(diagnostics) => panic!(
                 "the engine rejects what the ballots counter made under {system:?}:\n{diagnostics:#?}\n{contest:#?}"

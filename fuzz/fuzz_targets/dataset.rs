@@ -1,16 +1,16 @@
-//! Any bytes as a dataset file: parse, validate and count (`load::from_str`), and when it
+//! Any bytes as a dataset file: parse, validate and count (`import::dataset::from_str`), and when it
 //! loads, every text output made from it. Nothing here may panic, hang or grow without bound.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tally::{load, narrate, present, report};
+use tally::{narrate, present, report};
 
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(loaded) = load::from_str(text) else {
+    let Ok(loaded) = tally::import::dataset::from_str(text) else {
         return;
     };
 

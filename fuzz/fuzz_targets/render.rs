@@ -20,7 +20,8 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 use tally::app::{Theme, View};
 use tally::headless::{self, Shot, Size, Step};
-use tally::{datasets, export, load, present};
+use tally::count::Counted;
+use tally::{export, present};
 
 const SIZES: [(u16, u16); 8] = [
     (80, 24),
@@ -33,9 +34,9 @@ const SIZES: [(u16, u16); 8] = [
     (24, 80),
 ];
 
-fn embedded() -> &'static [load::Loaded] {
-    static ALL: OnceLock<Vec<load::Loaded>> = OnceLock::new();
-    ALL.get_or_init(|| datasets::load_all().expect("the embedded contests load"))
+fn embedded() -> &'static [Counted] {
+    static ALL: OnceLock<Vec<Counted>> = OnceLock::new();
+    ALL.get_or_init(|| tally::import::load_all().expect("the embedded contests load"))
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -45,7 +46,7 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(json) else {
         return;
     };
-    let Ok(loaded) = load::from_str(text) else {
+    let Ok(loaded) = tally::import::dataset::from_str(text) else {
         return;
     };
 

@@ -144,7 +144,6 @@ pub fn shown(count: &Count, a: &Animation, now: Duration) -> Shown {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets;
 
     fn secs(s: f64) -> Duration {
         Duration::from_secs_f64(s)
@@ -152,7 +151,10 @@ mod tests {
 
     #[test]
     fn the_first_count_grows_from_zero_to_first_preferences() {
-        let l = datasets::get("london-2004").unwrap().load().unwrap();
+        let l = crate::import::embedded::get("london-2004")
+            .unwrap()
+            .load()
+            .unwrap();
         let a = Animation {
             from: From::Nothing,
             to: 0,
@@ -167,7 +169,10 @@ mod tests {
 
     #[test]
     fn a_transfer_moves_exactly_the_transferred_amounts() {
-        let l = datasets::get("london-2004").unwrap().load().unwrap();
+        let l = crate::import::embedded::get("london-2004")
+            .unwrap()
+            .load()
+            .unwrap();
         let a = Animation {
             from: From::Round(0),
             to: 1,
@@ -198,7 +203,7 @@ mod tests {
                            {"id": "c", "name": "C", "party": "R"}, {"id": "d", "name": "D", "party": "S"}],
             "first_preferences": {"a": 40, "b": 35, "c": 15, "d": 10},
             "second_round": {"matrix": [{"first": "c", "second": {"a": 2, "b": 10}}, {"first": "d", "second": {"a": 3, "b": 2}}]}}"#;
-        let l = crate::load::from_str(text).unwrap();
+        let l = crate::import::dataset::from_str(text).unwrap();
         let a = Animation {
             from: From::Round(0),
             to: 1,

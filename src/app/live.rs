@@ -10,8 +10,8 @@ use chrono::{DateTime, FixedOffset};
 
 use super::App;
 use super::animation::From;
+use crate::count::Counted;
 use crate::live::Feed;
-use crate::load::Loaded;
 
 /// How long a new declaration stays highlighted.
 pub const FRESH: Duration = Duration::from_secs(5);
@@ -75,7 +75,7 @@ impl Live {
     }
 }
 
-fn declared(l: &Loaded) -> Vec<String> {
+fn declared(l: &Counted) -> Vec<String> {
     l.contest.declared_areas().map(|a| a.id.clone()).collect()
 }
 
@@ -100,7 +100,7 @@ pub fn apply(app: &mut App, feed: Feed) -> bool {
             live.problem = None;
             true
         }
-        Feed::Loaded { loaded, at, .. } => {
+        Feed::Counted { loaded, at, .. } => {
             live.problem = None;
             live.missing = false;
             live.updated = Some((at, now));
@@ -123,7 +123,7 @@ pub fn apply(app: &mut App, feed: Feed) -> bool {
 }
 
 /// Put a new version of the contest on screen, keeping the user's place.
-fn replace(app: &mut App, loaded: Loaded) {
+fn replace(app: &mut App, loaded: Counted) {
     let first = app.contests.is_empty();
     let old_rounds = app
         .contests
@@ -162,20 +162,20 @@ mod tests {
         DateTime::parse_from_rfc3339("2016-05-06T23:41:07+01:00").unwrap()
     }
 
-    fn stage(k: usize) -> Box<Loaded> {
-        let full = crate::datasets::get("london-2016")
+    fn stage(k: usize) -> Box<Counted> {
+        let full = crate::import::embedded::get("london-2016")
             .unwrap()
             .load()
             .unwrap()
             .contest;
         let stages = replay::stages(&full).unwrap();
-        Box::new(crate::load::from_contest(stages[k].contest.clone()).unwrap())
+        Box::new(crate::count::Counted::new(stages[k].contest.clone(), Vec::new()).unwrap())
     }
 
     fn feed(app: &mut App, generation: u64, k: usize) -> bool {
         update(
             app,
-            Msg::Feed(Box::new(Feed::Loaded {
+            Msg::Feed(Box::new(Feed::Counted {
                 generation,
                 loaded: stage(k),
                 at: at(),
@@ -242,7 +242,7 @@ mod tests {
         feed(&mut app, 2, 8);
         assert_eq!((app.view, app.area_selected), (View::Areas, 2));
         let live = app.live.as_ref().unwrap();
-        let new_area = &crate::datasets::get("london-2016")
+        let new_area = &crate::import::embedded::get("london-2016")
             .unwrap()
             .load()
             .unwrap()

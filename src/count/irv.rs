@@ -8,16 +8,19 @@
 use super::step::{self, Move};
 use super::ties::{TieBreak, TieKind, TieRule};
 use super::{CandidateIdx, Count, Destination, Outcome, Round, first_round, majority};
-use crate::model::validate::Ids;
+use crate::model::ids::Ids;
 use crate::model::{Contest, Diagnostic, EXHAUSTED, RoundSpec, Votes, VotingSystem};
 use crate::text::thousands;
 
-pub fn count(contest: &Contest, first: &[Votes]) -> Result<Count, Vec<Diagnostic>> {
+pub fn count(
+    contest: &Contest,
+    first: &[Votes],
+    specs: &[RoundSpec],
+) -> Result<Count, Vec<Diagnostic>> {
     let round1 = first_round(first);
     let valid = round1.continuing;
-    let specs: &[RoundSpec] = contest.rounds.as_deref().unwrap_or(&[]);
     let mut rounds = vec![round1];
-    let mut ids = Ids::new(contest);
+    let mut ids = Ids::new(&contest.candidates);
     let mut outcome = if valid.is_zero() {
         Outcome::NoVotes
     } else {

@@ -10,10 +10,14 @@
 use super::step::{self, Move};
 use super::ties::{TieKind, rank_and_cut};
 use super::{CandidateIdx, Count, Destination, Outcome, first_round, majority};
-use crate::model::validate::Unknown;
+use crate::model::ids::Unknown;
 use crate::model::{Contest, Diagnostic, SecondRound, Votes, VotingSystem};
 
-pub fn count(contest: &Contest, first: &[Votes]) -> Result<Count, Vec<Diagnostic>> {
+pub fn count(
+    contest: &Contest,
+    first: &[Votes],
+    second_round: Option<&SecondRound>,
+) -> Result<Count, Vec<Diagnostic>> {
     let mut round1 = first_round(first);
     let valid = round1.continuing;
     let done = |rounds, outcome| Count {
@@ -25,7 +29,7 @@ pub fn count(contest: &Contest, first: &[Votes]) -> Result<Count, Vec<Diagnostic
     };
 
     if valid.is_zero() {
-        if contest.second_round.is_some() {
+        if second_round.is_some() {
             return Err(vec![Diagnostic::error(
                 "second_round",
                 "a second round is given, but there are no first preferences",
@@ -34,7 +38,7 @@ pub fn count(contest: &Contest, first: &[Votes]) -> Result<Count, Vec<Diagnostic
         return Ok(done(vec![round1], Outcome::NoVotes));
     }
     if let Some(winner) = majority(&round1) {
-        if contest.second_round.is_some() {
+        if second_round.is_some() {
             return Err(vec![Diagnostic::error(
                 "second_round",
                 format!(
@@ -55,7 +59,7 @@ pub fn count(contest: &Contest, first: &[Votes]) -> Result<Count, Vec<Diagnostic
     round1.eliminated = eliminated.clone();
     round1.tie_breaks.extend(tie);
 
-    let Some(second) = &contest.second_round else {
+    let Some(second) = second_round else {
         return Ok(done(vec![round1], Outcome::Incomplete));
     };
     let moves = moves(contest, second, first, &finalists, &eliminated)?;

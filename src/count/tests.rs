@@ -1,10 +1,9 @@
 //! Unit tests of the counting engine on small hand-made contests.
 
 use super::*;
-use crate::load;
-use crate::model::parse::parse_contest;
 
-fn contest(system: &str, candidates: &[&str], first: &str, extra: &str) -> Contest {
+/// A contest as dataset text, read the way a file is (parsed, checked, counted).
+fn contest(system: &str, candidates: &[&str], first: &str, extra: &str) -> String {
     let cands: Vec<String> = candidates
         .iter()
         .map(|id| {
@@ -20,7 +19,7 @@ fn contest(system: &str, candidates: &[&str], first: &str, extra: &str) -> Conte
         "candidates": [{}], "first_preferences": {first} {extra}}}"#,
         cands.join(",")
     );
-    parse_contest(&text).unwrap()
+    text
 }
 
 /// A round's tally as the tests write it: `None` for a candidate out of the count.
@@ -30,8 +29,8 @@ fn tallies(r: &Round) -> Vec<Option<u64>> {
         .collect()
 }
 
-fn counted(c: Contest) -> Count {
-    match load::from_contest(c) {
+fn counted(c: String) -> Count {
+    match crate::import::dataset::from_str(&c) {
         Ok(l) => l.count,
         Err(d) => panic!(
             "{}",
@@ -43,8 +42,8 @@ fn counted(c: Contest) -> Count {
     }
 }
 
-fn errors(c: Contest) -> Vec<String> {
-    match load::from_contest(c) {
+fn errors(c: String) -> Vec<String> {
+    match crate::import::dataset::from_str(&c) {
         Ok(_) => panic!("expected errors"),
         Err(d) => d
             .iter()
@@ -329,7 +328,7 @@ fn partial_areas_sum_to_first_preferences() {
         "areas": [{"id": "x", "name": "X", "first_preferences": {"a": 3, "b": 4}},
                   {"id": "y", "name": "Y", "first_preferences": {"a": 5, "b": 1}},
                   {"id": "z", "name": "Z"}]}"#;
-    let l = load::from_str(text).unwrap();
+    let l = crate::import::dataset::from_str(text).unwrap();
     assert!(l.count.partial);
     assert_eq!(tallies(&l.count.rounds[0]), [Some(8), Some(5)]);
 }

@@ -129,16 +129,17 @@ pub fn rank_and_cut(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_contest;
+    use crate::import::dataset::parse::parse_contest;
 
     fn contest(order: &str) -> Contest {
-        parse_contest(&format!(
+        let raw = parse_contest(&format!(
             r#"{{"id": "t", "title": "T", "area": "A", "date": "2020-01-02", "system": "first-past-the-post",
             "candidates": [{{"id": "a", "name": "A", "party": "P"}}, {{"id": "b", "name": "B", "party": "P"}},
                            {{"id": "c", "name": "C", "party": "P"}}],
             "first_preferences": {{"a": 1, "b": 1, "c": 1}} {order}}}"#
         ))
-        .unwrap()
+        .unwrap();
+        crate::import::dataset::check(raw).unwrap().0
     }
 
     fn votes(v: &[(usize, u64)]) -> Vec<(usize, Votes)> {

@@ -25,7 +25,6 @@ use notify::{RecursiveMode, Watcher};
 
 use super::Feed;
 use crate::files::{self, FileError};
-use crate::load;
 use crate::text::clean;
 
 /// How often to look when the file watcher is unavailable (the limit is 250 ms).
@@ -214,7 +213,7 @@ impl State<'_> {
                 message: message.clone(),
             },
             Seen::Bytes(bytes) => match parse(&self.name, bytes) {
-                Ok(loaded) => Feed::Loaded {
+                Ok(loaded) => Feed::Counted {
                     generation,
                     loaded: Box::new(loaded),
                     at: modified(self.read),
@@ -239,9 +238,9 @@ impl State<'_> {
 }
 
 /// Parse and validate, or the first problem as one line naming the file.
-pub fn parse(file: &str, bytes: &[u8]) -> Result<crate::load::Loaded, String> {
-    load::from_bytes(file, bytes.to_vec()).map_err(|e| match e {
-        load::LoadError::Invalid { file, diagnostics } => {
+pub fn parse(file: &str, bytes: &[u8]) -> Result<crate::count::Counted, String> {
+    crate::import::from_bytes(file, bytes).map_err(|e| match e {
+        crate::import::OpenError::Invalid { file, diagnostics } => {
             let errors: Vec<_> = diagnostics.iter().filter(|d| d.is_error()).collect();
             let first = errors
                 .first()

@@ -66,7 +66,7 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
     // Contest-wide figures are known only at the end: until then they are the sum of areas.
     base.first_preferences = None;
     base.second_choices = None;
-    base.second_round = None;
+    base.method = crate::model::Method::bare(base.method.system());
     base.valid_votes = None;
     base.ballot_papers = None;
     base.rejected = None;
@@ -134,13 +134,11 @@ pub fn stamp(contest: &mut Contest, previous: Option<&Contest>, at: DateTime<Fix
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::datasets;
-    use crate::load;
     use crate::model::Votes;
 
     #[test]
     fn every_stage_of_2016_is_valid_and_the_last_is_the_result() {
-        let full = datasets::get("london-2016")
+        let full = crate::import::embedded::get("london-2016")
             .unwrap()
             .load()
             .unwrap()
@@ -149,7 +147,9 @@ mod tests {
         assert_eq!(stages.len(), 16, "nothing, 14 areas, the final declaration");
         let mut declared_before = 0;
         for (k, s) in stages.iter().enumerate() {
-            let l = load::from_contest(s.contest.clone())
+            // Written and read back as the feed would be: every check of a dataset applies.
+            let json = crate::import::dataset::to_json(&s.contest).unwrap();
+            let l = crate::import::dataset::from_str(&json)
                 .unwrap_or_else(|d| panic!("stage {k}: {d:?}"));
             let declared = s.contest.declared_areas().count();
             assert!(declared >= declared_before);
@@ -162,14 +162,14 @@ mod tests {
                 );
             }
         }
-        let last = load::from_contest(stages[15].contest.clone()).unwrap();
+        let last = crate::count::Counted::new(stages[15].contest.clone(), Vec::new()).unwrap();
         assert_eq!(last.count.rounds[1].tally(0), Some(Votes::new(1_310_143)));
         assert_eq!(stages[1].after, GAP);
     }
 
     #[test]
     fn a_contest_without_areas_cannot_be_replayed() {
-        let c = datasets::get("london-2004")
+        let c = crate::import::embedded::get("london-2004")
             .unwrap()
             .load()
             .unwrap()
@@ -181,25 +181,23 @@ mod tests {
 #[cfg(test)]
 mod partial_tests {
     use super::*;
-    use crate::datasets;
-    use crate::load;
 
     #[test]
     fn nobody_wins_on_partial_figures_even_under_first_past_the_post() {
-        let full = datasets::get("london-2024")
+        let full = crate::import::embedded::get("london-2024")
             .unwrap()
             .load()
             .unwrap()
             .contest;
         let stages = stages(&full).unwrap();
-        let one_area = load::from_contest(stages[1].contest.clone()).unwrap();
+        let one_area = crate::count::Counted::new(stages[1].contest.clone(), Vec::new()).unwrap();
         assert!(one_area.count.partial);
         assert_eq!(one_area.count.winner(), None);
         assert!(
             one_area.count.rounds[0].elected.is_empty()
                 && one_area.count.rounds[0].eliminated.is_empty()
         );
-        let all = load::from_contest(stages[14].contest.clone()).unwrap();
+        let all = crate::count::Counted::new(stages[14].contest.clone(), Vec::new()).unwrap();
         assert!(!all.count.partial, "every area in: a complete count");
         assert_eq!(all.count.winner(), all.contest.candidate_index("khan"));
     }
@@ -225,8 +223,8 @@ pub fn spawn(stages: Vec<Stage>, speed: f64, send: impl Fn(super::Feed) -> bool 
             let at = now();
             let mut contest = stage.contest;
             stamp(&mut contest, previous.as_ref(), at);
-            let feed = match crate::load::from_contest(contest.clone()) {
-                Ok(loaded) => super::Feed::Loaded {
+            let feed = match crate::count::Counted::new(contest.clone(), Vec::new()) {
+                Ok(loaded) => super::Feed::Counted {
                     generation: k as u64 + 1,
                     loaded: Box::new(loaded),
                     at,
@@ -260,8 +258,8 @@ pub fn write_all(
         let at = now();
         let mut contest = stage.contest.clone();
         stamp(&mut contest, previous.as_ref(), at);
-        let text = match serde_json::to_string_pretty(&contest) {
-            Ok(t) => t + "\n",
+        let text = match crate::import::dataset::to_json(&contest) {
+            Ok(t) => t,
             Err(e) => {
                 let _ = writeln!(err, "tally: cannot write the contest: {e}");
                 return 1;

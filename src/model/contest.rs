@@ -1,24 +1,24 @@
-//! The contest types: one election for one office, exactly as a dataset file states it.
+//! The contest types: one election for one office, and the parts it is made of.
 //!
 //! Every figure that an official source may not give (electorate, ballot papers, rejected
 //! ballots, turnout) is an `Option`: unknown is absent, never zero. Candidates are referred to
-//! by their stable `id` everywhere else in the file.
+//! by their stable `id` everywhere else. The parts (candidates, areas, sources, a declared
+//! second round, published rounds) are also the dataset format's, so they carry its serde
+//! rules; the [`Contest`] itself is built by a reader (`import`), checked.
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::method::Method;
 use super::votes::{VoteMap, Votes};
 
-/// The version of the dataset format this build reads and writes.
-pub const FORMAT_VERSION: u32 = 1;
-
-/// One contest: a single election to a single office.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One contest: a single election to a single office, checked.
+///
+/// This is what every reader produces and everything else works from. The dataset file's
+/// own shape (with `system` and its optional per-system fields) is read by
+/// `import::dataset`, which checks it and builds this.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Contest {
-    /// Format version; absent means 1.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub tally_format: Option<u32>,
     /// Short stable id, lower-case letters, digits and hyphens: `london-2004`.
     pub id: String,
     /// Human title: "Mayor of London 2004".
@@ -26,80 +26,37 @@ pub struct Contest {
     /// The area the contest covers: "Greater London".
     pub area: String,
     /// Date of poll.
-    #[serde(deserialize_with = "super::dates::date")]
     pub date: NaiveDate,
-    pub system: VotingSystem,
+    /// How it is counted, with the declared rounds the method needs.
+    pub method: Method,
+    /// Seats to fill: 1 for every method tally counts today.
+    pub seats: u32,
     /// Whether the figures are final or still coming in (a live results file).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub status: Option<ResultStatus>,
     pub candidates: Vec<Candidate>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub electorate: Option<Votes>,
     /// Ballot papers counted: valid votes plus rejected ballots.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ballot_papers: Option<Votes>,
-    /// Valid first-preference votes; must equal the sum of `first_preferences`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Valid first-preference votes; equal to the sum of `first_preferences`.
     pub valid_votes: Option<Votes>,
     /// Ballot papers rejected (for the first preference, under SV).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rejected: Option<Votes>,
-    /// Why ballots were rejected: reason → count; must sum to `rejected`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// Why ballots were rejected: reason → count, summing to `rejected`.
     pub rejected_reasons: Option<VoteMap>,
     /// Turnout as published, for when the figures to compute it are not all known.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub turnout: Option<PublishedTurnout>,
     /// First preferences (or the only vote, under first past the post): candidate id → votes.
-    /// May be left out when `areas` are given: it is then the sum of the declared areas.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// `None` when `areas` are given: it is then the sum of the declared areas.
     pub first_preferences: Option<VoteMap>,
     /// Second choices marked on all valid ballots (not the transfers): candidate id → votes.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub second_choices: Option<VoteMap>,
-    /// Supplementary Vote: the second round, when nobody won on first preferences.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub second_round: Option<SecondRound>,
-    /// Instant runoff: the rounds after the first, as counted elsewhere.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub rounds: Option<Vec<RoundSpec>>,
     /// How ties are broken: candidate ids, highest priority first (e.g. the result of drawing
     /// lots). Candidates not listed come after, in the order of `candidates`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub tie_break_order: Option<Vec<String>>,
     /// Results by area (e.g. the 14 GLA constituencies).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub areas: Option<Vec<Area>>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub notes: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum VotingSystem {
-    SupplementaryVote,
-    InstantRunoff,
-    FirstPastThePost,
-}
-
-impl VotingSystem {
-    pub fn name(self) -> &'static str {
-        match self {
-            VotingSystem::SupplementaryVote => "Supplementary Vote",
-            VotingSystem::InstantRunoff => "Instant runoff",
-            VotingSystem::FirstPastThePost => "First past the post",
-        }
-    }
-
-    pub fn slug(self) -> &'static str {
-        match self {
-            VotingSystem::SupplementaryVote => "supplementary-vote",
-            VotingSystem::InstantRunoff => "instant-runoff",
-            VotingSystem::FirstPastThePost => "first-past-the-post",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -121,6 +78,16 @@ pub struct Candidate {
     /// Party colour as `#rrggbb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,
+}
+
+/// `#rrggbb` → (r, g, b).
+pub fn parse_colour(s: &str) -> Option<(u8, u8, u8)> {
+    let hex = s.strip_prefix('#')?;
+    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+        return None;
+    }
+    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
+    Some((byte(0)?, byte(2)?, byte(4)?))
 }
 
 /// A turnout figure as published, with what it is a percentage of.
@@ -285,15 +252,23 @@ impl Contest {
     /// Candidate id → position (the first, if an id is repeated), for lookups in linear time
     /// overall: a contest may have 100,000 candidates.
     pub fn ids(&self) -> std::collections::HashMap<&str, usize> {
-        let mut ids = std::collections::HashMap::with_capacity(self.candidates.len());
-        for (i, c) in self.candidates.iter().enumerate() {
-            ids.entry(c.id.as_str()).or_insert(i);
-        }
-        ids
+        super::ids::index(&self.candidates)
     }
 
     /// Areas that have declared, in file order.
     pub fn declared_areas(&self) -> impl Iterator<Item = &Area> {
         self.areas.iter().flatten().filter(|a| a.is_declared())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colours_parse() {
+        assert_eq!(parse_colour("#E4003B"), Some((0xe4, 0x00, 0x3b)));
+        assert_eq!(parse_colour("red"), None);
+        assert_eq!(parse_colour("#12345"), None);
     }
 }

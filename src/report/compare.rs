@@ -7,14 +7,14 @@
 use std::fmt::Write as _;
 
 use super::table::{Align, Table};
-use crate::load::Loaded;
+use crate::count::Counted;
 use crate::summary::{self, PartyShare};
 use crate::text::{clean, percent, signed_points, thousands};
 
 /// Parties below this share in every contest are folded into "Others".
 const MIN_SHARE: f64 = 1.0;
 
-pub fn compare(contests: &[Loaded]) -> String {
+pub fn compare(contests: &[Counted]) -> String {
     let mut out = String::new();
     out.push_str(&overview(contests));
     out.push('\n');
@@ -23,7 +23,7 @@ pub fn compare(contests: &[Loaded]) -> String {
 }
 
 /// Column heading for a contest: its year, or its id when two share a year.
-pub fn heading(contests: &[Loaded], l: &Loaded) -> String {
+pub fn heading(contests: &[Counted], l: &Counted) -> String {
     let year = summary::year(&l.contest);
     if contests
         .iter()
@@ -37,7 +37,7 @@ pub fn heading(contests: &[Loaded], l: &Loaded) -> String {
     }
 }
 
-fn overview(contests: &[Loaded]) -> String {
+fn overview(contests: &[Counted]) -> String {
     let mut t = Table::new(&[
         ("Contest", Align::Left),
         ("Electorate", Align::Right),
@@ -80,7 +80,7 @@ fn overview(contests: &[Loaded]) -> String {
     out
 }
 
-fn shares(contests: &[Loaded]) -> String {
+fn shares(contests: &[Counted]) -> String {
     let per_contest: Vec<Vec<PartyShare>> = contests.iter().map(summary::party_shares).collect();
     // Parties in order of their best share anywhere; minor ones folded into Others.
     let mut parties: Vec<(String, f64)> = Vec::new();

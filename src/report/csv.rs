@@ -9,7 +9,7 @@
 //! (which spreadsheets run as a formula: a candidate called `=HYPERLINK(...)`) gets a leading
 //! `'`, as OWASP recommends. Plain numbers are left as they are.
 
-use crate::load::Loaded;
+use crate::count::Counted;
 
 /// A text cell that no spreadsheet will run as a formula.
 pub fn cell(s: &str) -> String {
@@ -33,7 +33,7 @@ fn is_plain_number(s: &str) -> bool {
         && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-pub fn rounds(l: &Loaded) -> String {
+pub fn rounds(l: &Counted) -> String {
     let c = &l.contest;
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let header = [
@@ -74,7 +74,7 @@ pub fn rounds(l: &Loaded) -> String {
             r.number.to_string(),
             "exhausted".into(),
             String::new(),
-            crate::report::exhausted_label(c.system).into(),
+            crate::report::exhausted_label(c.method.system()).into(),
             String::new(),
             r.exhausted.get().to_string(),
             r.newly_exhausted().get().to_string(),

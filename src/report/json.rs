@@ -7,19 +7,19 @@
 
 use serde_json::{Map, Value, json};
 
+use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round, TieKind, TieRule};
-use crate::load::Loaded;
 use crate::summary;
 
 /// The schema version of this output.
 pub const SCHEMA: u32 = 1;
 
-pub fn rounds(l: &Loaded) -> String {
+pub fn rounds(l: &Counted) -> String {
     let value = rounds_value(l);
     escape_unsafe(&serde_json::to_string_pretty(&value).expect("a Value always serializes")) + "\n"
 }
 
-pub fn rounds_value(l: &Loaded) -> Value {
+pub fn rounds_value(l: &Counted) -> Value {
     let c = &l.contest;
     let name = |i: usize| Value::String(c.candidates[i].name.clone());
     let id = |i: usize| Value::String(c.candidates[i].id.clone());
@@ -95,7 +95,7 @@ pub fn rounds_value(l: &Loaded) -> Value {
             "title": c.title,
             "area": c.area,
             "date": c.date,
-            "system": c.system,
+            "system": c.method.system(),
             "status": c.status,
         },
         "candidates": c.candidates.iter().map(|k| json!({"id": k.id, "name": k.name, "party": k.party})).collect::<Vec<_>>(),

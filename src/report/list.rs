@@ -1,11 +1,11 @@
 //! `tally list`: the embedded contests, one line each.
 
 use super::table::{Align, Table};
-use crate::load::Loaded;
+use crate::count::Counted;
 use crate::summary;
 use crate::text::clean;
 
-pub fn list(contests: &[Loaded]) -> String {
+pub fn list(contests: &[Counted]) -> String {
     let mut t = Table::new(&[
         ("ID", Align::Left),
         ("TITLE", Align::Left),
@@ -23,7 +23,7 @@ pub fn list(contests: &[Loaded]) -> String {
             clean(&c.id).into_owned(),
             clean(&c.title).into_owned(),
             c.date.to_string(),
-            c.system.name().into(),
+            c.method.system().name().into(),
             winner,
         ]);
     }

@@ -5,10 +5,10 @@ use std::fmt::Write as _;
 
 use super::table::{Align, Table};
 use super::{exhausted_label, join_names};
-use crate::load::Loaded;
+use crate::count::Counted;
 use crate::text::{clean, share, thousands, wrap};
 
-pub fn compare(counts: &[Loaded], valid: u64, rejected: u64) -> String {
+pub fn compare(counts: &[Counted], valid: u64, rejected: u64) -> String {
     let mut out = String::new();
     let title = counts
         .first()
@@ -34,7 +34,7 @@ pub fn compare(counts: &[Loaded], valid: u64, rejected: u64) -> String {
             .map(|w| clean(&l.contest.candidates[w].name).into_owned())
             .unwrap_or_else(|| "none".into());
         t.row(vec![
-            l.contest.system.name().to_string(),
+            l.contest.method.system().name().to_string(),
             winner,
             l.count.rounds.len().to_string(),
             tally_line(l, last),
@@ -46,7 +46,7 @@ pub fn compare(counts: &[Loaded], valid: u64, rejected: u64) -> String {
         .filter_map(|l| {
             l.count.winner().map(|w| {
                 (
-                    l.contest.system.name().to_string(),
+                    l.contest.method.system().name().to_string(),
                     clean(&l.contest.candidates[w].name).into_owned(),
                 )
             })
@@ -76,7 +76,7 @@ pub fn compare(counts: &[Loaded], valid: u64, rejected: u64) -> String {
     };
     out.push_str(&wrap(&verdict, 78, "", ""));
     for l in counts {
-        let _ = writeln!(out, "\n{}", l.contest.system.name());
+        let _ = writeln!(out, "\n{}", l.contest.method.system().name());
         for r in &l.count.rounds {
             let mut line = format!("Round {}: {}", r.number, tally_line(l, r));
             if !r.eliminated.is_empty() {
@@ -98,7 +98,7 @@ pub fn compare(counts: &[Loaded], valid: u64, rejected: u64) -> String {
 }
 
 /// "Zoo 21 (70.0%), Museum 9 (30.0%); exhausted 0"
-fn tally_line(l: &Loaded, r: &crate::count::Round) -> String {
+fn tally_line(l: &Counted, r: &crate::count::Round) -> String {
     let parts: Vec<String> = r
         .standings()
         .into_iter()
@@ -118,7 +118,7 @@ fn tally_line(l: &Loaded, r: &crate::count::Round) -> String {
         let _ = write!(
             s,
             "; {} {}",
-            exhausted_label(l.contest.system).to_lowercase(),
+            exhausted_label(l.contest.method.system()).to_lowercase(),
             thousands(r.exhausted)
         );
     }

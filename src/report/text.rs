@@ -4,8 +4,8 @@ use std::fmt::Write as _;
 
 use super::table::{Align, Table};
 use super::{exhausted_label, join_names, long_date, round_title};
+use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round, TieKind};
-use crate::load::Loaded;
 use crate::model::{ResultStatus, Votes, VotingSystem};
 use crate::summary;
 use crate::text::{clean, share, signed_count, thousands, wrap};
@@ -14,7 +14,7 @@ use crate::text::{clean, share, signed_count, thousands, wrap};
 const WIDTH: usize = 78;
 
 /// The whole count: header, each round, the result, and the data's sources and notes.
-pub fn rounds(l: &Loaded) -> String {
+pub fn rounds(l: &Counted) -> String {
     let mut out = header(l);
     for round in &l.count.rounds {
         out.push('\n');
@@ -26,7 +26,7 @@ pub fn rounds(l: &Loaded) -> String {
     out
 }
 
-fn header(l: &Loaded) -> String {
+fn header(l: &Counted) -> String {
     let c = &l.contest;
     let mut out = String::new();
     let _ = writeln!(out, "{}", clean(&c.title));
@@ -40,9 +40,9 @@ fn header(l: &Loaded) -> String {
         "{} · {} · {}{status}",
         clean(&c.area),
         long_date(c),
-        c.system.name()
+        c.method.system().name()
     );
-    let valid_label = if c.system == VotingSystem::FirstPastThePost {
+    let valid_label = if c.method.system() == VotingSystem::FirstPastThePost {
         "Valid votes"
     } else {
         "Valid first preferences"
@@ -77,12 +77,12 @@ fn header(l: &Loaded) -> String {
     out
 }
 
-fn round_section(l: &Loaded, round: &Round) -> String {
+fn round_section(l: &Counted, round: &Round) -> String {
     let c = &l.contest;
     let count = &l.count;
     let mut out = String::new();
     let _ = writeln!(out, "{}", round_title(c, count, round));
-    if c.system == VotingSystem::FirstPastThePost {
+    if c.method.system() == VotingSystem::FirstPastThePost {
         let _ = writeln!(
             out,
             "The most votes wins. (A majority would be {}: more than half of {}.)",
@@ -140,7 +140,7 @@ fn round_section(l: &Loaded, round: &Round) -> String {
         table.row(row);
     }
     if transfer_round || !round.exhausted.is_zero() {
-        let mut row = vec![exhausted_label(c.system).to_string()];
+        let mut row = vec![exhausted_label(c.method.system()).to_string()];
         if with_party {
             row.push(String::new());
         }
@@ -206,7 +206,7 @@ fn status(round: &Round, i: usize) -> &'static str {
     }
 }
 
-fn elimination_line(l: &Loaded, round: &Round) -> String {
+fn elimination_line(l: &Counted, round: &Round) -> String {
     let c = &l.contest;
     let names: Vec<String> = round
         .eliminated
@@ -223,7 +223,7 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
         2..=4 => format!("{} are", join_names(&names)),
         n => format!("The other {n} candidates are"),
     };
-    match c.system {
+    match c.method.system() {
         VotingSystem::SupplementaryVote => {
             let finalists: Vec<String> = round
                 .standings()
@@ -254,7 +254,7 @@ fn elimination_line(l: &Loaded, round: &Round) -> String {
 }
 
 /// Where the ballots went, source by source.
-fn transfers(l: &Loaded, round: &Round) -> String {
+fn transfers(l: &Counted, round: &Round) -> String {
     let c = &l.contest;
     let mut out = String::new();
     let mut sources: Vec<&Vec<usize>> = Vec::new();
@@ -276,7 +276,7 @@ fn transfers(l: &Loaded, round: &Round) -> String {
             .map(|t| {
                 let to = match t.to {
                     Destination::Candidate(i) => clean(&c.candidates[i].name).into_owned(),
-                    Destination::Exhausted => exhausted_label(c.system).to_lowercase(),
+                    Destination::Exhausted => exhausted_label(c.method.system()).to_lowercase(),
                 };
                 format!(
                     "{to} {} ({})",
@@ -310,7 +310,7 @@ pub fn rejected_reasons(c: &crate::model::Contest) -> Option<String> {
 }
 
 /// The result in one sentence.
-pub fn result_line(l: &Loaded) -> String {
+pub fn result_line(l: &Counted) -> String {
     let c = &l.contest;
     let count = &l.count;
     match &count.outcome {
@@ -342,7 +342,7 @@ pub fn result_line(l: &Loaded) -> String {
                 thousands(votes),
                 last.number
             );
-            if c.system == VotingSystem::FirstPastThePost && votes < last.threshold {
+            if c.method.system() == VotingSystem::FirstPastThePost && votes < last.threshold {
                 line.push_str(
                     " Under first past the post the most votes wins; a majority is not needed.",
                 );
@@ -357,7 +357,7 @@ pub fn result_line(l: &Loaded) -> String {
     }
 }
 
-fn sources_and_notes(l: &Loaded) -> String {
+fn sources_and_notes(l: &Counted) -> String {
     let c = &l.contest;
     let mut out = String::new();
     if !c.sources.is_empty() {

@@ -54,7 +54,7 @@ impl Widget for CountView<'_> {
             .candidates
             .iter()
             .map(|k| width(&clean(&k.name)))
-            .chain([width(exhausted_label(c.system))])
+            .chain([width(exhausted_label(c.method.system()))])
             .max()
             .unwrap_or(4)
             .clamp(4, 22) as u16;
@@ -176,7 +176,7 @@ impl Widget for CountView<'_> {
         }
         // Threshold marker on every row the bars do not cover, then the scale label.
         let tx = bar_x + column(round.threshold.as_f64(), max, bar_w);
-        if bar_w > 0 && c.system != crate::model::VotingSystem::FirstPastThePost {
+        if bar_w > 0 && c.method.system() != crate::model::VotingSystem::FirstPastThePost {
             for row in area.y..y.min(area.y + rows_h) {
                 if let Some(cell) = buf.cell_mut((tx, row))
                     && cell.symbol() == " "
@@ -186,7 +186,7 @@ impl Widget for CountView<'_> {
             }
         }
         if show_exhausted {
-            let label = exhausted_label(c.system);
+            let label = exhausted_label(c.method.system());
             put(
                 buf,
                 area,
@@ -218,7 +218,7 @@ impl Widget for CountView<'_> {
             y += 1;
         }
         if bar_w > 0 {
-            let label = if c.system == crate::model::VotingSystem::FirstPastThePost {
+            let label = if c.method.system() == crate::model::VotingSystem::FirstPastThePost {
                 format!(
                     "▲ majority {} (not needed: most votes wins)",
                     thousands(round.threshold)

@@ -563,7 +563,7 @@ fn winner_rows(ctx: &Ctx) -> Vec<Row> {
                 .count
                 .margin()
                 .map_or_else(|| "unknown".to_string(), thousands);
-            let mut system = l.contest.system.name().to_string();
+            let mut system = l.contest.method.system().name().to_string();
             if l.count.partial {
                 system.push_str(" · partial");
             }
@@ -630,14 +630,14 @@ fn winner_rows(ctx: &Ctx) -> Vec<Row> {
 mod tests {
     use super::*;
     use crate::app::Options;
-    use crate::load::Loaded;
+    use crate::count::Counted;
     use ratatui::style::Modifier;
 
-    fn contests() -> Vec<Loaded> {
-        crate::datasets::load_all().unwrap()
+    fn contests() -> Vec<Counted> {
+        crate::import::load_all().unwrap()
     }
 
-    fn app_with(contests: Vec<Loaded>, current: usize) -> App {
+    fn app_with(contests: Vec<Counted>, current: usize) -> App {
         App::new(
             contests,
             current,

@@ -127,7 +127,7 @@ mod tests {
     #[test]
     fn help_lists_every_key_and_explains_the_systems() {
         let app = App::new(
-            crate::datasets::load_all().unwrap(),
+            crate::import::load_all().unwrap(),
             1,
             Options {
                 animate: false,

@@ -299,7 +299,7 @@ impl Widget for PresentView<'_> {
             row(
                 y,
                 " ",
-                exhausted_label(l.contest.system),
+                exhausted_label(l.contest.method.system()),
                 Some(e.as_f64()),
                 &label,
                 pal.dim(),

@@ -198,7 +198,7 @@ impl Widget for SharesView<'_> {
         };
         let first_pct = |i: usize| pct(first.votes[i], valid);
         let final_pct = |i: usize| last.tally(i).and_then(|v| pct(v, final_whole));
-        let exhausted_label = exhausted_label(c.system);
+        let exhausted_label = exhausted_label(c.method.system());
 
         // One scale for both columns, so a bar that grows between them really grew.
         let mut max_pct = order
@@ -212,7 +212,7 @@ impl Widget for SharesView<'_> {
         let max_pct = if max_pct > 0.0 { max_pct } else { 100.0 };
 
         // Title (one or two lines), then the column headings.
-        let segments: Vec<(String, Style)> = title(count, c.system, app.basis)
+        let segments: Vec<(String, Style)> = title(count, c.method.system(), app.basis)
             .into_iter()
             .map(|(t, bold)| (t, if bold { pal.title() } else { pal.dim() }))
             .collect();

@@ -7,7 +7,7 @@
 use ratatui::style::{Color, Modifier, Style};
 
 use crate::app::Theme;
-use crate::model::validate::parse_colour;
+use crate::model::parse_colour;
 
 #[derive(Debug, Clone, Copy)]
 pub struct Palette {

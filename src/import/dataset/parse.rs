@@ -3,11 +3,12 @@
 //! serde_json reports the line and column; `serde_path_to_error` adds the JSON path; and an
 //! unknown field or variant gets a "did you mean" suggestion instead of a list of every field.
 
-use super::contest::Contest;
-use super::diagnostic::{Diagnostic, Location, Severity};
+use super::raw::RawContest;
+use crate::model::{Diagnostic, Location, Severity};
+use crate::text::{closest, list};
 
 /// Parse a contest. Only the first problem can be reported here: JSON parsing stops at it.
-pub fn parse_contest(text: &str) -> Result<Contest, Diagnostic> {
+pub fn parse_contest(text: &str) -> Result<RawContest, Diagnostic> {
     // Editors on some systems start UTF-8 files with an invisible byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let trimmed = text.trim_start();
@@ -30,7 +31,7 @@ pub fn parse_contest(text: &str) -> Result<Contest, Diagnostic> {
         });
     }
     let mut de = serde_json::Deserializer::from_str(text);
-    let contest: Contest = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+    let contest: RawContest = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         from_json_error(e.inner(), Some(path))
     })?;
@@ -125,38 +126,6 @@ fn suggest(message: &str) -> Option<String> {
     }
 }
 
-/// The option most like `found`, if any is close enough to be a likely misspelling.
-pub fn closest<'a>(found: &str, options: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let lower = found.to_lowercase();
-    options
-        .into_iter()
-        .map(|o| {
-            let other = o.to_lowercase();
-            // One edit (a typo or two swapped letters) is close whatever the length;
-            // otherwise Jaro-Winkler, which favours a shared beginning.
-            let edits = strsim::damerau_levenshtein(&lower, &other);
-            let score = if edits <= 1 {
-                1.0 - edits as f64 * 0.01
-            } else {
-                strsim::jaro_winkler(&lower, &other)
-            };
-            (score, o)
-        })
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, o)| o)
-}
-
-/// `a`, `b` and `c`.
-pub fn list(items: &[&str]) -> String {
-    let quoted: Vec<String> = items.iter().map(|i| format!("`{i}`")).collect();
-    match quoted.split_last() {
-        None => String::new(),
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -246,13 +215,5 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(d.location, Location::Path("title".into()));
-    }
-
-    #[test]
-    fn closest_ignores_distant_words() {
-        assert_eq!(closest("colour", ["color", "name"]), Some("color"));
-        assert_eq!(closest("zzz", ["electorate", "name"]), None);
-        assert_eq!(closest("bbo", ["bob", "amy"]), Some("bob"));
-        assert_eq!(list(&["a", "b", "c"]), "`a`, `b` or `c`");
     }
 }

@@ -7,49 +7,39 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::contest::{Area, Candidate, Contest, EXHAUSTED, FORMAT_VERSION, VotingSystem};
-use super::diagnostic::Diagnostic;
-use super::parse::closest;
-use super::votes::{VoteMap, Votes};
+use super::raw::{FORMAT_VERSION, RawContest};
+use crate::model::ids::{Unknown, index, is_valid_id};
+use crate::model::{
+    Area, Diagnostic, EXHAUSTED, Method, TurnoutBasis, VoteMap, Votes, VotingSystem, parse_colour,
+};
 use crate::text::{self, thousands};
 
-/// Every problem with the contest, errors and warnings, in file order.
-pub fn validate(c: &Contest) -> Vec<Diagnostic> {
+/// Every problem with the contest, errors and warnings, in file order, and its counting
+/// method when the system's fields make sense.
+pub fn validate(c: &RawContest) -> (Vec<Diagnostic>, Option<Method>) {
     let mut v = Checker {
         out: Vec::new(),
         c,
-        ids: c.ids(),
+        ids: index(&c.candidates),
         unknown: Unknown::new(&c.candidates),
     };
     v.header();
     v.candidates();
     v.figures();
-    v.system_fields();
+    let method = v.method();
     v.tie_break_order();
     v.areas();
     v.sources();
     v.strings();
-    v.out
+    (v.out, method)
 }
 
 struct Checker<'a> {
     out: Vec<Diagnostic>,
-    c: &'a Contest,
+    c: &'a RawContest,
     /// Candidate id → position, built once: every check is linear in the file's size.
     ids: HashMap<&'a str, usize>,
     unknown: Unknown<'a>,
-}
-
-/// How many unknown ids get a "did you mean" suggestion.
-const SUGGESTIONS: usize = 20;
-
-/// An id is safe to use as a key, a file name and a command-line argument.
-pub fn is_valid_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.len() <= 64
-        && id
-            .chars()
-            .all(|ch| ch.is_ascii_alphanumeric() || matches!(ch, '-' | '_' | '.'))
 }
 
 impl Checker<'_> {
@@ -329,11 +319,16 @@ impl Checker<'_> {
         }
     }
 
-    fn system_fields(&mut self) {
+    /// The counting method: the system with the fields that go with it. Any other field
+    /// given is an error, so the checked contest cannot hold a combination that makes no
+    /// sense.
+    fn method(&mut self) -> Option<Method> {
         let c = self.c;
         let sv = c.system == VotingSystem::SupplementaryVote;
         let irv = c.system == VotingSystem::InstantRunoff;
+        let mut ok = true;
         if c.second_round.is_some() && !sv {
+            ok = false;
             self.error(
                 "second_round",
                 format!(
@@ -343,6 +338,7 @@ impl Checker<'_> {
             );
         }
         if c.rounds.is_some() && !irv {
+            ok = false;
             let hint = if sv {
                 "; use `second_round` for the Supplementary Vote"
             } else {
@@ -356,6 +352,15 @@ impl Checker<'_> {
                 ),
             );
         }
+        ok.then(|| match c.system {
+            VotingSystem::FirstPastThePost => Method::FirstPastThePost,
+            VotingSystem::SupplementaryVote => Method::SupplementaryVote {
+                second_round: c.second_round.clone(),
+            },
+            VotingSystem::InstantRunoff => Method::InstantRunoff {
+                rounds: c.rounds.clone().unwrap_or_default(),
+            },
+        })
     }
 
     fn tie_break_order(&mut self) {
@@ -525,8 +530,8 @@ impl Checker<'_> {
 }
 
 /// The turnout the contest's own figures give on a basis, if they are all known.
-pub fn computed_turnout(c: &Contest, basis: super::TurnoutBasis) -> Option<f64> {
-    use super::TurnoutBasis::*;
+fn computed_turnout(c: &RawContest, basis: TurnoutBasis) -> Option<f64> {
+    use TurnoutBasis::*;
     let electorate = c.electorate.filter(|e| e.get() > 0)?;
     let voted = match basis {
         BallotPapers | Unstated => c.ballot_papers?,
@@ -543,79 +548,12 @@ fn id_message(id: &str) -> String {
     }
 }
 
-/// "unknown candidate `x`" messages, with a "did you mean" suggestion for the first
-/// [`SUGGESTIONS`] of them: each suggestion compares with every candidate, so a file with
-/// thousands of unknown ids must not cost thousands times thousands.
-pub struct Unknown<'a> {
-    candidates: &'a [Candidate],
-    left: usize,
-}
-
-impl<'a> Unknown<'a> {
-    pub fn new(candidates: &'a [Candidate]) -> Self {
-        Unknown {
-            candidates,
-            left: SUGGESTIONS,
-        }
-    }
-
-    pub fn message(&mut self, id: &str) -> String {
-        if self.left == 0 {
-            return format!("unknown candidate `{id}`: no candidate has this id");
-        }
-        self.left -= 1;
-        unknown_candidate(id, self.candidates)
-    }
-}
-
-/// A contest's candidate ids, indexed once, with the messages for ids that are not there.
-pub struct Ids<'a> {
-    map: HashMap<&'a str, usize>,
-    unknown: Unknown<'a>,
-}
-
-impl<'a> Ids<'a> {
-    pub fn new(contest: &'a Contest) -> Self {
-        Ids {
-            map: contest.ids(),
-            unknown: Unknown::new(&contest.candidates),
-        }
-    }
-
-    pub fn get(&self, id: &str) -> Option<usize> {
-        self.map.get(id).copied()
-    }
-
-    /// The message for an id that is not a candidate's.
-    pub fn unknown(&mut self, id: &str) -> String {
-        self.unknown.message(id)
-    }
-}
-
-/// "unknown candidate `x`", with the closest id as a suggestion.
-pub fn unknown_candidate(id: &str, candidates: &[Candidate]) -> String {
-    match closest(id, candidates.iter().map(|c| c.id.as_str())) {
-        Some(best) => format!("unknown candidate `{id}`: did you mean `{best}`?"),
-        None => format!("unknown candidate `{id}`: no candidate has this id"),
-    }
-}
-
-/// `#rrggbb` → (r, g, b).
-pub fn parse_colour(s: &str) -> Option<(u8, u8, u8)> {
-    let hex = s.strip_prefix('#')?;
-    if hex.len() != 6 || !hex.chars().all(|c| c.is_ascii_hexdigit()) {
-        return None;
-    }
-    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
-    Some((byte(0)?, byte(2)?, byte(4)?))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::parse::parse_contest;
+    use crate::import::dataset::parse::parse_contest;
 
-    fn contest(extra: &str) -> Contest {
+    fn contest(extra: &str) -> RawContest {
         let text = format!(
             r#"{{"id": "t", "title": "T", "area": "A", "date": "2020-01-02", "system": "first-past-the-post",
             "sources": [{{"id": "S", "title": "Source"}}],
@@ -625,8 +563,8 @@ mod tests {
         parse_contest(&text).unwrap()
     }
 
-    fn messages(c: &Contest) -> Vec<String> {
-        validate(c).iter().map(|d| d.render("f")).collect()
+    fn messages(c: &RawContest) -> Vec<String> {
+        validate(c).0.iter().map(|d| d.render("f")).collect()
     }
 
     #[test]
@@ -672,12 +610,5 @@ mod tests {
                 "f: first_preferences: 15 is more than the electorate of 12: a turnout of 125.0%, above 100%"
             ]
         );
-    }
-
-    #[test]
-    fn colours_parse() {
-        assert_eq!(parse_colour("#E4003B"), Some((0xe4, 0x00, 0x3b)));
-        assert_eq!(parse_colour("red"), None);
-        assert_eq!(parse_colour("#12345"), None);
     }
 }

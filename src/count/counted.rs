@@ -1,0 +1,82 @@
+//! The counted contest: a checked contest with its count and what is worth knowing about
+//! it. The hub of tally: every reader's contest becomes one of these, and every report, view
+//! and story is drawn from one, so what is shown has always been counted and checked.
+
+use crate::count::{self, Count, Outcome, TieKind};
+use crate::model::{Contest, Diagnostic, VotingSystem};
+
+/// A contest, counted.
+#[derive(Debug, Clone)]
+pub struct Counted {
+    pub contest: Contest,
+    pub count: Count,
+    /// Things worth knowing that do not make the data wrong: the reader's warnings, then
+    /// the count's (an incomplete count, each tie broken).
+    pub warnings: Vec<Diagnostic>,
+}
+
+impl Counted {
+    /// Count a checked contest. `warnings` are the reader's, kept with the result. On
+    /// failure, the count's errors and then those warnings.
+    pub fn new(
+        contest: Contest,
+        mut warnings: Vec<Diagnostic>,
+    ) -> Result<Counted, Vec<Diagnostic>> {
+        match count::count(&contest) {
+            Ok(count) => {
+                warnings.extend(count_warnings(&contest, &count));
+                Ok(Counted {
+                    contest,
+                    count,
+                    warnings,
+                })
+            }
+            Err(mut errors) => {
+                errors.extend(warnings);
+                Err(errors)
+            }
+        }
+    }
+}
+
+/// What `tally check` should mention about a count that is valid but notable.
+fn count_warnings(contest: &Contest, count: &Count) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    if count.outcome == Outcome::Incomplete {
+        let what = match contest.method.system() {
+            VotingSystem::SupplementaryVote => "`second_round` is not given",
+            _ => "no further `rounds` are given",
+        };
+        out.push(Diagnostic::warning(
+            "",
+            format!(
+                "nobody has more than half of the votes and {what}: the count stops after round {}",
+                count.rounds.len()
+            ),
+        ));
+    }
+    for round in &count.rounds {
+        for tie in &round.tie_breaks {
+            let names: Vec<&str> = tie
+                .tied
+                .iter()
+                .map(|&i| contest.candidates[i].id.as_str())
+                .collect();
+            let what = match tie.kind {
+                TieKind::SecondPlace => "second place",
+                TieKind::Elimination => "elimination",
+                TieKind::Winner => "first place",
+            };
+            out.push(Diagnostic::warning(
+                "",
+                format!(
+                    "round {}: a tie for {what} between `{}` was broken {}",
+                    round.number,
+                    names.join("`, `"),
+                    tie.rule.describe()
+                ),
+            ));
+        }
+    }
+    out
+}

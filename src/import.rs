@@ -1,0 +1,142 @@
+//! The one door data comes in by: whatever a user names (an embedded contest's id, or a
+//! file in a format tally reads, recognised by its content) becomes counted contests, for
+//! every command and the viewer alike.
+//!
+//! One module per format: [`dataset`] (tally's own JSON); the London elections are
+//! compiled in ([`embedded`]). Files are
+//! opened through `files`: regular files only, without blocking, within a limit.
+
+pub mod dataset;
+pub mod embedded;
+
+use std::fmt;
+use std::path::Path;
+
+use crate::count::Counted;
+use crate::files;
+use crate::model::Diagnostic;
+
+pub use embedded::{DEFAULT, load_all};
+
+/// Why a contest could not be opened.
+#[derive(Debug)]
+pub enum OpenError {
+    /// Neither an embedded contest nor a file that exists.
+    NotFound {
+        name: String,
+        suggestion: Option<&'static str>,
+    },
+    /// The file could not be read: not a regular file, too large, unreadable.
+    File(crate::files::FileError),
+    /// The data has problems.
+    Invalid {
+        file: String,
+        diagnostics: Vec<Diagnostic>,
+    },
+}
+
+impl OpenError {
+    /// Exit status: 2 for a name that is neither a contest nor a file (bad usage), 1 for
+    /// data that cannot be read or is wrong.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            OpenError::NotFound { .. } => 2,
+            _ => 1,
+        }
+    }
+}
+
+impl fmt::Display for OpenError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            OpenError::NotFound { name, suggestion } => {
+                let name = crate::text::clean(name);
+                write!(
+                    f,
+                    "no contest `{name}`: it is not an embedded contest and no such file exists"
+                )?;
+                match suggestion {
+                    Some(s) => write!(f, " (did you mean `{s}`?)"),
+                    None => write!(f, " (`tally list` shows the embedded contests)"),
+                }
+            }
+            OpenError::File(e) => write!(f, "{e}"),
+            OpenError::Invalid { file, diagnostics } => {
+                let lines: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
+                f.write_str(&lines.join("\n"))
+            }
+        }
+    }
+}
+
+impl std::error::Error for OpenError {}
+
+/// Contests to open as the viewer would: an embedded id opens among all the embedded
+/// contests, at its place (so `[`, `]` and the Elections view have the others); a file opens
+/// alone. Returns the contests and the index of the named one.
+pub fn open(name: &str) -> Result<(Vec<Counted>, usize), OpenError> {
+    match embedded::ALL.iter().position(|e| e.id == name) {
+        Some(index) => Ok((load_all()?, index)),
+        None => Ok((vec![resolve(name)?], 0)),
+    }
+}
+
+/// One contest named on the command line: an embedded id, or a file.
+pub fn resolve(name: &str) -> Result<Counted, OpenError> {
+    if let Some(e) = embedded::get(name) {
+        return e.load();
+    }
+    let path = Path::new(name);
+    if path.exists() {
+        return from_file(path);
+    }
+    let suggestion = crate::text::closest(name, embedded::ALL.iter().map(|e| e.id));
+    Err(OpenError::NotFound {
+        name: name.to_string(),
+        suggestion,
+    })
+}
+
+/// A file, recognised by its content: a regular file of at most [`files::DOCUMENT_LIMIT`]
+/// bytes.
+pub fn from_file(path: &Path) -> Result<Counted, OpenError> {
+    let file = path.display().to_string();
+    let bytes =
+        files::read_document(path, files::DOCUMENT_LIMIT, "dataset").map_err(OpenError::File)?;
+    from_bytes(&file, &bytes)
+}
+
+/// A file's bytes, named `file` in messages.
+pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
+    dataset::from_bytes(bytes).map_err(|diagnostics| OpenError::Invalid {
+        file: file.to_string(),
+        diagnostics,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn open_places_an_embedded_contest_among_the_others_and_a_file_alone() {
+        let (all, index) = open("london-2012").unwrap();
+        assert_eq!(
+            (all.len(), all[index].contest.id.as_str()),
+            (embedded::ALL.len(), "london-2012")
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("copy.json");
+        std::fs::write(&path, embedded::get("london-2008").unwrap().json).unwrap();
+        let (one, index) = open(&path.display().to_string()).unwrap();
+        assert_eq!((one.len(), index), (1, 0));
+    }
+
+    #[test]
+    fn unknown_names_suggest_an_embedded_id() {
+        match resolve("london-2005") {
+            Err(OpenError::NotFound { suggestion, .. }) => assert!(suggestion.is_some()),
+            other => panic!("{other:?}"),
+        }
+    }
+}
