@@ -707,21 +707,19 @@ struct BallotArgs {
 
 /// `tally ballots FILE`: count a ballots file, then show it (viewer, rounds, or comparison).
 fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    use crate::count::ballots::{About, Rules, prepare};
     use crate::model::VotingSystem as S;
     use crate::text::clean;
     let file = a.file.display().to_string();
-    let parsed = match crate::files::open_stream(&a.file) {
-        Err(e) => Err(e.to_string()),
-        Ok(input) => crate::ballots::read(input).map_err(|e| e.render(&file)),
-    };
-    let parsed = match parsed {
+    let ballots = match crate::import::ballots_text::read_file(&a.file) {
         Ok(b) => b,
         Err(message) => {
             let _ = writeln!(err, "tally: {message}");
             return 1;
         }
     };
-    for r in &parsed.rejected {
+    let prepared = prepare(&ballots, &Rules::CLASS);
+    for r in &prepared.rejected {
         let _ = writeln!(
             err,
             "{}:{}: rejected: {}",
@@ -735,7 +733,11 @@ fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "ballots".into());
-    let title = a.title.clone().unwrap_or(stem);
+    let about = About {
+        title: a.title.clone().unwrap_or(stem),
+        source: file.clone(),
+        date: a.date,
+    };
     let systems: Vec<S> = if a.compare {
         vec![S::FirstPastThePost, S::SupplementaryVote, S::InstantRunoff]
     } else {
@@ -747,32 +749,16 @@ fn ballots(a: BallotArgs, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     };
     let mut counted = Vec::new();
     for system in systems {
-        let contest = match crate::ballots::contest(&parsed, system, &title, &file, a.date) {
-            Ok(c) => c,
+        match prepared.count(system, &about) {
+            Ok(c) => counted.push(c),
             Err(message) => {
                 let _ = writeln!(err, "tally: {}: {}", clean(&file), clean(&message));
-                return 1;
-            }
-        };
-        match crate::count::Counted::new(contest, Vec::new()) {
-            Ok(l) => counted.push(l),
-            Err(diagnostics) => {
-                // The ballots made a dataset the engine rejects: a bug in tally, said plainly.
-                for d in diagnostics.iter().filter(|d| d.is_error()) {
-                    let _ = writeln!(
-                        err,
-                        "tally: internal error counting {}: {}",
-                        clean(&file),
-                        d.render("ballots")
-                    );
-                }
                 return 1;
             }
         }
     }
     if a.compare {
-        let valid: u64 = parsed.valid.iter().map(|b| b.count).sum();
-        let rejected: u64 = parsed.rejected.iter().map(|r| r.count).sum();
+        let (valid, rejected) = (prepared.valid(), prepared.rejected_total());
         let _ = out.write_all(report::systems::compare(&counted, valid, rejected).as_bytes());
         return 0;
     }

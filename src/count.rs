@@ -27,8 +27,7 @@ use crate::model::{Contest, Diagnostic, Method, Votes, VotingSystem};
 pub use counted::Counted;
 pub use ties::{TieBreak, TieKind, TieRule};
 
-/// A candidate's position in `Contest::candidates`.
-pub type CandidateIdx = usize;
+pub use crate::model::CandidateIdx;
 
 /// The count of one contest.
 #[derive(Debug, Clone, PartialEq)]
@@ -228,7 +227,7 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
     }
     let counted = match &contest.method {
         Method::SupplementaryVote { second_round } => {
-            sv::count(contest, &first, second_round.as_ref())
+            sv::count(contest, &first, sv::Second::Declared(second_round.as_ref()))
         }
         Method::InstantRunoff { rounds } => irv::count(contest, &first, rounds),
         Method::FirstPastThePost => Ok(fptp::count(contest, &first)),

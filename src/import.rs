@@ -2,10 +2,11 @@
 //! file in a format tally reads, recognised by its content) becomes counted contests, for
 //! every command and the viewer alike.
 //!
-//! One module per format: [`dataset`] (tally's own JSON); the London elections are
-//! compiled in ([`embedded`]). Files are
+//! One module per format: [`dataset`] (tally's own JSON) and [`ballots_text`] (a class's
+//! ballots, one per line); the London elections are compiled in ([`embedded`]). Files are
 //! opened through `files`: regular files only, without blocking, within a limit.
 
+pub mod ballots_text;
 pub mod dataset;
 pub mod embedded;
 

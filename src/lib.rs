@@ -5,7 +5,6 @@
 //! (`report`). Data flows one way, from dataset to count to what is shown.
 
 pub mod app;
-pub mod ballots;
 pub mod cli;
 pub mod count;
 pub mod explain;

@@ -5,6 +5,7 @@
 //! ([`ids`]), and the [`Diagnostic`] every reader reports problems with. Readers (`import`)
 //! build these from files; the engine (`count`) counts them.
 
+pub mod ballots;
 pub mod contest;
 pub mod dates;
 pub mod diagnostic;

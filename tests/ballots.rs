@@ -3,8 +3,10 @@
 use std::process::{Command, Output};
 
 use proptest::prelude::*;
-use tally::ballots::{Ballot, Ballots};
+use tally::count::ballots::{About, Rules, prepare};
+use tally::model::Votes;
 use tally::model::VotingSystem;
+use tally::model::ballots::{Ballots, Builder, Mark};
 
 fn tally(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_tally"))
@@ -114,20 +116,84 @@ fn arbitrary_ballots() -> impl Strategy<Value = Ballots> {
             Just(n).prop_flat_map(|n| Just((0..n).collect::<Vec<usize>>()).prop_shuffle()),
             1usize..=n,
         );
-        prop::collection::vec(ballot, 0..40).prop_map(move |raw| Ballots {
-            candidates: (0..n).map(|i| format!("Candidate {i}")).collect(),
-            valid: raw
-                .into_iter()
-                .enumerate()
-                .map(|(line, (count, order, len))| Ballot {
-                    line,
-                    count,
-                    choices: order[..len].to_vec(),
-                })
-                .collect(),
-            rejected: Vec::new(),
+        prop::collection::vec(ballot, 0..40).prop_map(move |raw| {
+            let mut b = Builder::new();
+            b.candidates_mut()
+                .extend((0..n).map(|i| format!("Candidate {i}")));
+            for (line, (count, order, len)) in raw.into_iter().enumerate() {
+                let marks = order[..len].iter().map(|&i| Mark::Candidate(i)).collect();
+                b.add(marks, Votes::new(count), line + 1);
+            }
+            b.finish()
         })
     })
+}
+
+/// A ballots count as a dataset that publishes its rounds, as an official count would.
+fn published(c: &tally::count::Counted) -> tally::model::Contest {
+    use tally::count::Destination;
+    use tally::model::{Method, RoundSpec, SecondRound, TransferSpec, VoteMap};
+    let id = |i: usize| c.contest.candidates[i].id.clone();
+    let mut contest = c.contest.clone();
+    let rounds = &c.count.rounds;
+    contest.method = match c.count.system {
+        VotingSystem::FirstPastThePost => Method::FirstPastThePost,
+        VotingSystem::SupplementaryVote => Method::SupplementaryVote {
+            second_round: rounds.get(1).map(|r2| {
+                let finalists: Vec<usize> = r2.standings().into_iter().map(|(i, _)| i).collect();
+                SecondRound {
+                    transfers: Some(finalists.iter().map(|&f| (id(f), r2.received(f))).collect()),
+                    matrix: None,
+                    totals: Some(finalists.iter().map(|&f| (id(f), r2.votes[f])).collect()),
+                    non_transferable: Some(r2.exhausted),
+                }
+            }),
+        },
+        VotingSystem::InstantRunoff => Method::InstantRunoff {
+            rounds: rounds
+                .windows(2)
+                .map(|w| RoundSpec {
+                    eliminated: w[0].eliminated.iter().map(|&i| id(i)).collect(),
+                    transfers: w[1]
+                        .transfers
+                        .iter()
+                        .map(|t| TransferSpec {
+                            from: Some(id(t.from[0])),
+                            to: match t.to {
+                                Destination::Candidate(i) => id(i),
+                                Destination::Exhausted => "exhausted".into(),
+                            },
+                            votes: t.votes,
+                        })
+                        .collect(),
+                    tally: Some(
+                        w[1].standings()
+                            .into_iter()
+                            .map(|(i, v)| (id(i), v))
+                            .collect::<VoteMap>(),
+                    ),
+                    exhausted: Some(w[1].exhausted),
+                })
+                .collect(),
+        },
+    };
+    contest
+}
+
+/// What two counts of the same ballots must agree on, round by round.
+fn summary(count: &tally::count::Count) -> Vec<String> {
+    let mut out: Vec<String> = count
+        .rounds
+        .iter()
+        .map(|r| {
+            format!(
+                "{:?} {:?} exhausted {} threshold {} elected {:?} eliminated {:?} ties {:?}",
+                r.votes, r.states, r.exhausted, r.threshold, r.elected, r.eliminated, r.tie_breaks
+            )
+        })
+        .collect();
+    out.push(format!("{:?}", count.outcome));
+    out
 }
 
 proptest! {
@@ -137,13 +203,22 @@ proptest! {
     /// votes are conserved in every round.
     #[test]
     fn any_ballots_count_cleanly_under_every_system(b in arbitrary_ballots()) {
-        let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+        let about = About { title: "Generated".into(), source: "proptest".into(), date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap() };
+        let prepared = prepare(&b, &Rules::CLASS);
         for system in [VotingSystem::FirstPastThePost, VotingSystem::SupplementaryVote, VotingSystem::InstantRunoff] {
-            let c = tally::ballots::contest(&b, system, "Generated", "proptest", date).unwrap();
-            // Written out and read back as a dataset file, so every check applies.
-            let json = tally::import::dataset::to_json(&c).unwrap();
+            let c = prepared.count(system, &about).map_err(TestCaseError::fail)?;
+            // Written out and read back as a dataset file, so every check applies, and the
+            // engine counting the published figures agrees with the count from ballots.
+            let json = tally::import::dataset::to_json(&c.contest).unwrap();
             let loaded = tally::import::dataset::from_str(&json).map_err(|d| TestCaseError::fail(format!("{system:?}: {d:?}")))?;
-            let valid: u64 = b.valid.iter().map(|x| x.count).sum();
+            prop_assert_eq!(&loaded.count.rounds[0].votes, &c.count.rounds[0].votes);
+            // And with the count's own rounds published in it, the engine re-checks every
+            // transfer and reaches the same rounds and result.
+            let json = tally::import::dataset::to_json(&published(&c)).unwrap();
+            let rechecked = tally::import::dataset::from_str(&json).map_err(|d| TestCaseError::fail(format!("{system:?} published: {d:?}\n{json}")))?;
+            prop_assert_eq!(summary(&rechecked.count), summary(&c.count));
+            let loaded = c;
+            let valid: u64 = b.rankings.iter().map(|x| x.weight.get()).sum();
             prop_assert_eq!(loaded.count.valid, valid);
             for r in &loaded.count.rounds {
                 prop_assert_eq!(r.continuing + r.exhausted, valid);
@@ -159,19 +234,20 @@ proptest! {
 fn a_count_with_no_valid_votes_draws_everywhere_without_panicking() {
     use tally::app::keys::Key;
     use tally::app::{App, Msg, Options, update};
-    let b = tally::ballots::parse("candidates: Ann, Bob\nAnn, Ann\n").unwrap();
-    assert_eq!(b.rejected.len(), 1);
-    let date = chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap();
+    let b = tally::import::ballots_text::parse("candidates: Ann, Bob\nAnn, Ann\n").unwrap();
+    let prepared = prepare(&b, &Rules::CLASS);
+    assert_eq!(prepared.rejected.len(), 1);
+    let about = About {
+        title: "Empty".into(),
+        source: "test".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 1, 1).unwrap(),
+    };
     for system in [
         VotingSystem::FirstPastThePost,
         VotingSystem::SupplementaryVote,
         VotingSystem::InstantRunoff,
     ] {
-        let l = tally::count::Counted::new(
-            tally::ballots::contest(&b, system, "Empty", "test", date).unwrap(),
-            Vec::new(),
-        )
-        .unwrap();
+        let l = prepared.count(system, &about).unwrap();
         let mut app = App::new(vec![l], 0, Options::default());
         for k in ['1', '2', '3', '4', '?', 'P'] {
             update(&mut app, Msg::Key(Key::Char(k)));

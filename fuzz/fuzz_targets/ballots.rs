@@ -1,24 +1,32 @@
 //! Any bytes as a class's ballots file: read it, count it under every system, and check
-//! that the engine accepts what the ballots counter made and that every round conserves
-//! the votes. A contest the engine rejects is a bug in tally, so it is asserted here.
+//! that the count is a dataset the engine accepts (written out and read back, every check
+//! applies) and that every round conserves the votes. A count the engine rejects is a bug in
+//! tally, so it is asserted here.
 
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tally::ballots::{self, Ballots};
+use tally::count::ballots::{About, Rules, prepare};
+use tally::import::ballots_text;
 use tally::model::VotingSystem;
+use tally::model::ballots::Ballots;
 use tally::report;
 
 /// The one place that knows how the ballots reader is called: adapt it when its API changes.
 fn read(data: &[u8]) -> Option<Ballots> {
-    ballots::read(data).ok()
+    ballots_text::read(data).ok()
 }
 
 fuzz_target!(|data: &[u8]| {
     let Some(parsed) = read(data) else {
         return;
     };
-    let date = chrono::NaiveDate::from_ymd_opt(2024, 5, 2).expect("a real date");
+    let prepared = prepare(&parsed, &Rules::CLASS);
+    let about = About {
+        title: "Fuzzed ballots".into(),
+        source: "fuzz.csv".into(),
+        date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).expect("a real date"),
+    };
     let mut counted = Vec::new();
     for system in [
         VotingSystem::FirstPastThePost,
@@ -26,17 +34,14 @@ fuzz_target!(|data: &[u8]| {
         VotingSystem::InstantRunoff,
     ] {
         // Refusing too many candidates for an instant runoff is an answer, not a failure.
-        let Ok(contest) = ballots::contest(&parsed, system, "Fuzzed ballots", "fuzz.csv", date)
-        else {
+        let Ok(c) = prepared.count(system, &about) else {
             continue;
         };
-        let loaded = match tally::import::dataset::from_str(&tally::import::dataset::to_json(&contest).expect("a contest writes")) {
-            Ok(l) => l,
-            Err(diagnostics) => panic!(
-                "the engine rejects what the ballots counter made under {system:?}:\n{diagnostics:#?}\n{contest:#?}"
-            ),
-        };
-        let count = &loaded.count;
+        let json = tally::import::dataset::to_json(&c.contest).expect("a contest writes");
+        if let Err(diagnostics) = tally::import::dataset::from_str(&json) {
+            panic!("the engine rejects the ballots' count under {system:?}:\n{diagnostics:#?}\n{json}");
+        }
+        let count = &c.count;
         for round in &count.rounds {
             assert_eq!(
                 round.continuing + round.exhausted,
@@ -48,9 +53,7 @@ fuzz_target!(|data: &[u8]| {
                 count.valid
             );
         }
-        counted.push(loaded);
+        counted.push(c);
     }
-    let valid: u64 = parsed.valid.iter().map(|b| b.count).sum();
-    let rejected: u64 = parsed.rejected.iter().map(|r| r.count).sum();
-    let _ = report::systems::compare(&counted, valid, rejected);
+    let _ = report::systems::compare(&counted, prepared.valid(), prepared.rejected_total());
 });

@@ -16,6 +16,20 @@ pub struct Counted {
 }
 
 impl Counted {
+    /// A contest with a count made elsewhere (from ballots), with the count's warnings.
+    pub fn with_count(
+        contest: Contest,
+        count: Count,
+        mut warnings: Vec<Diagnostic>,
+    ) -> Result<Counted, Vec<Diagnostic>> {
+        warnings.extend(count_warnings(&contest, &count));
+        Ok(Counted {
+            contest,
+            count,
+            warnings,
+        })
+    }
+
     /// Count a checked contest. `warnings` are the reader's, kept with the result. On
     /// failure, the count's errors and then those warnings.
     pub fn new(

@@ -13,11 +13,21 @@ use super::{CandidateIdx, Count, Destination, Outcome, first_round, majority};
 use crate::model::ids::Unknown;
 use crate::model::{Contest, Diagnostic, SecondRound, Votes, VotingSystem};
 
-pub fn count(
-    contest: &Contest,
-    first: &[Votes],
-    second_round: Option<&SecondRound>,
-) -> Result<Count, Vec<Diagnostic>> {
+/// Where the second round comes from.
+#[derive(Debug, Clone, Copy)]
+pub enum Second<'a> {
+    /// As declared in a dataset; `None` while it has not been (the count stops after
+    /// round 1).
+    Declared(Option<&'a SecondRound>),
+    /// Counted from ballots: each ranking's first two choices.
+    Ballots(&'a [(Vec<CandidateIdx>, Votes)]),
+}
+
+pub fn count(contest: &Contest, first: &[Votes], second: Second) -> Result<Count, Vec<Diagnostic>> {
+    let second_round = match second {
+        Second::Declared(declared) => declared,
+        Second::Ballots(_) => None,
+    };
     let mut round1 = first_round(first);
     let valid = round1.continuing;
     let done = |rounds, outcome| Count {
@@ -59,12 +69,19 @@ pub fn count(
     round1.eliminated = eliminated.clone();
     round1.tie_breaks.extend(tie);
 
-    let Some(second) = second_round else {
-        return Ok(done(vec![round1], Outcome::Incomplete));
+    let moves = match second {
+        Second::Declared(None) => return Ok(done(vec![round1], Outcome::Incomplete)),
+        Second::Declared(Some(declared)) => {
+            moves(contest, declared, first, &finalists, &eliminated)?
+        }
+        Second::Ballots(rankings) => {
+            super::ballots::second_round_moves(rankings, &finalists, &eliminated)
+        }
     };
-    let moves = moves(contest, second, first, &finalists, &eliminated)?;
     let mut round2 = step::apply(contest, &round1, &eliminated, &moves, "second_round")?;
-    check_declared(contest, second, first, &finalists, &round2)?;
+    if let Some(declared) = second_round {
+        check_declared(contest, declared, first, &finalists, &round2)?;
+    }
 
     let final_votes: Vec<(CandidateIdx, Votes)> =
         finalists.iter().map(|&f| (f, round2.votes[f])).collect();

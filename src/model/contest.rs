@@ -12,6 +12,9 @@ use serde::{Deserialize, Serialize};
 use super::method::Method;
 use super::votes::{VoteMap, Votes};
 
+/// A candidate's position in `Contest::candidates` (and in every per-candidate list).
+pub type CandidateIdx = usize;
+
 /// One contest: a single election to a single office, checked.
 ///
 /// This is what every reader produces and everything else works from. The dataset file's

@@ -6,9 +6,10 @@ use std::fmt::Write as _;
 use super::table::{Align, Table};
 use super::{exhausted_label, join_names};
 use crate::count::Counted;
+use crate::model::Votes;
 use crate::text::{clean, share, thousands, wrap};
 
-pub fn compare(counts: &[Counted], valid: u64, rejected: u64) -> String {
+pub fn compare(counts: &[Counted], valid: Votes, rejected: Votes) -> String {
     let mut out = String::new();
     let title = counts
         .first()

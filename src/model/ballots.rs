@@ -1,0 +1,162 @@
+//! Ballots as cast: each distinct ranking once, with how many ballots carry it.
+//!
+//! A reader (`import::ballots_text`, and the cast vote record readers to come) turns each
+//! ballot into marks over candidate indices and hands them to a [`Builder`], which stores
+//! identical rankings once: a million ballots of a ten-candidate race are a few thousand
+//! rankings. What a mark means when it is irregular (a skipped rank, the same candidate
+//! twice, no mark at all) is not decided here: that is a rule of the counting method
+//! (`count::ballots::Rules`). Ballots a reader cannot take at all (a name nobody stands
+//! as, a count of none) are kept as [`Rejected`], with their line.
+
+use std::collections::HashMap;
+
+use super::votes::Votes;
+
+use super::contest::CandidateIdx;
+
+/// One preference on a ballot, in order.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// A candidate at this rank.
+    Candidate(CandidateIdx),
+    /// Nothing at this rank, with a later rank marked.
+    Skipped,
+}
+
+/// A distinct ranking and the ballots that carry it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Ranking {
+    pub marks: Vec<Mark>,
+    /// How many ballots carry exactly this ranking.
+    pub weight: Votes,
+    /// Where the ballots with this ranking were read (line, ballots), kept only for an
+    /// irregular ranking, which a rule may reject: a rejection is reported by line.
+    pub lines: Vec<(usize, Votes)>,
+}
+
+impl Ranking {
+    /// Whether a counting rule has to decide what this ranking means: no marks, a skipped
+    /// rank, or a candidate marked twice.
+    pub fn is_irregular(&self) -> bool {
+        is_irregular(&self.marks)
+    }
+}
+
+fn is_irregular(marks: &[Mark]) -> bool {
+    if marks.is_empty() || marks.contains(&Mark::Skipped) {
+        return true;
+    }
+    let mut seen = std::collections::HashSet::new();
+    marks.iter().any(|m| !seen.insert(m))
+}
+
+/// A ballot that cannot be counted, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rejected {
+    pub line: usize,
+    pub count: Votes,
+    /// The kind of problem, for counting rejected ballots by reason.
+    pub kind: &'static str,
+    /// What exactly is wrong, naming the choice.
+    pub reason: String,
+}
+
+/// The ballots of one contest.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Ballots {
+    /// The candidates' names; a mark refers to one by its position here.
+    pub candidates: Vec<String>,
+    /// Each distinct ranking once, in the order first read.
+    pub rankings: Vec<Ranking>,
+    /// Ballots the reader could not take, in line order.
+    pub rejected: Vec<Rejected>,
+}
+
+impl Ballots {
+    /// Every ballot read, counted or not.
+    pub fn total(&self) -> Votes {
+        self.rankings.iter().map(|r| r.weight).sum::<Votes>()
+            + self.rejected.iter().map(|r| r.count).sum::<Votes>()
+    }
+}
+
+/// Collects ballots into distinct rankings.
+#[derive(Debug, Default)]
+pub struct Builder {
+    ballots: Ballots,
+    index: HashMap<Vec<Mark>, usize>,
+}
+
+impl Builder {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The candidates, once known (they may grow as a reader meets new names).
+    pub fn candidates_mut(&mut self) -> &mut Vec<String> {
+        &mut self.ballots.candidates
+    }
+
+    pub fn candidates(&self) -> &[String] {
+        &self.ballots.candidates
+    }
+
+    /// `weight` ballots marked `marks`, read at `line`. The caller keeps the total within
+    /// what a count can hold.
+    pub fn add(&mut self, marks: Vec<Mark>, weight: Votes, line: usize) {
+        let irregular = is_irregular(&marks);
+        let at = match self.index.get(&marks) {
+            Some(&at) => at,
+            None => {
+                self.index
+                    .insert(marks.clone(), self.ballots.rankings.len());
+                self.ballots.rankings.push(Ranking {
+                    marks,
+                    weight: Votes::ZERO,
+                    lines: Vec::new(),
+                });
+                self.ballots.rankings.len() - 1
+            }
+        };
+        let ranking = &mut self.ballots.rankings[at];
+        ranking.weight += weight;
+        if irregular {
+            ranking.lines.push((line, weight));
+        }
+    }
+
+    /// A ballot that cannot be counted.
+    pub fn reject(&mut self, rejected: Rejected) {
+        self.ballots.rejected.push(rejected);
+    }
+
+    pub fn finish(self) -> Ballots {
+        self.ballots
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identical_rankings_are_stored_once_and_irregular_ones_remember_their_lines() {
+        let mut b = Builder::new();
+        b.candidates_mut()
+            .extend(["A".to_string(), "B".to_string()]);
+        let ab = vec![Mark::Candidate(0), Mark::Candidate(1)];
+        b.add(ab.clone(), Votes::new(3), 1);
+        b.add(ab.clone(), Votes::new(2), 5);
+        let twice = vec![Mark::Candidate(1), Mark::Candidate(1)];
+        b.add(twice.clone(), Votes::new(1), 7);
+        let b = b.finish();
+        assert_eq!(b.rankings.len(), 2);
+        assert_eq!(
+            (b.rankings[0].weight, b.rankings[0].lines.len()),
+            (Votes::new(5), 0)
+        );
+        assert!(b.rankings[1].is_irregular());
+        assert_eq!(b.rankings[1].lines, [(7, Votes::new(1))]);
+        assert_eq!(b.total(), Votes::new(6));
+    }
+}
