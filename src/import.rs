@@ -9,6 +9,7 @@
 pub mod ballots_text;
 pub mod dataset;
 pub mod embedded;
+pub mod recognise;
 
 use std::fmt;
 use std::path::Path;
@@ -29,6 +30,11 @@ pub enum OpenError {
     },
     /// The file could not be read: not a regular file, too large, unreadable.
     File(crate::files::FileError),
+    /// A format tally recognises but cannot open as a contest here.
+    Unsupported {
+        file: String,
+        format: recognise::Format,
+    },
     /// The data has problems.
     Invalid {
         file: String,
@@ -62,6 +68,13 @@ impl fmt::Display for OpenError {
                 }
             }
             OpenError::File(e) => write!(f, "{e}"),
+            OpenError::Unsupported { file, format } => write!(
+                f,
+                "{}: this is {}: {}; tally opens datasets (docs/dataset-format.md) as contests",
+                crate::text::clean(file),
+                format.describe(),
+                format.advice()
+            ),
             OpenError::Invalid { file, diagnostics } => {
                 let lines: Vec<String> = diagnostics.iter().map(|d| d.render(file)).collect();
                 f.write_str(&lines.join("\n"))
@@ -107,12 +120,21 @@ pub fn from_file(path: &Path) -> Result<Counted, OpenError> {
     from_bytes(&file, &bytes)
 }
 
-/// A file's bytes, named `file` in messages.
+/// A file's bytes, named `file` in messages, in whichever format its content is.
 pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
-    dataset::from_bytes(bytes).map_err(|diagnostics| OpenError::Invalid {
-        file: file.to_string(),
-        diagnostics,
-    })
+    let start = &bytes[..bytes.len().min(64 * 1024)];
+    match recognise::recognise(start) {
+        recognise::Format::Dataset => {
+            dataset::from_bytes(bytes).map_err(|diagnostics| OpenError::Invalid {
+                file: file.to_string(),
+                diagnostics,
+            })
+        }
+        format => Err(OpenError::Unsupported {
+            file: file.to_string(),
+            format,
+        }),
+    }
 }
 
 #[cfg(test)]

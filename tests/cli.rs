@@ -378,3 +378,25 @@ fn watch_and_replay_explain_what_they_need() {
     let out = tally(&["replay", "london-2016", "--speed", "0"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_file_in_another_format_is_recognised_by_its_content_and_refused_clearly() {
+    let dir = tempfile::tempdir().unwrap();
+    // A class's ballots, whatever the file is called.
+    let named_json = dir.path().join("results.json");
+    std::fs::write(&named_json, "candidates: Ann, Bob\nAnn, Bob\n").unwrap();
+    let out = tally(&["rounds", &named_json.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("this is a ballots file (one ballot per line): count it with `tally ballots FILE --system sv|irv|fptp`"),
+        "{err}"
+    );
+    let blt = dir.path().join("ward.txt");
+    std::fs::write(&blt, "3 1\n1 2 1 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"Ward\"\n").unwrap();
+    let out = tally(&["check", &blt.display().to_string()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stdout).contains(
+        "this is a BLT ballot file (3 candidates, 1 seat): tally does not read BLT files yet"
+    ),);
+}

@@ -12,6 +12,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
+use super::recognise::{Format, recognise};
 use crate::model::Votes;
 use crate::model::ballots::{Ballots, Builder, Mark, Rejected};
 use crate::text::{clean, closest, thousands};
@@ -86,10 +87,15 @@ pub fn read(mut input: impl BufRead) -> Result<Ballots, FileError> {
         }
         if !looked && !buf.trim_ascii().is_empty() && !buf.starts_with(b"#") {
             looked = true;
-            if let Some(what) = not_ballots(&buf) {
+            let format = recognise(&buf);
+            if format != Format::BallotsText {
                 return Err(FileError {
                     line: 0,
-                    message: what,
+                    message: format!(
+                        "this is {}, not ballots text: {}",
+                        format.describe(),
+                        format.advice()
+                    ),
                 });
             }
         }
@@ -118,61 +124,6 @@ pub fn read(mut input: impl BufRead) -> Result<Ballots, FileError> {
         reader.line(line_no, text)?;
     }
     reader.finish()
-}
-
-/// What a file that is plainly not ballots text looks like, from its first line (up to
-/// [`MAX_LINE`] bytes): a sentence saying so, or `None`.
-fn not_ballots(first: &[u8]) -> Option<String> {
-    if first.starts_with(b"PK\x03\x04") {
-        return Some(
-            "this is a zip archive, such as an .xlsx spreadsheet, not ballots text: save the ballots from the spreadsheet as CSV (docs/ballots.md)"
-                .into(),
-        );
-    }
-    if first.contains(&0) {
-        return Some("this is a binary file, not ballots text (docs/ballots.md)".into());
-    }
-    let text = String::from_utf8_lossy(first);
-    let text = text.trim_start_matches('\u{feff}').trim();
-    if text.starts_with('{') || text.starts_with('[') {
-        return Some(
-            "this is a JSON document, not ballots text: for a results dataset use `tally rounds FILE` (docs/dataset-format.md); tally does not read other JSON formats yet"
-                .into(),
-        );
-    }
-    // BLT: the first line is the number of candidates and of seats, `9 1`.
-    let numbers: Vec<&str> = text.split_whitespace().collect();
-    if numbers.len() == 2 && numbers.iter().all(|n| n.parse::<u32>().is_ok()) {
-        return Some(format!(
-            "this looks like a BLT ballot file ({} candidates, {} seat{}), not ballots text: tally does not read BLT files yet",
-            numbers[0],
-            numbers[1],
-            if numbers[1] == "1" { "" } else { "s" }
-        ));
-    }
-    let cells: Vec<String> = split(text).iter().map(|c| c.to_lowercase()).collect();
-    const EXPORT_COLUMNS: [&str; 8] = [
-        "precinct",
-        "tabulator id",
-        "batch id",
-        "rctab cvr id",
-        "cvr number",
-        "cast vote record",
-        "ballot id",
-        "ballotid",
-    ];
-    if let Some(c) = cells.iter().find(|c| EXPORT_COLUMNS.contains(&c.as_str())) {
-        return Some(format!(
-            "this looks like a voting system's cast vote record export (a `{c}` column), not ballots text: tally does not read those yet"
-        ));
-    }
-    if cells.first().is_some_and(|c| c == "timestamp") {
-        return Some(
-            "this looks like a Google or Microsoft Forms export (a `Timestamp` column), not ballots text: tally does not read form exports yet; copy the choice columns into a ballots file (docs/ballots.md)"
-                .into(),
-        );
-    }
-    None
 }
 
 /// The reader's state between lines.
