@@ -193,7 +193,7 @@ impl App {
         let mut app = Self::empty(options);
         app.highlighted = contests
             .iter()
-            .map(|l| matches!(crate::summary::year(&l.contest), 2004 | 2008 | 2012))
+            .map(|l| matches!(crate::story::summary::year(&l.contest), 2004 | 2008 | 2012))
             .collect();
         app.current = current.min(contests.len() - 1);
         app.contests = contests;
@@ -516,7 +516,7 @@ impl App {
 
     /// Keys in presenter mode; `None` for keys that act as in the viewer.
     fn present(&mut self, action: Action) -> Option<bool> {
-        let beats = crate::present::beats(self.contest()).len();
+        let beats = crate::story::present::beats(self.contest()).len();
         let p = self.presenter.as_mut()?;
         let changed = match action {
             Action::Present => {
@@ -553,7 +553,7 @@ impl App {
                 true
             }
             Action::RevealAll => {
-                let all = crate::present::after_reveals(self.contest());
+                let all = crate::story::present::after_reveals(self.contest());
                 let p = self.presenter.as_mut()?;
                 let changed = p.beat < all;
                 p.beat = p.beat.max(all);

@@ -279,7 +279,7 @@ where
             resolve_all(&contests).map(|all| Output::ok(report::compare::compare(&all)))
         }
         Some(Command::Narrate { contest }) => {
-            crate::import::resolve(&contest).map(|l| Output::ok(crate::narrate::report(&l)))
+            crate::import::resolve(&contest).map(|l| Output::ok(crate::story::narrate::report(&l)))
         }
         Some(Command::Render(args)) => return render(args, out, err),
         Some(Command::Screenshots { dir }) => return screenshots(&dir, out, err),
@@ -432,7 +432,7 @@ fn show(names: &[String]) -> Result<Output, OpenError> {
         .iter()
         .map(|n| crate::import::resolve(n))
         .collect::<Result<_, _>>()?;
-    let parts: Vec<String> = loaded.iter().map(crate::narrate::report).collect();
+    let parts: Vec<String> = loaded.iter().map(crate::story::narrate::report).collect();
     Ok(Output::ok(parts.join(&format!("\n{}\n\n", "─".repeat(72)))))
 }
 

@@ -102,7 +102,7 @@ pub fn render(contests: Vec<Counted>, index: usize, shot: Shot) -> Result<Buffer
     };
     app.show_step(step)?;
     if let Some(beat) = shot.present {
-        let beats = crate::present::beats(app.contest()).len();
+        let beats = crate::story::present::beats(app.contest()).len();
         if beat >= beats {
             return Err(format!(
                 "presenter step {} is past the last ({beats})",

@@ -18,7 +18,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
 use crate::app::{App, View, tab_spans};
-use crate::report::{long_date, round_title};
+use crate::story::words::{long_date, round_title};
 use crate::text::{clean, width};
 use theme::Palette;
 

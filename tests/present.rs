@@ -5,7 +5,7 @@ use tally::app::keys::Key;
 use tally::app::{App, Msg, Options, Theme, update};
 use tally::export::txt;
 use tally::headless::render_app;
-use tally::present::{Beat, beats};
+use tally::story::present::{Beat, beats};
 
 fn presenting(id: &str) -> App {
     let index = tally::import::embedded::ALL

@@ -21,7 +21,8 @@ use libfuzzer_sys::fuzz_target;
 use tally::app::{Theme, View};
 use tally::headless::{self, Shot, Size, Step};
 use tally::count::Counted;
-use tally::{export, present};
+use tally::export;
+use tally::story::present;
 
 const SIZES: [(u16, u16); 8] = [
     (80, 24),

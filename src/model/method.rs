@@ -54,20 +54,102 @@ pub enum VotingSystem {
     FirstPastThePost,
 }
 
+/// The words a count under one method is told in. One table per method, so every output
+/// says a method's things the same way, and a new method is one entry to add.
+#[derive(Debug)]
+pub struct Words {
+    /// "Supplementary Vote".
+    pub name: &'static str,
+    /// As a dataset and `--system` write it: "supplementary-vote".
+    pub slug: &'static str,
+    /// What round 1 counts: "first preferences" ("votes" when there is only one).
+    pub first: &'static str,
+    /// What the rounds after the first count: "second preferences", "transfers".
+    pub later: &'static str,
+    /// Whether later rounds are named after whose ballots move ("transfers from Hughes").
+    pub names_sources: bool,
+    /// Ballots with no further usable preference: "Non-transferable", "Exhausted".
+    pub exhausted: &'static str,
+    /// What a moving ballot goes to: "second choice", "next choice".
+    pub next_choice: &'static str,
+    /// Why ballots became exhausted, said of them: "named neither", "had no further choice".
+    pub why_exhausted: &'static str,
+    /// The same, in the present: "name neither finalist", "have no further choice".
+    pub exhausts: &'static str,
+    /// How a voter fills in the ballot, as a sentence.
+    pub ballot: &'static str,
+    /// Whether a winner needs more than half of the votes (all but first past the post).
+    pub majority_needed: bool,
+    /// Whether the count is always one round.
+    pub one_round: bool,
+}
+
+const SUPPLEMENTARY_VOTE: Words = Words {
+    name: "Supplementary Vote",
+    slug: "supplementary-vote",
+    first: "first preferences",
+    later: "second preferences",
+    names_sources: false,
+    exhausted: "Non-transferable",
+    next_choice: "second choice",
+    why_exhausted: "named neither",
+    exhausts: "name neither finalist",
+    ballot: "Each voter marked a first choice and, if they wished, a second.",
+    majority_needed: true,
+    one_round: false,
+};
+
+const INSTANT_RUNOFF: Words = Words {
+    name: "Instant runoff",
+    slug: "instant-runoff",
+    first: "first preferences",
+    later: "transfers",
+    names_sources: true,
+    exhausted: "Exhausted",
+    next_choice: "next choice",
+    why_exhausted: "had no further choice",
+    exhausts: "have no further choice",
+    ballot: "Each voter ranked the candidates in order of preference.",
+    majority_needed: true,
+    one_round: false,
+};
+
+const FIRST_PAST_THE_POST: Words = Words {
+    name: "First past the post",
+    slug: "first-past-the-post",
+    first: "votes",
+    later: "votes",
+    names_sources: false,
+    exhausted: "Exhausted",
+    next_choice: "next choice",
+    why_exhausted: "had no further choice",
+    exhausts: "have no further choice",
+    ballot: "Each voter marked one choice.",
+    majority_needed: false,
+    one_round: true,
+};
+
 impl VotingSystem {
-    pub fn name(self) -> &'static str {
+    pub fn words(self) -> &'static Words {
         match self {
-            VotingSystem::SupplementaryVote => "Supplementary Vote",
-            VotingSystem::InstantRunoff => "Instant runoff",
-            VotingSystem::FirstPastThePost => "First past the post",
+            VotingSystem::SupplementaryVote => &SUPPLEMENTARY_VOTE,
+            VotingSystem::InstantRunoff => &INSTANT_RUNOFF,
+            VotingSystem::FirstPastThePost => &FIRST_PAST_THE_POST,
         }
     }
 
+    pub fn name(self) -> &'static str {
+        self.words().name
+    }
+
     pub fn slug(self) -> &'static str {
-        match self {
-            VotingSystem::SupplementaryVote => "supplementary-vote",
-            VotingSystem::InstantRunoff => "instant-runoff",
-            VotingSystem::FirstPastThePost => "first-past-the-post",
-        }
+        self.words().slug
+    }
+}
+
+impl Method {
+    /// The words this method's count is told in.
+    pub fn words(&self) -> &'static Words {
+        self.system().words()
     }
 }

@@ -8,7 +8,7 @@ use std::fmt::Write as _;
 
 use super::table::{Align, Table};
 use crate::count::Counted;
-use crate::summary::{self, PartyShare};
+use crate::story::summary::{self, PartyShare};
 use crate::text::{clean, percent, signed_points, thousands};
 
 /// Parties below this share in every contest are folded into "Others".

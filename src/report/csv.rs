@@ -74,7 +74,7 @@ pub fn rounds(l: &Counted) -> String {
             r.number.to_string(),
             "exhausted".into(),
             String::new(),
-            crate::report::exhausted_label(c.method.system()).into(),
+            c.method.words().exhausted.into(),
             String::new(),
             r.exhausted.get().to_string(),
             r.newly_exhausted().get().to_string(),

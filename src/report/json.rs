@@ -9,7 +9,7 @@ use serde_json::{Map, Value, json};
 
 use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round, TieKind, TieRule};
-use crate::summary;
+use crate::story::summary;
 
 /// The schema version of this output.
 pub const SCHEMA: u32 = 1;

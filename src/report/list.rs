@@ -2,7 +2,7 @@
 
 use super::table::{Align, Table};
 use crate::count::Counted;
-use crate::summary;
+use crate::story::summary;
 use crate::text::clean;
 
 pub fn list(contests: &[Counted]) -> String {

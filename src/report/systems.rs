@@ -4,9 +4,9 @@
 use std::fmt::Write as _;
 
 use super::table::{Align, Table};
-use super::{exhausted_label, join_names};
 use crate::count::Counted;
 use crate::model::Votes;
+use crate::story::words::join_names;
 use crate::text::{clean, share, thousands, wrap};
 
 pub fn compare(counts: &[Counted], valid: Votes, rejected: Votes) -> String {
@@ -119,7 +119,7 @@ fn tally_line(l: &Counted, r: &crate::count::Round) -> String {
         let _ = write!(
             s,
             "; {} {}",
-            exhausted_label(l.contest.method.system()).to_lowercase(),
+            l.contest.method.words().exhausted.to_lowercase(),
             thousands(r.exhausted)
         );
     }

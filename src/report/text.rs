@@ -3,11 +3,11 @@
 use std::fmt::Write as _;
 
 use super::table::{Align, Table};
-use super::{exhausted_label, join_names, long_date, round_title};
 use crate::count::Counted;
-use crate::count::{Destination, Outcome, Round, TieKind};
+use crate::count::{Destination, Round, TieKind};
 use crate::model::{ResultStatus, Votes, VotingSystem};
-use crate::summary;
+use crate::story::summary;
+use crate::story::words::{join_names, long_date, result_line, round_title};
 use crate::text::{clean, share, signed_count, thousands, wrap};
 
 /// Sentences are wrapped to this many columns; tables are as wide as they need to be.
@@ -42,11 +42,7 @@ fn header(l: &Counted) -> String {
         long_date(c),
         c.method.system().name()
     );
-    let valid_label = if c.method.system() == VotingSystem::FirstPastThePost {
-        "Valid votes"
-    } else {
-        "Valid first preferences"
-    };
+    let valid_label = format!("Valid {}", c.method.words().first);
     let turnout = match summary::turnout(c) {
         Some(t) => format!("{} ({})", t.display(), t.basis_label()),
         None => "unknown".to_string(),
@@ -82,7 +78,7 @@ fn round_section(l: &Counted, round: &Round) -> String {
     let count = &l.count;
     let mut out = String::new();
     let _ = writeln!(out, "{}", round_title(c, count, round));
-    if c.method.system() == VotingSystem::FirstPastThePost {
+    if !c.method.words().majority_needed {
         let _ = writeln!(
             out,
             "The most votes wins. (A majority would be {}: more than half of {}.)",
@@ -140,7 +136,7 @@ fn round_section(l: &Counted, round: &Round) -> String {
         table.row(row);
     }
     if transfer_round || !round.exhausted.is_zero() {
-        let mut row = vec![exhausted_label(c.method.system()).to_string()];
+        let mut row = vec![c.method.words().exhausted.to_string()];
         if with_party {
             row.push(String::new());
         }
@@ -276,7 +272,7 @@ fn transfers(l: &Counted, round: &Round) -> String {
             .map(|t| {
                 let to = match t.to {
                     Destination::Candidate(i) => clean(&c.candidates[i].name).into_owned(),
-                    Destination::Exhausted => exhausted_label(c.method.system()).to_lowercase(),
+                    Destination::Exhausted => c.method.words().exhausted.to_lowercase(),
                 };
                 format!(
                     "{to} {} ({})",
@@ -307,54 +303,6 @@ pub fn rejected_reasons(c: &crate::model::Contest) -> Option<String> {
             .collect::<Vec<_>>()
             .join(", ")
     })
-}
-
-/// The result in one sentence.
-pub fn result_line(l: &Counted) -> String {
-    let c = &l.contest;
-    let count = &l.count;
-    match &count.outcome {
-        Outcome::Elected(won) => {
-            let w = won[0];
-            let last = count.last();
-            let votes = last.votes[w];
-            let winner = &c.candidates[w];
-            let runner_up = last.standings().into_iter().find(|(i, _)| *i != w);
-            let margin = match (runner_up, count.margin()) {
-                (Some((r, _)), Some(m)) => format!(
-                    ", a margin of {} over {}",
-                    thousands(m),
-                    clean(&c.candidates[r].name)
-                ),
-                _ => String::new(),
-            };
-            let share = share(votes, last.continuing)
-                .map(|s| format!(" ({s})"))
-                .unwrap_or_default();
-            let party = if winner.party.is_empty() {
-                String::new()
-            } else {
-                format!(" ({})", clean(&winner.party))
-            };
-            let mut line = format!(
-                "Winner: {}{party} with {} votes{share} in round {}{margin}.",
-                clean(&winner.name),
-                thousands(votes),
-                last.number
-            );
-            if c.method.system() == VotingSystem::FirstPastThePost && votes < last.threshold {
-                line.push_str(
-                    " Under first past the post the most votes wins; a majority is not needed.",
-                );
-            }
-            line
-        }
-        Outcome::Incomplete => format!(
-            "No winner yet: nobody has more than half of the votes, and round {} is not in the data yet.",
-            count.rounds.len() + 1
-        ),
-        Outcome::NoVotes => "No votes have been counted yet.".to_string(),
-    }
 }
 
 fn sources_and_notes(l: &Counted) -> String {

@@ -281,7 +281,7 @@ fn no_areas(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         };
         format!(
             "{} {verb} {counts}: press [ or ] to go to {them}.",
-            crate::report::join_names(&names)
+            crate::story::words::join_names(&names)
         )
     };
     let text = format!("This dataset has no results by area. {hint}");

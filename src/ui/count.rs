@@ -12,7 +12,6 @@ use super::put;
 use super::theme::Palette;
 use crate::app::App;
 use crate::model::Votes;
-use crate::report::exhausted_label;
 use crate::text::{clean, fit, right, thousands, width};
 
 pub struct CountView<'a> {
@@ -54,7 +53,7 @@ impl Widget for CountView<'_> {
             .candidates
             .iter()
             .map(|k| width(&clean(&k.name)))
-            .chain([width(exhausted_label(c.method.system()))])
+            .chain([width(c.method.words().exhausted)])
             .max()
             .unwrap_or(4)
             .clamp(4, 22) as u16;
@@ -69,7 +68,7 @@ impl Widget for CountView<'_> {
         let bar_x = area.x + 2 + name_w + 1;
 
         // Narration takes the bottom; bars take the rest (scrolling if they must).
-        let narration = crate::narrate::step(l, shown.round).join(" ");
+        let narration = crate::story::narrate::step(l, shown.round).join(" ");
         // As many lines as the narration needs, up to 6, leaving the bars at least 6 rows.
         let needed = crate::text::wrap(&narration, area.width.max(1) as usize, "", "")
             .lines()
@@ -176,7 +175,7 @@ impl Widget for CountView<'_> {
         }
         // Threshold marker on every row the bars do not cover, then the scale label.
         let tx = bar_x + column(round.threshold.as_f64(), max, bar_w);
-        if bar_w > 0 && c.method.system() != crate::model::VotingSystem::FirstPastThePost {
+        if bar_w > 0 && c.method.words().majority_needed {
             for row in area.y..y.min(area.y + rows_h) {
                 if let Some(cell) = buf.cell_mut((tx, row))
                     && cell.symbol() == " "
@@ -186,7 +185,7 @@ impl Widget for CountView<'_> {
             }
         }
         if show_exhausted {
-            let label = exhausted_label(c.method.system());
+            let label = c.method.words().exhausted;
             put(
                 buf,
                 area,
@@ -218,7 +217,7 @@ impl Widget for CountView<'_> {
             y += 1;
         }
         if bar_w > 0 {
-            let label = if c.method.system() == crate::model::VotingSystem::FirstPastThePost {
+            let label = if !c.method.words().majority_needed {
                 format!(
                     "▲ majority {} (not needed: most votes wins)",
                     thousands(round.threshold)

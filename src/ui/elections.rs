@@ -24,7 +24,7 @@ use super::theme::Palette;
 use crate::app::App;
 use crate::model::TurnoutBasis;
 use crate::report::compare::heading;
-use crate::summary::{self, PartyShare, Turnout};
+use crate::story::summary::{self, PartyShare, Turnout};
 use crate::text::{clean, fit, right, signed_points, thousands, width};
 
 pub struct ElectionsView<'a> {

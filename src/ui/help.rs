@@ -96,7 +96,7 @@ impl Widget for HelpView<'_> {
                 ),
                 pal.title(),
             ));
-            for e in crate::explain::explainers(l) {
+            for e in crate::story::explain::explainers(l) {
                 para(e.title, &e.body, &mut lines);
             }
         }

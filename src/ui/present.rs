@@ -15,8 +15,7 @@ use super::put;
 use super::theme::Palette;
 use crate::app::App;
 use crate::model::Votes;
-use crate::present::{self, Beat, State};
-use crate::report::exhausted_label;
+use crate::story::present::{self, Beat, State};
 use crate::text::{clean, fit, right, thousands, width};
 
 pub struct PresentView<'a> {
@@ -106,7 +105,7 @@ impl Widget for PresentView<'_> {
                 format!("The voting systems, with {}", clean(&l.contest.title)),
                 pal.title(),
             )];
-            for e in crate::explain::explainers(l) {
+            for e in crate::story::explain::explainers(l) {
                 lines.push(Line::default());
                 lines.push(Line::styled(e.title, pal.title()));
                 lines.push(Line::styled(
@@ -299,7 +298,7 @@ impl Widget for PresentView<'_> {
             row(
                 y,
                 " ",
-                exhausted_label(l.contest.method.system()),
+                l.contest.method.words().exhausted,
                 Some(e.as_f64()),
                 &label,
                 pal.dim(),

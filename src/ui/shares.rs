@@ -19,7 +19,6 @@ use crate::app::{App, ShareBasis};
 use crate::count::{Count, Outcome};
 use crate::model::Votes;
 use crate::model::VotingSystem;
-use crate::report::exhausted_label;
 use crate::text::{clean, fit, percent, right, thousands, width, wrap};
 
 pub struct SharesView<'a> {
@@ -147,12 +146,13 @@ pub(super) fn flow(
 fn title(count: &Count, system: VotingSystem, basis: ShareBasis) -> Vec<(String, bool)> {
     let rounds = count.rounds.len();
     if rounds < 2 {
-        let why = match (system, &count.outcome) {
-            (VotingSystem::FirstPastThePost, _) => {
-                "First past the post: one round, so there is no second round"
+        let words = system.words();
+        let why = match &count.outcome {
+            _ if words.one_round => {
+                format!("{}: one round, so there is no second round", words.name)
             }
-            (_, Outcome::Elected(_)) => "Decided in the first round: there is no second round",
-            _ => "Only the first round is in the data so far",
+            Outcome::Elected(_) => "Decided in the first round: there is no second round".into(),
+            _ => "Only the first round is in the data so far".into(),
         };
         return vec![
             ("Shares of valid votes".to_string(), true),
@@ -198,7 +198,7 @@ impl Widget for SharesView<'_> {
         };
         let first_pct = |i: usize| pct(first.votes[i], valid);
         let final_pct = |i: usize| last.tally(i).and_then(|v| pct(v, final_whole));
-        let exhausted_label = exhausted_label(c.method.system());
+        let exhausted_label = c.method.words().exhausted;
 
         // One scale for both columns, so a bar that grows between them really grew.
         let mut max_pct = order

@@ -9,7 +9,7 @@
 use crate::count::Counted;
 use crate::count::{Destination, Outcome};
 use crate::model::{Votes, VotingSystem};
-use crate::report::{exhausted_label, join_names};
+use crate::story::words::{capitalised, join_names};
 use crate::text::{clean, share, thousands};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -157,18 +157,9 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             f.states[e] = State::Out;
         }
     };
-    let ballot = match c.method.system() {
-        VotingSystem::SupplementaryVote => {
-            "Each voter marked a first choice and, if they wished, a second."
-        }
-        VotingSystem::InstantRunoff => "Each voter ranked the candidates in order of preference.",
-        VotingSystem::FirstPastThePost => "Each voter marked one choice.",
-    };
-    let valid_word = if c.method.system() == VotingSystem::FirstPastThePost {
-        "votes"
-    } else {
-        "first preferences"
-    };
+    let words = c.method.words();
+    let ballot = words.ballot;
+    let valid_word = words.first;
     match beat {
         Beat::Candidates => {
             f.heading = "Who stood".into();
@@ -177,12 +168,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             f.explanation = format!("{} candidates stood for {}. {ballot}", nc, clean(&c.title));
         }
         Beat::Reveal(k) => {
-            let word = if c.method.system() == VotingSystem::FirstPastThePost {
-                "Votes"
-            } else {
-                "First preferences"
-            };
-            f.heading = format!("{word}: {k} of {nc} revealed");
+            f.heading = format!("{}: {k} of {nc} revealed", capitalised(words.first));
             for &i in order.iter().take(k) {
                 f.votes[i] = all_first[i];
                 f.states[i] = State::Shown;
@@ -315,11 +301,11 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                             Destination::Exhausted => format!(
                                 "{} {}",
                                 thousands(t.votes),
-                                if c.method.system() == VotingSystem::SupplementaryVote {
-                                    "name neither finalist (non-transferable)"
-                                } else {
-                                    "have no further choice (exhausted)"
-                                }
+                                format_args!(
+                                    "{} ({})",
+                                    words.exhausts,
+                                    words.exhausted.to_lowercase()
+                                )
                             ),
                         });
                     }
@@ -376,7 +362,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             f.explanation = format!(
                 "{}; {} {}. {} votes are still in play, and more than half of them is {}.",
                 join_names(&parts),
-                exhausted_label(c.method.system()).to_lowercase(),
+                c.method.words().exhausted.to_lowercase(),
                 thousands(round.exhausted),
                 thousands(round.continuing),
                 thousands(round.threshold)

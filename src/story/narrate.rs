@@ -7,7 +7,7 @@
 use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round};
 use crate::model::{Votes, VotingSystem};
-use crate::report::{exhausted_label, join_names};
+use crate::story::words::join_names;
 use crate::text::{clean, share, thousands};
 
 fn name(l: &Counted, i: usize) -> String {
@@ -52,11 +52,7 @@ fn first_round(l: &Counted, round: &Round) -> Vec<String> {
         ));
     }
     let (leader, votes) = standings[0];
-    let valid_label = if c.method.system() == VotingSystem::FirstPastThePost {
-        "valid votes"
-    } else {
-        "valid first preferences"
-    };
+    let valid_label = format!("valid {}", c.method.words().first);
     let partial = if l.count.partial {
         " (so far: only some areas have declared)"
     } else {
@@ -144,29 +140,20 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     } else {
         format!("{}'s", join_names(&gone))
     };
-    let what = if c.method.system() == VotingSystem::SupplementaryVote {
-        "second choice"
-    } else {
-        "next choice"
-    };
+    let words = c.method.words();
+    let what = words.next_choice;
     let mut parts: Vec<String> = Vec::new();
     for (i, _) in round.standings() {
         let got = round.received(i);
         parts.push(format!("{} went to {}", thousands(got), name(l, i)));
     }
     let exhausted = round.newly_exhausted();
-    let none = if c.method.system() == VotingSystem::SupplementaryVote {
-        format!(
-            "{} named neither and are {}",
-            thousands(exhausted),
-            exhausted_label(c.method.system()).to_lowercase()
-        )
-    } else {
-        format!(
-            "{} had no further choice and are exhausted",
-            thousands(exhausted)
-        )
-    };
+    let none = format!(
+        "{} {} and are {}",
+        thousands(exhausted),
+        words.why_exhausted,
+        words.exhausted.to_lowercase()
+    );
     parts.push(none);
     out.push(format!(
         "{whose} {} ballots were looked at for a {what}: {}.",
@@ -220,7 +207,7 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
 /// threshold, each step and why, where ballots went, the final totals and the winner.
 /// Enough for someone who cannot see the bars to learn everything the viewer shows.
 pub fn report(l: &Counted) -> String {
-    use crate::report::{long_date, round_kind, text::result_line};
+    use crate::story::words::{long_date, result_line, round_kind};
     use crate::text::wrap;
     const W: usize = 78;
     let c = &l.contest;
@@ -242,7 +229,7 @@ pub fn report(l: &Counted) -> String {
         v.map(|v| thousands(v.get()))
             .unwrap_or_else(|| "unknown".into())
     };
-    let turnout = match crate::summary::turnout(c) {
+    let turnout = match crate::story::summary::turnout(c) {
         Some(t) => format!("{} ({})", t.display(), t.basis_label()),
         None => "unknown".to_string(),
     };
@@ -259,11 +246,7 @@ pub fn report(l: &Counted) -> String {
     ));
     out.push('\n');
     let first = count.first();
-    let by = if c.method.system() == VotingSystem::FirstPastThePost {
-        "votes"
-    } else {
-        "first preferences"
-    };
+    let by = c.method.words().first;
     out.push_str(&format!(
         "Who stood: {} candidates, by {by}.\n",
         c.candidates.len()
@@ -317,7 +300,7 @@ pub fn report(l: &Counted) -> String {
             &format!(
                 "Final totals: {}; {} {}.",
                 join_names(&totals),
-                exhausted_label(c.method.system()).to_lowercase(),
+                c.method.words().exhausted.to_lowercase(),
                 thousands(last.exhausted)
             ),
             W,

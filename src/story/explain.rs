@@ -4,7 +4,7 @@
 
 use crate::count::Counted;
 use crate::model::{Votes, VotingSystem};
-use crate::report::join_names;
+use crate::story::words::join_names;
 use crate::text::{clean, share, thousands};
 
 pub struct Explainer {

@@ -1,0 +1,14 @@
+//! The words: everything tally says about a count, in sentences and phrases, derived from
+//! the counted contest and never from the screen.
+//!
+//! [`words`] (round titles, names, dates, the method's vocabulary), [`summary`] (turnout
+//! with its basis, party shares: the facts several outputs need, derived once), [`narrate`]
+//! (the count in plain sentences), [`present`] (presenter mode's script) and [`explain`]
+//! (how the methods work, told with the contest). The viewer, the reports and the presenter
+//! all take their words from here.
+
+pub mod explain;
+pub mod narrate;
+pub mod present;
+pub mod summary;
+pub mod words;

@@ -1,0 +1,129 @@
+//! Words shared by every way tally tells a count: round titles, lists of names, dates.
+//!
+//! What depends on the counting method (the name of the exhausted pile, what round 1
+//! counts) is the method's [`Words`](crate::model::method::Words) table; this module puts
+//! those words into the phrases the reports, the narration, the presenter and the viewer
+//! all use, so they say the same thing.
+
+use crate::count::{Count, Counted, Outcome, Round};
+use crate::model::Contest;
+use crate::text::{clean, share, thousands};
+
+/// "Round 2 of 2: second preferences". `so_far` is added when the count is incomplete.
+pub fn round_title(contest: &Contest, count: &Count, round: &Round) -> String {
+    let total = count.rounds.len();
+    let of = if matches!(count.outcome, Outcome::Incomplete | Outcome::NoVotes) {
+        format!("{total} so far")
+    } else {
+        total.to_string()
+    };
+    format!(
+        "Round {} of {of}: {}",
+        round.number,
+        round_kind(contest, round)
+    )
+}
+
+/// What a round is, in a few words.
+pub fn round_kind(contest: &Contest, round: &Round) -> String {
+    let words = contest.method.words();
+    match round.number {
+        1 => words.first.to_string(),
+        _ if !words.names_sources => words.later.to_string(),
+        _ => {
+            let from: Vec<usize> = round
+                .transfers
+                .iter()
+                .flat_map(|t| t.from.iter().copied())
+                .collect();
+            let mut names: Vec<String> = Vec::new();
+            for i in from {
+                let name = crate::text::clean(&contest.candidates[i].name).into_owned();
+                if !names.contains(&name) {
+                    names.push(name);
+                }
+            }
+            if names.is_empty() {
+                words.later.to_string()
+            } else {
+                format!("{} from {}", words.later, join_names(&names))
+            }
+        }
+    }
+}
+
+/// "A", "A and B", "A, B and C".
+pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.as_ref().to_string(),
+        [rest @ .., last] => {
+            let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
+            format!("{} and {}", rest.join(", "), last.as_ref())
+        }
+    }
+}
+
+/// "Thursday 10 June 2004".
+pub fn long_date(contest: &Contest) -> String {
+    contest.date.format("%A %-d %B %Y").to_string()
+}
+
+/// `first preferences` → `First preferences`.
+pub fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The result in one sentence.
+pub fn result_line(l: &Counted) -> String {
+    let c = &l.contest;
+    let count = &l.count;
+    match &count.outcome {
+        Outcome::Elected(won) => {
+            let w = won[0];
+            let last = count.last();
+            let votes = last.votes[w];
+            let winner = &c.candidates[w];
+            let runner_up = last.standings().into_iter().find(|(i, _)| *i != w);
+            let margin = match (runner_up, count.margin()) {
+                (Some((r, _)), Some(m)) => format!(
+                    ", a margin of {} over {}",
+                    thousands(m),
+                    clean(&c.candidates[r].name)
+                ),
+                _ => String::new(),
+            };
+            let share = share(votes, last.continuing)
+                .map(|s| format!(" ({s})"))
+                .unwrap_or_default();
+            let party = if winner.party.is_empty() {
+                String::new()
+            } else {
+                format!(" ({})", clean(&winner.party))
+            };
+            let mut line = format!(
+                "Winner: {}{party} with {} votes{share} in round {}{margin}.",
+                clean(&winner.name),
+                thousands(votes),
+                last.number
+            );
+            let words = c.method.words();
+            if !words.majority_needed && votes < last.threshold {
+                line.push_str(&format!(
+                    " Under {} the most votes wins; a majority is not needed.",
+                    words.name.to_lowercase()
+                ));
+            }
+            line
+        }
+        Outcome::Incomplete => format!(
+            "No winner yet: nobody has more than half of the votes, and round {} is not in the data yet.",
+            count.rounds.len() + 1
+        ),
+        Outcome::NoVotes => "No votes have been counted yet.".to_string(),
+    }
+}
