@@ -1,116 +1,218 @@
 //! The count as JSON, for scripts: the schema is documented in `docs/rounds-json.md`.
 //!
 //! Candidates are named by name (as people read them) and by id (which is unique). The
-//! output is plain `serde_json`, with one extra step: C1 control characters and bidi
-//! overrides, which serde_json leaves raw, are escaped too, so the JSON is safe to print
-//! to a terminal.
+//! output is serde structs ([`Output`]) whose fields are the documented schema, so the
+//! compiler checks it; one extra step escapes the C1 controls, DEL and bidi overrides,
+//! which serde_json leaves raw, so the JSON is safe to print to a terminal.
 
-use serde_json::{Map, Value, json};
+use serde::Serialize;
 
 use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round, TieKind, TieRule};
+use crate::model::{ResultStatus, TurnoutBasis, Votes, VotingSystem};
 use crate::story::summary;
 
 /// The schema version of this output.
 pub const SCHEMA: u32 = 1;
 
 pub fn rounds(l: &Counted) -> String {
-    let value = rounds_value(l);
-    escape_unsafe(&serde_json::to_string_pretty(&value).expect("a Value always serializes")) + "\n"
+    let output = Output::of(l);
+    match serde_json::to_string_pretty(&output) {
+        Ok(text) => escape_unsafe(&text) + "\n",
+        // Only strings, numbers and maps with string keys: serializing cannot fail.
+        Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
+    }
 }
 
-pub fn rounds_value(l: &Counted) -> Value {
-    let c = &l.contest;
-    let name = |i: usize| Value::String(c.candidates[i].name.clone());
-    let id = |i: usize| Value::String(c.candidates[i].id.clone());
-    let names = |v: &[usize]| Value::Array(v.iter().map(|&i| name(i)).collect());
-    let ids = |v: &[usize]| Value::Array(v.iter().map(|&i| id(i)).collect());
+/// The whole output, field for field as `docs/rounds-json.md` documents it.
+#[derive(Serialize)]
+pub struct Output<'a> {
+    schema: u32,
+    contest: ContestOut<'a>,
+    candidates: Vec<CandidateOut<'a>>,
+    valid_first_preferences: Votes,
+    electorate: Option<Votes>,
+    ballot_papers: Option<Votes>,
+    rejected: Option<Votes>,
+    turnout: Option<TurnoutOut>,
+    partial: bool,
+    outcome: &'static str,
+    winner: Option<&'a str>,
+    winner_id: Option<&'a str>,
+    margin: Option<Votes>,
+    rounds: Vec<RoundOut<'a>>,
+}
 
-    let round_value = |r: &Round| {
-        let mut tally = Map::new();
-        let mut tally_by_id = Map::new();
-        for (i, votes) in r.standings() {
-            tally.insert(c.candidates[i].name.clone(), json!(votes));
-            tally_by_id.insert(c.candidates[i].id.clone(), json!(votes));
+#[derive(Serialize)]
+struct ContestOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    area: &'a str,
+    date: chrono::NaiveDate,
+    system: VotingSystem,
+    status: Option<ResultStatus>,
+}
+
+#[derive(Serialize)]
+struct CandidateOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    party: &'a str,
+}
+
+#[derive(Serialize)]
+struct TurnoutOut {
+    percent: f64,
+    basis: TurnoutBasis,
+    computed: bool,
+    approximate: bool,
+}
+
+#[derive(Serialize)]
+struct RoundOut<'a> {
+    number: usize,
+    /// Candidate name → votes, in standing order.
+    tally: Pairs<'a>,
+    tally_by_id: Pairs<'a>,
+    exhausted: Votes,
+    continuing: Votes,
+    threshold: Votes,
+    elected: Vec<&'a str>,
+    eliminated: Vec<&'a str>,
+    transfers: Vec<TransferOut<'a>>,
+    tie_breaks: Vec<TieOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct TransferOut<'a> {
+    from: Vec<&'a str>,
+    from_ids: Vec<&'a str>,
+    to: Option<&'a str>,
+    to_id: Option<&'a str>,
+    exhausted: bool,
+    votes: Votes,
+}
+
+#[derive(Serialize)]
+struct TieOut<'a> {
+    kind: &'static str,
+    tied: Vec<&'a str>,
+    preferred: Vec<&'a str>,
+    votes: Votes,
+    rule: &'static str,
+    explanation: &'static str,
+}
+
+/// Pairs written as a JSON object, in their order.
+struct Pairs<'a>(Vec<(&'a str, Votes)>);
+
+impl Serialize for Pairs<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+impl<'a> Output<'a> {
+    pub fn of(l: &'a Counted) -> Self {
+        let c = &l.contest;
+        let name = |i: usize| c.candidates[i].name.as_str();
+        let id = |i: usize| c.candidates[i].id.as_str();
+        let names = |v: &[usize]| v.iter().map(|&i| name(i)).collect::<Vec<_>>();
+        let ids = |v: &[usize]| v.iter().map(|&i| id(i)).collect::<Vec<_>>();
+        let round = |r: &Round| {
+            let standings = r.standings();
+            RoundOut {
+                number: r.number,
+                tally: Pairs(standings.iter().map(|&(i, v)| (name(i), v)).collect()),
+                tally_by_id: Pairs(standings.iter().map(|&(i, v)| (id(i), v)).collect()),
+                exhausted: r.exhausted,
+                continuing: r.continuing,
+                threshold: r.threshold,
+                elected: names(&r.elected),
+                eliminated: names(&r.eliminated),
+                transfers: r
+                    .transfers
+                    .iter()
+                    .map(|t| {
+                        let to = match t.to {
+                            Destination::Candidate(i) => Some(i),
+                            Destination::Exhausted => None,
+                        };
+                        TransferOut {
+                            from: names(&t.from),
+                            from_ids: ids(&t.from),
+                            to: to.map(name),
+                            to_id: to.map(id),
+                            exhausted: to.is_none(),
+                            votes: t.votes,
+                        }
+                    })
+                    .collect(),
+                tie_breaks: r
+                    .tie_breaks
+                    .iter()
+                    .map(|t| TieOut {
+                        kind: match t.kind {
+                            TieKind::SecondPlace => "second-place",
+                            TieKind::Elimination => "elimination",
+                            TieKind::Winner => "winner",
+                        },
+                        tied: names(&t.tied),
+                        preferred: names(&t.preferred),
+                        votes: t.votes,
+                        rule: match t.rule {
+                            TieRule::TieBreakOrder => "tie-break-order",
+                            TieRule::CandidateOrder => "candidate-order",
+                            TieRule::AsCounted => "as-counted",
+                        },
+                        explanation: t.rule.describe(),
+                    })
+                    .collect(),
+            }
+        };
+        let outcome = match l.count.outcome {
+            Outcome::Elected(_) => "elected",
+            Outcome::Incomplete => "incomplete",
+            Outcome::NoVotes => "no-votes",
+        };
+        let winner = l.count.winner();
+        Output {
+            schema: SCHEMA,
+            contest: ContestOut {
+                id: &c.id,
+                title: &c.title,
+                area: &c.area,
+                date: c.date,
+                system: c.method.system(),
+                status: c.status,
+            },
+            candidates: c
+                .candidates
+                .iter()
+                .map(|k| CandidateOut {
+                    id: &k.id,
+                    name: &k.name,
+                    party: &k.party,
+                })
+                .collect(),
+            valid_first_preferences: l.count.valid,
+            electorate: c.electorate,
+            ballot_papers: c.ballot_papers,
+            rejected: c.rejected,
+            turnout: summary::turnout(c).map(|t| TurnoutOut {
+                percent: t.percent,
+                basis: c.turnout.as_ref().map(|p| p.basis).unwrap_or(t.basis),
+                computed: t.computed,
+                approximate: t.approximate,
+            }),
+            partial: l.count.partial,
+            outcome,
+            winner: winner.map(name),
+            winner_id: winner.map(id),
+            margin: l.count.margin(),
+            rounds: l.count.rounds.iter().map(round).collect(),
         }
-        let transfers: Vec<Value> = r
-            .transfers
-            .iter()
-            .map(|t| {
-                let (to, to_id) = match t.to {
-                    Destination::Candidate(i) => (name(i), id(i)),
-                    Destination::Exhausted => (Value::Null, Value::Null),
-                };
-                json!({
-                    "from": names(&t.from),
-                    "from_ids": ids(&t.from),
-                    "to": to,
-                    "to_id": to_id,
-                    "exhausted": t.to == Destination::Exhausted,
-                    "votes": t.votes,
-                })
-            })
-            .collect();
-        let ties: Vec<Value> = r
-            .tie_breaks
-            .iter()
-            .map(|t| {
-                json!({
-                    "kind": match t.kind { TieKind::SecondPlace => "second-place", TieKind::Elimination => "elimination", TieKind::Winner => "winner" },
-                    "tied": names(&t.tied),
-                    "preferred": names(&t.preferred),
-                    "votes": t.votes,
-                    "rule": match t.rule { TieRule::TieBreakOrder => "tie-break-order", TieRule::CandidateOrder => "candidate-order", TieRule::AsCounted => "as-counted" },
-                    "explanation": t.rule.describe(),
-                })
-            })
-            .collect();
-        json!({
-            "number": r.number,
-            "tally": tally,
-            "tally_by_id": tally_by_id,
-            "exhausted": r.exhausted,
-            "continuing": r.continuing,
-            "threshold": r.threshold,
-            "elected": names(&r.elected),
-            "eliminated": names(&r.eliminated),
-            "transfers": transfers,
-            "tie_breaks": ties,
-        })
-    };
-
-    let (outcome, winner, winner_id) = match &l.count.outcome {
-        Outcome::Elected(won) => ("elected", name(won[0]), id(won[0])),
-        Outcome::Incomplete => ("incomplete", Value::Null, Value::Null),
-        Outcome::NoVotes => ("no-votes", Value::Null, Value::Null),
-    };
-    let opt = |v: Option<crate::model::Votes>| v.map(|v| json!(v.get())).unwrap_or(Value::Null);
-    let turnout = summary::turnout(c).map(|t| {
-        json!({"percent": t.percent, "basis": c.turnout.as_ref().map(|p| p.basis).unwrap_or(t.basis), "computed": t.computed, "approximate": t.approximate})
-    });
-    json!({
-        "schema": SCHEMA,
-        "contest": {
-            "id": c.id,
-            "title": c.title,
-            "area": c.area,
-            "date": c.date,
-            "system": c.method.system(),
-            "status": c.status,
-        },
-        "candidates": c.candidates.iter().map(|k| json!({"id": k.id, "name": k.name, "party": k.party})).collect::<Vec<_>>(),
-        "valid_first_preferences": l.count.valid,
-        "electorate": opt(c.electorate),
-        "ballot_papers": opt(c.ballot_papers),
-        "rejected": opt(c.rejected),
-        "turnout": turnout,
-        "partial": l.count.partial,
-        "outcome": outcome,
-        "winner": winner,
-        "winner_id": winner_id,
-        "margin": l.count.margin(),
-        "rounds": l.count.rounds.iter().map(round_value).collect::<Vec<_>>(),
-    })
+    }
 }
 
 /// Escape the unsafe characters serde_json leaves raw (DEL, the C1 controls, which some
@@ -136,6 +238,7 @@ pub fn escape_unsafe(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{Value, json};
 
     #[test]
     fn c1_controls_and_bidi_overrides_are_escaped_and_still_valid_json() {
