@@ -7,6 +7,8 @@
 
 use std::borrow::Cow;
 
+use crate::model::Votes;
+
 /// `1863671` → `"1,863,671"`: a number (of votes, or any count) with thousands separators.
 pub fn thousands(n: impl Into<u64>) -> String {
     thousands_wide(u128::from(n.into()))
@@ -37,8 +39,9 @@ pub fn signed_count(n: i128) -> String {
 
 /// `part / whole` as a percentage with one decimal: `"36.8%"`. `None` when `whole` is 0.
 pub fn share(part: impl Into<u64>, whole: impl Into<u64>) -> Option<String> {
-    let (part, whole) = (part.into(), whole.into());
-    (whole > 0).then(|| percent(part as f64 * 100.0 / whole as f64))
+    Votes::new(part.into())
+        .percent_of(Votes::new(whole.into()))
+        .map(percent)
 }
 
 /// A percentage with one decimal: `36.78` → `"36.8%"`.

@@ -54,6 +54,12 @@ impl Votes {
         Votes(self.0.saturating_sub(other.0))
     }
 
+    /// These votes as a percentage of `whole`, or `None` when `whole` is none: the one
+    /// formula for a share, a turnout or a part of an electorate.
+    pub fn percent_of(self, whole: Votes) -> Option<f64> {
+        (!whole.is_zero()).then(|| self.as_f64() * 100.0 / whole.as_f64())
+    }
+
     /// More than half of these votes: the smallest number that is a majority of them.
     pub fn majority(self) -> Votes {
         Votes(self.0 / 2 + 1)

@@ -8,11 +8,8 @@ use std::fmt::Write as _;
 
 use super::table::{Align, Table};
 use crate::count::Counted;
-use crate::story::summary::{self, PartyShare};
+use crate::story::summary;
 use crate::text::{clean, percent, signed_points, thousands};
-
-/// Parties below this share in every contest are folded into "Others".
-const MIN_SHARE: f64 = 1.0;
 
 pub fn compare(contests: &[Counted]) -> String {
     let mut out = String::new();
@@ -81,22 +78,7 @@ fn overview(contests: &[Counted]) -> String {
 }
 
 fn shares(contests: &[Counted]) -> String {
-    let per_contest: Vec<Vec<PartyShare>> = contests.iter().map(summary::party_shares).collect();
-    // Parties in order of their best share anywhere; minor ones folded into Others.
-    let mut parties: Vec<(String, f64)> = Vec::new();
-    for shares in &per_contest {
-        for p in shares {
-            match parties.iter_mut().find(|(name, _)| *name == p.party) {
-                Some((_, best)) => *best = best.max(p.percent),
-                None => parties.push((p.party.clone(), p.percent)),
-            }
-        }
-    }
-    parties.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let (shown, folded): (Vec<_>, Vec<_>) = parties
-        .into_iter()
-        .partition(|(_, best)| *best >= MIN_SHARE);
-
+    let table = summary::party_table(contests);
     let headings: Vec<String> = contests.iter().map(|l| heading(contests, l)).collect();
     let mut columns: Vec<(&str, Align)> = vec![("Party", Align::Left)];
     columns.extend(headings.iter().map(|h| (h.as_str(), Align::Right)));
@@ -110,34 +92,13 @@ fn shares(contests: &[Counted]) -> String {
             (_, Some(p)) => format!("{} {}", percent(v), signed_points(v - p)),
         },
     };
-    for (party, _) in &shown {
-        let values: Vec<Option<f64>> = per_contest
-            .iter()
-            .map(|s| s.iter().find(|p| &p.party == party).map(|p| p.percent))
-            .collect();
-        let mut row = vec![clean(party).into_owned()];
+    for row in &table {
+        let values = &row.values;
+        let mut cells = vec![row.label()];
         for (i, v) in values.iter().enumerate() {
-            row.push(cell(i, *v, if i > 0 { values[i - 1] } else { None }));
+            cells.push(cell(i, *v, if i > 0 { values[i - 1] } else { None }));
         }
-        t.row(row);
-    }
-    if !folded.is_empty() {
-        let values: Vec<Option<f64>> = per_contest
-            .iter()
-            .map(|s| {
-                let minor: Vec<f64> = s
-                    .iter()
-                    .filter(|p| folded.iter().any(|(f, _)| *f == p.party))
-                    .map(|p| p.percent)
-                    .collect();
-                (!minor.is_empty()).then(|| minor.iter().fold(0.0, |a, b| a + b))
-            })
-            .collect();
-        let mut row = vec![format!("Others ({} parties)", folded.len())];
-        for (i, v) in values.iter().enumerate() {
-            row.push(cell(i, *v, if i > 0 { values[i - 1] } else { None }));
-        }
-        t.row(row);
+        t.row(cells);
     }
     let mut out = String::new();
     let _ = writeln!(

@@ -53,11 +53,10 @@ pub fn rounds(l: &Counted) -> String {
             } else {
                 "continuing"
             };
-            let share = if !r.continuing.is_zero() {
-                format!("{:.2}", votes.as_f64() * 100.0 / r.continuing.as_f64())
-            } else {
-                String::new()
-            };
+            let share = votes
+                .percent_of(r.continuing)
+                .map(|p| format!("{p:.2}"))
+                .unwrap_or_default();
             let _ = w.write_record([
                 r.number.to_string(),
                 "candidate".into(),

@@ -4,6 +4,8 @@
 //! Derived once here so that `tally compare`, the text report and the viewer cannot
 //! disagree. A figure that cannot be known is `None`, never zero.
 
+use std::collections::HashMap;
+
 use crate::count::CandidateIdx;
 use crate::count::Counted;
 use crate::model::{Contest, TurnoutBasis, Votes};
@@ -45,10 +47,10 @@ impl Turnout {
 /// published (with its basis), otherwise unknown.
 pub fn turnout(c: &Contest) -> Option<Turnout> {
     if let (Some(e), Some(b)) = (c.electorate, c.ballot_papers)
-        && e.get() > 0
+        && let Some(percent) = b.percent_of(e)
     {
         return Some(Turnout {
-            percent: b.get() as f64 * 100.0 / e.get() as f64,
+            percent,
             basis: TurnoutBasis::BallotPapers,
             computed: true,
             approximate: false,
@@ -77,6 +79,7 @@ pub struct PartyShare {
 pub fn party_shares(l: &Counted) -> Vec<PartyShare> {
     let first = l.count.first();
     let mut out: Vec<PartyShare> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, cand) in l.contest.candidates.iter().enumerate() {
         let votes = first.votes[i];
         let label = if cand.party.is_empty() {
@@ -84,34 +87,124 @@ pub fn party_shares(l: &Counted) -> Vec<PartyShare> {
         } else {
             cand.party.as_str()
         };
-        match out.iter_mut().find(|p| p.party == label) {
-            Some(p) => {
-                p.votes += votes;
-                p.candidates.push(i);
+        match index.get(label) {
+            Some(&k) => {
+                out[k].votes += votes;
+                out[k].candidates.push(i);
             }
-            None => out.push(PartyShare {
-                party: if cand.party.is_empty() {
-                    "No party".to_string()
-                } else {
-                    cand.party.clone()
-                },
-                votes,
-                percent: 0.0,
-                candidates: vec![i],
-                colour: cand.colour.clone(),
-            }),
+            None => {
+                index.insert(label, out.len());
+                out.push(PartyShare {
+                    party: label.to_string(),
+                    votes,
+                    percent: 0.0,
+                    candidates: vec![i],
+                    colour: cand.colour.clone(),
+                });
+            }
         }
     }
     let valid = l.count.valid;
     for p in &mut out {
-        p.percent = if valid.is_zero() {
-            0.0
-        } else {
-            p.votes.as_f64() * 100.0 / valid.as_f64()
-        };
+        p.percent = p.votes.percent_of(valid).unwrap_or(0.0);
     }
     out.sort_by_key(|p| std::cmp::Reverse(p.votes));
     out
+}
+
+/// Parties below this share of first preferences in every contest compared fold into one
+/// "Others" row: `tally compare` and the Elections view fold the same parties.
+pub const MIN_SHARE: f64 = 1.0;
+
+/// One row of the party table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartyRow {
+    /// The party's name, as the dataset gives it (not yet cleaned for display).
+    pub party: String,
+    pub colour: Option<String>,
+    /// Its share of valid first preferences in each contest; `None` where it did not stand.
+    pub values: Vec<Option<f64>>,
+    /// For the "Others" row, how many parties it holds; 0 for a party.
+    pub folded: usize,
+}
+
+impl PartyRow {
+    /// "Labour", or "Others (15 parties)".
+    pub fn label(&self) -> String {
+        match self.folded {
+            0 => crate::text::clean(&self.party).into_owned(),
+            1 => "Others (1 party)".to_string(),
+            n => format!("Others ({n} parties)"),
+        }
+    }
+
+    /// A shorter label for narrow screens, when there is one: "Others (15)".
+    pub fn short_label(&self) -> Option<String> {
+        (self.folded > 0).then(|| format!("Others ({})", self.folded))
+    }
+}
+
+/// Each party's first-preference share across contests: the parties with at least
+/// [`MIN_SHARE`] in some contest, largest best share first, then "Others" for the rest.
+pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<PartyRow> {
+    let per_contest: Vec<Vec<PartyShare>> = contests.into_iter().map(party_shares).collect();
+    // Each party's best share anywhere, and its colour (the first one given).
+    let mut parties: Vec<(String, f64, Option<String>)> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    for shares in &per_contest {
+        for p in shares {
+            match index.get(&p.party) {
+                Some(&k) => {
+                    let (_, best, colour) = &mut parties[k];
+                    *best = best.max(p.percent);
+                    if colour.is_none() {
+                        colour.clone_from(&p.colour);
+                    }
+                }
+                None => {
+                    index.insert(p.party.clone(), parties.len());
+                    parties.push((p.party.clone(), p.percent, p.colour.clone()));
+                }
+            }
+        }
+    }
+    parties.sort_by(|a, b| b.1.total_cmp(&a.1));
+    let (shown, folded): (Vec<_>, Vec<_>) = parties
+        .into_iter()
+        .partition(|(_, best, _)| *best >= MIN_SHARE);
+    let share_in = |shares: &[PartyShare], party: &str| {
+        shares.iter().find(|p| p.party == party).map(|p| p.percent)
+    };
+    let mut rows: Vec<PartyRow> = shown
+        .into_iter()
+        .map(|(party, _, colour)| PartyRow {
+            values: per_contest.iter().map(|s| share_in(s, &party)).collect(),
+            party,
+            colour,
+            folded: 0,
+        })
+        .collect();
+    if !folded.is_empty() {
+        let minor: std::collections::HashSet<&str> =
+            folded.iter().map(|(p, _, _)| p.as_str()).collect();
+        rows.push(PartyRow {
+            party: "Others".to_string(),
+            colour: None,
+            values: per_contest
+                .iter()
+                .map(|s| {
+                    let parts: Vec<f64> = s
+                        .iter()
+                        .filter(|p| minor.contains(p.party.as_str()))
+                        .map(|p| p.percent)
+                        .collect();
+                    (!parts.is_empty()).then(|| parts.iter().sum())
+                })
+                .collect(),
+            folded: folded.len(),
+        });
+    }
+    rows
 }
 
 /// The year of the poll, for column headings.

@@ -71,7 +71,7 @@ pub fn sorted_rows(contest: &Contest, sort: AreaSort) -> Vec<AreaRow<'_>> {
                 .iter()
                 .fold(0u64, |t, &(_, v)| t.saturating_add(v));
             let turnout = match (area.electorate, area.ballot_papers) {
-                (Some(e), Some(b)) if e.get() > 0 => Some(b.get() as f64 * 100.0 / e.get() as f64),
+                (Some(e), Some(b)) => b.percent_of(e),
                 _ => None,
             };
             AreaRow {

@@ -24,15 +24,13 @@ use super::theme::Palette;
 use crate::app::App;
 use crate::model::TurnoutBasis;
 use crate::report::compare::heading;
-use crate::story::summary::{self, PartyShare, Turnout};
+use crate::story::summary::{self, Turnout};
 use crate::text::{clean, fit, right, signed_points, thousands, width};
 
 pub struct ElectionsView<'a> {
     pub app: &'a App,
 }
 
-/// Parties below this share of first preferences in every contest fold into "Others".
-const MIN_SHARE: f64 = 5.0;
 /// The turnout scale, in percent: fixed, so that a year's bar means the same whatever
 /// else is loaded. No London mayoral turnout has come near it.
 const SCALE_MAX: f64 = 60.0;
@@ -327,77 +325,6 @@ fn turnout_rows(ctx: &Ctx) -> Vec<Row> {
     rows
 }
 
-/// One party's row: its share in each contest, `None` where it did not stand.
-struct PartyRow {
-    label: String,
-    /// A shorter label for narrow screens, when there is one.
-    short: Option<String>,
-    colour: Option<String>,
-    values: Vec<Option<f64>>,
-}
-
-/// Parties with at least `MIN_SHARE` somewhere, largest best share first, then "Others".
-fn party_table(app: &App) -> Vec<PartyRow> {
-    let per_contest: Vec<Vec<PartyShare>> =
-        app.contests.iter().map(summary::party_shares).collect();
-    let mut parties: Vec<(String, f64, Option<String>)> = Vec::new();
-    for shares in &per_contest {
-        for p in shares {
-            match parties.iter_mut().find(|(name, _, _)| *name == p.party) {
-                Some((_, best, colour)) => {
-                    *best = best.max(p.percent);
-                    if colour.is_none() {
-                        colour.clone_from(&p.colour);
-                    }
-                }
-                None => parties.push((p.party.clone(), p.percent, p.colour.clone())),
-            }
-        }
-    }
-    parties.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let (shown, folded): (Vec<_>, Vec<_>) = parties
-        .into_iter()
-        .partition(|(_, best, _)| *best >= MIN_SHARE);
-
-    let mut out: Vec<PartyRow> = shown
-        .into_iter()
-        .map(|(party, _, colour)| PartyRow {
-            values: per_contest
-                .iter()
-                .map(|s| s.iter().find(|p| p.party == party).map(|p| p.percent))
-                .collect(),
-            label: clean(&party).into_owned(),
-            short: None,
-            colour,
-        })
-        .collect();
-    if !folded.is_empty() {
-        let values = per_contest
-            .iter()
-            .map(|s| {
-                let minor: Vec<f64> = s
-                    .iter()
-                    .filter(|p| folded.iter().any(|(f, _, _)| *f == p.party))
-                    .map(|p| p.percent)
-                    .collect();
-                (!minor.is_empty()).then(|| minor.iter().sum())
-            })
-            .collect();
-        let what = if folded.len() == 1 {
-            "party"
-        } else {
-            "parties"
-        };
-        out.push(PartyRow {
-            label: format!("Others ({} {what})", folded.len()),
-            short: Some(format!("Others ({})", folded.len())),
-            colour: None,
-            values,
-        });
-    }
-    out
-}
-
 /// `36.8 +23.7`: the share and the change in points from the previous contest; the share
 /// alone for the first contest or when the party did not stand in the previous one.
 fn share_cell(values: &[Option<f64>], i: usize) -> Option<String> {
@@ -431,7 +358,7 @@ fn choose_columns(app: &App, fit: usize) -> Vec<usize> {
 fn share_rows(ctx: &Ctx) -> Vec<Row> {
     let app = ctx.app;
     let pal = &ctx.pal;
-    let table = party_table(app);
+    let table = summary::party_table(&app.contests);
     let count = app.contests.len();
 
     let col_label = |i: usize| {
@@ -460,7 +387,7 @@ fn share_rows(ctx: &Ctx) -> Vec<Row> {
         .max(4) as u16;
     let label_w = table
         .iter()
-        .map(|p| width(&p.label) + 2)
+        .map(|p| width(&p.label()) + 2)
         .max()
         .unwrap_or(8)
         .clamp(8, 24) as u16;
@@ -497,11 +424,11 @@ fn share_rows(ctx: &Ctx) -> Vec<Row> {
             row.push(piece(0, "▌", pal.party(p.colour.as_deref())));
         }
         let room = label_w.saturating_sub(2) as usize;
-        let label = match &p.short {
-            Some(short) if width(&p.label) > room => short,
-            _ => &p.label,
+        let label = match p.short_label() {
+            Some(short) if width(&p.label()) > room => short,
+            _ => p.label(),
         };
-        row.push(piece(2, fit(label, room), pal.text()));
+        row.push(piece(2, fit(&label, room), pal.text()));
         for (k, &i) in shown.iter().enumerate() {
             let (text, style) = match &cells[i] {
                 Some(c) if ctx.highlighted(i) => (c.as_str(), pal.title()),
@@ -749,7 +676,9 @@ mod tests {
     #[test]
     fn shares_by_year_with_change_in_points() {
         let app = app_with(contests(), 1);
-        let ls = lines(&render(&app, 110, 36));
+        // Tall enough for all 18 parties over 1% (as `tally compare` shows them) and the
+        // winners below.
+        let ls = lines(&render(&app, 110, 50));
         let labour = ls
             .iter()
             .find(|l| l.contains("Labour") && !l.contains("Livingstone"))

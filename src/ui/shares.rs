@@ -111,7 +111,7 @@ impl Column {
 
 /// `part` as a percentage of `whole`; `None` when there is nothing to divide by.
 fn pct(part: Votes, whole: Votes) -> Option<f64> {
-    (!whole.is_zero()).then(|| part.as_f64() * 100.0 / whole.as_f64())
+    part.percent_of(whole)
 }
 
 /// Draw `segments` from (area.x, y) on, starting a new line whenever the next segment does

@@ -232,11 +232,9 @@ impl Checker<'_> {
             if let Some((field, voted)) = voted
                 && voted.get() > e.get()
             {
-                let pct = if e.get() == 0 {
-                    "∞".to_string()
-                } else {
-                    text::percent(voted.get() as f64 * 100.0 / e.get() as f64)
-                };
+                let pct = voted
+                    .percent_of(e)
+                    .map_or_else(|| "∞".to_string(), text::percent);
                 self.error(
                     p(field),
                     format!(
@@ -532,12 +530,12 @@ impl Checker<'_> {
 /// The turnout the contest's own figures give on a basis, if they are all known.
 fn computed_turnout(c: &RawContest, basis: TurnoutBasis) -> Option<f64> {
     use TurnoutBasis::*;
-    let electorate = c.electorate.filter(|e| e.get() > 0)?;
+    let electorate = c.electorate?;
     let voted = match basis {
         BallotPapers | Unstated => c.ballot_papers?,
         ValidVotes => c.valid_votes?,
     };
-    Some(voted.get() as f64 * 100.0 / electorate.get() as f64)
+    voted.percent_of(electorate)
 }
 
 fn id_message(id: &str) -> String {
