@@ -193,7 +193,7 @@ impl App {
         let mut app = Self::empty(options);
         app.highlighted = contests
             .iter()
-            .map(|l| matches!(crate::story::summary::year(&l.contest), 2004 | 2008 | 2012))
+            .map(|l| crate::import::embedded::highlighted(&l.contest.id))
             .collect();
         app.current = current.min(contests.len() - 1);
         app.contests = contests;

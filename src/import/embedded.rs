@@ -13,24 +13,37 @@ pub struct Embedded {
     /// Its file in `assets/`.
     pub file: &'static str,
     pub json: &'static str,
+    /// Highlighted in the Elections view from the start: the comparison the embedded set
+    /// is studied for (London's 2004, 2008 and 2012), which `t` changes.
+    pub highlighted: bool,
 }
 
 macro_rules! embedded {
-    ($($id:literal),* $(,)?) => {
-        &[$(Embedded { id: $id, file: concat!("assets/", $id, ".json"), json: include_str!(concat!("../../assets/", $id, ".json")) }),*]
+    ($($id:literal $highlighted:literal),* $(,)?) => {
+        &[$(Embedded {
+            id: $id,
+            file: concat!("assets/", $id, ".json"),
+            json: include_str!(concat!("../../assets/", $id, ".json")),
+            highlighted: $highlighted,
+        }),*]
     };
 }
 
 /// Every embedded contest, oldest first.
 pub const ALL: &[Embedded] = embedded!(
-    "london-2000",
-    "london-2004",
-    "london-2008",
-    "london-2012",
-    "london-2016",
-    "london-2021",
-    "london-2024",
+    "london-2000" false,
+    "london-2004" true,
+    "london-2008" true,
+    "london-2012" true,
+    "london-2016" false,
+    "london-2021" false,
+    "london-2024" false,
 );
+
+/// Whether a contest is highlighted from the start: an embedded one the set marks so.
+pub fn highlighted(id: &str) -> bool {
+    get(id).is_some_and(|e| e.highlighted)
+}
 
 /// The contest shown when none is named.
 pub const DEFAULT: &str = "london-2004";

@@ -107,7 +107,7 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
             });
             out.push(Explainer {
                 title: "Compared with instant runoff".into(),
-                body: "Instant runoff also transfers ballots, but eliminates one candidate at a time and follows each ballot to its next choice still in the count, through as many choices as the voter ranked, so fewer ballots run out. The Supplementary Vote stops after two choices and two rounds. London's ballots had room for only two choices and only the transfers to the top two were published, so this election cannot be recounted as an instant runoff.".into(),
+                body: "Instant runoff also transfers ballots, but eliminates one candidate at a time and follows each ballot to its next choice still in the count, through as many choices as the voter ranked, so fewer ballots run out. The Supplementary Vote stops after two choices and two rounds. Its ballot asks for two choices at most and only the transfers to the top two count, so an election held under it cannot be recounted as an instant runoff.".into(),
             });
         }
         VotingSystem::FirstPastThePost => {

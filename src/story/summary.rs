@@ -207,6 +207,46 @@ pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<P
     rows
 }
 
+/// The top of a turnout scale for these contests: the highest turnout rounded up to a
+/// multiple of 20%, so the scale is the same whichever of them is on screen and no bar is
+/// stretched to fill it (London's 45% gives 60%). 20% at least, 100% at most.
+pub fn turnout_scale<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> f64 {
+    let highest = contests
+        .into_iter()
+        .filter_map(|l| turnout(&l.contest))
+        .map(|t| t.percent)
+        .fold(0.0f64, f64::max);
+    ((highest / 20.0).ceil() * 20.0).clamp(20.0, 100.0)
+}
+
+/// Where a method was used among these contests, for a heading: "Mayor of London
+/// 2000–2021", "Mayor of London 2024", or "3 contests" when they are not one office.
+pub fn used_in<'a>(
+    contests: impl IntoIterator<Item = &'a Counted>,
+    system: crate::model::VotingSystem,
+) -> Option<String> {
+    let mut offices: Vec<String> = Vec::new();
+    let mut years: Vec<i32> = Vec::new();
+    for l in contests
+        .into_iter()
+        .filter(|l| l.contest.method.system() == system)
+    {
+        let y = year(&l.contest);
+        let title = crate::text::clean(&l.contest.title);
+        let office = title.trim_end_matches(&y.to_string()).trim().to_string();
+        if !offices.contains(&office) {
+            offices.push(office);
+        }
+        years.push(y);
+    }
+    let (first, last) = (years.iter().min()?, years.iter().max()?);
+    Some(match offices.as_slice() {
+        [office] if first == last => format!("{office} {first}"),
+        [office] => format!("{office} {first}–{last}"),
+        _ => format!("{} contests", years.len()),
+    })
+}
+
 /// The year of the poll, for column headings.
 pub fn year(c: &Contest) -> i32 {
     use chrono::Datelike;
@@ -259,5 +299,31 @@ mod tests {
         assert_eq!(independents.votes, 49_628 + 11_869 + 9_682 + 6_309);
         let total: Votes = shares.iter().map(|p| p.votes).sum();
         assert_eq!(total, 2_531_357);
+    }
+
+    #[test]
+    fn the_turnout_scale_and_where_a_method_was_used_come_from_the_contests() {
+        let all = crate::import::load_all().unwrap();
+        assert_eq!(
+            turnout_scale(&all),
+            60.0,
+            "London's highest, 45.33%, rounded up to 20%"
+        );
+        assert_eq!(turnout_scale(&all[..0]), 20.0);
+        use crate::model::VotingSystem::*;
+        assert_eq!(
+            used_in(&all, SupplementaryVote).as_deref(),
+            Some("Mayor of London 2000–2021")
+        );
+        assert_eq!(
+            used_in(&all, FirstPastThePost).as_deref(),
+            Some("Mayor of London 2024")
+        );
+        assert_eq!(used_in(&all, InstantRunoff), None);
+        let highlighted: Vec<bool> = all
+            .iter()
+            .map(|l| crate::import::embedded::highlighted(&l.contest.id))
+            .collect();
+        assert_eq!(highlighted, [false, true, true, true, false, false, false]);
     }
 }

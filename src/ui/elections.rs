@@ -6,8 +6,9 @@
 //! Comparisons across years mislead easily, so this view is careful about three things:
 //! an unknown turnout draws no bar at all (an empty bar would read as 0%); a turnout on
 //! another basis than ballot papers, or only approximate, is written so and drawn with a
-//! hatched fill, because it is not the same measure; and the scale is fixed at 0–60% rather
-//! than stretched to the largest figure. Highlighted contests (`t`) are marked with `●` and
+//! hatched fill, because it is not the same measure; and the scale is fixed for the contests
+//! loaded (up to their highest turnout rounded up to 20%: 0–60% for London) rather than
+//! stretched to the current contest's figure. Highlighted contests (`t`) are marked with `●` and
 //! drawn bold, not told apart by colour alone.
 //!
 //! The view is composed as rows of positioned text first and drawn second, so that it can
@@ -31,10 +32,7 @@ pub struct ElectionsView<'a> {
     pub app: &'a App,
 }
 
-/// The turnout scale, in percent: fixed, so that a year's bar means the same whatever
-/// else is loaded. No London mayoral turnout has come near it.
-const SCALE_MAX: f64 = 60.0;
-/// At most one cell per percentage point: wider bars add nothing.
+/// At most one cell per percentage point of a 0–60% scale: wider bars add nothing.
 const MAX_BAR: u16 = 60;
 /// Narrower than this a bar says too little; the figures stand alone.
 const MIN_BAR: u16 = 6;
@@ -75,6 +73,9 @@ struct Ctx<'a> {
     headings: Vec<String>,
     /// Width of the contest heading column in the turnout and winner sections.
     head_w: u16,
+    /// The top of the turnout scale, in percent: the same whichever contest is current, so
+    /// a year's bar means the same (`summary::turnout_scale`).
+    scale_max: f64,
 }
 
 impl Ctx<'_> {
@@ -133,6 +134,7 @@ impl Widget for ElectionsView<'_> {
             width: area.width,
             headings,
             head_w: head_w.min((area.width / 4).max(4)),
+            scale_max: summary::turnout_scale(&app.contests),
         };
 
         let title = format!("Turnout and shares across {} contests", app.contests.len());
@@ -241,15 +243,16 @@ fn turnout_rows(ctx: &Ctx) -> Vec<Row> {
     // The scale, above the bars.
     let mut scale = vec![piece(0, "Turnout", pal.title())];
     if bar_w > 0 {
-        let ticks: &[u16] = if bar_w >= 24 {
-            &[0, 20, 40, 60]
+        let top = ctx.scale_max as u16;
+        let ticks: Vec<u16> = if bar_w >= 24 {
+            (0..=top).step_by(20).collect()
         } else {
-            &[0, 60]
+            vec![0, top]
         };
-        for &t in ticks {
+        for t in ticks {
             let label = format!("{t}%");
             let lw = width(&label) as u16;
-            let col = (t as f64 / SCALE_MAX * bar_w as f64).round() as u16;
+            let col = (t as f64 / ctx.scale_max * bar_w as f64).round() as u16;
             let x = if t == 0 {
                 0
             } else if col >= bar_w {
@@ -259,7 +262,11 @@ fn turnout_rows(ctx: &Ctx) -> Vec<Row> {
             };
             scale.push(piece(bar_x + x, label, pal.dim()));
         }
-        scale.push(piece(bar_x + bar_w + 2, "scale fixed at 0–60%", pal.dim()));
+        scale.push(piece(
+            bar_x + bar_w + 2,
+            format!("scale fixed at 0–{top}%"),
+            pal.dim(),
+        ));
     }
     rows.push(scale);
 
@@ -271,12 +278,14 @@ fn turnout_rows(ctx: &Ctx) -> Vec<Row> {
                 if bar_w > 0 {
                     // Highlighted rows' bars stand out; the others recede.
                     let (mut b, bar_style) = match (comparable(&t), ctx.highlighted(i)) {
-                        (true, true) => (bar(t.percent, SCALE_MAX, bar_w), pal.text()),
-                        (true, false) => (bar(t.percent, SCALE_MAX, bar_w), pal.dim()),
-                        (false, true) => (hatched(t.percent, SCALE_MAX, bar_w), pal.dim()),
-                        (false, false) => (hatched(t.percent, SCALE_MAX, bar_w), pal.faded_bar()),
+                        (true, true) => (bar(t.percent, ctx.scale_max, bar_w), pal.text()),
+                        (true, false) => (bar(t.percent, ctx.scale_max, bar_w), pal.dim()),
+                        (false, true) => (hatched(t.percent, ctx.scale_max, bar_w), pal.dim()),
+                        (false, false) => {
+                            (hatched(t.percent, ctx.scale_max, bar_w), pal.faded_bar())
+                        }
                     };
-                    if t.percent > SCALE_MAX {
+                    if t.percent > ctx.scale_max {
                         // Off the scale: the bar ends in an arrow.
                         b.pop();
                         b.push('▶');

@@ -9,21 +9,27 @@ use ratatui::widgets::Widget;
 use super::theme::Palette;
 use crate::app::App;
 use crate::app::keys::BINDINGS;
+use crate::model::VotingSystem;
+use crate::story::summary::used_in;
 use crate::text::{fit, wrap};
 
 pub struct HelpView<'a> {
     pub app: &'a App,
 }
 
-const EXPLAINERS: &[(&str, &str)] = &[
+/// How the methods work, in general: (the method it is about, if one; title; text). A
+/// method's title says where it was used among the contests loaded.
+const EXPLAINERS: &[(Option<VotingSystem>, &str, &str)] = &[
     (
-        "The Supplementary Vote (London 2000–2021)",
+        Some(VotingSystem::SupplementaryVote),
+        "The Supplementary Vote",
         "Each voter marks a first choice and, if they like, a second. If a candidate has more than half of the \
          valid first preferences, they win at once. Otherwise only the top two stay in: every other candidate is \
          eliminated together, and each of their ballots whose second choice is one of the two is added to that \
          candidate. The one with more votes then wins.",
     ),
     (
+        None,
         "Non-transferable (exhausted) ballots",
         "An eliminated candidate's ballot that names neither finalist as second choice (or no second choice at \
          all) cannot be transferred. It stays counted in the first round but takes no part in the second, so the \
@@ -31,11 +37,13 @@ const EXPLAINERS: &[(&str, &str)] = &[
          same happens when a ballot runs out of choices: it is exhausted.",
     ),
     (
-        "First past the post (London 2024)",
+        Some(VotingSystem::FirstPastThePost),
+        "First past the post",
         "One vote each; the candidate with the most votes wins, whether or not that is more than half. There are \
          no transfers, so there is only one round.",
     ),
     (
+        None,
         "Reading the Count view",
         "✓ marks the winner (also written ELECTED); ✗ marks a candidate eliminated in this step or earlier \
          (written eliminated or out). The dotted line ┊ and ▲ mark the votes needed to win. Colours are party \
@@ -100,8 +108,12 @@ impl Widget for HelpView<'_> {
                 para(e.title, &e.body, &mut lines);
             }
         }
-        for (title, body) in EXPLAINERS {
-            para(title.to_string(), body, &mut lines);
+        for (system, title, body) in EXPLAINERS {
+            let title = match system.and_then(|s| used_in(&self.app.contests, s)) {
+                Some(used) => format!("{title} ({used})"),
+                None => title.to_string(),
+            };
+            para(title, body, &mut lines);
         }
         lines.push(Line::default());
         lines.push(Line::styled(
