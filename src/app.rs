@@ -17,8 +17,8 @@ use keys::{Action, Key};
 
 use crate::count::Counted;
 
-/// The views, in tab order.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// The views, in tab order. Also `tally render --view`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum View {
     Count,
     Shares,
@@ -108,12 +108,12 @@ impl Exit {
     }
 }
 
-/// Colour scheme.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// Colour scheme. Also `--theme`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Theme {
     Dark,
     Light,
-    /// No colour at all: every state is shown by glyph or text (NO_COLOR).
+    // No colour at all: every state is shown by glyph or text (NO_COLOR).
     Mono,
 }
 
@@ -122,6 +122,26 @@ pub struct Options {
     pub animate: bool,
     pub step_duration: Duration,
     pub theme: Theme,
+}
+
+impl Options {
+    /// Options from the command line's flags and the environment: the one place that reads
+    /// `NO_COLOR` (set to anything but empty: no colour, as no-color.org says, unless a theme
+    /// is given) and `TALLY_REDUCED_MOTION` (set, and not `0`: no animation).
+    pub fn from_env(theme: Option<Theme>, no_animation: bool) -> Options {
+        let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        let theme = theme.unwrap_or(if set("NO_COLOR").is_some() {
+            Theme::Mono
+        } else {
+            Theme::Dark
+        });
+        let reduced_motion = set("TALLY_REDUCED_MOTION").is_some_and(|v| v != "0");
+        Options {
+            animate: !no_animation && !reduced_motion,
+            theme,
+            ..Options::default()
+        }
+    }
 }
 
 impl Default for Options {
@@ -504,6 +524,12 @@ impl App {
                 None => false,
             },
         }
+    }
+
+    /// This viewer, opened in presenter mode.
+    pub fn presenting(mut self) -> Self {
+        self.start_presenting();
+        self
     }
 
     /// Open presenter mode at the start of the lesson.

@@ -10,6 +10,36 @@ pub mod svg;
 
 use ratatui::buffer::{Buffer, Cell};
 
+use crate::app::Theme;
+
+/// The forms a screen can be written in. Also `tally render --format`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Txt,
+    Ansi,
+    Svg,
+}
+
+impl Format {
+    /// The format a file's extension asks for (`.svg`, `.ansi`); text otherwise.
+    pub fn for_file(path: Option<&std::path::Path>) -> Format {
+        match path.and_then(|p| p.extension()).and_then(|e| e.to_str()) {
+            Some("svg") => Format::Svg,
+            Some("ansi") => Format::Ansi,
+            _ => Format::Txt,
+        }
+    }
+}
+
+/// A screen in a format.
+pub fn write(buf: &Buffer, format: Format, theme: Theme) -> String {
+    match format {
+        Format::Txt => txt(buf),
+        Format::Ansi => ansi::ansi(buf),
+        Format::Svg => svg::svg(buf, theme),
+    }
+}
+
 /// The screen as plain characters, one line per row, trailing spaces trimmed.
 pub fn txt(buf: &Buffer) -> String {
     let mut out = String::new();

@@ -215,9 +215,9 @@ pub fn write_atomic_with(
     path: &Path,
     write: impl FnOnce(&mut File) -> io::Result<()>,
 ) -> Result<(), WriteError> {
-    let fail = |error| WriteError {
+    let fail = |error: io::Error| WriteError {
         file: path.display().to_string(),
-        error,
+        error: plain(error),
     };
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -244,6 +244,17 @@ pub fn write_atomic_with(
     tmp.as_file().sync_all().map_err(fail)?;
     tmp.persist(path).map_err(|e| fail(e.error))?;
     Ok(())
+}
+
+/// An error without the temporary file's path that tempfile adds to its errors
+/// (`... at path "/dir/.night.json.x7Gq.tmp"`): the random name means nothing to the user,
+/// who named the target.
+fn plain(error: io::Error) -> io::Error {
+    let text = error.to_string();
+    match text.split_once(" at path \"") {
+        Some((said, _)) => io::Error::new(error.kind(), said.to_string()),
+        None => error,
+    }
 }
 
 #[cfg(test)]
@@ -311,6 +322,21 @@ mod tests {
         }
         let e = read_document(&path, DOCUMENT_LIMIT, "dataset").unwrap_err();
         assert_eq!(e.message(), "cannot be read: permission denied");
+    }
+
+    #[test]
+    fn a_write_into_a_missing_folder_says_so_without_the_temporary_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = write_atomic(&dir.path().join("nope/out.svg"), b"x").unwrap_err();
+        let said = e.to_string();
+        assert!(
+            said.ends_with("No such file or directory (os error 2)"),
+            "{said}"
+        );
+        assert!(
+            !said.contains("at path") && !said.contains(".out.svg."),
+            "{said}"
+        );
     }
 
     #[test]

@@ -120,6 +120,17 @@ pub fn render(contests: Vec<Counted>, index: usize, shot: Shot) -> Result<Buffer
     Ok(buf)
 }
 
+/// Draw `contests[index]` as the viewer would show it, written in `format`.
+pub fn draw(
+    contests: Vec<Counted>,
+    index: usize,
+    shot: Shot,
+    format: crate::export::Format,
+) -> Result<String, String> {
+    let buf = render(contests, index, shot)?;
+    Ok(crate::export::write(&buf, format, shot.theme))
+}
+
 /// Draw an app as it stands, at a size: for tests and tools that drive `App` themselves.
 pub fn render_app(app: &App, width: u16, height: u16) -> Buffer {
     let area = Rect::new(0, 0, width, height);

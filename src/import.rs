@@ -95,6 +95,23 @@ pub fn open(name: &str) -> Result<(Vec<Counted>, usize), OpenError> {
     }
 }
 
+/// Contests named on the command line, or every embedded one when none is named.
+pub fn all(names: &[String]) -> Result<Vec<Counted>, OpenError> {
+    match names {
+        [] => load_all(),
+        _ => names.iter().map(|n| resolve(n)).collect(),
+    }
+}
+
+/// Contests for the viewer: the ones named, opening at the first; when none is named, the
+/// embedded ones, opening at [`DEFAULT`].
+pub fn open_all(names: &[String]) -> Result<(Vec<Counted>, usize), OpenError> {
+    match names {
+        [] => open(DEFAULT),
+        _ => Ok((all(names)?, 0)),
+    }
+}
+
 /// One contest named on the command line: an embedded id, or a file.
 pub fn resolve(name: &str) -> Result<Counted, OpenError> {
     if let Some(e) = embedded::get(name) {

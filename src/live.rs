@@ -9,6 +9,10 @@
 pub mod loader;
 pub mod replay;
 
+use std::path::Path;
+
+use crate::app::{App, Exit, Msg, Options};
+
 use chrono::{DateTime, FixedOffset};
 
 use crate::count::Counted;
@@ -36,4 +40,16 @@ impl Feed {
             | Feed::Missing { generation } => *generation,
         }
     }
+}
+
+/// `tally watch FILE`: the viewer, following the file from the loader thread.
+pub fn watch(file: &Path, options: Options) -> std::io::Result<Exit> {
+    let name = file
+        .file_name()
+        .map(|f| f.to_string_lossy().into_owned())
+        .unwrap_or_else(|| file.display().to_string());
+    let path = file.to_path_buf();
+    crate::tui::run_with(App::live(name, options), move |tx| {
+        loader::spawn(path, move |feed| tx.send(Msg::Feed(Box::new(feed))).is_ok());
+    })
 }

@@ -5,6 +5,7 @@
 //! from a dataset is passed through `text::clean` here, so nothing in a file can reach the
 //! terminal raw.
 
+pub mod check;
 pub mod compare;
 pub mod csv;
 pub mod json;
@@ -12,3 +13,24 @@ pub mod list;
 pub mod systems;
 pub mod table;
 pub mod text;
+
+use crate::count::Counted;
+
+/// The forms the count can be printed in: a readable table round by round, JSON for
+/// scripts (`docs/rounds-json.md`), or CSV, one row per candidate per round. Also
+/// `--format`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+    Csv,
+}
+
+/// The count, round by round, in a format.
+pub fn rounds(l: &Counted, format: Format) -> String {
+    match format {
+        Format::Text => text::rounds(l),
+        Format::Json => json::rounds(l),
+        Format::Csv => csv::rounds(l),
+    }
+}

@@ -122,3 +122,18 @@ pub fn draw(s: &Screenshot) -> Result<String, String> {
     let buf = headless::render(all, index, s.shot)?;
     Ok(export::svg::svg(&buf, s.shot.theme))
 }
+
+/// Write every screenshot into `dir` (created if need be), each replacing any file of its
+/// name atomically. Returns a line for each file written, or the first failure.
+pub fn write_all(dir: &std::path::Path) -> Result<Vec<String>, String> {
+    std::fs::create_dir_all(dir)
+        .map_err(|e| format!("cannot create {}: {e}", crate::text::path(dir)))?;
+    let mut written = Vec::new();
+    for s in SET {
+        let svg = draw(s).map_err(|e| format!("{}: {e}", s.file))?;
+        let path = dir.join(s.file);
+        crate::files::write_atomic(&path, svg.as_bytes()).map_err(|e| e.to_string())?;
+        written.push(format!("wrote {} ({})", crate::text::path(&path), s.what));
+    }
+    Ok(written)
+}

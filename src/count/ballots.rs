@@ -71,6 +71,45 @@ pub struct About {
     pub date: chrono::NaiveDate,
 }
 
+impl About {
+    /// Ballots from a file: titled as given or after the file, dated as given or today.
+    pub fn file(
+        path: &std::path::Path,
+        title: Option<String>,
+        date: Option<chrono::NaiveDate>,
+    ) -> Self {
+        let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned());
+        About {
+            title: title.or(stem).unwrap_or_else(|| "ballots".into()),
+            source: path.display().to_string(),
+            date: date.unwrap_or_else(|| chrono::Local::now().date_naive()),
+        }
+    }
+}
+
+/// A ballots file counted under some systems.
+#[derive(Debug)]
+pub struct Tallied {
+    pub prepared: Prepared,
+    /// One count per system asked for, in that order.
+    pub counted: Vec<Counted>,
+}
+
+/// Read a ballots file, apply the class format's rules, and count it under `systems`: the
+/// message naming the file (and line) when it cannot be.
+pub fn tally_file(
+    path: &std::path::Path,
+    systems: &[VotingSystem],
+    about: &About,
+) -> Result<Tallied, String> {
+    let ballots = crate::import::ballots_text::read_file(path)?;
+    let prepared = prepare(&ballots, &Rules::CLASS);
+    let counted = prepared
+        .count_each(systems, about)
+        .map_err(|m| format!("{}: {}", clean(&about.source), clean(&m)))?;
+    Ok(Tallied { prepared, counted })
+}
+
 /// Apply the rules to every ranking.
 pub fn prepare(b: &Ballots, rules: &Rules) -> Prepared {
     let mut rankings: Vec<(Vec<CandidateIdx>, Votes)> = Vec::new();
@@ -153,6 +192,15 @@ impl Prepared {
     /// Rejected ballots.
     pub fn rejected_total(&self) -> Votes {
         self.rejected.iter().map(|r| r.count).sum()
+    }
+
+    /// Count the ballots under each system in turn, or say why one cannot be.
+    pub fn count_each(
+        &self,
+        systems: &[VotingSystem],
+        about: &About,
+    ) -> Result<Vec<Counted>, String> {
+        systems.iter().map(|&s| self.count(s, about)).collect()
     }
 
     /// Count the ballots under `system`, or say why they cannot be (too many candidates for

@@ -249,8 +249,7 @@ pub fn write_all(
     speed: f64,
     path: &std::path::Path,
     out: &mut dyn std::io::Write,
-    err: &mut dyn std::io::Write,
-) -> i32 {
+) -> Result<(), String> {
     let start = std::time::Instant::now();
     let mut previous: Option<Contest> = None;
     for stage in stages {
@@ -258,17 +257,9 @@ pub fn write_all(
         let at = now();
         let mut contest = stage.contest.clone();
         stamp(&mut contest, previous.as_ref(), at);
-        let text = match crate::import::dataset::to_json(&contest) {
-            Ok(t) => t,
-            Err(e) => {
-                let _ = writeln!(err, "tally: cannot write the contest: {e}");
-                return 1;
-            }
-        };
-        if let Err(e) = crate::files::write_atomic(path, text.as_bytes()) {
-            let _ = writeln!(err, "tally: {e}");
-            return 1;
-        }
+        let text = crate::import::dataset::to_json(&contest)
+            .map_err(|e| format!("cannot write the contest: {e}"))?;
+        crate::files::write_atomic(path, text.as_bytes()).map_err(|e| e.to_string())?;
         let _ = writeln!(
             out,
             "{} {} → {}",
@@ -279,5 +270,20 @@ pub fn write_all(
         let _ = out.flush();
         previous = Some(contest);
     }
-    0
+    Ok(())
+}
+
+/// The night in the live viewer, `speed` times faster than it happened.
+pub fn show(
+    stages: Vec<Stage>,
+    speed: f64,
+    source: String,
+    options: crate::app::Options,
+) -> std::io::Result<crate::app::Exit> {
+    let app = crate::app::App::live(source, options);
+    crate::tui::run_with(app, move |tx| {
+        spawn(stages, speed, move |feed| {
+            tx.send(crate::app::Msg::Feed(Box::new(feed))).is_ok()
+        });
+    })
 }

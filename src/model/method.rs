@@ -46,11 +46,17 @@ impl Method {
 }
 
 /// A counting system by name: what a dataset's `"system"` says and `--system` chooses.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum VotingSystem {
+    /// Supplementary Vote: first and second choices
+    #[value(name = "sv")]
     SupplementaryVote,
+    /// Instant runoff: every choice, one elimination per round
+    #[value(name = "irv")]
     InstantRunoff,
+    /// First past the post: first choices only
+    #[value(name = "fptp")]
     FirstPastThePost,
 }
 
@@ -130,6 +136,13 @@ const FIRST_PAST_THE_POST: Words = Words {
 };
 
 impl VotingSystem {
+    /// Every system, in the order a comparison lists them.
+    pub const ALL: [VotingSystem; 3] = [
+        VotingSystem::FirstPastThePost,
+        VotingSystem::SupplementaryVote,
+        VotingSystem::InstantRunoff,
+    ];
+
     pub fn words(self) -> &'static Words {
         match self {
             VotingSystem::SupplementaryVote => &SUPPLEMENTARY_VOTE,

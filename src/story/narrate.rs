@@ -203,6 +203,12 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     out
 }
 
+/// Several contests told one after another, with a rule between them.
+pub fn reports(contests: &[Counted]) -> String {
+    let parts: Vec<String> = contests.iter().map(report).collect();
+    parts.join(&format!("\n{}\n\n", "─".repeat(72)))
+}
+
 /// The complete result as plain sentences: who stood, first preferences and shares, the
 /// threshold, each step and why, where ballots went, the final totals and the winner.
 /// Enough for someone who cannot see the bars to learn everything the viewer shows.

@@ -1,0 +1,203 @@
+//! The command line's arguments, as clap derives them: every subcommand and flag, and
+//! nothing else. The viewer's flags are declared once ([`ViewerFlags`]) and flattened into
+//! each command that opens the viewer. The longer help texts, shown after a command's
+//! `--help`, are prose kept in `docs/help/` and compiled in.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::app::{Options, Theme, View};
+use crate::model::VotingSystem;
+use crate::{export, headless, import, report};
+
+/// Election counts in the terminal: first preferences, transfers round by round, and how
+/// results compare across elections.
+#[derive(Debug, Parser)]
+#[command(name = "tally", version, about, args_conflicts_with_subcommands = true, after_help = include_str!("../../docs/help/tally.txt"))]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Contests to open: embedded ids (london-2004) or dataset files [default: every
+    /// embedded contest, opening at london-2004]
+    #[arg(value_name = "CONTEST")]
+    pub contests: Vec<String>,
+    #[command(flatten)]
+    pub viewer: ViewerFlags,
+    /// Follow a results file as it is rewritten (the same as `tally watch FILE`)
+    #[arg(long, value_name = "FILE", conflicts_with = "contests")]
+    pub follow: Option<PathBuf>,
+}
+
+/// The look of anything tally draws: declared once, for every command that draws.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ThemeFlag {
+    /// Colours [default: dark; mono when NO_COLOR is set]
+    #[arg(long, value_enum)]
+    pub theme: Option<Theme>,
+}
+
+/// The viewer's flags: declared once, for every command that opens it.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct ViewerFlags {
+    #[command(flatten)]
+    pub look: ThemeFlag,
+    /// Show each step at once, without animation (also TALLY_REDUCED_MOTION=1)
+    #[arg(long)]
+    pub no_animation: bool,
+}
+
+impl ViewerFlags {
+    /// The viewer's options: these flags and the environment (`app::Options::from_env`).
+    pub fn options(self) -> Options {
+        Options::from_env(self.look.theme, self.no_animation)
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the embedded contests: id, title, date, system and winner
+    List,
+    /// Validate dataset files, one line per problem as `file: json.path: message`
+    #[command(after_help = include_str!("../../docs/help/check.txt"))]
+    Check {
+        /// Dataset files (JSON)
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+    },
+    /// Show the count round by round: votes, shares, transfers, exhausted ballots, winner
+    Rounds {
+        /// An embedded contest id or a dataset file
+        #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
+        contest: String,
+        /// Output format (json: see docs/rounds-json.md)
+        #[arg(short, long, value_enum, default_value_t = report::Format::Text)]
+        format: report::Format,
+    },
+    /// Compare turnout, winner, margin and party shares across contests
+    Compare {
+        /// Embedded contest ids or dataset files [default: every embedded contest]
+        #[arg(value_name = "CONTEST")]
+        contests: Vec<String>,
+    },
+    /// Tell the whole count in plain sentences, step by step (for screen readers and scripts)
+    Narrate {
+        /// An embedded contest id or a dataset file
+        #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
+        contest: String,
+    },
+    /// Draw the viewer's screen without a terminal: as text, ANSI colours or an SVG image
+    #[command(after_help = include_str!("../../docs/help/render.txt"))]
+    Render(RenderArgs),
+    /// Follow a results file live: reloads on every change, keeps the last good version on screen
+    #[command(after_help = include_str!("../../docs/help/watch.txt"))]
+    Watch {
+        /// The results file (it may not exist yet)
+        #[arg(value_name = "FILE")]
+        file: PathBuf,
+        #[command(flatten)]
+        viewer: ViewerFlags,
+    },
+    /// Replay an election night from a contest with areas: live, or written to a file
+    #[command(after_help = include_str!("../../docs/help/replay.txt"))]
+    Replay(ReplayArgs),
+    /// Presenter mode for a classroom projector: big text, one idea per key press
+    #[command(after_help = include_str!("../../docs/help/present.txt"))]
+    Present {
+        /// An embedded contest id or a dataset file
+        #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
+        contest: String,
+        #[command(flatten)]
+        look: ThemeFlag,
+    },
+    /// Count a class's own ballots (CSV or text, one ballot per line) and show the count
+    #[command(after_help = include_str!("../../docs/help/ballots.txt"))]
+    Ballots(BallotsArgs),
+    /// Regenerate the README's screenshots (SVG) from the product itself
+    Screenshots {
+        /// The folder to write them to; files of the same names are replaced
+        #[arg(value_name = "DIR", default_value = "screenshots")]
+        dir: PathBuf,
+    },
+}
+
+/// `--speed`: a number above 0, at most a million.
+fn parse_speed(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 && v <= 1_000_000.0 => Ok(v),
+        _ => Err(format!(
+            "`{s}` is not a speed: give a number above 0, e.g. 60"
+        )),
+    }
+}
+
+/// The arguments of `tally render`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// An embedded contest id or a dataset file
+    #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
+    pub contest: String,
+    /// Which view to draw
+    #[arg(long, value_enum, default_value_t = View::Count)]
+    pub view: View,
+    /// The step to draw: a number (fractions are mid-animation) or `last`
+    #[arg(long, default_value = "last")]
+    pub step: headless::Step,
+    /// The terminal size to draw, WIDTHxHEIGHT
+    #[arg(long, default_value = "120x40")]
+    pub size: headless::Size,
+    #[command(flatten)]
+    pub look: ThemeFlag,
+    /// Output format [default: from the -o file's extension (.svg, .ansi), else txt]
+    #[arg(long, value_enum)]
+    pub format: Option<export::Format>,
+    /// Write to this file instead of standard output; an existing file is replaced (in one
+    /// step: a reader sees the old file or the new one, never part of one)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Draw presenter mode at this step of the lesson (1 = who stood), e.g. for slides
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub present: Option<u16>,
+}
+
+/// The arguments of `tally ballots`.
+#[derive(Debug, clap::Args)]
+pub struct BallotsArgs {
+    /// The ballots file
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
+    /// How to count them
+    #[arg(long, value_enum, required_unless_present = "compare")]
+    pub system: Option<VotingSystem>,
+    /// Count them under all three systems and show the winners side by side
+    #[arg(long, conflicts_with = "system")]
+    pub compare: bool,
+    /// The contest's title [default: from the file name]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The date of the vote, YYYY-MM-DD [default: today]
+    #[arg(long)]
+    pub date: Option<chrono::NaiveDate>,
+    /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md)
+    #[arg(short, long, value_enum)]
+    pub format: Option<report::Format>,
+    #[command(flatten)]
+    pub viewer: ViewerFlags,
+}
+
+/// The arguments of `tally replay`.
+#[derive(Debug, clap::Args)]
+pub struct ReplayArgs {
+    /// An embedded contest id or a dataset file, with every area declared
+    #[arg(value_name = "CONTEST")]
+    pub contest: String,
+    /// How many times faster than real time
+    #[arg(long, default_value_t = 10.0, value_parser = parse_speed)]
+    pub speed: f64,
+    /// Write each version to FILE instead of showing it, replacing the file each time in
+    /// one step (a reader never sees part of a version)
+    #[arg(long, value_name = "FILE")]
+    pub to: Option<PathBuf>,
+    #[command(flatten)]
+    pub viewer: ViewerFlags,
+}

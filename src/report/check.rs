@@ -1,0 +1,37 @@
+//! `tally check`: every problem in every file, one line each (`file: json.path: message`),
+//! and a line saying what each good file holds.
+
+use std::path::PathBuf;
+
+use crate::text::clean;
+
+/// The report, and how many files have errors (warnings are allowed).
+pub fn check(paths: &[PathBuf]) -> (String, usize) {
+    let mut text = String::new();
+    let mut bad = 0;
+    for path in paths {
+        let file = path.display().to_string();
+        match crate::import::from_file(path) {
+            Ok(l) => {
+                for w in &l.warnings {
+                    text.push_str(&w.render(&file));
+                    text.push('\n');
+                }
+                let rounds = l.count.rounds.len();
+                text.push_str(&format!(
+                    "{}: ok ({}, {} candidates, {rounds} round{})\n",
+                    clean(&file),
+                    clean(&l.contest.id),
+                    l.contest.candidates.len(),
+                    if rounds == 1 { "" } else { "s" }
+                ));
+            }
+            Err(e) => {
+                bad += 1;
+                text.push_str(&e.to_string());
+                text.push('\n');
+            }
+        }
+    }
+    (text, bad)
+}
