@@ -400,3 +400,25 @@ fn a_file_in_another_format_is_recognised_by_its_content_and_refused_clearly() {
         "this is a BLT ballot file (3 candidates, 1 seat): tally does not read BLT files yet"
     ),);
 }
+
+#[test]
+fn no_color_means_the_same_for_every_command_whatever_its_value() {
+    let ansi = |no_color: Option<&str>| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tally"));
+        cmd.args(["render", "--format", "ansi"])
+            .env_remove("NO_COLOR");
+        if let Some(v) = no_color {
+            cmd.env("NO_COLOR", v);
+        }
+        String::from_utf8(cmd.output().unwrap().stdout).unwrap()
+    };
+    assert!(ansi(None).contains("38;2;"), "colours by default");
+    // no-color.org: any non-empty value, "0" included, means no colour.
+    for v in ["1", "0", "yes"] {
+        assert!(!ansi(Some(v)).contains("38;2;"), "NO_COLOR={v}");
+    }
+    assert!(
+        ansi(Some("")).contains("38;2;"),
+        "an empty NO_COLOR is unset"
+    );
+}
