@@ -1,24 +1,36 @@
 //! The viewer's state and the one function that changes it.
 //!
-//! `App` is everything the screen is drawn from: which contest, which step, which view,
-//! the animation in progress. `update` applies one message (a key, a tick of the clock, a
-//! resize, a click) and says whether anything visible changed, so the loop redraws only
-//! then. Time comes in with the messages, never from the system clock, so tests can drive
-//! the viewer frame by frame. Nothing here knows about the terminal.
+//! `App` is everything the screen is drawn from: which contest, which step, which view and
+//! each view's own state ([`views`]), the animation in progress, presenter mode ([`present`])
+//! and live following ([`live`]). `update` applies one message (a key, a tick of the clock,
+//! a resize, a click, news from a followed file, what the last drawing found out) and says
+//! whether anything visible changed, so the loop redraws only then. The fields are private:
+//! tests and headless drawing drive the app with messages too, so they can only build
+//! states the viewer can reach. Time comes in with the messages, never from the system
+//! clock, so tests can drive the viewer frame by frame. Nothing here knows about the
+//! terminal.
 
 pub mod animation;
 pub mod keys;
 pub mod live;
+pub mod msg;
+pub mod options;
+pub mod present;
+pub mod views;
 
 use std::time::Duration;
 
 use animation::{Animation, From, Shown};
-use keys::{Action, Key};
+use keys::Action;
 
 use crate::count::Counted;
+pub use msg::{Exit, Geometry, Msg, Signal};
+pub use options::{DEFAULT_STEP, FRAME, Options, PLAY_PAUSE, Theme};
+pub use present::Presenter;
+pub use views::{AreaSort, ShareBasis, Views};
 
 /// The views, in tab order. Also `tally render --view`'s values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, clap::ValueEnum)]
 pub enum View {
     Count,
     Shares,
@@ -48,161 +60,52 @@ impl View {
     }
 }
 
-/// What shares are a percentage of, in the Shares view.
+/// Playing through the steps by itself, or not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ShareBasis {
-    /// Of all valid first preferences: exhausted ballots show as their own share.
-    ValidFirstPreferences,
-    /// Of the votes still in the final round.
-    FinalRound,
+enum Playback {
+    Stopped,
+    /// Playing; the next step is due at this time (`None` while a step animates).
+    Playing(Option<Duration>),
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AreaSort {
-    Name,
-    Turnout,
-    LeaderShare,
-}
+impl Playback {
+    /// The one way to stop playing: nothing is left due to step on by itself.
+    fn stop(&mut self) {
+        *self = Playback::Stopped;
+    }
 
-#[derive(Debug, Clone)]
-pub enum Msg {
-    Key(Key),
-    /// The clock: time since the viewer started.
-    Tick(Duration),
-    Resize(u16, u16),
-    /// A mouse click at (column, row).
-    Click(u16, u16),
-    /// News from a followed file or a replay.
-    Feed(Box<crate::live::Feed>),
-    /// A signal from outside (`kill`, a closed terminal), as `tui.rs` reports it.
-    Signal(Signal),
-}
-
-/// What the viewer does about a signal; `tui.rs` sorts the operating system's into these.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Signal {
-    /// End the viewer (SIGTERM, SIGHUP, SIGINT, SIGQUIT): the number is the signal's, for
-    /// the exit status.
-    End(i32),
-    /// Suspend, as Ctrl-Z does (SIGTSTP).
-    Suspend,
-}
-
-/// How the viewer ended, and so the process's exit status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Exit {
-    /// The user quit (q, Esc, Ctrl-C as a key).
-    Quit,
-    /// A signal ended it; the number is the signal's.
-    Signal(i32),
-}
-
-impl Exit {
-    /// The exit status: 0 for a quit, and 128 + n for signal n, as a shell reports a
-    /// process killed by that signal (130 for SIGINT, 143 for SIGTERM).
-    pub fn code(self) -> i32 {
+    fn due(self) -> Option<Duration> {
         match self {
-            Exit::Quit => 0,
-            Exit::Signal(n) => 128 + n,
+            Playback::Playing(at) => at,
+            Playback::Stopped => None,
         }
     }
 }
-
-/// Colour scheme. Also `--theme`'s values.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Theme {
-    Dark,
-    Light,
-    // No colour at all: every state is shown by glyph or text (NO_COLOR).
-    Mono,
-}
-
-#[derive(Debug, Clone)]
-pub struct Options {
-    pub animate: bool,
-    pub step_duration: Duration,
-    pub theme: Theme,
-}
-
-impl Options {
-    /// Options from the command line's flags and the environment: the one place that reads
-    /// `NO_COLOR` (set to anything but empty: no colour, as no-color.org says, unless a theme
-    /// is given) and `TALLY_REDUCED_MOTION` (set, and not `0`: no animation).
-    pub fn from_env(theme: Option<Theme>, no_animation: bool) -> Options {
-        let set = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
-        let theme = theme.unwrap_or(if set("NO_COLOR").is_some() {
-            Theme::Mono
-        } else {
-            Theme::Dark
-        });
-        let reduced_motion = set("TALLY_REDUCED_MOTION").is_some_and(|v| v != "0");
-        Options {
-            animate: !no_animation && !reduced_motion,
-            theme,
-            ..Options::default()
-        }
-    }
-}
-
-impl Default for Options {
-    fn default() -> Self {
-        Options {
-            animate: true,
-            step_duration: DEFAULT_STEP,
-            theme: Theme::Dark,
-        }
-    }
-}
-
-pub const DEFAULT_STEP: Duration = Duration::from_millis(1500);
-/// Frame interval while animating: 60 frames per second.
-pub const FRAME: Duration = Duration::from_micros(16_667);
-/// How long play mode rests on a finished step before the next.
-pub const PLAY_PAUSE: Duration = Duration::from_millis(1200);
 
 pub struct App {
-    pub contests: Vec<Counted>,
-    pub current: usize,
+    contests: Vec<Counted>,
+    current: usize,
     /// The round shown (0-based), or being animated to.
-    pub round: usize,
-    pub view: View,
+    round: usize,
+    view: View,
     /// The view to return to when help is closed.
-    pub before_help: View,
-    pub animation: Option<Animation>,
-    pub playing: bool,
-    pub next_play_at: Option<Duration>,
-    pub basis: ShareBasis,
-    pub options: Options,
-    pub now: Duration,
-    pub size: (u16, u16),
-    /// Rows scrolled in long lists (Count view, Help).
-    pub scroll: u16,
-    pub area_selected: usize,
-    pub area_sort: AreaSort,
-    /// Per contest: highlighted in the Elections view.
-    pub highlighted: Vec<bool>,
+    before_help: View,
+    views: Views,
+    animation: Option<Animation>,
+    playback: Playback,
+    options: Options,
+    now: Duration,
+    /// Tabs and scroll limits, as last drawn.
+    geometry: Geometry,
     /// Set when the viewer must end, with how.
-    pub exit: Option<Exit>,
-    /// Ctrl-Z or SIGTSTP asked to suspend: the loop around the app clears this, hands the
-    /// terminal back and stops the process.
-    pub suspend: bool,
+    exit: Option<Exit>,
+    /// Ctrl-Z or SIGTSTP asked to suspend: the loop around the app takes it (`take_suspend`),
+    /// hands the terminal back and stops the process.
+    suspend: bool,
     /// Following a file or a replay: `Some`.
-    pub live: Option<live::Live>,
+    live: Option<live::Live>,
     /// Presenter mode: `Some`.
-    pub presenter: Option<Presenter>,
-}
-
-/// Presenter mode's place in the lesson.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Presenter {
-    /// Index into `present::beats`.
-    pub beat: usize,
-    /// Numbers stay hidden until a key reveals them (students guess first).
-    pub hide_numbers: bool,
-    /// With `hide_numbers`: this beat's numbers have been revealed.
-    pub numbers_shown: bool,
-    /// The explainers page is open.
-    pub explain: bool,
+    presenter: Option<Presenter>,
 }
 
 impl App {
@@ -211,7 +114,7 @@ impl App {
     pub fn new(contests: Vec<Counted>, current: usize, options: Options) -> Self {
         assert!(!contests.is_empty(), "the viewer needs a contest");
         let mut app = Self::empty(options);
-        app.highlighted = contests
+        app.views.elections.highlighted = contests
             .iter()
             .map(|l| crate::import::embedded::highlighted(&l.contest.id))
             .collect();
@@ -236,17 +139,12 @@ impl App {
             round: 0,
             view: View::Count,
             before_help: View::Count,
+            views: Views::default(),
             animation: None,
-            playing: false,
-            next_play_at: None,
-            basis: ShareBasis::ValidFirstPreferences,
+            playback: Playback::Stopped,
             options,
             now: Duration::ZERO,
-            size: (80, 24),
-            scroll: 0,
-            area_selected: 0,
-            area_sort: AreaSort::Name,
-            highlighted: Vec::new(),
+            geometry: Geometry::default(),
             exit: None,
             suspend: false,
             live: None,
@@ -254,46 +152,72 @@ impl App {
         }
     }
 
+    /// Every contest loaded (none yet while a followed file has no good version).
+    pub fn contests(&self) -> &[Counted] {
+        &self.contests
+    }
+
+    /// The index of the contest on screen.
+    pub fn current(&self) -> usize {
+        self.current
+    }
+
     pub fn contest(&self) -> &Counted {
         &self.contests[self.current]
+    }
+
+    /// The round shown (0-based), or being animated to.
+    pub fn round(&self) -> usize {
+        self.round
     }
 
     pub fn last_round(&self) -> usize {
         self.contest().count.rounds.len() - 1
     }
 
-    /// Show step `s` exactly as the viewer would at that moment: 0 is nothing counted yet,
-    /// k is round k, and a fraction is that far into the animation towards the next round
-    /// (1.5 is half-way through the transfer into round 2). Errors name the valid range.
-    pub fn show_step(&mut self, s: f64) -> Result<(), String> {
-        let steps = self.contest().count.rounds.len();
-        if !(0.0..=steps as f64).contains(&s) {
-            return Err(format!(
-                "step {s} is outside this count: steps go from 0 (nothing counted) to {steps} (the last round)"
-            ));
-        }
-        let k = s.floor() as usize;
-        let frac = s - s.floor();
-        self.playing = false;
-        self.next_play_at = None;
-        self.now = Duration::from_secs(1) + Duration::from_secs_f64(frac);
-        let (from, to) = match (k, frac > 0.0) {
-            (0, _) => (From::Nothing, 0),
-            (k, false) => {
-                self.round = k - 1;
-                self.animation = None;
-                return Ok(());
-            }
-            (k, true) => (From::Round(k - 1), k),
-        };
-        self.round = to;
-        self.animation = Some(Animation {
-            from,
-            to,
-            started: Duration::from_secs(1),
-            duration: Duration::from_secs(1),
-        });
-        Ok(())
+    /// How many steps the count has: step 0 is nothing counted, step k is round k.
+    pub fn steps(&self) -> usize {
+        self.contest().count.rounds.len()
+    }
+
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// Each view's own state.
+    pub fn views(&self) -> &Views {
+        &self.views
+    }
+
+    pub fn options(&self) -> &Options {
+        &self.options
+    }
+
+    /// The app's clock: time since the viewer started.
+    pub fn now(&self) -> Duration {
+        self.now
+    }
+
+    pub fn is_playing(&self) -> bool {
+        self.playback != Playback::Stopped
+    }
+
+    pub fn live_state(&self) -> Option<&live::Live> {
+        self.live.as_ref()
+    }
+
+    pub fn presenter(&self) -> Option<&Presenter> {
+        self.presenter.as_ref()
+    }
+
+    /// Set when the viewer must end, with how.
+    pub fn exit(&self) -> Option<Exit> {
+        self.exit
+    }
+
+    /// Whether a suspend was asked for; asking clears it.
+    pub fn take_suspend(&mut self) -> bool {
+        std::mem::take(&mut self.suspend)
     }
 
     /// The values on screen now.
@@ -311,7 +235,35 @@ impl App {
             return Some(self.now + FRAME);
         }
         let live = self.live.as_ref().and_then(|l| l.next_change(self.now));
-        [self.next_play_at, live].into_iter().flatten().min()
+        [self.playback.due(), live].into_iter().flatten().min()
+    }
+
+    fn seek(&mut self, s: f64) -> bool {
+        let steps = self.steps();
+        if !(0.0..=steps as f64).contains(&s) {
+            return false;
+        }
+        let k = s.floor() as usize;
+        let frac = s - s.floor();
+        self.playback.stop();
+        self.now = Duration::from_secs(1) + Duration::from_secs_f64(frac);
+        let (from, to) = match (k, frac > 0.0) {
+            (0, _) => (From::Nothing, 0),
+            (k, false) => {
+                self.round = k - 1;
+                self.animation = None;
+                return true;
+            }
+            (k, true) => (From::Round(k - 1), k),
+        };
+        self.round = to;
+        self.animation = Some(Animation {
+            from,
+            to,
+            started: Duration::from_secs(1),
+            duration: Duration::from_secs(1),
+        });
+        true
     }
 
     fn animate(&mut self, from: From, to: usize) {
@@ -329,22 +281,20 @@ impl App {
 
     /// Open the current contest at its first count.
     fn open_current(&mut self) {
-        self.scroll = 0;
-        self.area_selected = 0;
-        self.playing = false;
-        self.next_play_at = None;
+        self.scroll_of(self.view).map(views::Scroll::reset);
+        self.views.areas.selected = 0;
+        self.playback.stop();
         self.animate(From::Nothing, 0);
     }
 
     /// A step has finished (its animation ended, or there was none).
     fn after_step(&mut self) {
-        if self.playing {
-            if self.round < self.last_round() {
-                self.next_play_at = Some(self.now + PLAY_PAUSE);
+        if self.is_playing() {
+            self.playback = if self.round < self.last_round() {
+                Playback::Playing(Some(self.now + PLAY_PAUSE))
             } else {
-                self.playing = false;
-                self.next_play_at = None;
-            }
+                Playback::Stopped
+            };
         }
     }
 
@@ -373,6 +323,17 @@ impl App {
         true
     }
 
+    /// The scroll of a view that scrolls.
+    fn scroll_of(&mut self, view: View) -> Option<&mut views::Scroll> {
+        match view {
+            View::Count => Some(&mut self.views.count),
+            View::Shares => Some(&mut self.views.shares.scroll),
+            View::Elections => Some(&mut self.views.elections.scroll),
+            View::Help => Some(&mut self.views.help),
+            View::Areas => None,
+        }
+    }
+
     fn act(&mut self, action: Action) -> bool {
         if action == Action::Suspend {
             // The same in every mode, even before a live file has any data.
@@ -387,11 +348,7 @@ impl App {
                     true
                 }
                 Action::Show(v) => self.set_view(v),
-                Action::Help => self.set_view(if self.view == View::Help {
-                    self.before_help
-                } else {
-                    View::Help
-                }),
+                Action::Help => self.toggle_help(),
                 _ => false,
             };
         }
@@ -406,29 +363,26 @@ impl App {
                 true
             }
             Action::StepForward => {
-                self.playing = false;
-                self.next_play_at = None;
+                self.playback.stop();
                 self.step_forward()
             }
             Action::StepBack => {
-                self.playing = false;
-                self.next_play_at = None;
+                self.playback.stop();
                 self.round > 0 && self.go_to(self.round - 1)
             }
             Action::First => {
-                self.playing = false;
+                self.playback.stop();
                 self.go_to(0)
             }
             Action::Last => {
-                self.playing = false;
+                self.playback.stop();
                 self.go_to(self.last_round())
             }
             Action::PlayPause => {
-                if self.playing {
-                    self.playing = false;
-                    self.next_play_at = None;
+                if self.is_playing() {
+                    self.playback.stop();
                 } else {
-                    self.playing = true;
+                    self.playback = Playback::Playing(None);
                     if self.round >= self.last_round() {
                         // Play from the start when at the end.
                         self.animate(From::Nothing, 0);
@@ -439,18 +393,14 @@ impl App {
                 true
             }
             Action::Replay => {
-                self.playing = false;
-                self.next_play_at = None;
+                self.playback.stop();
                 self.animate(From::Nothing, 0);
                 true
             }
             Action::NextContest => self.switch_contest(1),
             Action::PreviousContest => self.switch_contest(-1),
             Action::ToggleBasis => {
-                self.basis = match self.basis {
-                    ShareBasis::ValidFirstPreferences => ShareBasis::FinalRound,
-                    ShareBasis::FinalRound => ShareBasis::ValidFirstPreferences,
-                };
+                self.views.shares.toggle_basis();
                 true
             }
             Action::Faster | Action::Slower => {
@@ -470,44 +420,22 @@ impl App {
                 self.set_view(views[(i + d).rem_euclid(views.len() as isize) as usize])
             }
             Action::Show(v) => self.set_view(v),
-            Action::Help => {
-                if self.view == View::Help {
-                    self.set_view(self.before_help)
-                } else {
-                    self.set_view(View::Help)
-                }
-            }
-            Action::Up => {
+            Action::Help => self.toggle_help(),
+            Action::Up | Action::Down => {
+                let down = action == Action::Down;
                 if self.view == View::Areas {
-                    let changed = self.area_selected > 0;
-                    self.area_selected = self.area_selected.saturating_sub(1);
-                    changed
+                    let rows = self.contest().contest.areas.as_ref().map_or(0, Vec::len);
+                    self.views.areas.step(down, rows)
                 } else {
-                    let changed = self.scroll > 0;
-                    self.scroll = self.scroll.saturating_sub(1);
-                    changed
-                }
-            }
-            Action::Down => {
-                if self.view == View::Areas {
-                    let n = self.contest().contest.areas.as_ref().map_or(0, Vec::len);
-                    let changed = self.area_selected + 1 < n;
-                    if changed {
-                        self.area_selected += 1;
+                    match self.scroll_of(self.view) {
+                        Some(s) if down => s.down(),
+                        Some(s) => s.up(),
+                        None => false,
                     }
-                    changed
-                } else {
-                    // The view clamps the scroll to what it has to show.
-                    self.scroll = self.scroll.saturating_add(1).min(200);
-                    true
                 }
             }
             Action::Sort => {
-                self.area_sort = match self.area_sort {
-                    AreaSort::Name => AreaSort::Turnout,
-                    AreaSort::Turnout => AreaSort::LeaderShare,
-                    AreaSort::LeaderShare => AreaSort::Name,
-                };
+                self.views.areas.next_sort();
                 self.view == View::Areas
             }
             Action::Present => {
@@ -516,7 +444,8 @@ impl App {
             }
             // Suspend is handled above, before any mode can take the key.
             Action::RevealAll | Action::HideNumbers | Action::Explain | Action::Suspend => false,
-            Action::ToggleHighlight => match self.highlighted.get_mut(self.current) {
+            Action::ToggleHighlight => match self.views.elections.highlighted.get_mut(self.current)
+            {
                 Some(h) => {
                     *h = !*h;
                     self.view == View::Elections
@@ -526,89 +455,12 @@ impl App {
         }
     }
 
-    /// This viewer, opened in presenter mode.
-    pub fn presenting(mut self) -> Self {
-        self.start_presenting();
-        self
-    }
-
-    /// Open presenter mode at the start of the lesson.
-    pub fn start_presenting(&mut self) {
-        self.animation = None;
-        self.playing = false;
-        self.next_play_at = None;
-        self.presenter = Some(Presenter::default());
-    }
-
-    /// Keys in presenter mode; `None` for keys that act as in the viewer.
-    fn present(&mut self, action: Action) -> Option<bool> {
-        let beats = crate::story::present::beats(self.contest()).len();
-        let p = self.presenter.as_mut()?;
-        let changed = match action {
-            Action::Present => {
-                self.presenter = None;
-                true
-            }
-            Action::StepForward | Action::PlayPause => {
-                if p.hide_numbers && !p.numbers_shown {
-                    p.numbers_shown = true;
-                    true
-                } else if p.beat + 1 < beats {
-                    p.beat += 1;
-                    p.numbers_shown = false;
-                    p.explain = false;
-                    true
-                } else {
-                    false
-                }
-            }
-            Action::StepBack => {
-                let changed = p.beat > 0;
-                p.beat = p.beat.saturating_sub(1);
-                p.numbers_shown = true;
-                changed
-            }
-            Action::First | Action::Replay => {
-                p.beat = 0;
-                p.numbers_shown = false;
-                true
-            }
-            Action::Last => {
-                p.beat = beats - 1;
-                p.numbers_shown = true;
-                true
-            }
-            Action::RevealAll => {
-                let all = crate::story::present::after_reveals(self.contest());
-                let p = self.presenter.as_mut()?;
-                let changed = p.beat < all;
-                p.beat = p.beat.max(all);
-                p.numbers_shown = true;
-                changed
-            }
-            Action::HideNumbers => {
-                p.hide_numbers = !p.hide_numbers;
-                p.numbers_shown = false;
-                true
-            }
-            Action::Explain => {
-                p.explain = !p.explain;
-                true
-            }
-            Action::NextContest | Action::PreviousContest => {
-                let changed =
-                    self.switch_contest(if action == Action::NextContest { 1 } else { -1 });
-                self.start_presenting();
-                changed
-            }
-            Action::Help => {
-                self.presenter = None;
-                return None;
-            }
-            Action::Quit | Action::Faster | Action::Slower => return None,
-            _ => false,
-        };
-        Some(changed)
+    fn toggle_help(&mut self) -> bool {
+        if self.view == View::Help {
+            self.set_view(self.before_help)
+        } else {
+            self.set_view(View::Help)
+        }
     }
 
     fn set_view(&mut self, v: View) -> bool {
@@ -619,23 +471,19 @@ impl App {
             self.before_help = self.view;
         }
         self.view = v;
-        self.scroll = 0;
+        self.scroll_of(v).map(views::Scroll::reset);
         true
     }
-}
 
-/// The tabs across the top: (view, first column, last column + 1), for drawing and clicks.
-pub fn tab_spans() -> Vec<(View, u16, u16)> {
-    let mut x = 1u16;
-    View::ALL
-        .iter()
-        .map(|&v| {
-            let w = crate::text::width(v.tab()) as u16 + 2;
-            let span = (v, x, x + w);
-            x += w + 1;
-            span
-        })
-        .collect()
+    /// What the last drawing found out: keep the tabs for clicks, clamp the view's scroll.
+    fn drawn(&mut self, geometry: Geometry) -> bool {
+        let clamped = match geometry.scroll {
+            Some((view, max)) => self.scroll_of(view).is_some_and(|s| s.limit(max)),
+            None => false,
+        };
+        self.geometry = geometry;
+        clamped
+    }
 }
 
 /// Apply one message. Returns true when the screen must be redrawn.
@@ -657,18 +505,15 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
                     app.after_step();
                 }
             }
-            if let Some(at) = app.next_play_at
+            if let Some(at) = app.playback.due()
                 && app.now >= at
             {
-                app.next_play_at = None;
+                app.playback = Playback::Playing(None);
                 changed |= app.step_forward();
             }
             changed
         }
-        Msg::Resize(w, h) => {
-            app.size = (w, h);
-            true
-        }
+        Msg::Resize(..) => true,
         Msg::Key(key) => {
             // A key during an animation completes it at once, then acts: nobody waits.
             let finished = app.animation.take().is_some();
@@ -691,146 +536,25 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             if row != 0 {
                 return false;
             }
-            match tab_spans()
-                .into_iter()
+            let tab = app
+                .geometry
+                .tabs
+                .iter()
                 .find(|(_, a, b)| column >= *a && column < *b)
-            {
-                Some((v, _, _)) => app.set_view(v),
-                None => false,
-            }
+                .map(|t| t.0);
+            tab.is_some_and(|v| app.set_view(v))
         }
+        Msg::Show(v) => app.set_view(v),
+        Msg::Seek(s) => !app.contests.is_empty() && app.seek(s),
+        Msg::Beat(beat) => {
+            if app.presenter.is_none() && !app.contests.is_empty() {
+                app.start_presenting();
+            }
+            app.go_to_beat(beat)
+        }
+        Msg::Drawn(geometry) => app.drawn(geometry),
     }
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn app(animate: bool) -> App {
-        let all = crate::import::load_all().unwrap();
-        App::new(
-            all,
-            1,
-            Options {
-                animate,
-                ..Options::default()
-            },
-        )
-    }
-
-    fn ms(n: u64) -> Duration {
-        Duration::from_millis(n)
-    }
-
-    #[test]
-    fn opens_on_the_first_count_growing_and_settles() {
-        let mut a = app(true);
-        assert_eq!(a.contest().contest.id, "london-2004");
-        assert!(a.animation.is_some());
-        assert_eq!(a.next_deadline(), Some(FRAME));
-        assert!(update(&mut a, Msg::Tick(ms(2000))));
-        assert!(a.animation.is_none());
-        assert_eq!(a.next_deadline(), None, "idle: no wake-ups");
-        assert_eq!(a.shown().votes[0], Some(685_541.0));
-    }
-
-    #[test]
-    fn a_key_during_an_animation_completes_it_then_acts() {
-        let mut a = app(true);
-        update(&mut a, Msg::Key(Key::Right));
-        assert_eq!(a.round, 1);
-        assert!(a.animation.is_some(), "the transfer animates");
-        update(&mut a, Msg::Key(Key::Left));
-        assert_eq!(
-            (a.round, a.animation),
-            (0, None),
-            "stepping back is immediate"
-        );
-    }
-
-    #[test]
-    fn without_animation_steps_are_immediate() {
-        let mut a = app(false);
-        assert!(a.animation.is_none());
-        update(&mut a, Msg::Key(Key::Right));
-        assert_eq!(a.shown().votes[0], Some(828_380.0));
-        assert!(
-            !update(&mut a, Msg::Key(Key::Right)),
-            "nothing after the last round"
-        );
-    }
-
-    #[test]
-    fn play_runs_through_every_step_and_stops() {
-        let mut a = app(true);
-        update(&mut a, Msg::Tick(ms(2000)));
-        update(&mut a, Msg::Key(Key::Char(' ')));
-        assert!(a.playing && a.round == 1);
-        update(&mut a, Msg::Tick(ms(4000)));
-        assert!(!a.playing, "stops at the last step");
-        assert_eq!(a.next_deadline(), None);
-    }
-
-    #[test]
-    fn show_step_places_the_count_at_any_moment() {
-        let mut a = app(true);
-        a.show_step(2.0).unwrap();
-        assert_eq!(a.shown().votes[0], Some(828_380.0));
-        a.show_step(1.0).unwrap();
-        assert_eq!(a.shown().votes[0], Some(685_541.0));
-        a.show_step(1.5).unwrap();
-        let mid = a.shown().votes[0].unwrap();
-        assert!((mid - (685_541.0 + 142_839.0 / 2.0)).abs() < 1.0, "{mid}");
-        a.show_step(0.0).unwrap();
-        assert_eq!(a.shown().votes[0], Some(0.0));
-        assert!(
-            a.show_step(2.5)
-                .unwrap_err()
-                .contains("from 0 (nothing counted) to 2")
-        );
-    }
-
-    #[test]
-    fn contests_views_and_quit() {
-        let mut a = app(false);
-        update(&mut a, Msg::Key(Key::Char(']')));
-        assert_eq!(a.contest().contest.id, "london-2008");
-        update(&mut a, Msg::Key(Key::Char('[')));
-        update(&mut a, Msg::Key(Key::Char('[')));
-        assert_eq!(a.contest().contest.id, "london-2000");
-        update(&mut a, Msg::Key(Key::Char('[')));
-        assert_eq!(a.contest().contest.id, "london-2024", "wraps around");
-        update(&mut a, Msg::Key(Key::Tab));
-        assert_eq!(a.view, View::Shares);
-        update(&mut a, Msg::Key(Key::Char('?')));
-        assert_eq!(a.view, View::Help);
-        update(&mut a, Msg::Key(Key::Char('?')));
-        assert_eq!(a.view, View::Shares, "help returns where it was opened");
-        let (_, x, _) = tab_spans()[2];
-        update(&mut a, Msg::Click(x + 1, 0));
-        assert_eq!(a.view, View::Elections);
-        update(&mut a, Msg::Key(Key::Ctrl('c')));
-        assert_eq!(a.exit, Some(Exit::Quit));
-        assert_eq!(Exit::Quit.code(), 0);
-    }
-
-    #[test]
-    fn signals_end_or_suspend_the_viewer_in_every_mode() {
-        let mut a = app(true);
-        update(&mut a, Msg::Key(Key::Ctrl('z')));
-        assert!(
-            a.suspend && a.exit.is_none(),
-            "Ctrl-Z asks the loop to suspend"
-        );
-        a.suspend = false;
-        a.start_presenting();
-        update(&mut a, Msg::Key(Key::Ctrl('z')));
-        assert!(a.suspend, "presenter mode too");
-        let mut waiting = App::live("night.json", Options::default());
-        update(&mut waiting, Msg::Signal(Signal::Suspend));
-        assert!(waiting.suspend, "and a live view with nothing loaded yet");
-        update(&mut waiting, Msg::Signal(Signal::End(15)));
-        assert_eq!(waiting.exit, Some(Exit::Signal(15)));
-        assert_eq!(Exit::Signal(15).code(), 143);
-    }
-}
+mod tests;

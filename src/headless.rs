@@ -6,9 +6,7 @@
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::widgets::Widget;
 
-use crate::app::keys::Key;
 use crate::app::{App, Msg, Options, Theme, View, update};
 use crate::count::Counted;
 use crate::ui::Screen;
@@ -77,7 +75,7 @@ pub struct Shot {
 
 /// Draw `contests[index]` as the viewer would show it.
 pub fn render(contests: Vec<Counted>, index: usize, shot: Shot) -> Result<Buffer, String> {
-    // Animation on, as the viewer runs by default; `show_step` places the moment exactly.
+    // Animation on, as the viewer runs by default; `Msg::Seek` places the moment exactly.
     let mut app = App::new(
         contests,
         index,
@@ -88,19 +86,18 @@ pub fn render(contests: Vec<Counted>, index: usize, shot: Shot) -> Result<Buffer
         },
     );
     update(&mut app, Msg::Resize(shot.size.width, shot.size.height));
-    let key = match shot.view {
-        View::Count => '1',
-        View::Shares => '2',
-        View::Elections => '3',
-        View::Areas => '4',
-        View::Help => '?',
-    };
-    update(&mut app, Msg::Key(Key::Char(key)));
+    update(&mut app, Msg::Show(shot.view));
+    let steps = app.steps();
     let step = match shot.step {
-        Step::Last => app.contest().count.rounds.len() as f64,
+        Step::Last => steps as f64,
         Step::At(s) => s,
     };
-    app.show_step(step)?;
+    if !(0.0..=steps as f64).contains(&step) {
+        return Err(format!(
+            "step {step} is outside this count: steps go from 0 (nothing counted) to {steps} (the last round)"
+        ));
+    }
+    update(&mut app, Msg::Seek(step));
     if let Some(beat) = shot.present {
         let beats = crate::story::present::beats(app.contest()).len();
         if beat >= beats {
@@ -109,15 +106,9 @@ pub fn render(contests: Vec<Counted>, index: usize, shot: Shot) -> Result<Buffer
                 beat + 1
             ));
         }
-        app.start_presenting();
-        if let Some(p) = app.presenter.as_mut() {
-            p.beat = beat;
-        }
+        update(&mut app, Msg::Beat(beat));
     }
-    let area = Rect::new(0, 0, shot.size.width, shot.size.height);
-    let mut buf = Buffer::empty(area);
-    Screen { app: &app }.render(area, &mut buf);
-    Ok(buf)
+    Ok(render_app(&mut app, shot.size.width, shot.size.height))
 }
 
 /// Draw `contests[index]` as the viewer would show it, written in `format`.
@@ -131,11 +122,19 @@ pub fn draw(
     Ok(crate::export::write(&buf, format, shot.theme))
 }
 
-/// Draw an app as it stands, at a size: for tests and tools that drive `App` themselves.
-pub fn render_app(app: &App, width: u16, height: u16) -> Buffer {
+/// Draw an app at a size, as the viewer's loop does: for tests and tools that drive `App`
+/// themselves. What the drawing found out (tabs, scroll limits) goes back to the app as
+/// `Msg::Drawn`, and the screen is drawn again if that changed anything.
+pub fn render_app(app: &mut App, width: u16, height: u16) -> Buffer {
     let area = Rect::new(0, 0, width, height);
     let mut buf = Buffer::empty(area);
-    Screen { app }.render(area, &mut buf);
+    let geometry = Screen { app }.draw(area, &mut buf);
+    if update(app, Msg::Drawn(geometry)) {
+        // A scroll was clamped to what fits: the second drawing is final.
+        buf = Buffer::empty(area);
+        let geometry = Screen { app }.draw(area, &mut buf);
+        update(app, Msg::Drawn(geometry));
+    }
     buf
 }
 
@@ -172,10 +171,16 @@ mod tests {
             theme: Theme::Dark,
             present: None,
         };
-        let text = crate::export::txt(&render(all, 1, shot).unwrap());
+        let text = crate::export::txt(&render(all.clone(), 1, shot).unwrap());
         assert!(
             text.contains("Round 2 of 2") && text.contains("756,961"),
             "{text}"
         );
+        let past = Shot {
+            step: Step::At(2.5),
+            ..shot
+        };
+        let e = render(all, 1, past).unwrap_err();
+        assert!(e.contains("from 0 (nothing counted) to 2"), "{e}");
     }
 }

@@ -120,7 +120,7 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
     });
 
     let start = Instant::now();
-    terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
+    draw(&mut terminal, &mut app)?;
     loop {
         let wake = match app.next_deadline() {
             // Away (continued in the background): look again soon whether the terminal is
@@ -146,10 +146,10 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
         if let Some(msg) = msg {
             changed |= update(&mut app, msg);
         }
-        if let Some(exit) = app.exit {
+        if let Some(exit) = app.exit() {
             return Ok(exit);
         }
-        if std::mem::take(&mut app.suspend) {
+        if app.take_suspend() {
             suspend(&mut guard, &mut terminal);
         }
         // Continued, in the foreground: the terminal is ours again. Continued in the
@@ -168,10 +168,23 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
             changed = true;
         }
         if changed && guard.taken {
-            terminal.draw(|f| f.render_widget(Screen { app: &app }, f.area()))?;
+            draw(&mut terminal, &mut app)?;
         }
     }
     Ok(Exit::Quit)
+}
+
+/// Draw the screen, and tell the app what the drawing found out (where the tabs are, how far
+/// the view can scroll). If that clamps a scroll, draw again: the second drawing is final.
+fn draw(terminal: &mut DefaultTerminal, app: &mut App) -> io::Result<()> {
+    for _ in 0..2 {
+        let mut geometry = Default::default();
+        terminal.draw(|f| geometry = Screen { app }.draw(f.area(), f.buffer_mut()))?;
+        if !update(app, Msg::Drawn(geometry)) {
+            break;
+        }
+    }
+    Ok(())
 }
 
 /// Ctrl-Z or SIGTSTP: hand the terminal back and stop until continued (SIGCONT, from `fg`,

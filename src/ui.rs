@@ -17,7 +17,7 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
-use crate::app::{App, View, tab_spans};
+use crate::app::{App, Geometry, View};
 use crate::story::words::{long_date, round_title};
 use crate::text::{clean, width};
 use theme::Palette;
@@ -33,17 +33,25 @@ pub struct Screen<'a> {
 
 impl Widget for Screen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl Screen<'_> {
+    /// Draw the screen and say what the app needs to know about it for the next key: where
+    /// the tabs are and how far the view drawn can scroll (sent back as `Msg::Drawn`).
+    pub fn draw(&self, area: Rect, buf: &mut Buffer) -> Geometry {
         let app = self.app;
-        let pal = Palette::new(app.options.theme);
+        let pal = Palette::new(app.options().theme);
         if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
             too_small(area, buf, &pal);
-            return;
+            return Geometry::default();
         }
-        if app.presenter.is_some() && !app.contests.is_empty() {
+        if app.presenter().is_some() && !app.contests().is_empty() {
             present::PresentView { app }.render(area, buf);
-            return;
+            return Geometry::default();
         }
-        tabs(app, Rect { height: 1, ..area }, buf, &pal);
+        let tabs = tabs(app, Rect { height: 1, ..area }, buf, &pal);
         let live_lines = live::status_lines(app, &pal);
         let live_h = live_lines.len() as u16;
         let footer_row = Rect {
@@ -51,10 +59,10 @@ impl Widget for Screen<'_> {
             height: 1,
             ..area
         };
-        if app.contests.is_empty() {
+        if app.contests().is_empty() {
             waiting(app, area, live_lines, buf, &pal);
             footer(footer_row, buf, &pal);
-            return;
+            return Geometry { tabs, scroll: None };
         }
         header(
             app,
@@ -87,7 +95,7 @@ impl Widget for Screen<'_> {
             ..body
         };
         // Live and partial: the areas still out, under the bars.
-        if app.view == View::Count && body.height > 12 {
+        if app.view() == View::Count && body.height > 12 {
             let outstanding = live::Outstanding { app };
             if let Some(text) = outstanding.text() {
                 let h = (crate::text::wrap(&text, body.width as usize, "", "")
@@ -103,22 +111,43 @@ impl Widget for Screen<'_> {
                 body.height -= h + 1;
             }
         }
-        match app.view {
-            View::Count => count::CountView { app }.render(body, buf),
-            View::Shares => shares::SharesView { app }.render(body, buf),
-            View::Elections => elections::ElectionsView { app }.render(body, buf),
-            View::Areas => areas::AreasView { app }.render(body, buf),
-            View::Help => help::HelpView { app }.render(body, buf),
-        }
+        let view = app.view();
+        let scroll = match view {
+            View::Count => Some(count::CountView { app }.draw(body, buf)),
+            View::Shares => Some(shares::SharesView { app }.draw(body, buf)),
+            View::Elections => Some(elections::ElectionsView { app }.draw(body, buf)),
+            View::Areas => {
+                areas::AreasView { app }.render(body, buf);
+                None
+            }
+            View::Help => Some(help::HelpView { app }.draw(body, buf)),
+        };
         footer(footer_row, buf, &pal);
+        Geometry {
+            tabs,
+            scroll: scroll.map(|max| (view, max)),
+        }
     }
+}
+
+/// Where each tab goes on the top row: (view, first column, last column + 1).
+pub fn tab_spans() -> Vec<(View, u16, u16)> {
+    let mut x = 1u16;
+    View::ALL
+        .iter()
+        .map(|&v| {
+            let w = width(v.tab()) as u16 + 2;
+            let span = (v, x, x + w);
+            x += w + 1;
+            span
+        })
+        .collect()
 }
 
 /// Following a file that has not yet had a good version.
 fn waiting(app: &App, area: Rect, live_lines: Vec<Line<'static>>, buf: &mut Buffer, pal: &Palette) {
     let source = app
-        .live
-        .as_ref()
+        .live_state()
         .map(|l| clean(&l.source).into_owned())
         .unwrap_or_default();
     let mut lines = live_lines;
@@ -155,12 +184,15 @@ fn too_small(area: Rect, buf: &mut Buffer, pal: &Palette) {
     }
 }
 
-fn tabs(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
+/// Draw the tabs; returns the ones that fitted, for clicks.
+fn tabs(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) -> Vec<(View, u16, u16)> {
+    let mut drawn = Vec::new();
     for (v, x, end) in tab_spans() {
         if end > area.width {
             break;
         }
-        let style = if v == app.view {
+        drawn.push((v, area.x + x, area.x + end));
+        let style = if v == app.view() {
             pal.selected_tab()
         } else {
             pal.dim()
@@ -174,15 +206,16 @@ fn tabs(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         );
     }
     // Which contest of how many, at the right.
-    if app.contests.is_empty() {
-        return;
+    if app.contests().is_empty() {
+        return drawn;
     }
-    let label = format!("[ {}/{} ]", app.current + 1, app.contests.len());
+    let label = format!("[ {}/{} ]", app.current() + 1, app.contests().len());
     let lw = width(&label) as u16;
     let last_tab = tab_spans().last().map_or(0, |t| t.2);
     if area.width > last_tab + lw + 2 {
         buf.set_string(area.right() - lw - 1, area.y, label, pal.dim());
     }
+    drawn
 }
 
 fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
@@ -210,7 +243,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     );
     let round = &l.count.rounds[shown.round];
     let mut second = vec![Span::styled(round_title(c, &l.count, round), pal.title())];
-    let state = if app.playing {
+    let state = if app.is_playing() {
         "  ▶ playing"
     } else if shown.progress.is_some() {
         "  ▸ counting"
@@ -218,7 +251,7 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         ""
     };
     second.push(Span::styled(state, pal.dim()));
-    if !app.options.animate {
+    if !app.options().animate {
         second.push(Span::styled("  (animation off)", pal.dim()));
     }
     Line::from(second).render(
@@ -299,18 +332,46 @@ pub(crate) mod testing {
     use ratatui::layout::Rect;
     use ratatui::widgets::Widget;
 
-    use crate::app::{App, Options};
+    use crate::app::keys::Key;
+    use crate::app::{App, Geometry, Msg, Options, View, update};
+    use crate::count::Counted;
 
     /// A viewer on every embedded contest, at `index`, with animation off.
     pub fn app(index: usize) -> App {
+        app_on(crate::import::load_all().unwrap(), index)
+    }
+
+    /// A viewer on `contests`, at `index`, with animation off.
+    pub fn app_on(contests: Vec<Counted>, index: usize) -> App {
         App::new(
-            crate::import::load_all().unwrap(),
+            contests,
             index,
             Options {
                 animate: false,
                 ..Options::default()
             },
         )
+    }
+
+    /// Press `key` `times` times.
+    pub fn press(app: &mut App, key: Key, times: usize) {
+        for _ in 0..times {
+            update(app, Msg::Key(key));
+        }
+    }
+
+    /// Open `view`, tell the app it was drawn able to scroll `max` rows (as the screen
+    /// does), and press ↓ `times` times.
+    pub fn scroll_down(app: &mut App, view: View, max: u16, times: usize) {
+        update(app, Msg::Show(view));
+        update(
+            app,
+            Msg::Drawn(Geometry {
+                tabs: Vec::new(),
+                scroll: Some((view, max)),
+            }),
+        );
+        press(app, Key::Down, times);
     }
 
     pub fn buffer(widget: impl Widget, w: u16, h: u16) -> Buffer {

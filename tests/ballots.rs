@@ -252,8 +252,8 @@ fn a_count_with_no_valid_votes_draws_everywhere_without_panicking() {
         for k in ['1', '2', '3', '4', '?', 'P'] {
             update(&mut app, Msg::Key(Key::Char(k)));
             for _ in 0..20 {
-                tally::headless::render_app(&app, 80, 24);
-                tally::headless::render_app(&app, 200, 60);
+                tally::headless::render_app(&mut app, 80, 24);
+                tally::headless::render_app(&mut app, 200, 60);
                 update(&mut app, Msg::Key(Key::Right));
             }
         }

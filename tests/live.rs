@@ -87,7 +87,7 @@ fn five_hundred_bad_and_good_writes_leave_only_valid_data_on_screen() {
             Ok(feed) => {
                 update(&mut app, Msg::Feed(Box::new(feed)));
                 applied += 1;
-                if let Some(l) = app.contests.first() {
+                if let Some(l) = app.contests().first() {
                     let shown = tally::import::dataset::to_json(&l.contest).unwrap();
                     assert!(
                         valid.contains(&shown),
@@ -98,11 +98,10 @@ fn five_hundred_bad_and_good_writes_leave_only_valid_data_on_screen() {
             Err(_) => {
                 if let Some(last) = &last_written {
                     let shown = app
-                        .contests
+                        .contests()
                         .first()
                         .map(|l| tally::import::dataset::to_json(&l.contest).unwrap());
-                    if shown.as_ref() == Some(last) && app.live.as_ref().unwrap().problem.is_none()
-                    {
+                    if shown.as_ref() == Some(last) && app.live_state().unwrap().problem.is_none() {
                         break;
                     }
                 }
@@ -141,7 +140,7 @@ fn live_screen(k: usize) -> String {
         })),
     );
     update(&mut app, Msg::Tick(Duration::from_secs(180)));
-    let buf = tally::headless::render_app(&app, 100, 34);
+    let buf = tally::headless::render_app(&mut app, 100, 34);
     tally::export::txt(&buf)
 }
 

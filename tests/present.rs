@@ -8,6 +8,10 @@ use tally::headless::render_app;
 use tally::story::present::{Beat, beats};
 
 fn presenting(id: &str) -> App {
+    presenting_in(id, Theme::Dark)
+}
+
+fn presenting_in(id: &str, theme: Theme) -> App {
     let index = tally::import::embedded::ALL
         .iter()
         .position(|e| e.id == id)
@@ -17,11 +21,12 @@ fn presenting(id: &str) -> App {
         index,
         Options {
             animate: false,
+            theme,
             ..Options::default()
         },
     );
     update(&mut app, Msg::Key(Key::Char('P')));
-    assert!(app.presenter.is_some(), "P opens presenter mode");
+    assert!(app.presenter().is_some(), "P opens presenter mode");
     app
 }
 
@@ -53,13 +58,13 @@ fn every_kind_of_beat_at_80x24_and_projector_size() {
         go_to(&mut app, beat);
         insta::assert_snapshot!(
             format!("present_2004_{label}_80x24"),
-            txt(&render_app(&app, 80, 24))
+            txt(&render_app(&mut app, 80, 24))
         );
     }
     go_to(&mut app, Beat::Transfer(1, 0));
     insta::assert_snapshot!(
         "present_2004_transfer_200x60",
-        txt(&render_app(&app, 200, 60))
+        txt(&render_app(&mut app, 200, 60))
     );
 }
 
@@ -70,11 +75,11 @@ fn the_whole_lesson_by_key_presses() {
     assert_eq!(total, 17);
     let mut seen = Vec::new();
     for _ in 0..total + 3 {
-        seen.push(txt(&render_app(&app, 80, 24)));
+        seen.push(txt(&render_app(&mut app, 80, 24)));
         key(&mut app, Key::Right);
     }
     assert_eq!(
-        app.presenter.unwrap().beat,
+        app.presenter().unwrap().beat,
         total - 1,
         "stops at the winner"
     );
@@ -92,34 +97,34 @@ fn the_whole_lesson_by_key_presses() {
         assert!(all.contains(figure), "the lesson never shows {figure}");
     }
     key(&mut app, Key::Left);
-    assert_eq!(app.presenter.unwrap().beat, total - 2, "back one beat");
+    assert_eq!(app.presenter().unwrap().beat, total - 2, "back one beat");
     key(&mut app, Key::Char('P'));
-    assert!(app.presenter.is_none(), "P leaves presenter mode");
+    assert!(app.presenter().is_none(), "P leaves presenter mode");
 }
 
 #[test]
 fn all_at_once_hidden_numbers_and_explainers() {
     let mut app = presenting("london-2004");
     key(&mut app, Key::Char('a'));
-    let screen = txt(&render_app(&app, 100, 30));
+    let screen = txt(&render_app(&mut app, 100, 30));
     assert!(
         screen.contains("The majority line"),
         "a jumps past the reveals:\n{screen}"
     );
 
     key(&mut app, Key::Char('n'));
-    let hidden = txt(&render_app(&app, 100, 30));
+    let hidden = txt(&render_app(&mut app, 100, 30));
     assert!(
         !hidden.contains("685,541"),
         "n hides the numbers:\n{hidden}"
     );
     key(&mut app, Key::Right);
-    let revealed = txt(&render_app(&app, 100, 30));
+    let revealed = txt(&render_app(&mut app, 100, 30));
     assert!(revealed.contains("685,541"), "the next key reveals them");
     assert!(revealed.contains("The majority line"), "…without moving on");
 
     key(&mut app, Key::Char('e'));
-    let explain = txt(&render_app(&app, 100, 40));
+    let explain = txt(&render_app(&mut app, 100, 40));
     assert!(
         explain.contains("Ken Livingstone would also have won, with 36.8%"),
         "{explain}"
@@ -130,7 +135,7 @@ fn all_at_once_hidden_numbers_and_explainers() {
 fn the_winners_label_is_whole_however_many_digits() {
     let mut app = presenting("london-2016");
     key(&mut app, Key::End);
-    let screen = txt(&render_app(&app, 120, 36));
+    let screen = txt(&render_app(&mut app, 120, 36));
     assert!(screen.contains("1,310,143 WINS"), "{screen}");
 }
 
@@ -149,15 +154,14 @@ fn presenter_mode_never_panics_at_any_size_or_beat() {
                 (250, 80),
                 (400, 110),
             ] {
-                render_app(&app, w, h);
+                render_app(&mut app, w, h);
             }
             key(&mut app, Key::Right);
         }
     }
-    let mut mono = presenting("london-2004");
-    mono.options.theme = Theme::Mono;
+    let mut mono = presenting_in("london-2004", Theme::Mono);
     key(&mut mono, Key::End);
-    let buf = render_app(&mono, 120, 40);
+    let buf = render_app(&mut mono, 120, 40);
     assert!(
         buf.content
             .iter()

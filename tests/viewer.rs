@@ -78,7 +78,7 @@ fn every_view_before_and_after_the_transfer() {
             ] {
                 let mut app = still(id);
                 key(&mut app, Key::Char(digit));
-                assert_eq!(app.view, view);
+                assert_eq!(app.view(), view);
                 insta::assert_snapshot!(format!("{id}_{view:?}_first_{w}x{h}"), screen(&app, w, h));
                 if view == View::Count || view == View::Shares {
                     key(&mut app, Key::End);
@@ -194,8 +194,8 @@ fn scripted_session_with_an_injected_clock() {
     for t in (2_400..=30_000).step_by(100) {
         update(&mut app, Msg::Tick(ms(t)));
     }
-    assert!(!app.playing, "play stops at the last step");
-    assert_eq!(app.round, 1);
+    assert!(!app.is_playing(), "play stops at the last step");
+    assert_eq!(app.round(), 1);
     snap(&app, "play ran through to the result");
     key(&mut app, Key::Char(']'));
     update(&mut app, Msg::Tick(ms(40_000)));
@@ -207,7 +207,7 @@ fn scripted_session_with_an_injected_clock() {
     frames.push(format!("=== resized to 60x20\n{}", screen(&app, 60, 20)));
     frames.push(format!("=== resized to 30x8\n{}", screen(&app, 30, 8)));
     key(&mut app, Key::Char('q'));
-    assert_eq!(app.exit, Some(tally::app::Exit::Quit));
+    assert_eq!(app.exit(), Some(tally::app::Exit::Quit));
     insta::assert_snapshot!("scripted_session", frames.join("\n"));
 }
 
@@ -227,17 +227,17 @@ fn no_size_from_1x1_up_panics_in_any_view_or_step() {
                 for mid in [false, true] {
                     for v in views {
                         key(&mut app, Key::Char(v));
-                        app.round = step;
-                        app.animation = None;
-                        if mid && step > 0 {
-                            app.round = step - 1;
-                            key(&mut app, Key::Right);
-                            let half_way = app.now + Duration::from_millis(700);
-                            update(&mut app, Msg::Tick(half_way));
-                        }
+                        // Step k + 1 is round k counted; half a step less is half way
+                        // through the transfer into it.
+                        let at = if mid && step > 0 {
+                            step as f64 + 0.5
+                        } else {
+                            step as f64 + 1.0
+                        };
+                        update(&mut app, Msg::Seek(at));
                         for &w in &widths {
                             for &h in &heights {
-                                tally::headless::render_app(&app, w, h);
+                                tally::headless::render_app(&mut app, w, h);
                             }
                         }
                     }
@@ -250,4 +250,55 @@ fn no_size_from_1x1_up_panics_in_any_view_or_step() {
         s.spawn(|| sweep(even.into_iter().map(|(_, id)| *id).collect()));
         s.spawn(|| sweep(odd.into_iter().map(|(_, id)| *id).collect()));
     });
+}
+
+/// Draw as the viewer's loop does (the drawing's geometry goes back to the app) and read
+/// the screen as text.
+fn drawn(app: &mut App, w: u16, h: u16) -> String {
+    text(&tally::headless::render_app(app, w, h))
+}
+
+#[test]
+fn scrolling_stops_at_the_end_and_one_key_comes_back() {
+    // 2021 has 20 candidates: at 80×24 the Count view scrolls.
+    let mut app = still("london-2021");
+    let top = drawn(&mut app, 80, 24);
+    assert!(top.contains("more (j/↓)"), "{top}");
+    for _ in 0..100 {
+        key(&mut app, Key::Down);
+        drawn(&mut app, 80, 24);
+    }
+    let end = drawn(&mut app, 80, 24);
+    assert!(end.contains("↑ scrolled (k/↑)"), "{end}");
+    key(&mut app, Key::Up);
+    let back = drawn(&mut app, 80, 24);
+    assert!(
+        back.contains("↓ 1 more (j/↓)"),
+        "one key back is one row back, not a dead zone: {back}"
+    );
+}
+
+#[test]
+fn help_scrolls_to_its_last_line_and_no_further() {
+    let mut app = still("london-2004");
+    key(&mut app, Key::Char('?'));
+    for _ in 0..500 {
+        key(&mut app, Key::Down);
+        drawn(&mut app, 80, 24);
+    }
+    let end = drawn(&mut app, 80, 24);
+    let rows: Vec<&str> = end.lines().collect();
+    // Row 22 is the last of the view, above the footer.
+    assert!(
+        rows[22].contains("Press ? again to go back"),
+        "the last line of help ends the view: {end}"
+    );
+    let filled = rows[4..23].iter().filter(|r| !r.trim().is_empty()).count();
+    assert!(
+        filled >= 15,
+        "help fills the view, not a blank screen: {end}"
+    );
+    key(&mut app, Key::Up);
+    let back = drawn(&mut app, 80, 24);
+    assert_ne!(back, end, "one key up scrolls back at once");
 }

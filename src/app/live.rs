@@ -141,7 +141,7 @@ fn replace(app: &mut App, loaded: Counted) {
     app.contests[app.current] = loaded;
     let last = app.last_round();
     let areas = app.contest().contest.areas.as_ref().map_or(0, Vec::len);
-    app.area_selected = app.area_selected.min(areas.saturating_sub(1));
+    app.views.areas.selected = app.views.areas.selected.min(areas.saturating_sub(1));
     if was_at_end && last + 1 > old_rounds {
         // A new round was published (the second round on the night): show it coming in.
         app.round = old_rounds - 1;
@@ -240,7 +240,7 @@ mod tests {
         update(&mut app, Msg::Key(Key::Down));
         update(&mut app, Msg::Tick(Duration::from_secs(100)));
         feed(&mut app, 2, 8);
-        assert_eq!((app.view, app.area_selected), (View::Areas, 2));
+        assert_eq!((app.view, app.views.areas.selected), (View::Areas, 2));
         let live = app.live.as_ref().unwrap();
         let new_area = &crate::import::embedded::get("london-2016")
             .unwrap()

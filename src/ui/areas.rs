@@ -3,7 +3,7 @@
 //!
 //! A contest-wide result hides where it was won; this view shows it. Areas that have not
 //! declared yet are listed as such rather than left out, and a turnout that cannot be
-//! computed is "unknown", never 0. `app.area_selected` counts rows of the sorted table, so
+//! computed is "unknown", never 0. `app.views().areas.selected` counts rows of the sorted table, so
 //! ↑/↓ walk down the screen whatever the sort.
 
 use std::cmp::{Ordering, Reverse};
@@ -186,14 +186,14 @@ impl Widget for AreasView<'_> {
             return;
         }
         let app = self.app;
-        let pal = Palette::new(app.options.theme);
+        let pal = Palette::new(app.options().theme);
         let contest = &app.contest().contest;
-        let rows = sorted_rows(contest, app.area_sort);
+        let rows = sorted_rows(contest, app.views().areas.sort);
         if rows.is_empty() {
             no_areas(app, area, buf, &pal);
             return;
         }
-        let selected = app.area_selected.min(rows.len() - 1);
+        let selected = app.views().areas.selected.min(rows.len() - 1);
         let cands = contest.candidates.len() as u16;
         let name_nat = rows
             .iter()
@@ -256,7 +256,7 @@ impl Widget for AreasView<'_> {
 
 fn no_areas(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     let with: Vec<(String, usize)> = app
-        .contests
+        .contests()
         .iter()
         .filter_map(|l| {
             let k = l.contest.areas.as_ref().map_or(0, Vec::len);
@@ -307,12 +307,12 @@ fn draw_table(
     let declared = rows.iter().filter(|r| r.area.is_declared()).count();
     let mut segments: Vec<(String, Style)> = vec![
         (
-            format!("Sorted by {}", sort_name(app.area_sort)),
+            format!("Sorted by {}", sort_name(app.views().areas.sort)),
             pal.title(),
         ),
         (" (s changes the sort)".to_string(), pal.dim()),
     ];
-    if app.area_sort == AreaSort::Turnout && rows.iter().all(|r| r.turnout.is_none()) {
+    if app.views().areas.sort == AreaSort::Turnout && rows.iter().all(|r| r.turnout.is_none()) {
         segments.push((" · no area has a known turnout".to_string(), pal.dim()));
     }
     if declared < rows.len() {
@@ -410,9 +410,9 @@ fn draw_table(
         );
         if cols.status > 0 {
             let fresh = app
-                .live
+                .live_state()
                 .as_ref()
-                .is_some_and(|l| l.is_fresh(&row.area.id, app.now));
+                .is_some_and(|l| l.is_fresh(&row.area.id, app.now()));
             let (status, style) = if fresh {
                 ("NEW ★", pal.warning())
             } else if row.area.is_declared() {
@@ -596,7 +596,16 @@ mod tests {
     use crate::app::keys::Key;
     use crate::app::{Msg, update};
 
-    use crate::ui::testing::{app, buffer, rows};
+    use crate::app::View;
+    use crate::ui::testing::{app, app_on, buffer, press, rows};
+
+    /// The Areas view open, the sort changed `sorts` times and the selection moved down
+    /// `down` rows.
+    fn areas_at(a: &mut App, sorts: usize, down: usize) {
+        update(a, Msg::Show(View::Areas));
+        press(a, Key::Char('s'), sorts);
+        press(a, Key::Down, down);
+    }
 
     fn render(app: &App, w: u16, h: u16) -> Vec<String> {
         rows(&buffer(AreasView { app }, w, h))
@@ -658,7 +667,7 @@ mod tests {
         assert!(all.contains("39.59%"), "{all}");
         assert!(!all.contains("unknown"), "{all}");
 
-        a.area_sort = AreaSort::Turnout;
+        areas_at(&mut a, 1, 0);
         let rows = sorted_rows(&a.contest().contest, AreaSort::Turnout);
         let t: Vec<f64> = rows.iter().map(|r| r.turnout.unwrap()).collect();
         assert!(t.windows(2).all(|w| w[0] >= w[1]), "{t:?}");
@@ -673,7 +682,7 @@ mod tests {
     #[test]
     fn selection_far_down_stays_visible_on_a_short_screen() {
         let mut a = app(6);
-        a.area_selected = 13;
+        areas_at(&mut a, 0, 13);
         let lines = render(&a, 80, 19);
         let all = lines.join("\n");
         let marked = lines.iter().find(|l| l.starts_with('›')).expect(&all);
@@ -686,14 +695,13 @@ mod tests {
 
     #[test]
     fn undeclared_areas_say_so_and_sort_last() {
-        let mut a = app(4);
-        let l = &mut a.contests[4];
-        let areas = l.contest.areas.as_mut().unwrap();
+        let mut contests = crate::import::load_all().unwrap();
+        let areas = contests[4].contest.areas.as_mut().unwrap();
         areas[0].first_preferences = None;
-        a.area_sort = AreaSort::LeaderShare;
+        let mut a = app_on(contests, 4);
         let rows = sorted_rows(&a.contest().contest, AreaSort::LeaderShare);
         assert_eq!(rows[13].name, "Barnet and Camden");
-        a.area_selected = 13;
+        areas_at(&mut a, 2, 13);
         let all = render(&a, 100, 30).join("\n");
         assert!(all.contains("not declared"), "{all}");
         assert!(all.contains("13 of 14 declared"), "{all}");
@@ -715,14 +723,10 @@ mod tests {
     #[test]
     fn never_panics_at_any_size() {
         for index in [1, 4, 6] {
-            let mut a = app(index);
-            for (sel, sort) in [
-                (0, AreaSort::Name),
-                (13, AreaSort::Turnout),
-                (99, AreaSort::LeaderShare),
-            ] {
-                a.area_selected = sel;
-                a.area_sort = sort;
+            // By name at the top, by turnout at row 14, by leader's share past the end.
+            for (sort, sel) in [(0, 0), (1, 13), (2, 99)] {
+                let mut a = app(index);
+                areas_at(&mut a, sort, sel);
                 for w in (0..=120).step_by(3).chain([1, 2, 119]) {
                     for h in (0..=40).step_by(3).chain([1, 2, 40]) {
                         render(&a, w, h);

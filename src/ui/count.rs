@@ -33,8 +33,15 @@ pub fn scale(count: &crate::count::Count) -> f64 {
 
 impl Widget for CountView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl CountView<'_> {
+    /// Draw the view; returns how far it can scroll (its rows past those that fit).
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
         let app = self.app;
-        let pal = Palette::new(app.options.theme);
+        let pal = Palette::new(app.options().theme);
         let l = app.contest();
         let c = &l.contest;
         let count = &l.count;
@@ -78,7 +85,8 @@ impl Widget for CountView<'_> {
         let extra = 1 + u16::from(show_exhausted); // the scale row, the exhausted row
         let rows_h = area.height.saturating_sub(narration_h + extra + 1);
         let total_rows = order.len() as u16;
-        let scroll = app.scroll.min(total_rows.saturating_sub(rows_h));
+        let scroll_max = total_rows.saturating_sub(rows_h);
+        let scroll = app.views().count.offset().min(scroll_max);
         let visible = order.iter().skip(scroll as usize).take(rows_h as usize);
 
         let mut y = area.y;
@@ -253,5 +261,6 @@ impl Widget for CountView<'_> {
                 .wrap(Wrap { trim: true })
                 .render(rect, buf);
         }
+        scroll_max
     }
 }

@@ -12,7 +12,7 @@
 //! drawn bold, not told apart by colour alone.
 //!
 //! The view is composed as rows of positioned text first and drawn second, so that it can
-//! scroll (with `app.scroll`) when the terminal is too short, and clip at any width.
+//! scroll (with `app.views().elections.scroll.offset()`) when the terminal is too short, and clip at any width.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -80,7 +80,13 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn highlighted(&self, i: usize) -> bool {
-        self.app.highlighted.get(i).copied().unwrap_or(false)
+        self.app
+            .views()
+            .elections
+            .highlighted
+            .get(i)
+            .copied()
+            .unwrap_or(false)
     }
 
     /// Bold for highlighted contests, dim for the rest.
@@ -96,7 +102,7 @@ impl Ctx<'_> {
     fn contest_label(&self, i: usize) -> Row {
         let style = self.row_style(i);
         let mut row = Vec::new();
-        if i == self.app.current {
+        if i == self.app.current() {
             row.push(piece(0, "›", self.pal.title()));
         }
         let mark = if self.highlighted(i) { "●" } else { "○" };
@@ -112,15 +118,22 @@ impl Ctx<'_> {
 
 impl Widget for ElectionsView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl ElectionsView<'_> {
+    /// Draw the view; returns how far it can scroll (its rows past those that fit).
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
         if area.width == 0 || area.height == 0 {
-            return;
+            return 0;
         }
         let app = self.app;
-        let pal = Palette::new(app.options.theme);
+        let pal = Palette::new(app.options().theme);
         let headings: Vec<String> = app
-            .contests
+            .contests()
             .iter()
-            .map(|l| heading(&app.contests, l))
+            .map(|l| heading(app.contests(), l))
             .collect();
         let head_w = headings
             .iter()
@@ -134,10 +147,13 @@ impl Widget for ElectionsView<'_> {
             width: area.width,
             headings,
             head_w: head_w.min((area.width / 4).max(4)),
-            scale_max: summary::turnout_scale(&app.contests),
+            scale_max: summary::turnout_scale(app.contests()),
         };
 
-        let title = format!("Turnout and shares across {} contests", app.contests.len());
+        let title = format!(
+            "Turnout and shares across {} contests",
+            app.contests().len()
+        );
         let used = put(buf, area, area.x, area.y, &title, pal.title());
         put(
             buf,
@@ -160,15 +176,21 @@ impl Widget for ElectionsView<'_> {
             height: area.height - 1,
             ..area
         };
-        draw(&rows, body, app.scroll, &pal, buf);
+        draw(
+            &rows,
+            body,
+            app.views().elections.scroll.offset(),
+            &pal,
+            buf,
+        )
     }
 }
 
 /// Draw `rows` into `area` from row `scroll` (clamped), with a hint on the last line when
-/// they do not all fit.
-fn draw(rows: &[Row], area: Rect, scroll: u16, pal: &Palette, buf: &mut Buffer) {
+/// they do not all fit. Returns how far they can scroll.
+fn draw(rows: &[Row], area: Rect, scroll: u16, pal: &Palette, buf: &mut Buffer) -> u16 {
     if area.height == 0 {
-        return;
+        return 0;
     }
     let total = rows.len();
     let fits = total <= area.height as usize;
@@ -177,7 +199,8 @@ fn draw(rows: &[Row], area: Rect, scroll: u16, pal: &Palette, buf: &mut Buffer) 
     } else {
         area.height as usize - 1
     };
-    let scroll = (scroll as usize).min(total - visible);
+    let scroll_max = total - visible;
+    let scroll = (scroll as usize).min(scroll_max);
     for (k, row) in rows.iter().skip(scroll).take(visible).enumerate() {
         let y = area.y + k as u16;
         for p in row {
@@ -188,6 +211,7 @@ fn draw(rows: &[Row], area: Rect, scroll: u16, pal: &Palette, buf: &mut Buffer) 
         let more = (total - visible - scroll) as u16;
         super::scroll_hint(buf, area, area.bottom() - 1, more, pal);
     }
+    scroll_max as u16
 }
 
 /// True when a turnout is the measure the solid bars show: ballot papers over electorate,
@@ -270,7 +294,7 @@ fn turnout_rows(ctx: &Ctx) -> Vec<Row> {
     }
     rows.push(scale);
 
-    for (i, l) in ctx.app.contests.iter().enumerate() {
+    for (i, l) in ctx.app.contests().iter().enumerate() {
         let style = ctx.row_style(i);
         let mut row = ctx.contest_label(i);
         match summary::turnout(&l.contest) {
@@ -348,14 +372,20 @@ fn share_cell(values: &[Option<f64>], i: usize) -> Option<String> {
 /// Which contests' columns to show in `fit` columns: all when they fit; otherwise the
 /// current one, then the highlighted ones nearest to it, then its other neighbours.
 fn choose_columns(app: &App, fit: usize) -> Vec<usize> {
-    let count = app.contests.len();
+    let count = app.contests().len();
     if fit >= count {
         return (0..count).collect();
     }
-    let cur = app.current.min(count.saturating_sub(1));
+    let cur = app.current().min(count.saturating_sub(1));
     let mut order: Vec<usize> = (0..count).collect();
     order.sort_by_key(|&i| {
-        let highlighted = app.highlighted.get(i).copied().unwrap_or(false);
+        let highlighted = app
+            .views()
+            .elections
+            .highlighted
+            .get(i)
+            .copied()
+            .unwrap_or(false);
         (i != cur, !highlighted, i.abs_diff(cur), i)
     });
     let mut chosen: Vec<usize> = order.into_iter().take(fit.max(1)).collect();
@@ -367,12 +397,12 @@ fn choose_columns(app: &App, fit: usize) -> Vec<usize> {
 fn share_rows(ctx: &Ctx) -> Vec<Row> {
     let app = ctx.app;
     let pal = &ctx.pal;
-    let table = summary::party_table(&app.contests);
-    let count = app.contests.len();
+    let table = summary::party_table(app.contests());
+    let count = app.contests().len();
 
     let col_label = |i: usize| {
         let mut s = String::new();
-        if i == app.current {
+        if i == app.current() {
             s.push('›');
         }
         if ctx.highlighted(i) {
@@ -488,7 +518,7 @@ fn winner_rows(ctx: &Ctx) -> Vec<Row> {
     let app = ctx.app;
     let pal = &ctx.pal;
     let facts: Vec<(String, String, String, String)> = app
-        .contests
+        .contests()
         .iter()
         .map(|l| {
             let (name, party) = match summary::winner(l) {
@@ -722,7 +752,11 @@ mod tests {
         let mut app = app_with(contests(), 1);
         let ls = lines(&render(&app, 100, 12));
         assert!(ls[11].contains("more (j/↓)"), "{}", ls[11]);
-        app.scroll = 200;
+        let max = ElectionsView { app: &app }.draw(
+            Rect::new(0, 0, 100, 12),
+            &mut Buffer::empty(Rect::new(0, 0, 100, 12)),
+        );
+        crate::ui::testing::scroll_down(&mut app, crate::app::View::Elections, max, 200);
         let ls = lines(&render(&app, 100, 12));
         assert!(ls[11].contains("scrolled"));
         assert!(ls.iter().any(|l| l.contains("Sadiq Khan")), "the end shows");

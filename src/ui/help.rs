@@ -53,7 +53,15 @@ const EXPLAINERS: &[(Option<VotingSystem>, &str, &str)] = &[
 
 impl Widget for HelpView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let pal = Palette::new(self.app.options.theme);
+        self.draw(area, buf);
+    }
+}
+
+impl HelpView<'_> {
+    /// Draw the view; returns how far it can scroll (its lines past those that fit), so the
+    /// last line of help is as far as it goes.
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
+        let pal = Palette::new(self.app.options().theme);
         let w = area.width.max(1) as usize;
         // Every visual line, wrapped once here; only the visible ones are drawn.
         let mut lines: Vec<Line> = vec![Line::styled("Keys", pal.title())];
@@ -95,7 +103,7 @@ impl Widget for HelpView<'_> {
             "  Mouse: click a tab to open its view.",
             pal.dim(),
         ));
-        if let Some(l) = self.app.contests.get(self.app.current) {
+        if let Some(l) = self.app.contests().get(self.app.current()) {
             lines.push(Line::default());
             lines.push(Line::styled(
                 format!(
@@ -109,7 +117,7 @@ impl Widget for HelpView<'_> {
             }
         }
         for (system, title, body) in EXPLAINERS {
-            let title = match system.and_then(|s| used_in(&self.app.contests, s)) {
+            let title = match system.and_then(|s| used_in(self.app.contests(), s)) {
                 Some(used) => format!("{title} ({used})"),
                 None => title.to_string(),
             };
@@ -120,14 +128,18 @@ impl Widget for HelpView<'_> {
             "Press ? again to go back; ↑ ↓ scroll.",
             pal.dim(),
         ));
+        let max = lines.len().saturating_sub(area.height as usize);
+        let max = u16::try_from(max).unwrap_or(u16::MAX);
+        let offset = self.app.views().help.offset().min(max);
         for (k, line) in lines
             .iter()
-            .skip(self.app.scroll as usize)
+            .skip(offset as usize)
             .take(area.height as usize)
             .enumerate()
         {
             super::put_line(buf, area, area.y + k as u16, line);
         }
+        max
     }
 }
 

@@ -14,11 +14,11 @@ use crate::text::{clean, thousands};
 
 /// The live status: one line, and a second when the file has a problem or is missing.
 pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
-    let Some(live) = &app.live else {
+    let Some(live) = app.live_state() else {
         return Vec::new();
     };
     let mut first = vec![Span::styled("● LIVE", pal.warning())];
-    if let Some(l) = app.contests.get(app.current) {
+    if let Some(l) = app.contests().get(app.current()) {
         let badge = match l.contest.status {
             Some(ResultStatus::Final) => "FINAL",
             _ => "PROVISIONAL",
@@ -32,7 +32,7 @@ pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
             ));
         }
     }
-    if let (Some((at, _)), Some(ago)) = (live.updated, live.ago(app.now)) {
+    if let (Some((at, _)), Some(ago)) = (live.updated, live.ago(app.now())) {
         first.push(Span::styled(
             format!(" · updated {}, {ago}", at.format("%H:%M:%S")),
             pal.dim(),
@@ -44,7 +44,7 @@ pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
     ));
     let mut lines = vec![Line::from(first)];
     if let Some(problem) = &live.problem {
-        let keep = if app.contests.is_empty() {
+        let keep = if app.contests().is_empty() {
             ""
         } else {
             " (showing the last good version)"
@@ -54,7 +54,7 @@ pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
             pal.warning(),
         ));
     } else if live.missing {
-        let keep = if app.contests.is_empty() {
+        let keep = if app.contests().is_empty() {
             ""
         } else {
             " (showing the last good version)"
@@ -78,7 +78,7 @@ pub struct Outstanding<'a> {
 impl Outstanding<'_> {
     /// The text, or `None` when every area is in (or the contest has none).
     pub fn text(&self) -> Option<String> {
-        let l = self.app.contests.get(self.app.current)?;
+        let l = self.app.contests().get(self.app.current())?;
         let areas = l.contest.areas.as_ref()?;
         let out: Vec<_> = areas.iter().filter(|a| !a.is_declared()).collect();
         if out.is_empty() {
@@ -124,7 +124,7 @@ impl Outstanding<'_> {
 
 impl Widget for Outstanding<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let pal = Palette::new(self.app.options.theme);
+        let pal = Palette::new(self.app.options().theme);
         if let Some(text) = self.text() {
             Paragraph::new(text)
                 .style(pal.dim())

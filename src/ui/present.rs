@@ -52,9 +52,11 @@ fn big_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
 impl Widget for PresentView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let pal = Palette::new(app.options.theme);
+        let pal = Palette::new(app.options().theme);
         let l = app.contest();
-        let Some(p) = app.presenter else { return };
+        let Some(p) = app.presenter().copied() else {
+            return;
+        };
         let beats = present::beats(l);
         let beat = beats[p.beat.min(beats.len() - 1)];
         let f = present::frame(l, beat);

@@ -179,11 +179,18 @@ fn title(count: &Count, system: VotingSystem, basis: ShareBasis) -> Vec<(String,
 
 impl Widget for SharesView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
+        self.draw(area, buf);
+    }
+}
+
+impl SharesView<'_> {
+    /// Draw the view; returns how far it can scroll (its rows past those that fit).
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
         if area.is_empty() {
-            return;
+            return 0;
         }
         let app = self.app;
-        let pal = Palette::new(app.options.theme);
+        let pal = Palette::new(app.options().theme);
         let l = app.contest();
         let c = &l.contest;
         let count = &l.count;
@@ -192,7 +199,7 @@ impl Widget for SharesView<'_> {
         let two = count.rounds.len() > 1;
         let order: Vec<usize> = first.standings().into_iter().map(|(i, _)| i).collect();
         let valid = count.valid;
-        let final_whole = match app.basis {
+        let final_whole = match app.views().shares.basis {
             ShareBasis::ValidFirstPreferences => valid,
             ShareBasis::FinalRound => last.continuing,
         };
@@ -206,16 +213,17 @@ impl Widget for SharesView<'_> {
             .flat_map(|&i| [first_pct(i), if two { final_pct(i) } else { None }])
             .flatten()
             .fold(0.0f64, f64::max);
-        if two && app.basis == ShareBasis::ValidFirstPreferences {
+        if two && app.views().shares.basis == ShareBasis::ValidFirstPreferences {
             max_pct = max_pct.max(pct(last.exhausted, valid).unwrap_or(0.0));
         }
         let max_pct = if max_pct > 0.0 { max_pct } else { 100.0 };
 
         // Title (one or two lines), then the column headings.
-        let segments: Vec<(String, Style)> = title(count, c.method.system(), app.basis)
-            .into_iter()
-            .map(|(t, bold)| (t, if bold { pal.title() } else { pal.dim() }))
-            .collect();
+        let segments: Vec<(String, Style)> =
+            title(count, c.method.system(), app.views().shares.basis)
+                .into_iter()
+                .map(|(t, bold)| (t, if bold { pal.title() } else { pal.dim() }))
+                .collect();
         let title_h = flow(buf, area, area.y, &segments, 2.min(area.height));
         let header_y = area.y + title_h;
 
@@ -238,7 +246,7 @@ impl Widget for SharesView<'_> {
             vec![Column::new(cols_x, rest)]
         };
         let headings = if two {
-            let of = match app.basis {
+            let of = match app.views().shares.basis {
                 ShareBasis::FinalRound => "Final round (of votes in it)",
                 ShareBasis::ValidFirstPreferences => "Final round (of valid 1st prefs)",
             };
@@ -260,7 +268,7 @@ impl Widget for SharesView<'_> {
         // The note under the table, if there is room for it as well as the rows.
         let note = if two {
             let label = exhausted_label.to_lowercase();
-            match app.basis {
+            match app.views().shares.basis {
                 ShareBasis::ValidFirstPreferences => format!(
                     "Final round: {} votes for the candidates still in it and {} {label} \
                      ballots make up the {} valid first preferences.",
@@ -297,7 +305,8 @@ impl Widget for SharesView<'_> {
         if scrolling {
             rows_h = rows_h.saturating_sub(1); // the "more" hint
         }
-        let scroll = app.scroll.min(total_rows.saturating_sub(rows_h));
+        let scroll_max = total_rows.saturating_sub(rows_h);
+        let scroll = app.views().shares.scroll.offset().min(scroll_max);
 
         let mut y = body_top;
         for &i in order.iter().skip(scroll as usize).take(rows_h as usize) {
@@ -354,7 +363,7 @@ impl Widget for SharesView<'_> {
                 &fit(exhausted_label, name_w as usize),
                 pal.dim(),
             );
-            match app.basis {
+            match app.views().shares.basis {
                 ShareBasis::ValidFirstPreferences => col.draw(
                     buf,
                     area,
@@ -390,6 +399,7 @@ impl Widget for SharesView<'_> {
                 y += 1;
             }
         }
+        scroll_max
     }
 }
 
@@ -399,7 +409,8 @@ mod tests {
     use crate::app::keys::Key;
     use crate::app::{Msg, update};
 
-    use crate::ui::testing::{app, buffer, rows};
+    use crate::app::View;
+    use crate::ui::testing::{app, buffer, rows, scroll_down};
 
     fn render(app: &App, w: u16, h: u16) -> Vec<String> {
         rows(&buffer(SharesView { app }, w, h))
@@ -433,7 +444,7 @@ mod tests {
         assert!(!out.contains("0.0%"), "{out}");
 
         update(&mut a, Msg::Key(Key::Char('p')));
-        assert_eq!(a.basis, ShareBasis::FinalRound);
+        assert_eq!(a.views().shares.basis, ShareBasis::FinalRound);
         let lines = render(&a, 110, 30);
         assert!(lines[0].contains("(p: of valid first preferences)"));
         let ken = row(&lines, "Ken Livingstone");
@@ -459,7 +470,11 @@ mod tests {
         let all = lines.join("\n");
         assert!(all.contains("more (j/↓)"), "{all}");
         assert!(row(&lines, "Sadiq Khan").contains('%'));
-        a.scroll = 200;
+        let max = SharesView { app: &a }.draw(
+            Rect::new(0, 0, 78, 19),
+            &mut Buffer::empty(Rect::new(0, 0, 78, 19)),
+        );
+        scroll_down(&mut a, View::Shares, max, 200);
         let all = render(&a, 78, 19).join("\n");
         assert!(all.contains("scrolled (k/↑)"), "{all}");
     }
@@ -468,8 +483,10 @@ mod tests {
     fn never_panics_at_any_size() {
         for index in [0, 1, 5, 6] {
             let mut a = app(index);
-            for basis in [ShareBasis::ValidFirstPreferences, ShareBasis::FinalRound] {
-                a.basis = basis;
+            for toggled in [false, true] {
+                if toggled {
+                    update(&mut a, Msg::Key(Key::Char('p')));
+                }
                 for w in (0..=120).step_by(3).chain([1, 2, 119]) {
                     for h in (0..=40).step_by(3).chain([1, 2, 40]) {
                         render(&a, w, h);
