@@ -24,6 +24,7 @@ use animation::{Animation, From, Shown};
 use keys::Action;
 
 use crate::count::Counted;
+use crate::story::tables::{ContestTables, Tables};
 pub use msg::{Exit, Geometry, Msg, Signal};
 pub use options::{DEFAULT_STEP, FRAME, Options, PLAY_PAUSE, Theme};
 pub use present::Presenter;
@@ -84,6 +85,8 @@ impl Playback {
 
 pub struct App {
     contests: Vec<Counted>,
+    /// What the views draw from the contests, worked out when they were loaded.
+    tables: Tables,
     current: usize,
     /// The round shown (0-based), or being animated to.
     round: usize,
@@ -119,6 +122,7 @@ impl App {
             .map(|l| crate::import::embedded::highlighted(&l.contest.id))
             .collect();
         app.current = current.min(contests.len() - 1);
+        app.tables = Tables::new(&contests);
         app.contests = contests;
         app.open_current();
         app
@@ -135,6 +139,7 @@ impl App {
     fn empty(options: Options) -> Self {
         App {
             contests: Vec::new(),
+            tables: Tables::new(&[]),
             current: 0,
             round: 0,
             view: View::Count,
@@ -164,6 +169,16 @@ impl App {
 
     pub fn contest(&self) -> &Counted {
         &self.contests[self.current]
+    }
+
+    /// What the views draw from the contests: per contest and across them.
+    pub fn tables(&self) -> &Tables {
+        &self.tables
+    }
+
+    /// What the views draw from the contest on screen.
+    pub fn contest_tables(&self) -> &ContestTables {
+        &self.tables.contests[self.current]
     }
 
     /// The round shown (0-based), or being animated to.
@@ -424,7 +439,7 @@ impl App {
             Action::Up | Action::Down => {
                 let down = action == Action::Down;
                 if self.view == View::Areas {
-                    let rows = self.contest().contest.areas.as_ref().map_or(0, Vec::len);
+                    let rows = self.contest_tables().areas.len();
                     self.views.areas.step(down, rows)
                 } else {
                     match self.scroll_of(self.view) {

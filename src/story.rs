@@ -5,10 +5,13 @@
 //! with its basis, party shares: the facts several outputs need, derived once), [`narrate`]
 //! (the count in plain sentences), [`present`] (presenter mode's script) and [`explain`]
 //! (how the methods work, told with the contest). The viewer, the reports and the presenter
-//! all take their words from here.
+//! all take their words from here. [`areas`] is the results-by-area table, and [`tables`]
+//! holds what the viewer draws from a contest, worked out once when it is loaded.
 
+pub mod areas;
 pub mod explain;
 pub mod narrate;
 pub mod present;
 pub mod summary;
+pub mod tables;
 pub mod words;

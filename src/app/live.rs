@@ -12,6 +12,7 @@ use super::App;
 use super::animation::From;
 use crate::count::Counted;
 use crate::live::Feed;
+use crate::story::tables::Tables;
 
 /// How long a new declaration stays highlighted.
 pub const FRESH: Duration = Duration::from_secs(5);
@@ -133,14 +134,16 @@ fn replace(app: &mut App, loaded: Counted) {
     app.animation = None;
     if first {
         app.contests.push(loaded);
+        app.tables = Tables::new(&app.contests);
         app.current = 0;
         app.round = 0;
         app.animate(From::Nothing, 0);
         return;
     }
     app.contests[app.current] = loaded;
+    app.tables = Tables::new(&app.contests);
     let last = app.last_round();
-    let areas = app.contest().contest.areas.as_ref().map_or(0, Vec::len);
+    let areas = app.contest_tables().areas.len();
     app.views.areas.selected = app.views.areas.selected.min(areas.saturating_sub(1));
     if was_at_end && last + 1 > old_rounds {
         // A new round was published (the second round on the night): show it coming in.
@@ -229,6 +232,17 @@ mod tests {
             live.problem.is_none() && !live.missing,
             "recovers by itself"
         );
+    }
+
+    #[test]
+    fn the_tables_the_views_draw_from_follow_each_new_version() {
+        let mut app = live_app();
+        feed(&mut app, 1, 7);
+        assert_eq!(app.contest_tables().areas.declared(), 7);
+        let narration = app.contest_tables().narration.clone();
+        feed(&mut app, 2, 14);
+        assert_eq!(app.contest_tables().areas.declared(), 14);
+        assert_ne!(app.contest_tables().narration, narration);
     }
 
     #[test]

@@ -34,7 +34,7 @@ impl App {
 
     /// Go to a beat of the lesson (for slides drawn without a terminal), its numbers shown.
     pub(super) fn go_to_beat(&mut self, beat: usize) -> bool {
-        let beats = crate::story::present::beats(self.contest()).len();
+        let beats = self.contest_tables().beats.len();
         match self.presenter.as_mut() {
             Some(p) if beat < beats => {
                 p.beat = beat;
@@ -47,7 +47,7 @@ impl App {
 
     /// Keys in presenter mode; `None` for keys that act as in the viewer.
     pub(super) fn present(&mut self, action: Action) -> Option<bool> {
-        let beats = crate::story::present::beats(self.contest()).len();
+        let beats = self.contest_tables().beats.len();
         let p = self.presenter.as_mut()?;
         let changed = match action {
             Action::Present => {
@@ -84,7 +84,7 @@ impl App {
                 true
             }
             Action::RevealAll => {
-                let all = crate::story::present::after_reveals(self.contest());
+                let all = self.contest_tables().after_reveals;
                 let p = self.presenter.as_mut()?;
                 let changed = p.beat < all;
                 p.beat = p.beat.max(all);

@@ -14,12 +14,7 @@ pub enum ShareBasis {
     FinalRound,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AreaSort {
-    Name,
-    Turnout,
-    LeaderShare,
-}
+pub use crate::story::areas::AreaSort;
 
 /// How far a view is scrolled, and how far it can be.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -128,11 +123,7 @@ impl Default for AreasState {
 
 impl AreasState {
     pub(super) fn next_sort(&mut self) {
-        self.sort = match self.sort {
-            AreaSort::Name => AreaSort::Turnout,
-            AreaSort::Turnout => AreaSort::LeaderShare,
-            AreaSort::LeaderShare => AreaSort::Name,
-        };
+        self.sort = self.sort.next();
     }
 
     /// Move the selection by one among `rows` areas. True if it moved.

@@ -19,21 +19,6 @@ pub fn compare(contests: &[Counted]) -> String {
     out
 }
 
-/// Column heading for a contest: its year, or its id when two share a year.
-pub fn heading(contests: &[Counted], l: &Counted) -> String {
-    let year = summary::year(&l.contest);
-    if contests
-        .iter()
-        .filter(|o| summary::year(&o.contest) == year)
-        .count()
-        > 1
-    {
-        clean(&l.contest.id).into_owned()
-    } else {
-        year.to_string()
-    }
-}
-
 fn overview(contests: &[Counted]) -> String {
     let mut t = Table::new(&[
         ("Contest", Align::Left),
@@ -79,7 +64,7 @@ fn overview(contests: &[Counted]) -> String {
 
 fn shares(contests: &[Counted]) -> String {
     let table = summary::party_table(contests);
-    let headings: Vec<String> = contests.iter().map(|l| heading(contests, l)).collect();
+    let headings = summary::headings(contests);
     let mut columns: Vec<(&str, Align)> = vec![("Party", Align::Left)];
     columns.extend(headings.iter().map(|h| (h.as_str(), Align::Right)));
     let mut t = Table::new(&columns);

@@ -247,6 +247,26 @@ pub fn used_in<'a>(
     })
 }
 
+/// Each contest's column heading: its year, or its id when another contest has the same
+/// year.
+pub fn headings(contests: &[Counted]) -> Vec<String> {
+    let mut per_year: HashMap<i32, usize> = HashMap::new();
+    for l in contests {
+        *per_year.entry(year(&l.contest)).or_default() += 1;
+    }
+    contests
+        .iter()
+        .map(|l| {
+            let y = year(&l.contest);
+            if per_year.get(&y).copied().unwrap_or(0) > 1 {
+                crate::text::clean(&l.contest.id).into_owned()
+            } else {
+                y.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The year of the poll, for column headings.
 pub fn year(c: &Contest) -> i32 {
     use chrono::Datelike;

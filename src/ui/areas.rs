@@ -6,8 +6,6 @@
 //! computed is "unknown", never 0. `app.views().areas.selected` counts rows of the sorted table, so
 //! ↑/↓ walk down the screen whatever the sort.
 
-use std::cmp::{Ordering, Reverse};
-
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -16,8 +14,9 @@ use ratatui::widgets::Widget;
 use super::put;
 use super::shares::flow;
 use super::theme::Palette;
-use crate::app::{App, AreaSort};
-use crate::model::{Area, Contest};
+use crate::app::App;
+use crate::model::Contest;
+use crate::story::areas::{AreaRow, AreaSort};
 use crate::text::{clean, fit, percent, right, thousands, width, wrap};
 
 /// The narrowest the chart gets beside the table.
@@ -25,86 +24,6 @@ const CHART_MIN: u16 = 34;
 
 pub struct AreasView<'a> {
     pub app: &'a App,
-}
-
-/// One area as the table shows it.
-#[derive(Debug, Clone)]
-pub struct AreaRow<'a> {
-    pub area: &'a Area,
-    /// The name, made safe to print.
-    pub name: String,
-    /// Candidates with their votes in the area, most first (ties in candidate order);
-    /// empty while the area has not declared.
-    pub standings: Vec<(usize, u64)>,
-    /// Valid votes: as published, or the sum of the first preferences.
-    pub valid: u64,
-    /// Ballot papers over electorate, in percent, when both are known.
-    pub turnout: Option<f64>,
-}
-
-impl AreaRow<'_> {
-    /// The share of the area's valid votes of the candidate in place `k` (0 = leader).
-    pub fn share(&self, k: usize) -> Option<f64> {
-        let &(_, votes) = self.standings.get(k)?;
-        (self.valid > 0).then(|| votes as f64 * 100.0 / self.valid as f64)
-    }
-}
-
-/// The contest's areas as rows, in the order `sort` asks for. Unknown figures sort last.
-pub fn sorted_rows(contest: &Contest, sort: AreaSort) -> Vec<AreaRow<'_>> {
-    let mut rows: Vec<AreaRow> = contest
-        .areas
-        .iter()
-        .flatten()
-        .map(|area| {
-            let mut standings: Vec<(usize, u64)> = match &area.first_preferences {
-                Some(fp) => contest
-                    .candidates
-                    .iter()
-                    .enumerate()
-                    .map(|(i, c)| (i, fp.get(&c.id).map_or(0, u64::from)))
-                    .collect(),
-                None => Vec::new(),
-            };
-            standings.sort_by_key(|&(i, v)| (Reverse(v), i));
-            let summed = standings
-                .iter()
-                .fold(0u64, |t, &(_, v)| t.saturating_add(v));
-            let turnout = match (area.electorate, area.ballot_papers) {
-                (Some(e), Some(b)) => b.percent_of(e),
-                _ => None,
-            };
-            AreaRow {
-                area,
-                name: clean(&area.name).into_owned(),
-                valid: area.valid_votes.map_or(summed, |v| v.get()),
-                standings,
-                turnout,
-            }
-        })
-        .collect();
-    let by_name = |a: &AreaRow, b: &AreaRow| a.name.to_lowercase().cmp(&b.name.to_lowercase());
-    // Highest first, unknown last.
-    let desc = |a: Option<f64>, b: Option<f64>| match (a, b) {
-        (Some(a), Some(b)) => b.total_cmp(&a),
-        (Some(_), None) => Ordering::Less,
-        (None, Some(_)) => Ordering::Greater,
-        (None, None) => Ordering::Equal,
-    };
-    rows.sort_by(|a, b| match sort {
-        AreaSort::Name => by_name(a, b),
-        AreaSort::Turnout => desc(a.turnout, b.turnout).then_with(|| by_name(a, b)),
-        AreaSort::LeaderShare => desc(a.share(0), b.share(0)).then_with(|| by_name(a, b)),
-    });
-    rows
-}
-
-fn sort_name(sort: AreaSort) -> &'static str {
-    match sort {
-        AreaSort::Name => "name",
-        AreaSort::Turnout => "turnout, highest first",
-        AreaSort::LeaderShare => "leader's share, highest first",
-    }
 }
 
 fn share_text(p: Option<f64>) -> String {
@@ -188,28 +107,22 @@ impl Widget for AreasView<'_> {
         let app = self.app;
         let pal = Palette::new(app.options().theme);
         let contest = &app.contest().contest;
-        let rows = sorted_rows(contest, app.views().areas.sort);
-        if rows.is_empty() {
+        let table = &app.contest_tables().areas;
+        let sort = app.views().areas.sort;
+        let selected = app
+            .views()
+            .areas
+            .selected
+            .min(table.len().saturating_sub(1));
+        let Some(selected_row) = table.row(sort, selected) else {
             no_areas(app, area, buf, &pal);
             return;
-        }
-        let selected = app.views().areas.selected.min(rows.len() - 1);
+        };
         let cands = contest.candidates.len() as u16;
-        let name_nat = rows
-            .iter()
-            .map(|r| width(&r.name))
-            .max()
-            .unwrap_or(4)
-            .clamp(4, 24) as u16;
-        let leader_nat = rows
-            .iter()
-            .filter_map(|r| r.standings.first())
-            .map(|&(i, _)| width(&clean(&contest.candidates[i].name)))
-            .max()
-            .unwrap_or(6)
-            .clamp(6, 18) as u16;
+        let name_nat = table.name_width().clamp(4, 24) as u16;
+        let leader_nat = table.leader_width().clamp(6, 18) as u16;
 
-        let (cols, table, chart) = if area.width >= 100 {
+        let (cols, table_rect, chart) = if area.width >= 100 {
             // The table as wide as it needs (dropping the status column if it must, as the
             // leader column then says "not declared"), the chart the rest.
             let cols = Columns::new(area.width - 3 - CHART_MIN, name_nat, leader_nat);
@@ -217,7 +130,7 @@ impl Widget for AreasView<'_> {
             for y in area.y..area.bottom() {
                 put(buf, area, area.x + table_w + 1, y, "│", pal.dim());
             }
-            let table = Rect {
+            let table_rect = Rect {
                 width: table_w,
                 ..area
             };
@@ -226,11 +139,11 @@ impl Widget for AreasView<'_> {
                 width: area.width - table_w - 3,
                 ..area
             };
-            (cols, table, chart)
+            (cols, table_rect, chart)
         } else {
             // Sort line and headings, the rows, a blank line, then the chart.
             let avail = area.height.saturating_sub(3);
-            let n = rows.len() as u16;
+            let n = table.len() as u16;
             let table_rows = if n + 1 + cands <= avail {
                 n
             } else {
@@ -238,7 +151,7 @@ impl Widget for AreasView<'_> {
             };
             let table_h = (2 + table_rows).min(area.height);
             let chart_y = area.y + table_h + 1;
-            let table = Rect {
+            let table_rect = Rect {
                 height: table_h,
                 ..area
             };
@@ -247,10 +160,14 @@ impl Widget for AreasView<'_> {
                 height: area.bottom().saturating_sub(chart_y),
                 ..area
             };
-            (Columns::new(area.width, name_nat, leader_nat), table, chart)
+            (
+                Columns::new(area.width, name_nat, leader_nat),
+                table_rect,
+                chart,
+            )
         };
-        draw_table(app, &rows, selected, cols, table, buf, &pal);
-        draw_chart(contest, &rows[selected], chart, buf, &pal);
+        draw_table(app, selected, cols, table_rect, buf, &pal);
+        draw_chart(contest, selected_row, chart, buf, &pal);
     }
 }
 
@@ -293,7 +210,6 @@ fn no_areas(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
 
 fn draw_table(
     app: &App,
-    rows: &[AreaRow],
     selected: usize,
     cols: Columns,
     rect: Rect,
@@ -304,24 +220,23 @@ fn draw_table(
         return;
     }
     let contest = &app.contest().contest;
-    let declared = rows.iter().filter(|r| r.area.is_declared()).count();
+    let table = &app.contest_tables().areas;
+    let sort = app.views().areas.sort;
+    let declared = table.declared();
     let mut segments: Vec<(String, Style)> = vec![
-        (
-            format!("Sorted by {}", sort_name(app.views().areas.sort)),
-            pal.title(),
-        ),
+        (format!("Sorted by {}", sort.name()), pal.title()),
         (" (s changes the sort)".to_string(), pal.dim()),
     ];
-    if app.views().areas.sort == AreaSort::Turnout && rows.iter().all(|r| r.turnout.is_none()) {
+    if sort == AreaSort::Turnout && table.sorted(sort).all(|r| r.turnout.is_none()) {
         segments.push((" · no area has a known turnout".to_string(), pal.dim()));
     }
-    if declared < rows.len() {
+    if declared < table.len() {
         segments.push((
-            format!(" · {declared} of {} declared", rows.len()),
+            format!(" · {declared} of {} declared", table.len()),
             pal.warning(),
         ));
     } else {
-        segments.push((format!(" · {} areas", rows.len()), pal.dim()));
+        segments.push((format!(" · {} areas", table.len()), pal.dim()));
     }
     segments.push((" · ↑↓ select".to_string(), pal.dim()));
     let header_h = flow(buf, rect, rect.y, &segments, 2.min(rect.height));
@@ -343,8 +258,8 @@ fn draw_table(
     let head = pal.title();
     let room = rect.height.saturating_sub(header_h + 1) as usize;
     // Where the selection is, when not every row fits.
-    let heading = if rows.len() > room {
-        format!("Area {}/{}", selected + 1, rows.len())
+    let heading = if table.len() > room {
+        format!("Area {}/{}", selected + 1, table.len())
     } else {
         "Area".to_string()
     };
@@ -393,8 +308,8 @@ fn draw_table(
     }
     let top = selected
         .saturating_sub(room / 2)
-        .min(rows.len().saturating_sub(room));
-    for (k, row) in rows.iter().enumerate().skip(top).take(room) {
+        .min(table.len().saturating_sub(room));
+    for (k, row) in table.sorted(sort).enumerate().skip(top).take(room) {
         let y = hy + 1 + (k - top) as u16;
         let is_selected = k == selected;
         if is_selected {
@@ -412,10 +327,10 @@ fn draw_table(
             let fresh = app
                 .live_state()
                 .as_ref()
-                .is_some_and(|l| l.is_fresh(&row.area.id, app.now()));
+                .is_some_and(|l| l.is_fresh(&row.id, app.now()));
             let (status, style) = if fresh {
                 ("NEW ★", pal.warning())
-            } else if row.area.is_declared() {
+            } else if row.declared {
                 ("declared", pal.text())
             } else {
                 ("not declared", pal.warning())
@@ -496,7 +411,7 @@ fn draw_chart(contest: &Contest, row: &AreaRow, rect: Rect, buf: &mut Buffer, pa
         return;
     }
     let mut segments = vec![(row.name.clone(), pal.title())];
-    if row.area.is_declared() {
+    if row.declared {
         segments.push((
             format!(" · {} valid votes", thousands(row.valid)),
             pal.dim(),
@@ -599,6 +514,10 @@ mod tests {
     use crate::app::View;
     use crate::ui::testing::{app, app_on, buffer, press, rows};
 
+    fn sorted(a: &App, sort: AreaSort) -> Vec<AreaRow> {
+        a.contest_tables().areas.sorted(sort).cloned().collect()
+    }
+
     /// The Areas view open, the sort changed `sorts` times and the selection moved down
     /// `down` rows.
     fn areas_at(a: &mut App, sorts: usize, down: usize) {
@@ -659,7 +578,7 @@ mod tests {
     #[test]
     fn london_2024_turnouts_and_sorts() {
         let mut a = app(6);
-        let rows = sorted_rows(&a.contest().contest, AreaSort::Name);
+        let rows = sorted(&a, AreaSort::Name);
         let bc = &rows[0];
         assert_eq!(bc.name, "Barnet and Camden");
         assert_eq!(turnout_text(bc.turnout), "39.59%"); // 163,825 / 413,809
@@ -668,13 +587,13 @@ mod tests {
         assert!(!all.contains("unknown"), "{all}");
 
         areas_at(&mut a, 1, 0);
-        let rows = sorted_rows(&a.contest().contest, AreaSort::Turnout);
+        let rows = sorted(&a, AreaSort::Turnout);
         let t: Vec<f64> = rows.iter().map(|r| r.turnout.unwrap()).collect();
         assert!(t.windows(2).all(|w| w[0] >= w[1]), "{t:?}");
         let lines = render(&a, 100, 40);
         assert!(lines[0].contains("Sorted by turnout"), "{}", lines[0]);
 
-        let rows = sorted_rows(&a.contest().contest, AreaSort::LeaderShare);
+        let rows = sorted(&a, AreaSort::LeaderShare);
         let s: Vec<f64> = rows.iter().map(|r| r.share(0).unwrap()).collect();
         assert!(s.windows(2).all(|w| w[0] >= w[1]), "{s:?}");
     }
@@ -699,7 +618,7 @@ mod tests {
         let areas = contests[4].contest.areas.as_mut().unwrap();
         areas[0].first_preferences = None;
         let mut a = app_on(contests, 4);
-        let rows = sorted_rows(&a.contest().contest, AreaSort::LeaderShare);
+        let rows = sorted(&a, AreaSort::LeaderShare);
         assert_eq!(rows[13].name, "Barnet and Camden");
         areas_at(&mut a, 2, 13);
         let all = render(&a, 100, 30).join("\n");

@@ -75,9 +75,13 @@ impl CountView<'_> {
         let bar_x = area.x + 2 + name_w + 1;
 
         // Narration takes the bottom; bars take the rest (scrolling if they must).
-        let narration = crate::story::narrate::step(l, shown.round).join(" ");
+        let narration = app
+            .contest_tables()
+            .narration
+            .get(shown.round)
+            .map_or("", String::as_str);
         // As many lines as the narration needs, up to 6, leaving the bars at least 6 rows.
-        let needed = crate::text::wrap(&narration, area.width.max(1) as usize, "", "")
+        let needed = crate::text::wrap(narration, area.width.max(1) as usize, "", "")
             .lines()
             .count() as u16;
         let narration_h = needed.min(6).min(area.height.saturating_sub(9));

@@ -24,7 +24,6 @@ use super::put;
 use super::theme::Palette;
 use crate::app::App;
 use crate::model::TurnoutBasis;
-use crate::report::compare::heading;
 use crate::story::summary::{self, Turnout};
 use crate::text::{clean, fit, right, signed_points, thousands, width};
 
@@ -64,17 +63,17 @@ fn piece(x: u16, text: impl Into<String>, style: Style) -> Piece {
     }
 }
 
-/// What the view needs to know about every contest, worked out once per frame.
+/// What the view needs to know about every contest for this frame.
 struct Ctx<'a> {
     app: &'a App,
     pal: Palette,
     width: u16,
     /// Column heading per contest: its year, or its id when two share a year.
-    headings: Vec<String>,
+    headings: &'a [String],
     /// Width of the contest heading column in the turnout and winner sections.
     head_w: u16,
     /// The top of the turnout scale, in percent: the same whichever contest is current, so
-    /// a year's bar means the same (`summary::turnout_scale`).
+    /// a year's bar means the same (`summary::turnout_scale`, worked out on loading).
     scale_max: f64,
 }
 
@@ -130,11 +129,8 @@ impl ElectionsView<'_> {
         }
         let app = self.app;
         let pal = Palette::new(app.options().theme);
-        let headings: Vec<String> = app
-            .contests()
-            .iter()
-            .map(|l| heading(app.contests(), l))
-            .collect();
+        let across = &app.tables().across;
+        let headings = &across.headings;
         let head_w = headings
             .iter()
             .map(|h| width(h))
@@ -147,7 +143,7 @@ impl ElectionsView<'_> {
             width: area.width,
             headings,
             head_w: head_w.min((area.width / 4).max(4)),
-            scale_max: summary::turnout_scale(app.contests()),
+            scale_max: across.turnout_scale,
         };
 
         let title = format!(
@@ -294,10 +290,10 @@ fn turnout_rows(ctx: &Ctx) -> Vec<Row> {
     }
     rows.push(scale);
 
-    for (i, l) in ctx.app.contests().iter().enumerate() {
+    for (i, tables) in ctx.app.tables().contests.iter().enumerate() {
         let style = ctx.row_style(i);
         let mut row = ctx.contest_label(i);
-        match summary::turnout(&l.contest) {
+        match tables.turnout {
             Some(t) => {
                 if bar_w > 0 {
                     // Highlighted rows' bars stand out; the others recede.
@@ -397,7 +393,7 @@ fn choose_columns(app: &App, fit: usize) -> Vec<usize> {
 fn share_rows(ctx: &Ctx) -> Vec<Row> {
     let app = ctx.app;
     let pal = &ctx.pal;
-    let table = summary::party_table(app.contests());
+    let table = &app.tables().across.parties;
     let count = app.contests().len();
 
     let col_label = |i: usize| {

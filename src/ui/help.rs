@@ -10,7 +10,6 @@ use super::theme::Palette;
 use crate::app::App;
 use crate::app::keys::BINDINGS;
 use crate::model::VotingSystem;
-use crate::story::summary::used_in;
 use crate::text::{fit, wrap};
 
 pub struct HelpView<'a> {
@@ -103,7 +102,8 @@ impl HelpView<'_> {
             "  Mouse: click a tab to open its view.",
             pal.dim(),
         ));
-        if let Some(l) = self.app.contests().get(self.app.current()) {
+        let app = self.app;
+        if let Some(l) = app.contests().get(app.current()) {
             lines.push(Line::default());
             lines.push(Line::styled(
                 format!(
@@ -112,12 +112,12 @@ impl HelpView<'_> {
                 ),
                 pal.title(),
             ));
-            for e in crate::story::explain::explainers(l) {
-                para(e.title, &e.body, &mut lines);
+            for e in &app.contest_tables().explainers {
+                para(e.title.clone(), &e.body, &mut lines);
             }
         }
         for (system, title, body) in EXPLAINERS {
-            let title = match system.and_then(|s| used_in(self.app.contests(), s)) {
+            let title = match system.and_then(|s| app.tables().across.used_in(s)) {
                 Some(used) => format!("{title} ({used})"),
                 None => title.to_string(),
             };

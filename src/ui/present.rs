@@ -57,8 +57,10 @@ impl Widget for PresentView<'_> {
         let Some(p) = app.presenter().copied() else {
             return;
         };
-        let beats = present::beats(l);
-        let beat = beats[p.beat.min(beats.len() - 1)];
+        let beats = &app.contest_tables().beats;
+        let Some(&beat) = beats.get(p.beat).or(beats.last()) else {
+            return;
+        };
         let f = present::frame(l, beat);
         let numbers = !p.hide_numbers || p.numbers_shown;
 
@@ -107,11 +109,11 @@ impl Widget for PresentView<'_> {
                 format!("The voting systems, with {}", clean(&l.contest.title)),
                 pal.title(),
             )];
-            for e in crate::story::explain::explainers(l) {
+            for e in &app.contest_tables().explainers {
                 lines.push(Line::default());
-                lines.push(Line::styled(e.title, pal.title()));
+                lines.push(Line::styled(e.title.as_str(), pal.title()));
                 lines.push(Line::styled(
-                    e.body,
+                    e.body.as_str(),
                     pal.text().add_modifier(Modifier::BOLD),
                 ));
             }

@@ -1,0 +1,91 @@
+//! What the viewer draws from the contests that does not change while they are on screen,
+//! worked out once when they are loaded (or a followed file brings a new version), never
+//! on every frame.
+//!
+//! Per contest ([`ContestTables`]): its area table in every order, its turnout, the
+//! narration of each round, the presenter's beats and the explainers. Across the contests
+//! loaded ([`Across`]): each one's column heading, the one party table (the same one
+//! `tally compare` prints), the turnout scale and where each method was used.
+
+use super::areas::AreaTable;
+use super::explain::{Explainer, explainers};
+use super::present::{Beat, after_reveals, beats};
+use super::summary::{self, PartyRow, Turnout};
+use crate::count::Counted;
+use crate::model::VotingSystem;
+
+/// Everything derived from one contest.
+pub struct ContestTables {
+    pub areas: AreaTable,
+    pub turnout: Option<Turnout>,
+    /// Per round, what happened in it, in sentences.
+    pub narration: Vec<String>,
+    /// The presenter's lesson.
+    pub beats: Vec<Beat>,
+    /// The beat after every first preference is revealed.
+    pub after_reveals: usize,
+    pub explainers: Vec<Explainer>,
+}
+
+impl ContestTables {
+    pub fn new(l: &Counted) -> ContestTables {
+        ContestTables {
+            areas: AreaTable::new(&l.contest),
+            turnout: summary::turnout(&l.contest),
+            narration: (0..l.count.rounds.len())
+                .map(|r| super::narrate::step(l, r).join(" "))
+                .collect(),
+            beats: beats(l),
+            after_reveals: after_reveals(l),
+            explainers: explainers(l),
+        }
+    }
+}
+
+/// Everything derived from the contests together.
+pub struct Across {
+    /// Per contest, its column heading: its year, or its id when two share a year.
+    pub headings: Vec<String>,
+    pub parties: Vec<PartyRow>,
+    /// The top of the turnout bars' scale, in percent (`summary::turnout_scale`).
+    pub turnout_scale: f64,
+    /// Where each method was used, for the help's titles.
+    pub used_in: Vec<(VotingSystem, String)>,
+}
+
+impl Across {
+    pub fn new(contests: &[Counted]) -> Across {
+        Across {
+            headings: summary::headings(contests),
+            parties: summary::party_table(contests),
+            turnout_scale: summary::turnout_scale(contests),
+            used_in: VotingSystem::ALL
+                .iter()
+                .filter_map(|&s| summary::used_in(contests, s).map(|u| (s, u)))
+                .collect(),
+        }
+    }
+
+    /// Where `system` was used among the contests, if it was.
+    pub fn used_in(&self, system: VotingSystem) -> Option<&str> {
+        self.used_in
+            .iter()
+            .find(|(s, _)| *s == system)
+            .map(|(_, u)| u.as_str())
+    }
+}
+
+/// The tables for a set of contests.
+pub struct Tables {
+    pub contests: Vec<ContestTables>,
+    pub across: Across,
+}
+
+impl Tables {
+    pub fn new(contests: &[Counted]) -> Tables {
+        Tables {
+            contests: contests.iter().map(ContestTables::new).collect(),
+            across: Across::new(contests),
+        }
+    }
+}
