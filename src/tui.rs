@@ -109,15 +109,7 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
 
     start(tx.clone());
     // Not joined: it blocks reading the terminal, and ends with the process.
-    thread::spawn(move || {
-        while let Ok(ev) = event::read() {
-            if let Some(msg) = translate(ev)
-                && tx.send(msg).is_err()
-            {
-                break;
-            }
-        }
-    });
+    thread::spawn(move || read_input(tx));
 
     let start = Instant::now();
     draw(&mut terminal, &mut app)?;
@@ -172,6 +164,41 @@ pub fn run_with(mut app: App, start: impl FnOnce(mpsc::Sender<Msg>)) -> io::Resu
         }
     }
     Ok(Exit::Quit)
+}
+
+/// Failed reads in a row, with tally in the foreground, after which the terminal is taken
+/// to be gone and the input thread ends.
+const READ_RETRIES: u32 = 50;
+/// The pause after a failed read.
+const READ_BACKOFF: Duration = Duration::from_millis(100);
+
+/// Read the terminal's events onto the channel until the viewer ends. While tally is
+/// continued in the background a read fails instead of stopping the process (the viewer
+/// ignores SIGTTIN; see `signals`): the input was the shell's. Wait and read again, until
+/// `fg` gives the terminal back.
+fn read_input(tx: mpsc::Sender<Msg>) {
+    let mut failures = 0;
+    loop {
+        match event::read() {
+            Ok(ev) => {
+                failures = 0;
+                if let Some(msg) = translate(ev)
+                    && tx.send(msg).is_err()
+                {
+                    return;
+                }
+            }
+            Err(_) => {
+                if in_foreground() {
+                    failures += 1;
+                    if failures > READ_RETRIES {
+                        return;
+                    }
+                }
+                thread::sleep(READ_BACKOFF);
+            }
+        }
+    }
 }
 
 /// Draw the screen, and tell the app what the drawing found out (where the tabs are, how far
@@ -257,11 +284,18 @@ mod signals {
         handle: Handle,
         thread: Option<JoinHandle<()>>,
         defaults: Arc<AtomicBool>,
+        /// SIGTTIN's disposition before the viewer, put back when it ends.
+        ttin: libc::sighandler_t,
     }
 
     impl Listener {
         pub fn start(tx: mpsc::Sender<Msg>) -> io::Result<Self> {
             let defaults = defaults()?;
+            // Continued in the background (`bg`), a read of the terminal would stop the
+            // whole process with SIGTTIN, and the shell may then see the job stop just as
+            // `fg` brings it back. Ignored, the read fails instead (`read_input` waits).
+            // SAFETY: setting a standard signal's disposition to "ignore"; no handler runs.
+            let ttin = unsafe { libc::signal(libc::SIGTTIN, libc::SIG_IGN) };
             let mut signals = Signals::new(HANDLED)?;
             defaults.store(false, Ordering::SeqCst);
             let handle = signals.handle();
@@ -280,6 +314,7 @@ mod signals {
                 handle,
                 thread: Some(thread),
                 defaults,
+                ttin,
             })
         }
     }
@@ -287,6 +322,10 @@ mod signals {
     impl Drop for Listener {
         fn drop(&mut self) {
             self.defaults.store(true, Ordering::SeqCst);
+            if self.ttin != libc::SIG_ERR {
+                // SAFETY: putting back the disposition `start` found.
+                unsafe { libc::signal(libc::SIGTTIN, self.ttin) };
+            }
             // Ends the thread's loop; dropping its `Signals` unregisters the handlers.
             self.handle.close();
             if let Some(thread) = self.thread.take() {
