@@ -1,0 +1,188 @@
+//! The Elections view's tests: what it shows, at every size.
+
+use super::*;
+use crate::app::Options;
+use crate::count::Counted;
+use ratatui::style::Modifier;
+
+fn contests() -> Vec<Counted> {
+    crate::import::load_all().unwrap()
+}
+
+fn app_with(contests: Vec<Counted>, current: usize) -> App {
+    App::new(
+        contests,
+        current,
+        Options {
+            animate: false,
+            ..Default::default()
+        },
+    )
+}
+
+fn render(app: &App, w: u16, h: u16) -> Buffer {
+    let area = Rect::new(0, 0, w, h);
+    let mut buf = Buffer::empty(area);
+    ElectionsView { app }.render(area, &mut buf);
+    buf
+}
+
+fn lines(buf: &Buffer) -> Vec<String> {
+    let a = buf.area;
+    (a.top()..a.bottom())
+        .map(|y| {
+            (a.left()..a.right())
+                .map(|x| buf[(x, y)].symbol())
+                .collect::<String>()
+        })
+        .collect()
+}
+
+/// The turnout row for `year`: the first row after the scale line that names it.
+fn turnout_row(lines: &[String], year: &str) -> usize {
+    let scale = lines
+        .iter()
+        .position(|l| l.starts_with("Turnout"))
+        .expect("a scale line");
+    scale
+        + 1
+        + lines[scale + 1..]
+            .iter()
+            .position(|l| l.contains(&format!(" {year} ")))
+            .unwrap_or_else(|| panic!("no turnout row for {year}:\n{}", lines.join("\n")))
+}
+
+const BAR_CHARS: &str = "█▉▊▋▌▍▎▏░▶";
+
+#[test]
+fn highlighted_years_are_marked_and_bold() {
+    let app = app_with(contests(), 1);
+    let buf = render(&app, 110, 36);
+    let ls = lines(&buf);
+    for year in ["2004", "2008", "2012"] {
+        let y = turnout_row(&ls, year);
+        let x = ls[y].chars().position(|c| c == '●').expect("a ● marker");
+        let cell = &buf[(x as u16, y as u16)];
+        assert!(cell.modifier.contains(Modifier::BOLD), "{year} marker");
+        let hx = ls[y].find(year).unwrap();
+        let hx = ls[y][..hx].chars().count() as u16;
+        assert!(buf[(hx, y as u16)].modifier.contains(Modifier::BOLD));
+    }
+    for year in ["2000", "2016", "2021", "2024"] {
+        let y = turnout_row(&ls, year);
+        assert!(ls[y].contains('○'), "{year} is not highlighted: {}", ls[y]);
+        assert!(!ls[y].contains('●'));
+    }
+    let y = turnout_row(&ls, "2004");
+    assert!(ls[y].starts_with('›'), "2004 is current: {}", ls[y]);
+}
+
+#[test]
+fn turnout_figures_say_their_basis() {
+    let app = app_with(contests(), 1);
+    let ls = lines(&render(&app, 110, 36));
+    let y2008 = turnout_row(&ls, "2008");
+    assert!(ls[y2008].contains("45.33%"), "{}", ls[y2008]);
+    assert!(ls[y2008].contains('█') && !ls[y2008].contains('░'));
+    let y2012 = turnout_row(&ls, "2012");
+    assert!(ls[y2012].contains("38.1%"));
+    assert!(ls[y2012].contains("of valid votes"), "{}", ls[y2012]);
+    assert!(
+        ls[y2012].contains('░') && !ls[y2012].contains('█'),
+        "hatched"
+    );
+    let y2021 = turnout_row(&ls, "2021");
+    assert!(ls[y2021].contains("≈42%"), "{}", ls[y2021]);
+    assert!(ls[y2021].contains("basis not stated"));
+    assert!(ls[y2021].contains('░'));
+    let text = ls.join("\n");
+    assert!(text.contains("scale fixed at 0–60%"));
+    assert!(text.contains("Turnout and shares across 7 contests · t: highlight this contest"));
+}
+
+#[test]
+fn unknown_turnout_draws_no_bar() {
+    let mut all = contests();
+    let mut blank = all[2].clone();
+    blank.contest.turnout = None;
+    blank.contest.electorate = None;
+    all[2] = blank;
+    let app = app_with(all, 1);
+    let ls = lines(&render(&app, 110, 36));
+    let y = turnout_row(&ls, "2008");
+    assert!(ls[y].contains("unknown"), "{}", ls[y]);
+    assert!(
+        !ls[y].chars().any(|c| BAR_CHARS.contains(c)),
+        "no bar: {}",
+        ls[y]
+    );
+}
+
+#[test]
+fn shares_by_year_with_change_in_points() {
+    let app = app_with(contests(), 1);
+    // Tall enough for all 18 parties over 1% (as `tally compare` shows them) and the
+    // winners below.
+    let ls = lines(&render(&app, 110, 50));
+    let labour = ls
+        .iter()
+        .find(|l| l.contains("Labour") && !l.contains("Livingstone"))
+        .unwrap();
+    assert!(labour.contains("36.8 +23.7"), "{labour}");
+    let text = ls.join("\n");
+    assert!(text.contains("Others ("));
+    assert!(text.contains("–"), "did not stand");
+    // Winners and margins.
+    assert!(text.contains("Ken Livingstone") && text.contains("161,202"));
+    assert!(text.contains("First past the post"));
+}
+
+#[test]
+fn narrow_tables_keep_the_current_and_highlighted_contests() {
+    let app = app_with(contests(), 5); // 2021
+    let ls = lines(&render(&app, 60, 40));
+    let text = ls.join("\n");
+    assert!(text.contains("Hidden for width"), "{text}");
+    let head = ls.iter().find(|l| l.starts_with("Share")).unwrap();
+    assert!(head.contains("›2021"), "the current contest: {head}");
+    assert!(
+        head.contains("●2012"),
+        "the nearest highlighted one: {head}"
+    );
+    let note = ls.iter().find(|l| l.contains("Hidden")).unwrap();
+    assert!(note.contains("2004") && !note.contains("2021"), "{note}");
+}
+
+#[test]
+fn short_screens_scroll() {
+    let mut app = app_with(contests(), 1);
+    let ls = lines(&render(&app, 100, 12));
+    assert!(ls[11].contains("more (j/↓)"), "{}", ls[11]);
+    let max = ElectionsView { app: &app }.draw(
+        Rect::new(0, 0, 100, 12),
+        &mut Buffer::empty(Rect::new(0, 0, 100, 12)),
+    );
+    crate::ui::testing::scroll_down(&mut app, crate::app::View::Elections, max, 200);
+    let ls = lines(&render(&app, 100, 12));
+    assert!(ls[11].contains("scrolled"));
+    assert!(ls.iter().any(|l| l.contains("Sadiq Khan")), "the end shows");
+}
+
+#[test]
+fn never_panics_at_any_size() {
+    let apps = [
+        app_with(contests(), 1),
+        app_with(contests().into_iter().take(1).collect(), 0),
+    ];
+    for app in &apps {
+        for w in (1..=160).step_by(3) {
+            for h in (1..=50).step_by(2) {
+                render(app, w, h);
+            }
+        }
+        // And in an area that does not start at the origin.
+        let area = Rect::new(5, 3, 50, 20);
+        let mut buf = Buffer::empty(Rect::new(0, 0, 60, 30));
+        ElectionsView { app }.render(area, &mut buf);
+    }
+}
