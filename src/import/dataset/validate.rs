@@ -10,9 +10,11 @@ use std::collections::{HashMap, HashSet};
 use super::raw::{FORMAT_VERSION, RawContest};
 use crate::model::ids::{Unknown, index, is_valid_id};
 use crate::model::{
-    Area, Diagnostic, EXHAUSTED, Method, TurnoutBasis, VoteMap, Votes, VotingSystem, parse_colour,
+    Diagnostic, EXHAUSTED, Method, TurnoutBasis, VoteMap, Votes, VotingSystem, parse_colour,
 };
 use crate::text::{self, thousands};
+
+mod areas;
 
 /// Every problem with the contest, errors and warnings, in file order, and its counting
 /// method when the system's fields make sense.
@@ -379,92 +381,6 @@ impl Checker<'_> {
         }
     }
 
-    fn areas(&mut self) {
-        let c = self.c;
-        let Some(areas) = &c.areas else { return };
-        let mut area_ids: HashMap<&str, usize> = HashMap::new();
-        for (i, area) in areas.iter().enumerate() {
-            let path = format!("areas[{i}]");
-            if !is_valid_id(&area.id) {
-                self.error(format!("{path}.id"), id_message(&area.id));
-            }
-            let first = *area_ids.entry(area.id.as_str()).or_insert(i);
-            if first != i {
-                self.error(
-                    format!("{path}.id"),
-                    format!("duplicate area id `{}` (also areas[{first}])", area.id),
-                );
-            }
-            if area.name.trim().is_empty() {
-                self.error(format!("{path}.name"), "the area's name is empty");
-            }
-            self.figure_set(
-                &path,
-                area.first_preferences.as_ref(),
-                area.electorate,
-                area.ballot_papers,
-                area.valid_votes,
-                area.rejected,
-                area.rejected_reasons.as_ref(),
-                area.second_choices.as_ref(),
-            );
-            if !area.is_declared() && area.declared_at.is_some() {
-                self.error(
-                    format!("{path}.declared_at"),
-                    "a declaration time is given but no `first_preferences`: an area that has declared needs its results",
-                );
-            }
-        }
-        if areas.is_empty() || !areas.iter().all(Area::is_declared) {
-            return;
-        }
-        // Every area is in: the contest-wide figures must be their sum.
-        if let Some(first) = &c.first_preferences {
-            let mut sums: HashMap<&str, u128> = HashMap::new();
-            for fp in areas.iter().filter_map(|a| a.first_preferences.as_ref()) {
-                for (id, votes) in fp.iter() {
-                    *sums.entry(id).or_default() += u128::from(votes.get());
-                }
-            }
-            for (id, stated) in first.iter() {
-                let sum = sums.get(id).copied().unwrap_or(0);
-                if sum != u128::from(stated.get()) {
-                    self.error(
-                        format!("first_preferences.{id}"),
-                        format!(
-                            "{} stated, but the areas sum to {}",
-                            thousands(stated),
-                            text::thousands_wide(sum)
-                        ),
-                    );
-                }
-            }
-        }
-        type Field = fn(&Area) -> Option<Votes>;
-        let fields: [(&str, Option<Votes>, Field); 4] = [
-            ("electorate", c.electorate, |a| a.electorate),
-            ("ballot_papers", c.ballot_papers, |a| a.ballot_papers),
-            ("valid_votes", c.valid_votes, |a| a.valid_votes),
-            ("rejected", c.rejected, |a| a.rejected),
-        ];
-        for (name, stated, get) in fields {
-            let parts: Option<Vec<Votes>> = areas.iter().map(get).collect();
-            if let (Some(stated), Some(parts)) = (stated, parts) {
-                let sum: u128 = parts.iter().map(|v| u128::from(v.get())).sum();
-                if sum != u128::from(stated.get()) {
-                    self.error(
-                        name,
-                        format!(
-                            "{} stated, but the areas sum to {}",
-                            thousands(stated.get()),
-                            text::thousands_wide(sum)
-                        ),
-                    );
-                }
-            }
-        }
-    }
-
     fn sources(&mut self) {
         let c = self.c;
         if c.sources.is_empty() {
@@ -547,66 +463,4 @@ fn id_message(id: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::import::dataset::parse::parse_contest;
-
-    fn contest(extra: &str) -> RawContest {
-        let text = format!(
-            r#"{{"id": "t", "title": "T", "area": "A", "date": "2020-01-02", "system": "first-past-the-post",
-            "sources": [{{"id": "S", "title": "Source"}}],
-            "candidates": [{{"id": "a", "name": "Ann", "party": "P"}}, {{"id": "b", "name": "Bob", "party": "Q"}}]
-            {extra}}}"#
-        );
-        parse_contest(&text).unwrap()
-    }
-
-    fn messages(c: &RawContest) -> Vec<String> {
-        validate(c).0.iter().map(|d| d.render("f")).collect()
-    }
-
-    #[test]
-    fn a_consistent_contest_has_no_problems() {
-        let c = contest(
-            r#", "first_preferences": {"a": 10, "b": 5}, "valid_votes": 15, "rejected": 1, "ballot_papers": 16, "electorate": 40"#,
-        );
-        assert_eq!(messages(&c), Vec::<String>::new());
-    }
-
-    #[test]
-    fn sums_that_disagree_name_both_numbers() {
-        let c = contest(r#", "first_preferences": {"a": 10, "b": 5}, "valid_votes": 16"#);
-        assert_eq!(
-            messages(&c),
-            ["f: valid_votes: 16 stated, but the candidates' votes sum to 15"]
-        );
-    }
-
-    #[test]
-    fn unknown_and_missing_candidates_are_reported() {
-        let c = contest(r#", "first_preferences": {"a": 10, "bb": 5}"#);
-        let m = messages(&c);
-        assert!(
-            m.contains(
-                &"f: first_preferences.bb: unknown candidate `bb`: did you mean `b`?".to_string()
-            ),
-            "{m:?}"
-        );
-        assert!(
-            m.iter()
-                .any(|l| l.contains("no votes given for candidate `b`")),
-            "{m:?}"
-        );
-    }
-
-    #[test]
-    fn turnout_above_100_percent_is_an_error() {
-        let c = contest(r#", "first_preferences": {"a": 10, "b": 5}, "electorate": 12"#);
-        assert_eq!(
-            messages(&c),
-            [
-                "f: first_preferences: 15 is more than the electorate of 12: a turnout of 125.0%, above 100%"
-            ]
-        );
-    }
-}
+mod tests;
