@@ -1,6 +1,21 @@
 //! Drawing the viewer: the frame around every view (tabs, header, footer) and one module
 //! per view. Views are widgets drawn from `App`; they never change state and never do I/O.
-//! Every string from a dataset goes through `text::clean` before it is drawn.
+//! Every string from a dataset goes through `text::clean` before it is drawn. Drawing
+//! returns the `Geometry` the app needs for the next key (tab columns, scroll limits).
+//!
+//! ```text
+//!  1 Count   2 Shares   3 Elections   4 Areas   ? Help              [ 2/7 ]   tabs
+//!  Mayor of London 2004 · Thursday 10 June 2004 · Supplementary Vote           header
+//!  Round 1 of 2: first preferences
+//!  ● LIVE  PROVISIONAL  7 of 14 areas declared · updated 23:41:07, …          live.rs
+//!
+//!  ✓ Ken Livingstone   ███████████████████████▊         685,541  36.8%         the view:
+//!  …                                                                           count.rs,
+//!                                                                              shares.rs, …
+//!  ← → step  Space play  [ ] contest  Tab view  P present  ? help  q quit      footer
+//! ```
+//!
+//! Presenter mode (`present.rs`) draws the whole screen its own way.
 
 pub mod areas;
 pub mod bar;
@@ -13,7 +28,8 @@ pub mod shares;
 pub mod theme;
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Rect;
+use ratatui::layout::Constraint::{Fill, Length};
+use ratatui::layout::{Layout, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -25,6 +41,12 @@ use theme::Palette;
 /// Below this the viewer shows only a short message.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
+/// The contest's title line and the round's.
+const HEADER_H: u16 = 2;
+/// The Count view lists the areas still out under the bars when it has more rows than
+/// this, in at most `OUTSTANDING_MAX` lines.
+const OUTSTANDING_FROM: u16 = 12;
+const OUTSTANDING_MAX: u16 = 4;
 
 /// The whole screen.
 pub struct Screen<'a> {
@@ -51,64 +73,44 @@ impl Screen<'_> {
             present::PresentView { app }.render(area, buf);
             return Geometry::default();
         }
-        let tabs = tabs(app, Rect { height: 1, ..area }, buf, &pal);
         let live_lines = live::status_lines(app, &pal);
         let live_h = live_lines.len() as u16;
-        let footer_row = Rect {
-            y: area.bottom() - 1,
-            height: 1,
-            ..area
-        };
+        // The frame: tabs, the contest's header, live status lines when following a file, a
+        // blank line, the view, and the keys.
+        let [tabs_row, header_rows, live_rows, _, body, footer_row] = Layout::vertical([
+            Length(1),
+            Length(HEADER_H),
+            Length(live_h),
+            Length(1),
+            Fill(1),
+            Length(1),
+        ])
+        .areas(area);
+        let tabs = tabs(app, tabs_row, buf, &pal);
         if app.contests().is_empty() {
             waiting(app, area, live_lines, buf, &pal);
             footer(footer_row, buf, &pal);
             return Geometry { tabs, scroll: None };
         }
-        header(
-            app,
-            Rect {
-                y: area.y + 1,
-                height: 2,
-                ..area
-            },
-            buf,
-            &pal,
-        );
-        for (i, line) in live_lines.into_iter().enumerate() {
-            let rect = Rect {
-                x: area.x + 1,
-                y: area.y + 3 + i as u16,
-                width: area.width - 2,
-                height: 1,
-            };
-            line.render(rect, buf);
-        }
-        let top = 4 + live_h;
-        let body = Rect {
-            y: area.y + top,
-            height: area.height.saturating_sub(top + 1),
-            ..area
-        };
-        let mut body = Rect {
-            x: body.x + 1,
-            width: body.width - 2,
-            ..body
-        };
+        header(app, header_rows, buf, &pal);
+        let [live_rows] = Layout::horizontal([Fill(1)])
+            .horizontal_margin(1)
+            .areas(live_rows);
+        ratatui::widgets::Paragraph::new(live_lines).render(live_rows, buf);
+        let [mut body] = Layout::horizontal([Fill(1)])
+            .horizontal_margin(1)
+            .areas(body);
         // Live and partial: the areas still out, under the bars.
-        if app.view() == View::Count && body.height > 12 {
+        if app.view() == View::Count && body.height > OUTSTANDING_FROM {
             let outstanding = live::Outstanding { app };
             if let Some(text) = outstanding.text() {
                 let h = (crate::text::wrap(&text, body.width as usize, "", "")
                     .lines()
                     .count() as u16)
-                    .min(4);
-                let rect = Rect {
-                    y: body.bottom() - h,
-                    height: h,
-                    ..body
-                };
+                    .min(OUTSTANDING_MAX);
+                let [rest, _, rect] = Layout::vertical([Fill(1), Length(1), Length(h)]).areas(body);
                 outstanding.render(rect, buf);
-                body.height -= h + 1;
+                body = rest;
             }
         }
         let view = app.view();
