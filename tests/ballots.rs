@@ -1,5 +1,8 @@
 //! A class's own ballots: the format, the three systems, and the comparison.
 
+// Helpers outside `#[test]` functions unwrap too: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used)]
+
 use std::process::{Command, Output};
 
 use proptest::prelude::*;

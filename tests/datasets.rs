@@ -8,6 +8,9 @@
 //! Where the reference says a figure is "not established", the expected value is `None`:
 //! unknown must stay unknown, never become zero.
 
+// Helpers outside `#[test]` functions unwrap too: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used)]
+
 use chrono::NaiveDate;
 use tally::count::Count;
 use tally::count::Counted;

@@ -1,6 +1,9 @@
 //! Following a results file that is rewritten badly and often: the loader, the live model
 //! and the screen.
 
+// Helpers outside `#[test]` functions unwrap too: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used)]
+
 use std::path::Path;
 use std::sync::mpsc;
 use std::time::{Duration, Instant};

@@ -1,6 +1,9 @@
 //! Presenter mode: snapshots of each kind of beat at 80×24 and at a projector's full screen,
 //! and scripted key sequences through `update`.
 
+// Helpers outside `#[test]` functions unwrap too: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used)]
+
 use tally::app::keys::Key;
 use tally::app::{App, Msg, Options, Theme, update};
 use tally::export::txt;

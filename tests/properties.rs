@@ -11,6 +11,9 @@
 //!
 //! And: no input, however malformed, makes loading panic.
 
+// Helpers outside `#[test]` functions unwrap too: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used)]
+
 use proptest::prelude::*;
 use serde_json::{Value, json};
 use tally::count::{Count, Destination, Outcome, Round, State};

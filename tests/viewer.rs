@@ -2,6 +2,9 @@
 //! and compared with insta snapshots, styles asserted on key cells, scripted key sequences
 //! driven through `update` with an injected clock, and a sweep of sizes from 1×1 up.
 
+// Helpers outside `#[test]` functions unwrap too: a panic is a failed test with its message.
+#![allow(clippy::unwrap_used)]
+
 use std::time::Duration;
 
 use ratatui::Terminal;
