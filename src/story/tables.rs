@@ -13,9 +13,17 @@ use super::present::{Beat, after_reveals, beats};
 use super::summary::{self, PartyRow, Turnout};
 use crate::count::Counted;
 use crate::model::VotingSystem;
+use crate::text::{clean, width};
 
 /// Everything derived from one contest.
 pub struct ContestTables {
+    /// Each candidate's name, made safe to print (`text::clean`).
+    pub names: Vec<String>,
+    /// The widest of those names, in terminal cells.
+    pub name_width: usize,
+    /// Candidates in first-count order, most votes first: the Count view's rows keep this
+    /// order through every step, so a bar never jumps while it moves.
+    pub first_order: Vec<usize>,
     pub areas: AreaTable,
     pub turnout: Option<Turnout>,
     /// Per round, what happened in it, in sentences.
@@ -29,7 +37,22 @@ pub struct ContestTables {
 
 impl ContestTables {
     pub fn new(l: &Counted) -> ContestTables {
+        let names: Vec<String> = l
+            .contest
+            .candidates
+            .iter()
+            .map(|c| clean(&c.name).into_owned())
+            .collect();
         ContestTables {
+            name_width: names.iter().map(|n| width(n)).max().unwrap_or(0),
+            names,
+            first_order: l
+                .count
+                .first()
+                .standings()
+                .into_iter()
+                .map(|(i, _)| i)
+                .collect(),
             areas: AreaTable::new(&l.contest),
             turnout: summary::turnout(&l.contest),
             narration: (0..l.count.rounds.len())
