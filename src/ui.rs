@@ -30,6 +30,7 @@ pub mod theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Constraint::{Fill, Length};
 use ratatui::layout::{Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Widget;
 
@@ -290,6 +291,34 @@ pub fn scroll_hint(buf: &mut Buffer, area: Rect, y: u16, more: u16, pal: &Palett
     };
     let x = area.right().saturating_sub(width(&hint) as u16).max(area.x);
     put(buf, area, x, y, &hint, pal.dim());
+}
+
+/// Draw `segments` from (area.x, y) on, starting a new line whenever the next segment does
+/// not fit on the current one (a segment longer than a line is clipped). Returns the lines
+/// used. Views use it for titles whose parts should break between phrases, not mid-word.
+pub fn flow(
+    buf: &mut Buffer,
+    area: Rect,
+    y: u16,
+    segments: &[(String, Style)],
+    max_lines: u16,
+) -> u16 {
+    if area.is_empty() || max_lines == 0 {
+        return 0;
+    }
+    let mut line = 0u16;
+    let mut x = area.x;
+    for (i, (text, style)) in segments.iter().enumerate() {
+        let mut text = text.as_str();
+        let w = width(text) as u16;
+        if i > 0 && x + w > area.right() && line + 1 < max_lines {
+            line += 1;
+            x = area.x;
+            text = text.trim_start_matches([' ', '·']);
+        }
+        x += put(buf, area, x, y + line, text, *style);
+    }
+    line + 1
 }
 
 /// Write `text` at (x, y) within `area`, clipped; returns the columns used.

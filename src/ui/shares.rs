@@ -7,22 +7,41 @@
 //! finalists add up to 100% and the exhausted ballots are left out). `p` switches, and the
 //! title always says which one is shown. The view summarises the whole count, so it uses
 //! the contest's final round whatever step the Count view is on.
+//!
+//! ```text
+//! Shares of valid first preferences (p: of the final round) · Final round = round 2   title
+//!                    First round                   Final round (of valid 1st prefs)   headings
+//! ✓ Ken Livingstone  ███████████▊  685,541  36.8%  ██████████████  828,380  44.4%     rows
+//! ✗ Simon Hughes     ██████▌       284,645  15.3%                                –    (scroll)
+//! · Non-transferable                               ██████▌         368,113  19.8%     exhausted
+//!
+//! Final round: 1,495,558 votes for the candidates still in it and 368,113 …           note
+//! ```
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
-use super::put;
 use super::theme::Palette;
+use super::{flow, put};
 use crate::app::{App, ShareBasis};
 use crate::count::{Count, Outcome};
 use crate::model::Votes;
 use crate::model::VotingSystem;
-use crate::text::{clean, fit, percent, right, thousands, width, wrap};
+use crate::text::{fit, percent, right, thousands, width, wrap};
 
 pub struct SharesView<'a> {
     pub app: &'a App,
+}
+
+/// How a cell is drawn: on which scale, and in which styles.
+#[derive(Clone, Copy)]
+struct Cell<'a> {
+    max_pct: f64,
+    bar: Style,
+    text: Style,
+    pal: &'a Palette,
 }
 
 /// Widths of the parts of one column ("First round" or "Final round").
@@ -48,18 +67,20 @@ impl Column {
     }
 
     /// One cell of the table: bar, votes and share; or a dash for "not in this round".
-    #[allow(clippy::too_many_arguments)]
     fn draw(
         &self,
         buf: &mut Buffer,
         area: Rect,
         y: u16,
         value: Option<(Votes, Option<f64>)>,
-        max_pct: f64,
-        bar_style: Style,
-        text_style: Style,
-        pal: &Palette,
+        how: &Cell,
     ) {
+        let Cell {
+            max_pct,
+            bar: bar_style,
+            text: text_style,
+            pal,
+        } = *how;
         let after_bar = self.x + self.bar_w + u16::from(self.bar_w > 0);
         match value {
             Some((votes, pct)) => {
@@ -114,34 +135,6 @@ fn pct(part: Votes, whole: Votes) -> Option<f64> {
     part.percent_of(whole)
 }
 
-/// Draw `segments` from (area.x, y) on, starting a new line whenever the next segment does
-/// not fit on the current one (a segment longer than a line is clipped). Returns the lines
-/// used. Views use it for titles whose parts should break between phrases, not mid-word.
-pub(super) fn flow(
-    buf: &mut Buffer,
-    area: Rect,
-    y: u16,
-    segments: &[(String, Style)],
-    max_lines: u16,
-) -> u16 {
-    if area.is_empty() || max_lines == 0 {
-        return 0;
-    }
-    let mut line = 0u16;
-    let mut x = area.x;
-    for (i, (text, style)) in segments.iter().enumerate() {
-        let mut text = text.as_str();
-        let w = width(text) as u16;
-        if i > 0 && x + w > area.right() && line + 1 < max_lines {
-            line += 1;
-            x = area.x;
-            text = text.trim_start_matches([' ', '·']);
-        }
-        x += put(buf, area, x, y + line, text, *style);
-    }
-    line + 1
-}
-
 /// The title segments: which basis, how to switch, and which round is the final one.
 fn title(count: &Count, system: VotingSystem, basis: ShareBasis) -> Vec<(String, bool)> {
     let rounds = count.rounds.len();
@@ -183,70 +176,109 @@ impl Widget for SharesView<'_> {
     }
 }
 
-impl SharesView<'_> {
-    /// Draw the view; returns how far it can scroll (its rows past those that fit).
-    pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
-        if area.is_empty() {
-            return 0;
-        }
-        let app = self.app;
-        let pal = Palette::new(app.options().theme);
+/// The marker column before each name: "✓ ".
+const GLYPH_W: u16 = 2;
+/// The name column's natural width, and never more than a third of the view.
+const NAME_MIN: usize = 4;
+const NAME_MAX: usize = 22;
+/// Between the two columns of shares.
+const COLUMN_GAP: u16 = 2;
+/// The note under the table is shown only if this many rows still fit beside it.
+const ROWS_BEFORE_NOTE: u16 = 5;
+
+/// What every part of the view is drawn from, for this frame.
+struct Frame<'a> {
+    app: &'a App,
+    pal: Palette,
+    count: &'a Count,
+    basis: ShareBasis,
+    /// Two rounds to compare (else one column).
+    two: bool,
+    /// What the final-round shares are of: valid first preferences, or the votes in it.
+    final_whole: Votes,
+    /// The top of both columns' scale, in percent.
+    max_pct: f64,
+    name_w: u16,
+    columns: Vec<Column>,
+    exhausted_label: &'static str,
+}
+
+impl<'a> Frame<'a> {
+    fn new(app: &'a App, area: Rect) -> Frame<'a> {
         let l = app.contest();
-        let c = &l.contest;
         let count = &l.count;
-        let first = count.first();
-        let last = count.last();
+        let basis = app.views().shares.basis;
         let two = count.rounds.len() > 1;
-        let order: Vec<usize> = first.standings().into_iter().map(|(i, _)| i).collect();
-        let valid = count.valid;
-        let final_whole = match app.views().shares.basis {
-            ShareBasis::ValidFirstPreferences => valid,
-            ShareBasis::FinalRound => last.continuing,
-        };
-        let first_pct = |i: usize| pct(first.votes[i], valid);
-        let final_pct = |i: usize| last.tally(i).and_then(|v| pct(v, final_whole));
-        let exhausted_label = c.method.words().exhausted;
-
-        // One scale for both columns, so a bar that grows between them really grew.
-        let mut max_pct = order
-            .iter()
-            .flat_map(|&i| [first_pct(i), if two { final_pct(i) } else { None }])
-            .flatten()
-            .fold(0.0f64, f64::max);
-        if two && app.views().shares.basis == ShareBasis::ValidFirstPreferences {
-            max_pct = max_pct.max(pct(last.exhausted, valid).unwrap_or(0.0));
-        }
-        let max_pct = if max_pct > 0.0 { max_pct } else { 100.0 };
-
-        // Title (one or two lines), then the column headings.
-        let segments: Vec<(String, Style)> =
-            title(count, c.method.system(), app.views().shares.basis)
-                .into_iter()
-                .map(|(t, bold)| (t, if bold { pal.title() } else { pal.dim() }))
-                .collect();
-        let title_h = flow(buf, area, area.y, &segments, 2.min(area.height));
-        let header_y = area.y + title_h;
-
-        // Columns: glyph, name, then one or two share columns.
-        let name_w = c
-            .candidates
-            .iter()
-            .map(|k| width(&clean(&k.name)))
-            .chain(two.then(|| width(exhausted_label)))
-            .max()
-            .unwrap_or(4)
-            .clamp(4, 22) as u16;
+        let exhausted_label = l.contest.method.words().exhausted;
+        let name_w = app
+            .contest_tables()
+            .name_width
+            .max(if two { width(exhausted_label) } else { 0 })
+            .clamp(NAME_MIN, NAME_MAX) as u16;
         let name_w = name_w.min(area.width / 3);
-        let cols_x = area.x + 2 + name_w + 1;
+        let cols_x = area.x + GLYPH_W + name_w + 1;
         let rest = area.right().saturating_sub(cols_x);
-        let columns: Vec<Column> = if two {
-            let w = rest.saturating_sub(2) / 2;
-            vec![Column::new(cols_x, w), Column::new(cols_x + w + 2, w)]
+        let columns = if two {
+            let w = rest.saturating_sub(COLUMN_GAP) / 2;
+            vec![
+                Column::new(cols_x, w),
+                Column::new(cols_x + w + COLUMN_GAP, w),
+            ]
         } else {
             vec![Column::new(cols_x, rest)]
         };
-        let headings = if two {
-            let of = match app.views().shares.basis {
+        let mut f = Frame {
+            app,
+            pal: Palette::new(app.options().theme),
+            count,
+            basis,
+            two,
+            final_whole: match basis {
+                ShareBasis::ValidFirstPreferences => count.valid,
+                ShareBasis::FinalRound => count.last().continuing,
+            },
+            max_pct: 100.0,
+            name_w,
+            columns,
+            exhausted_label,
+        };
+        f.max_pct = f.scale();
+        f
+    }
+
+    /// One scale for both columns, so a bar that grows between them really grew.
+    fn scale(&self) -> f64 {
+        let last = self.count.last();
+        let mut max = self
+            .app
+            .contest_tables()
+            .first_order
+            .iter()
+            .flat_map(|&i| {
+                let final_pct = if self.two { self.final_pct(i) } else { None };
+                [self.first_pct(i), final_pct]
+            })
+            .flatten()
+            .fold(0.0f64, f64::max);
+        if self.two && self.basis == ShareBasis::ValidFirstPreferences {
+            max = max.max(pct(last.exhausted, self.count.valid).unwrap_or(0.0));
+        }
+        if max > 0.0 { max } else { 100.0 }
+    }
+
+    fn first_pct(&self, i: usize) -> Option<f64> {
+        pct(self.count.first().votes[i], self.count.valid)
+    }
+
+    fn final_pct(&self, i: usize) -> Option<f64> {
+        let v = self.count.last().tally(i)?;
+        pct(v, self.final_whole)
+    }
+
+    /// The columns' headings, the long form when it fits.
+    fn headings(&self, area: Rect, y: u16, buf: &mut Buffer) {
+        let headings = if self.two {
+            let of = match self.basis {
                 ShareBasis::FinalRound => "Final round (of votes in it)",
                 ShareBasis::ValidFirstPreferences => "Final round (of valid 1st prefs)",
             };
@@ -254,7 +286,7 @@ impl SharesView<'_> {
         } else {
             vec!["Votes and share"]
         };
-        for (col, h) in columns.iter().zip(&headings) {
+        for (col, h) in self.columns.iter().zip(&headings) {
             let w = col.bar_w + 1 + col.votes_w + col.pct_w;
             // The long heading when it fits, else just "Final round".
             let h = if width(h) > w as usize {
@@ -262,40 +294,148 @@ impl SharesView<'_> {
             } else {
                 h
             };
-            put(buf, area, col.x, header_y, &fit(h, w as usize), pal.title());
+            put(buf, area, col.x, y, &fit(h, w as usize), self.pal.title());
         }
+    }
 
-        // The note under the table, if there is room for it as well as the rows.
-        let note = if two {
-            let label = exhausted_label.to_lowercase();
-            match app.views().shares.basis {
-                ShareBasis::ValidFirstPreferences => format!(
-                    "Final round: {} votes for the candidates still in it and {} {label} \
-                     ballots make up the {} valid first preferences.",
-                    thousands(last.continuing),
-                    thousands(last.exhausted),
-                    thousands(valid)
-                ),
-                ShareBasis::FinalRound => format!(
-                    "Final round: shares of the {} votes still in it, so they add up to 100%; \
-                     the {} {label} ballots are left out.",
-                    thousands(last.continuing),
-                    thousands(last.exhausted)
-                ),
-            }
+    /// The sentence under the table: what the final round's votes add up to.
+    fn note(&self) -> String {
+        let (last, valid) = (self.count.last(), self.count.valid);
+        if !self.two {
+            return format!("{} valid votes.", thousands(valid));
+        }
+        let label = self.exhausted_label.to_lowercase();
+        match self.basis {
+            ShareBasis::ValidFirstPreferences => format!(
+                "Final round: {} votes for the candidates still in it and {} {label} \
+                 ballots make up the {} valid first preferences.",
+                thousands(last.continuing),
+                thousands(last.exhausted),
+                thousands(valid)
+            ),
+            ShareBasis::FinalRound => format!(
+                "Final round: shares of the {} votes still in it, so they add up to 100%; \
+                 the {} {label} ballots are left out.",
+                thousands(last.continuing),
+                thousands(last.exhausted)
+            ),
+        }
+    }
+
+    /// Candidate `i`: ✓ or ✗, name, and a bar, votes and share per column.
+    fn candidate_row(&self, i: usize, area: Rect, y: u16, buf: &mut Buffer) {
+        let (count, pal) = (self.count, &self.pal);
+        let (first, last) = (count.first(), count.last());
+        let cand = &self.app.contest().contest.candidates[i];
+        let elected = count.winner() == Some(i) || last.elected.contains(&i);
+        let out = !last.is_continuing(i) || last.eliminated.contains(&i);
+        let (glyph, name_style) = if elected {
+            ("✓", pal.elected())
+        } else if out && self.two {
+            ("✗", pal.eliminated())
         } else {
-            format!("{} valid votes.", thousands(valid))
+            (" ", pal.text())
         };
+        put(buf, area, area.x, y, glyph, name_style);
+        let name = &self.app.contest_tables().names[i];
+        put(
+            buf,
+            area,
+            area.x + GLYPH_W,
+            y,
+            &fit(name, self.name_w as usize),
+            name_style,
+        );
+        let party = pal.party(cand.colour.as_deref());
+        let first_value = Some((first.votes[i], self.first_pct(i)));
+        let cell = Cell {
+            max_pct: self.max_pct,
+            bar: party,
+            text: name_style,
+            pal,
+        };
+        self.columns[0].draw(buf, area, y, first_value, &cell);
+        if let Some(col) = self.columns.get(1) {
+            let value = last.tally(i).map(|v| (v, self.final_pct(i)));
+            col.draw(buf, area, y, value, &cell);
+        }
+    }
+
+    /// The exhausted ballots: a share of their own, or set apart from the shares.
+    fn exhausted_row(&self, area: Rect, y: u16, buf: &mut Buffer) {
+        let Some(col) = self.columns.get(1) else {
+            return;
+        };
+        let (last, pal) = (self.count.last(), &self.pal);
+        put(buf, area, area.x, y, "·", pal.dim());
+        put(
+            buf,
+            area,
+            area.x + GLYPH_W,
+            y,
+            &fit(self.exhausted_label, self.name_w as usize),
+            pal.dim(),
+        );
+        match self.basis {
+            ShareBasis::ValidFirstPreferences => {
+                let value = (last.exhausted, pct(last.exhausted, self.count.valid));
+                let cell = Cell {
+                    max_pct: self.max_pct,
+                    bar: pal.exhausted_bar(),
+                    text: pal.dim(),
+                    pal,
+                };
+                col.draw(buf, area, y, Some(value), &cell);
+            }
+            ShareBasis::FinalRound => {
+                let room = area.right().saturating_sub(col.x) as usize;
+                let votes = thousands(last.exhausted);
+                let text = [
+                    "not counted in these shares",
+                    "not in these shares",
+                    "left out",
+                ]
+                .iter()
+                .map(|t| format!("{votes} {t}"))
+                .find(|t| width(t) <= room)
+                .unwrap_or(votes);
+                put(buf, area, col.x, y, &text, pal.dim());
+            }
+        }
+    }
+}
+
+impl SharesView<'_> {
+    /// Draw the view; returns how far it can scroll (its rows past those that fit).
+    pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
+        if area.is_empty() {
+            return 0;
+        }
+        let f = Frame::new(self.app, area);
+        let pal = &f.pal;
+
+        // Title (one or two lines), then the column headings.
+        let segments: Vec<(String, Style)> =
+            title(f.count, f.app.contest().contest.method.system(), f.basis)
+                .into_iter()
+                .map(|(t, bold)| (t, if bold { pal.title() } else { pal.dim() }))
+                .collect();
+        let title_h = flow(buf, area, area.y, &segments, 2.min(area.height));
+        let header_y = area.y + title_h;
+        f.headings(area, header_y, buf);
+
+        // The rows, then the exhausted row, then the note if there is room for it too.
+        let note = f.note();
         let note_lines: Vec<String> = wrap(&note, area.width as usize, "", "")
             .lines()
             .map(str::to_string)
             .collect();
         let body_top = header_y + 1;
-        let exhausted_h = u16::from(two);
-        let space = area.bottom().saturating_sub(body_top + exhausted_h);
+        let space = area.bottom().saturating_sub(body_top + u16::from(f.two));
         let note_h = note_lines.len() as u16 + 1; // with a blank line before it
+        let order = &f.app.contest_tables().first_order;
         let total_rows = order.len() as u16;
-        let note_h = if space >= note_h + total_rows.min(5) {
+        let note_h = if space >= note_h + total_rows.min(ROWS_BEFORE_NOTE) {
             note_h
         } else {
             0
@@ -306,92 +446,21 @@ impl SharesView<'_> {
             rows_h = rows_h.saturating_sub(1); // the "more" hint
         }
         let scroll_max = total_rows.saturating_sub(rows_h);
-        let scroll = app.views().shares.scroll.offset().min(scroll_max);
+        let scroll = f.app.views().shares.scroll.offset().min(scroll_max);
 
         let mut y = body_top;
         for &i in order.iter().skip(scroll as usize).take(rows_h as usize) {
-            let cand = &c.candidates[i];
-            let elected = count.winner() == Some(i) || last.elected.contains(&i);
-            let out = !last.is_continuing(i) || last.eliminated.contains(&i);
-            let (glyph, name_style) = if elected {
-                ("✓", pal.elected())
-            } else if out && two {
-                ("✗", pal.eliminated())
-            } else {
-                (" ", pal.text())
-            };
-            put(buf, area, area.x, y, glyph, name_style);
-            put(
-                buf,
-                area,
-                area.x + 2,
-                y,
-                &fit(&clean(&cand.name), name_w as usize),
-                name_style,
-            );
-            let party = pal.party(cand.colour.as_deref());
-            let first_votes = first.votes[i];
-            columns[0].draw(
-                buf,
-                area,
-                y,
-                Some((first_votes, first_pct(i))),
-                max_pct,
-                party,
-                name_style,
-                &pal,
-            );
-            if let Some(col) = columns.get(1) {
-                let value = last.tally(i).map(|v| (v, final_pct(i)));
-                col.draw(buf, area, y, value, max_pct, party, name_style, &pal);
-            }
+            f.candidate_row(i, area, y, buf);
             y += 1;
         }
         if scrolling && rows_h > 0 {
-            super::scroll_hint(buf, area, y, total_rows - rows_h - scroll, &pal);
+            super::scroll_hint(buf, area, y, total_rows - rows_h - scroll, pal);
             y += 1;
         }
-
-        // The exhausted ballots: a share of their own, or set apart from the shares.
-        if let Some(col) = columns.get(1) {
-            put(buf, area, area.x, y, "·", pal.dim());
-            put(
-                buf,
-                area,
-                area.x + 2,
-                y,
-                &fit(exhausted_label, name_w as usize),
-                pal.dim(),
-            );
-            match app.views().shares.basis {
-                ShareBasis::ValidFirstPreferences => col.draw(
-                    buf,
-                    area,
-                    y,
-                    Some((last.exhausted, pct(last.exhausted, valid))),
-                    max_pct,
-                    pal.exhausted_bar(),
-                    pal.dim(),
-                    &pal,
-                ),
-                ShareBasis::FinalRound => {
-                    let room = area.right().saturating_sub(col.x) as usize;
-                    let votes = thousands(last.exhausted);
-                    let text = [
-                        "not counted in these shares",
-                        "not in these shares",
-                        "left out",
-                    ]
-                    .iter()
-                    .map(|t| format!("{votes} {t}"))
-                    .find(|t| width(t) <= room)
-                    .unwrap_or(votes);
-                    put(buf, area, col.x, y, &text, pal.dim());
-                }
-            }
+        if f.two {
+            f.exhausted_row(area, y, buf);
             y += 1;
         }
-
         if note_h > 0 {
             y += 1;
             for line in &note_lines {

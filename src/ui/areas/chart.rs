@@ -9,8 +9,8 @@ use super::turnout_text;
 use crate::model::Contest;
 use crate::story::areas::AreaRow;
 use crate::text::{clean, fit, right, thousands, width};
+use crate::ui::flow;
 use crate::ui::put;
-use crate::ui::shares::flow;
 use crate::ui::theme::Palette;
 
 pub(super) fn draw_chart(

@@ -10,8 +10,8 @@ use super::{share_text, turnout_text};
 use crate::app::App;
 use crate::story::areas::AreaSort;
 use crate::text::{clean, fit, right};
+use crate::ui::flow;
 use crate::ui::put;
-use crate::ui::shares::flow;
 use crate::ui::theme::Palette;
 
 /// Column widths of the table for a given width; optional columns drop out when narrow.
