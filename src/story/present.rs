@@ -78,6 +78,24 @@ fn reveal_order(l: &Counted) -> Vec<usize> {
     order
 }
 
+/// Ballot-paper order: alphabetical by surname (the last word of the name), so the
+/// presenter's layout gives nothing away before the votes are revealed.
+pub fn ballot_order(l: &Counted) -> Vec<usize> {
+    let c = &l.contest;
+    let keys: Vec<(String, String)> = c
+        .candidates
+        .iter()
+        .map(|cand| {
+            let name = cand.name.to_lowercase();
+            let surname = name.split_whitespace().last().unwrap_or("").to_string();
+            (surname, name)
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..c.candidates.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(&keys[b]));
+    order
+}
+
 /// Every beat of the count, in order.
 pub fn beats(l: &Counted) -> Vec<Beat> {
     let count = &l.count;

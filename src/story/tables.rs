@@ -9,7 +9,7 @@
 
 use super::areas::AreaTable;
 use super::explain::{Explainer, explainers};
-use super::present::{Beat, after_reveals, beats};
+use super::present::{Beat, after_reveals, ballot_order, beats};
 use super::summary::{self, PartyRow, Turnout};
 use crate::count::Counted;
 use crate::model::VotingSystem;
@@ -30,6 +30,8 @@ pub struct ContestTables {
     pub narration: Vec<String>,
     /// The presenter's lesson.
     pub beats: Vec<Beat>,
+    /// The presenter's bars' order: as on the ballot paper, by surname.
+    pub ballot_order: Vec<usize>,
     /// The beat after every first preference is revealed.
     pub after_reveals: usize,
     pub explainers: Vec<Explainer>,
@@ -59,6 +61,7 @@ impl ContestTables {
                 .map(|r| super::narrate::step(l, r).join(" "))
                 .collect(),
             beats: beats(l),
+            ballot_order: ballot_order(l),
             after_reveals: after_reveals(l),
             explainers: explainers(l),
         }

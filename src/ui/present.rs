@@ -2,10 +2,26 @@
 //! headline in big text, thick bars, few elements, and the teacher-ready explanation in
 //! bold. It scales from 80×24 up to full-screen 4K terminals by choosing the big-text size
 //! and the bar thickness from the space there is.
+//!
+//! ```text
+//! PRESENTING · Mayor of London 2004 · First preferences: 7 of 10 …    step 8 of 17   top_line
+//!
+//! ▜▛▀▌            ▜▌      █▖▟▌    ▝█          ▗█  ▗█  █▀▀     ▗▛▘ ▗▛▘ █▀▀           headline
+//! ▀▀  ▀▀  ▝▀▝▘▀ ▀ ▀▘▝▘    ▀ ▝▘▝▀▝▘▝▀▘ ▝▀▘ ▀   ▀▀▀ ▀▀▀ ▝▀▘ ▗▛  ▝▀▘ ▝▀▘ ▝▀▘           (big text)
+//!
+//!   Lindsey German   ███▋                                             61,731     bars
+//! ▶ Frank Maloney    ██████▉                                         115,665     (ballot
+//!   Steven Norris                                                                order)
+//!
+//! Frank Maloney (UK Independence Party): 115,665 first preferences, 6.2% …      explanation
+//!
+//! → next  ← back  P leave  a all at once  n hide numbers  e explain  q quit     footer
+//! ```
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::{Alignment, Rect};
-use ratatui::style::Modifier;
+use ratatui::layout::Constraint::{Fill, Length};
+use ratatui::layout::{Alignment, Layout, Rect};
+use ratatui::style::{Modifier, Style};
 use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
@@ -22,20 +38,6 @@ pub struct PresentView<'a> {
     pub app: &'a App,
 }
 
-/// Ballot-paper order: alphabetical by surname (the last word of the name), so the layout
-/// gives nothing away before the votes are revealed.
-fn ballot_order(app: &App) -> Vec<usize> {
-    let c = &app.contest().contest;
-    let mut order: Vec<usize> = (0..c.candidates.len()).collect();
-    let key = |i: usize| {
-        let name = c.candidates[i].name.to_lowercase();
-        let surname = name.split_whitespace().last().unwrap_or("").to_string();
-        (surname, name)
-    };
-    order.sort_by_key(|&i| key(i));
-    order
-}
-
 /// The biggest text size that fits `text` in `area`: (pixel size, rows), or `None` for plain.
 fn big_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     let chars = text.chars().count() as u16;
@@ -49,11 +51,33 @@ fn big_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
     .map(|(p, rows, _)| (p, rows))
 }
 
+/// Between the frame's edge and the slide, the top line and the footer.
+const MARGIN: u16 = 1;
+/// The top line keeps this many cells at its right for "step 12 of 19".
+const STEP_W: u16 = 16;
+/// The explanation takes up to this many lines, and at most a third of the slide.
+const EXPLANATION_MAX: u16 = 5;
+/// Bars are 1 to 3 rows thick, as the height allows.
+const THICK_MAX: u16 = 3;
+/// The name column's natural width.
+const NAME_MIN: usize = 4;
+const NAME_MAX: usize = 24;
+/// The marker column before each name: "✓ ".
+const GLYPH_W: u16 = 2;
+
+/// What every part of the slide is drawn from.
+struct Slide<'a> {
+    app: &'a App,
+    pal: Palette,
+    beat: Beat,
+    frame: present::Frame,
+    /// The numbers are shown (not hidden for the class to guess).
+    numbers: bool,
+}
+
 impl Widget for PresentView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let app = self.app;
-        let pal = Palette::new(app.options().theme);
-        let l = app.contest();
         let Some(p) = app.presenter().copied() else {
             return;
         };
@@ -61,30 +85,65 @@ impl Widget for PresentView<'_> {
         let Some(&beat) = beats.get(p.beat).or(beats.last()) else {
             return;
         };
-        let f = present::frame(l, beat);
-        let numbers = !p.hide_numbers || p.numbers_shown;
+        let slide = Slide {
+            app,
+            pal: Palette::new(app.options().theme),
+            beat,
+            frame: present::frame(app.contest(), beat),
+            numbers: !p.hide_numbers || p.numbers_shown,
+        };
+        // The top line, a blank line, the slide, a blank line, the keys.
+        let [top, _, body, _, footer] =
+            Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
+        slide.top_line(top, p.beat, beats.len(), buf);
+        slide.footer(footer, buf);
+        let [body] = Layout::horizontal([Fill(1)])
+            .horizontal_margin(MARGIN)
+            .areas(body);
+        if p.explain {
+            slide.explainers(body, buf);
+            return;
+        }
+        // The explanation at the bottom, bold for the back row; the headline at the top;
+        // the bars between.
+        let explanation = &slide.frame.explanation;
+        let expl_h = (crate::text::wrap(explanation, body.width.max(1) as usize, "", "")
+            .lines()
+            .count() as u16)
+            .min(EXPLANATION_MAX)
+            .min(body.height / 3);
+        let [room, _, expl] = Layout::vertical([Fill(1), Length(1), Length(expl_h)]).areas(body);
+        Paragraph::new(explanation.as_str())
+            .style(slide.pal.text().add_modifier(Modifier::BOLD))
+            .wrap(Wrap { trim: true })
+            .render(expl, buf);
+        let big_h = slide.headline(room, buf);
+        let [_, _, bars] = Layout::vertical([Length(big_h), Length(1), Fill(1)]).areas(room);
+        slide.bars(bars, buf);
+    }
+}
 
-        // Top line: where we are.
-        let top = format!("PRESENTING · {} · {}", clean(&l.contest.title), f.heading);
+impl Slide<'_> {
+    /// Where the lesson is: the contest, the beat's heading, and the step of how many.
+    fn top_line(&self, area: Rect, beat: usize, beats: usize, buf: &mut Buffer) {
+        let title = clean(&self.app.contest().contest.title);
+        let top = format!("PRESENTING · {title} · {}", self.frame.heading);
+        let room = area.width.saturating_sub(STEP_W) as usize;
         put(
             buf,
             area,
-            area.x + 1,
+            area.x + MARGIN,
             area.y,
-            &fit(&top, area.width.saturating_sub(16) as usize),
-            pal.title(),
+            &fit(&top, room),
+            self.pal.title(),
         );
-        let step = format!("step {} of {}", p.beat + 1, beats.len());
-        put(
-            buf,
-            area,
-            area.right().saturating_sub(width(&step) as u16 + 1),
-            area.y,
-            &step,
-            pal.dim(),
-        );
+        let step = format!("step {} of {beats}", beat + 1);
+        let x = area.right().saturating_sub(width(&step) as u16 + MARGIN);
+        put(buf, area, x, area.y, &step, self.pal.dim());
+    }
 
-        // Footer: the keys that matter here, from the key table.
+    /// The keys that matter here, from the key table.
+    fn footer(&self, area: Rect, buf: &mut Buffer) {
         let keys: Vec<String> = crate::app::keys::presenter_footer()
             .iter()
             .map(|(k, w)| format!("{k} {w}"))
@@ -92,73 +151,51 @@ impl Widget for PresentView<'_> {
         put(
             buf,
             area,
-            area.x + 1,
-            area.bottom() - 1,
+            area.x + MARGIN,
+            area.y,
             &keys.join("  "),
-            pal.dim(),
+            self.pal.dim(),
         );
+    }
 
-        let body = Rect {
-            x: area.x + 1,
-            y: area.y + 2,
-            width: area.width.saturating_sub(2),
-            height: area.height.saturating_sub(4),
-        };
-        if p.explain {
-            let mut lines = vec![Line::styled(
-                format!("The voting systems, with {}", clean(&l.contest.title)),
-                pal.title(),
-            )];
-            for e in &app.contest_tables().explainers {
-                lines.push(Line::default());
-                lines.push(Line::styled(e.title.as_str(), pal.title()));
-                lines.push(Line::styled(
-                    e.body.as_str(),
-                    pal.text().add_modifier(Modifier::BOLD),
-                ));
-            }
-            Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
-                .render(body, buf);
-            return;
+    /// The explainers page (`e`).
+    fn explainers(&self, body: Rect, buf: &mut Buffer) {
+        let pal = &self.pal;
+        let title = clean(&self.app.contest().contest.title);
+        let mut lines = vec![Line::styled(
+            format!("The voting systems, with {title}"),
+            pal.title(),
+        )];
+        for e in &self.app.contest_tables().explainers {
+            lines.push(Line::default());
+            lines.push(Line::styled(e.title.as_str(), pal.title()));
+            lines.push(Line::styled(
+                e.body.as_str(),
+                pal.text().add_modifier(Modifier::BOLD),
+            ));
         }
-
-        // The explanation at the bottom, bold for the back row.
-        let expl_h = (crate::text::wrap(&f.explanation, body.width.max(1) as usize, "", "")
-            .lines()
-            .count() as u16)
-            .min(5)
-            .min(body.height / 3);
-        let expl = Rect {
-            y: body.bottom().saturating_sub(expl_h),
-            height: expl_h,
-            ..body
-        };
-        Paragraph::new(f.explanation.clone())
-            .style(pal.text().add_modifier(Modifier::BOLD))
+        Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .render(expl, buf);
+            .render(body, buf);
+    }
 
-        // The headline in big text: name and number together if they fit, else the name
-        // big with the number under it, else plain bold text.
-        let number = f
-            .big_number
-            .map(|v| if numbers { thousands(v) } else { "?".into() });
+    /// The headline in big text: name and number together if they fit, else the name big
+    /// with the number under it, else plain bold text. Returns the rows used.
+    fn headline(&self, room: Rect, buf: &mut Buffer) -> u16 {
+        let (f, pal) = (&self.frame, &self.pal);
+        let number = f.big_number.map(|v| self.number(v));
         let headline = match &number {
             Some(v) => format!("{} {v}", f.big),
             None => f.big.clone(),
         };
-        let room = Rect {
-            height: body.height.saturating_sub(expl_h + 1),
-            ..body
-        };
+        // Big text takes at most a third of the room.
         let limit = Rect {
             height: room.height / 3,
             ..room
         };
-        let style = match f.focus.filter(|_| beat != Beat::WhoWins) {
+        let style = match f.focus.filter(|_| self.beat != Beat::WhoWins) {
             Some(i) => pal
-                .party(l.contest.candidates[i].colour.as_deref())
+                .party(self.app.contest().contest.candidates[i].colour.as_deref())
                 .add_modifier(Modifier::BOLD),
             None => pal.title(),
         };
@@ -177,96 +214,62 @@ impl Widget for PresentView<'_> {
                     buf,
                 );
         };
-        let big_h = if let Some((size, rows)) = big_size(&headline, limit) {
+        let under = Rect {
+            height: limit.height.saturating_sub(1),
+            ..limit
+        };
+        if let Some((size, rows)) = big_size(&headline, limit) {
             big(&headline, size, rows, buf);
             rows
-        } else if let (Some(v), Some((size, rows))) = (
-            &number,
-            big_size(
-                &f.big,
-                Rect {
-                    height: limit.height.saturating_sub(1),
-                    ..limit
-                },
-            ),
-        ) {
+        } else if let (Some(v), Some((size, rows))) = (&number, big_size(&f.big, under)) {
             big(&f.big, size, rows, buf);
             put(buf, room, room.x, room.y + rows, v, pal.title());
             rows + 1
         } else {
             put(buf, room, room.x, room.y, &headline, pal.title());
             1
-        };
+        }
+    }
 
-        // Thick bars, ballot-paper order.
-        let bars = Rect {
-            y: room.y + big_h + 1,
-            height: room.height.saturating_sub(big_h + 1),
-            ..room
-        };
-        let order = ballot_order(app);
+    /// A number, or "?" while the class guesses.
+    fn number(&self, v: Votes) -> String {
+        if self.numbers {
+            thousands(v)
+        } else {
+            "?".into()
+        }
+    }
+
+    /// Thick bars in ballot-paper order, the exhausted row, and the majority line.
+    fn bars(&self, bars: Rect, buf: &mut Buffer) {
+        let (f, pal) = (&self.frame, &self.pal);
+        let l = self.app.contest();
+        let tables = self.app.contest_tables();
+        let order = &tables.ballot_order;
         let rows_needed = order.len() as u16 + u16::from(f.exhausted.is_some()) + 1;
-        let thick = (bars.height / rows_needed.max(1)).clamp(1, 3);
-        let name_w = l
-            .contest
-            .candidates
-            .iter()
-            .map(|c| width(&clean(&c.name)))
-            .max()
-            .unwrap_or(4)
-            .clamp(4, 24) as u16;
+        let thick = (bars.height / rows_needed.max(1)).clamp(1, THICK_MAX);
+        let name_w = tables.name_width.clamp(NAME_MIN, NAME_MAX) as u16;
         // The Count view's scale: fixed for the whole lesson, exhausted row included.
         let max = super::count::scale(&l.count);
         // Room for the longest label, "1,310,143 WINS", and a space before it.
         let label_w = (width(&thousands(max as u64)) + " WINS".len() + 2) as u16;
-        let bar_x = bars.x + 2 + name_w + 1;
-        let bar_w = bars.width.saturating_sub(2 + name_w + 1 + label_w);
-        let mut y = bars.y;
-        let row = |y: u16,
-                   glyph: &str,
-                   name: &str,
-                   value: Option<f64>,
-                   label: &str,
-                   style: ratatui::style::Style,
-                   bar_style: ratatui::style::Style,
-                   buf: &mut Buffer| {
-            for k in 0..thick {
-                let yy = y + k;
-                if yy >= bars.bottom() {
-                    break;
-                }
-                if k == thick / 2 {
-                    put(buf, bars, bars.x, yy, glyph, style);
-                    put(
-                        buf,
-                        bars,
-                        bars.x + 2,
-                        yy,
-                        &fit(name, name_w as usize),
-                        style,
-                    );
-                    put(
-                        buf,
-                        bars,
-                        bar_x + bar_w + 1,
-                        yy,
-                        &right(label, label_w as usize - 1),
-                        style,
-                    );
-                }
-                if let Some(v) = value
-                    && bar_w > 0
-                {
-                    super::bar::draw(buf, bars, bar_x, yy, v, max, bar_w, bar_style);
-                }
-            }
+        let bar_x = bars.x + GLYPH_W + name_w + 1;
+        let bar_w = bars.width.saturating_sub(GLYPH_W + name_w + 1 + label_w);
+        let rows = Rows {
+            area: bars,
+            thick,
+            name_w,
+            bar_x,
+            bar_w,
+            label_w,
+            max,
         };
-        for &i in &order {
+        let mut y = bars.y;
+        for &i in order {
             if y >= bars.bottom() {
                 break;
             }
             let cand = &l.contest.candidates[i];
-            let name = clean(&cand.name);
             let state = f.states[i];
             let (glyph, style) = match state {
                 State::Winner => ("✓", pal.elected()),
@@ -277,7 +280,7 @@ impl Widget for PresentView<'_> {
             let label = match (state, f.votes[i]) {
                 (State::Hidden, _) => String::new(),
                 (State::Out, _) => "out".into(),
-                (_, Some(v)) if numbers => {
+                (_, Some(v)) if self.numbers => {
                     if state == State::Winner {
                         format!("{} WINS", thousands(v))
                     } else {
@@ -294,21 +297,27 @@ impl Widget for PresentView<'_> {
                 pal.party(cand.colour.as_deref())
             };
             let value = f.votes[i].map(Votes::as_f64);
-            row(y, glyph, &name, value, &label, style, bar_style, buf);
+            let row = Row {
+                glyph,
+                name: &tables.names[i],
+                value,
+                label: &label,
+                style,
+                bar_style,
+            };
+            rows.draw(y, &row, buf);
             y += thick;
         }
         if let Some(e) = f.exhausted {
-            let label = if numbers { thousands(e) } else { "?".into() };
-            row(
-                y,
-                " ",
-                l.contest.method.words().exhausted,
-                Some(e.as_f64()),
-                &label,
-                pal.dim(),
-                pal.exhausted_bar(),
-                buf,
-            );
+            let row = Row {
+                glyph: " ",
+                name: l.contest.method.words().exhausted,
+                value: Some(e.as_f64()),
+                label: &self.number(e),
+                style: pal.dim(),
+                bar_style: pal.exhausted_bar(),
+            };
+            rows.draw(y, &row, buf);
             y += thick;
         }
         if let Some(t) = f.threshold
@@ -322,16 +331,80 @@ impl Widget for PresentView<'_> {
                     cell.set_symbol("┃").set_style(pal.threshold());
                 }
             }
-            let label = format!(
-                "▲ {} = more than half",
-                if numbers { thousands(t) } else { "?".into() }
-            );
+            let label = format!("▲ {} = more than half", self.number(t));
             let lx = if tx + width(&label) as u16 <= bars.right() {
                 tx
             } else {
                 bars.right().saturating_sub(width(&label) as u16)
             };
             put(buf, bars, lx, y, &label, pal.threshold());
+        }
+    }
+}
+
+/// The bars' geometry.
+struct Rows {
+    area: Rect,
+    thick: u16,
+    name_w: u16,
+    bar_x: u16,
+    bar_w: u16,
+    label_w: u16,
+    max: f64,
+}
+
+/// One bar: glyph, name, bar and the label at its end.
+struct Row<'a> {
+    glyph: &'a str,
+    name: &'a str,
+    value: Option<f64>,
+    label: &'a str,
+    style: Style,
+    bar_style: Style,
+}
+
+impl Rows {
+    /// A bar `thick` rows high from row `y`, its words on the middle row.
+    fn draw(&self, y: u16, row: &Row, buf: &mut Buffer) {
+        let area = self.area;
+        for k in 0..self.thick {
+            let yy = y + k;
+            if yy >= area.bottom() {
+                break;
+            }
+            if k == self.thick / 2 {
+                put(buf, area, area.x, yy, row.glyph, row.style);
+                put(
+                    buf,
+                    area,
+                    area.x + GLYPH_W,
+                    yy,
+                    &fit(row.name, self.name_w as usize),
+                    row.style,
+                );
+                put(
+                    buf,
+                    area,
+                    self.bar_x + self.bar_w + 1,
+                    yy,
+                    &right(row.label, self.label_w as usize - 1),
+                    row.style,
+                );
+            }
+            if let Some(v) = row.value
+                && self.bar_w > 0
+            {
+                super::bar::draw(
+                    buf,
+                    area,
+                    self.bar_x,
+                    yy,
+                    v,
+                    self.max,
+                    self.bar_w,
+                    row.bar_style,
+                );
+            }
         }
     }
 }
