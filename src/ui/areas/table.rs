@@ -8,8 +8,8 @@ use ratatui::style::Style;
 
 use super::{share_text, turnout_text};
 use crate::app::App;
-use crate::story::areas::AreaSort;
-use crate::text::{clean, fit, right};
+use crate::story::areas::{AreaRow, AreaSort};
+use crate::text::{fit, right};
 use crate::ui::flow;
 use crate::ui::put;
 use crate::ui::theme::Palette;
@@ -79,6 +79,36 @@ impl Columns {
     }
 }
 
+/// Where each column starts.
+struct Xs {
+    name: u16,
+    status: u16,
+    leader: u16,
+    share: u16,
+    runner_up: u16,
+    turnout: u16,
+}
+
+impl Columns {
+    fn xs(&self, x: u16) -> Xs {
+        let opt = |w: u16| if w > 0 { w + 1 } else { 0 };
+        let name = x + Self::MARKER;
+        let status = name + self.name + 1;
+        let leader = status + opt(self.status);
+        let share = leader + Self::SWATCH + self.leader + 1;
+        let runner_up = share + self.share + 1;
+        Xs {
+            name,
+            status,
+            leader,
+            share,
+            runner_up,
+            turnout: runner_up + opt(self.runner_up),
+        }
+    }
+}
+
+/// The table: the sort line, the column headings, and the rows around the selected one.
 pub(super) fn draw_table(
     app: &App,
     selected: usize,
@@ -90,7 +120,52 @@ pub(super) fn draw_table(
     if rect.is_empty() {
         return;
     }
-    let contest = &app.contest().contest;
+    let table = &app.contest_tables().areas;
+    let header_h = sort_line(app, rect, buf, pal);
+    let xs = cols.xs(rect.x);
+    let hy = rect.y + header_h;
+    let room = rect.height.saturating_sub(header_h + 1) as usize;
+    // Where the selection is, when not every row fits.
+    let heading = if table.len() > room {
+        format!("Area {}/{}", selected + 1, table.len())
+    } else {
+        "Area".to_string()
+    };
+    headings(&heading, &cols, &xs, rect, hy, buf, pal);
+    if room == 0 {
+        return;
+    }
+    // Scroll so the selected row is in view, centred when the table is longer than the room.
+    let top = selected
+        .saturating_sub(room / 2)
+        .min(table.len().saturating_sub(room));
+    let sort = app.views().areas.sort;
+    for (k, row) in table.sorted(sort).enumerate().skip(top).take(room) {
+        let y = hy + 1 + (k - top) as u16;
+        let line = Line {
+            cols: &cols,
+            xs: &xs,
+            rect,
+            y,
+        };
+        line.draw(app, row, buf, pal);
+        if k == selected {
+            put(buf, rect, rect.x, y, "›", pal.title());
+            buf.set_style(
+                Rect {
+                    y,
+                    height: 1,
+                    ..rect
+                },
+                pal.selected_tab(),
+            );
+        }
+    }
+}
+
+/// "Sorted by name (s changes the sort) · 13 of 14 declared · ↑↓ select", over up to two
+/// lines. Returns the lines used.
+fn sort_line(app: &App, rect: Rect, buf: &mut Buffer, pal: &Palette) -> u16 {
     let table = &app.contest_tables().areas;
     let sort = app.views().areas.sort;
     let declared = table.declared();
@@ -110,86 +185,52 @@ pub(super) fn draw_table(
         segments.push((format!(" · {} areas", table.len()), pal.dim()));
     }
     segments.push((" · ↑↓ select".to_string(), pal.dim()));
-    let header_h = flow(buf, rect, rect.y, &segments, 2.min(rect.height));
+    flow(buf, rect, rect.y, &segments, 2.min(rect.height))
+}
 
-    // x of each column.
-    let x_name = rect.x + Columns::MARKER;
-    let x_status = x_name + cols.name + 1;
-    let x_leader = x_status + if cols.status > 0 { cols.status + 1 } else { 0 };
-    let x_share = x_leader + Columns::SWATCH + cols.leader + 1;
-    let x_runner = x_share + cols.share + 1;
-    let x_turnout = x_runner
-        + if cols.runner_up > 0 {
-            cols.runner_up + 1
-        } else {
-            0
-        };
-
-    let hy = rect.y + header_h;
+/// The column headings on row `y`.
+fn headings(
+    area_heading: &str,
+    cols: &Columns,
+    xs: &Xs,
+    rect: Rect,
+    y: u16,
+    buf: &mut Buffer,
+    pal: &Palette,
+) {
     let head = pal.title();
-    let room = rect.height.saturating_sub(header_h + 1) as usize;
-    // Where the selection is, when not every row fits.
-    let heading = if table.len() > room {
-        format!("Area {}/{}", selected + 1, table.len())
-    } else {
-        "Area".to_string()
-    };
-    put(
-        buf,
-        rect,
-        x_name,
-        hy,
-        &fit(&heading, cols.name as usize),
-        head,
-    );
+    let name = fit(area_heading, cols.name as usize);
+    put(buf, rect, xs.name, y, &name, head);
     if cols.status > 0 {
-        put(buf, rect, x_status, hy, "Status", head);
+        put(buf, rect, xs.status, y, "Status", head);
     }
-    put(buf, rect, x_leader, hy, "Leader", head);
-    put(
-        buf,
-        rect,
-        x_share,
-        hy,
-        &right("Share", cols.share as usize),
-        head,
-    );
+    put(buf, rect, xs.leader, y, "Leader", head);
+    let share = right("Share", cols.share as usize);
+    put(buf, rect, xs.share, y, &share, head);
     if cols.runner_up > 0 {
-        put(
-            buf,
-            rect,
-            x_runner,
-            hy,
-            &right("2nd", cols.runner_up as usize),
-            head,
-        );
+        let second = right("2nd", cols.runner_up as usize);
+        put(buf, rect, xs.runner_up, y, &second, head);
     }
-    put(
-        buf,
-        rect,
-        x_turnout,
-        hy,
-        &right("Turnout", cols.turnout as usize),
-        head,
-    );
+    let turnout = right("Turnout", cols.turnout as usize);
+    put(buf, rect, xs.turnout, y, &turnout, head);
+}
 
-    // Scroll so the selected row is in view, centred when the table is longer than the room.
-    if room == 0 {
-        return;
-    }
-    let top = selected
-        .saturating_sub(room / 2)
-        .min(table.len().saturating_sub(room));
-    for (k, row) in table.sorted(sort).enumerate().skip(top).take(room) {
-        let y = hy + 1 + (k - top) as u16;
-        let is_selected = k == selected;
-        if is_selected {
-            put(buf, rect, rect.x, y, "›", pal.title());
-        }
+/// Where one row of the table goes.
+struct Line<'a> {
+    cols: &'a Columns,
+    xs: &'a Xs,
+    rect: Rect,
+    y: u16,
+}
+
+impl Line<'_> {
+    /// One area: name, status, leader, leader's share, runner-up's share, turnout.
+    fn draw(&self, app: &App, row: &AreaRow, buf: &mut Buffer, pal: &Palette) {
+        let (cols, xs, rect, y) = (self.cols, self.xs, self.rect, self.y);
         put(
             buf,
             rect,
-            x_name,
+            xs.name,
             y,
             &fit(&row.name, cols.name as usize),
             pal.text(),
@@ -197,7 +238,6 @@ pub(super) fn draw_table(
         if cols.status > 0 {
             let fresh = app
                 .live_state()
-                .as_ref()
                 .is_some_and(|l| l.is_fresh(&row.id, app.now()));
             let (status, style) = if fresh {
                 ("NEW ★", pal.warning())
@@ -206,27 +246,15 @@ pub(super) fn draw_table(
             } else {
                 ("not declared", pal.warning())
             };
-            put(buf, rect, x_status, y, status, style);
+            put(buf, rect, xs.status, y, status, style);
         }
         match row.standings.first() {
             Some(&(i, _)) => {
-                let cand = &contest.candidates[i];
-                put(
-                    buf,
-                    rect,
-                    x_leader,
-                    y,
-                    "▍",
-                    pal.party(cand.colour.as_deref()),
-                );
-                put(
-                    buf,
-                    rect,
-                    x_leader + Columns::SWATCH,
-                    y,
-                    &fit(&clean(&cand.name), cols.leader as usize),
-                    pal.text(),
-                );
+                let colour = app.contest().contest.candidates[i].colour.as_deref();
+                put(buf, rect, xs.leader, y, "▍", pal.party(colour));
+                let name = &app.contest_tables().names[i];
+                let name = fit(name, cols.leader as usize);
+                put(buf, rect, xs.leader + Columns::SWATCH, y, &name, pal.text());
             }
             None => {
                 let text = if cols.status > 0 {
@@ -235,44 +263,16 @@ pub(super) fn draw_table(
                     "not declared"
                 };
                 let w = (Columns::SWATCH + cols.leader) as usize;
-                put(buf, rect, x_leader, y, &fit(text, w), pal.warning());
+                put(buf, rect, xs.leader, y, &fit(text, w), pal.warning());
             }
         }
-        put(
-            buf,
-            rect,
-            x_share,
-            y,
-            &right(&share_text(row.share(0)), cols.share as usize),
-            pal.text(),
-        );
+        let share = right(&share_text(row.share(0)), cols.share as usize);
+        put(buf, rect, xs.share, y, &share, pal.text());
         if cols.runner_up > 0 {
-            put(
-                buf,
-                rect,
-                x_runner,
-                y,
-                &right(&share_text(row.share(1)), cols.runner_up as usize),
-                pal.dim(),
-            );
+            let second = right(&share_text(row.share(1)), cols.runner_up as usize);
+            put(buf, rect, xs.runner_up, y, &second, pal.dim());
         }
-        put(
-            buf,
-            rect,
-            x_turnout,
-            y,
-            &right(&turnout_text(row.turnout), cols.turnout as usize),
-            pal.text(),
-        );
-        if is_selected {
-            buf.set_style(
-                Rect {
-                    y,
-                    height: 1,
-                    ..rect
-                },
-                pal.selected_tab(),
-            );
-        }
+        let turnout = right(&turnout_text(row.turnout), cols.turnout as usize);
+        put(buf, rect, xs.turnout, y, &turnout, pal.text());
     }
 }
