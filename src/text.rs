@@ -171,10 +171,27 @@ pub fn cells(s: &str) -> impl Iterator<Item = (&str, usize)> {
         .filter(|(_, w)| *w > 0)
 }
 
+/// The symbols tally draws most, each one cell wide and a grapheme of its own.
+const SIMPLE_SYMBOLS: &[char] = &[
+    '·', '±', '–', '−', '…', '←', '↑', '→', '↓', '≈', '│', '┃', '┊', '█', '▉', '▊', '▋', '▌', '▍',
+    '▎', '▏', '░', '▲', '○', '●', '›', '✓', '✗', '★',
+];
+
+/// A character that is one cell wide and never part of a longer grapheme with its
+/// neighbours when they are simple too: printable ASCII, Latin-1 letters, and tally's own
+/// symbols. A string of only these is one cell per character, which is much quicker to
+/// measure and draw than splitting it into graphemes (`cells`).
+pub fn is_simple(c: char) -> bool {
+    matches!(c, ' '..='~' | 'À'..='ÿ') || SIMPLE_SYMBOLS.contains(&c)
+}
+
 /// The display width of a string in terminal cells.
 pub fn width(s: &str) -> usize {
     if s.bytes().all(|b| (0x20..0x7f).contains(&b)) {
         return s.len();
+    }
+    if s.chars().all(is_simple) {
+        return s.chars().count();
     }
     cells(s).map(|(_, w)| w).sum()
 }
@@ -220,18 +237,24 @@ pub fn right(s: &str, w: usize) -> String {
 pub fn wrap(s: &str, w: usize, indent: &str, hanging: &str) -> String {
     let mut out = String::new();
     let mut line = String::from(indent);
+    // The line's width, kept as words are added rather than measured again each time.
+    let mut line_w = width(indent);
     let mut empty = true;
     for word in s.split_whitespace() {
-        if !empty && width(&line) + 1 + width(word) > w {
+        let word_w = width(word);
+        if !empty && line_w + 1 + word_w > w {
             out.push_str(&line);
             out.push('\n');
             line = String::from(hanging);
+            line_w = width(hanging);
             empty = true;
         }
         if !empty {
             line.push(' ');
+            line_w += 1;
         }
         line.push_str(word);
+        line_w += word_w;
         empty = false;
     }
     out.push_str(&line);
@@ -274,6 +297,24 @@ pub fn list(items: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simple_characters_are_one_cell_and_a_grapheme_each() {
+        use ratatui::buffer::CellWidth;
+        use unicode_segmentation::UnicodeSegmentation;
+        let all: String = (' '..='~')
+            .chain('À'..='ÿ')
+            .chain(SIMPLE_SYMBOLS.iter().copied())
+            .collect();
+        assert!(all.chars().all(is_simple));
+        for c in all.chars() {
+            let s = c.to_string();
+            assert_eq!(s.as_str().cell_width(), 1, "{c:?}");
+        }
+        assert_eq!(all.graphemes(true).count(), all.chars().count());
+        assert_eq!(width(&all), cells(&all).map(|(_, w)| w).sum::<usize>());
+        assert!(!is_simple('\u{301}') && !is_simple('\u{200d}') && !is_simple('\u{fe0f}'));
+    }
 
     #[test]
     fn counts_have_thousands_separators() {

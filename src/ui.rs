@@ -334,14 +334,16 @@ pub fn put(
         return 0;
     }
     let room = (area.right() - x) as usize;
-    // Printable ASCII is one cell a character: write it straight in. Anything else goes
-    // through ratatui, which measures graphemes (and never writes control characters).
-    if text.bytes().all(|b| (0x20..0x7f).contains(&b)) {
-        let used = text.len().min(room);
-        for (k, b) in text.bytes().take(used).enumerate() {
-            buf[(x + k as u16, y)].set_char(b as char).set_style(style);
+    // Printable ASCII, Latin-1 letters and tally's own symbols are one cell a character:
+    // write them straight in. Anything else goes through ratatui, which measures graphemes
+    // (and never writes control characters).
+    if text.chars().all(crate::text::is_simple) {
+        let mut used = 0;
+        for c in text.chars().take(room) {
+            buf[(x + used, y)].set_char(c).set_style(style);
+            used += 1;
         }
-        return used as u16;
+        return used;
     }
     let (end, _) = buf.set_stringn(x, y, text, room, style);
     end - x
