@@ -42,6 +42,8 @@ use theme::Palette;
 /// Below this the viewer shows only a short message.
 pub const MIN_WIDTH: u16 = 40;
 pub const MIN_HEIGHT: u16 = 12;
+/// The marker column before a candidate's name: "✓ ", "✗ ", "▶ ".
+pub const GLYPH_W: u16 = 2;
 /// The contest's title line and the round's.
 const HEADER_H: u16 = 2;
 /// The Count view lists the areas still out under the bars when it has more rows than

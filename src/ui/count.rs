@@ -20,6 +20,7 @@ use ratatui::layout::{Layout, Rect};
 use ratatui::style::Style;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 
+use super::GLYPH_W;
 use super::bar::{column, draw};
 use super::put;
 use super::theme::Palette;
@@ -33,8 +34,6 @@ pub struct CountView<'a> {
     pub app: &'a App,
 }
 
-/// The marker column before each name: "✓ ".
-const GLYPH_W: u16 = 2;
 /// The name column's natural width: at least 4 cells, at most 22, and never more than a
 /// third of the view.
 const NAME_MIN: usize = 4;

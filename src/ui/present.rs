@@ -26,6 +26,7 @@ use ratatui::text::Line;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use tui_big_text::{BigText, PixelSize};
 
+use super::GLYPH_W;
 use super::bar::column;
 use super::put;
 use super::theme::Palette;
@@ -62,8 +63,6 @@ const THICK_MAX: u16 = 3;
 /// The name column's natural width.
 const NAME_MIN: usize = 4;
 const NAME_MAX: usize = 24;
-/// The marker column before each name: "✓ ".
-const GLYPH_W: u16 = 2;
 
 /// What every part of the slide is drawn from.
 struct Slide<'a> {

@@ -23,6 +23,7 @@ use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::widgets::Widget;
 
+use super::GLYPH_W;
 use super::theme::Palette;
 use super::{flow, put};
 use crate::app::{App, ShareBasis};
@@ -176,8 +177,6 @@ impl Widget for SharesView<'_> {
     }
 }
 
-/// The marker column before each name: "✓ ".
-const GLYPH_W: u16 = 2;
 /// The name column's natural width, and never more than a third of the view.
 const NAME_MIN: usize = 4;
 const NAME_MAX: usize = 22;
