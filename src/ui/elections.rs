@@ -97,13 +97,7 @@ struct Ctx<'a> {
 
 impl Ctx<'_> {
     fn highlighted(&self, i: usize) -> bool {
-        self.app
-            .views()
-            .elections
-            .highlighted
-            .get(i)
-            .copied()
-            .unwrap_or(false)
+        self.app.views().elections.is_highlighted(i)
     }
 
     /// Bold for highlighted contests, dim for the rest.

@@ -27,14 +27,9 @@ fn choose_columns(app: &App, fit: usize) -> Vec<usize> {
     }
     let cur = app.current().min(count.saturating_sub(1));
     let mut order: Vec<usize> = (0..count).collect();
+    let elections = &app.views().elections;
     order.sort_by_key(|&i| {
-        let highlighted = app
-            .views()
-            .elections
-            .highlighted
-            .get(i)
-            .copied()
-            .unwrap_or(false);
+        let highlighted = elections.is_highlighted(i);
         (i != cur, !highlighted, i.abs_diff(cur), i)
     });
     let mut chosen: Vec<usize> = order.into_iter().take(fit.max(1)).collect();
