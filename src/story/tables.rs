@@ -2,8 +2,9 @@
 //! worked out once when they are loaded (or a followed file brings a new version), never
 //! on every frame.
 //!
-//! Per contest ([`ContestTables`]): its area table in every order, its turnout, the
-//! narration of each round, the presenter's beats and the explainers. Across the contests
+//! Per contest ([`ContestTables`]): its candidates' printable names and their orders (first
+//! count, ballot paper), its area table in every order, its turnout, the narration of each
+//! round, the presenter's beats and the explainers. Across the contests
 //! loaded ([`Across`]): each one's column heading, the one party table (the same one
 //! `tally compare` prints), the turnout scale and where each method was used.
 
