@@ -149,9 +149,10 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     }
     let exhausted = round.newly_exhausted();
     let none = format!(
-        "{} {} and are {}",
+        "{} {} and {} {}",
         thousands(exhausted),
         words.why_exhausted,
+        if exhausted == 1 { "is" } else { "are" },
         words.exhausted.to_lowercase()
     );
     parts.push(none);
@@ -322,6 +323,26 @@ pub fn report(l: &Counted) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_exhausted_ballot_is_said_in_the_singular() {
+        let text = r#"{"id": "t", "title": "T", "area": "A", "date": "2020-01-02",
+            "system": "instant-runoff",
+            "sources": [{"id": "S", "title": "Made up for a test"}],
+            "candidates": [{"id": "a", "name": "A", "party": "P"}, {"id": "b", "name": "B", "party": "P"},
+                           {"id": "c", "name": "C", "party": "P"}, {"id": "d", "name": "D", "party": "P"}],
+            "first_preferences": {"a": 30, "b": 29, "c": 10, "d": 3},
+            "rounds": [
+                {"eliminated": ["d"], "transfers": [{"from": "d", "to": "a", "votes": 2}]},
+                {"eliminated": ["c"], "transfers": [{"from": "c", "to": "a", "votes": 5}, {"from": "c", "to": "b", "votes": 5}]}
+            ]}"#;
+        let l = crate::import::dataset::from_str(text).unwrap();
+        let told = step(&l, 1).join(" ");
+        assert!(
+            told.contains("1 had no further choice and is exhausted"),
+            "{told}"
+        );
+    }
 
     #[test]
     fn london_2004_is_told_with_its_numbers() {

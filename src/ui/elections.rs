@@ -159,10 +159,12 @@ impl ElectionsView<'_> {
         };
         let [title_row, body] = Layout::vertical([Length(1), Fill(1)]).areas(area);
 
-        let title = format!(
-            "Turnout and shares across {} contests",
-            app.contests().len()
-        );
+        let n = app.contests().len();
+        let title = if n == 1 {
+            "Turnout and shares of 1 contest".to_string()
+        } else {
+            format!("Turnout and shares across {n} contests")
+        };
         Line::from(vec![
             Span::styled(title, pal.title()),
             Span::styled(" · t: highlight this contest", pal.dim()),

@@ -169,6 +169,17 @@ fn short_screens_scroll() {
 }
 
 #[test]
+fn one_contest_is_not_called_contests() {
+    let app = app_with(contests().into_iter().take(1).collect(), 0);
+    let ls = lines(&render(&app, 100, 30));
+    assert!(
+        ls[0].starts_with("Turnout and shares of 1 contest ·"),
+        "{}",
+        ls[0]
+    );
+}
+
+#[test]
 fn never_panics_at_any_size() {
     let apps = [
         app_with(contests(), 1),
