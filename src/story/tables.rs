@@ -3,7 +3,7 @@
 //! on every frame.
 //!
 //! Per contest ([`ContestTables`]): its candidates' printable names and their orders (first
-//! count, ballot paper), its area table in every order, its turnout, the narration of each
+//! count, ballot paper), the bars' scale, its area table in every order, its turnout, the narration of each
 //! round, the presenter's beats and the explainers. Across the contests
 //! loaded ([`Across`]): each one's column heading, the one party table (the same one
 //! `tally compare` prints), the turnout scale and where each method was used.
@@ -12,8 +12,8 @@ use super::areas::AreaTable;
 use super::explain::{Explainer, explainers};
 use super::present::{Beat, after_reveals, ballot_order, beats};
 use super::summary::{self, PartyRow, Turnout};
-use crate::count::Counted;
-use crate::model::VotingSystem;
+use crate::count::{Count, Counted};
+use crate::model::{Votes, VotingSystem};
 use crate::text::{clean, width};
 
 /// Everything derived from one contest.
@@ -25,6 +25,9 @@ pub struct ContestTables {
     /// Candidates in first-count order, most votes first: the Count view's rows keep this
     /// order through every step, so a bar never jumps while it moves.
     pub first_order: Vec<usize>,
+    /// The largest value any bar reaches in the count (votes, threshold or exhausted), so
+    /// the bars' scale stays fixed through every step and animation.
+    pub bar_scale: f64,
     pub areas: AreaTable,
     pub turnout: Option<Turnout>,
     /// Per round, what happened in it, in sentences.
@@ -56,6 +59,7 @@ impl ContestTables {
                 .into_iter()
                 .map(|(i, _)| i)
                 .collect(),
+            bar_scale: bar_scale(&l.count),
             areas: AreaTable::new(&l.contest),
             turnout: summary::turnout(&l.contest),
             narration: (0..l.count.rounds.len())
@@ -67,6 +71,18 @@ impl ContestTables {
             explainers: explainers(l),
         }
     }
+}
+
+/// The largest value any bar reaches in the count, at least 1.
+fn bar_scale(count: &Count) -> f64 {
+    count
+        .rounds
+        .iter()
+        .flat_map(|r| r.votes.iter().copied().chain([r.threshold, r.exhausted]))
+        .max()
+        .unwrap_or(Votes::ZERO)
+        .as_f64()
+        .max(1.0)
 }
 
 /// Everything derived from the contests together.

@@ -27,7 +27,7 @@ use super::theme::Palette;
 use crate::app::App;
 use crate::app::animation::Shown;
 use crate::count::Round;
-use crate::model::{Contest, Votes};
+use crate::model::Contest;
 use crate::text::{fit, right, thousands, width};
 
 pub struct CountView<'a> {
@@ -47,19 +47,6 @@ const BAR_MIN: u16 = 10;
 /// The narration takes up to this many lines, and only while the rest keeps `REST_MIN`.
 const NARRATION_MAX: u16 = 6;
 const REST_MIN: u16 = 9;
-
-/// The largest value any bar reaches in the contest (votes or threshold): the scale stays
-/// fixed through every step and animation.
-pub fn scale(count: &crate::count::Count) -> f64 {
-    count
-        .rounds
-        .iter()
-        .flat_map(|r| r.votes.iter().copied().chain([r.threshold, r.exhausted]))
-        .max()
-        .unwrap_or(Votes::ZERO)
-        .as_f64()
-        .max(1.0)
-}
 
 impl Widget for CountView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -126,7 +113,7 @@ impl CountView<'_> {
         let shown = app.shown();
         let words = l.contest.method.words();
         let cols = Columns::new(tables.name_width.max(width(words.exhausted)), area);
-        let max = scale(&l.count);
+        let max = tables.bar_scale;
         let round = &l.count.rounds[shown.round];
         let f = Frame {
             app,

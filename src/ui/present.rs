@@ -249,7 +249,7 @@ impl Slide<'_> {
         let thick = (bars.height / rows_needed.max(1)).clamp(1, THICK_MAX);
         let name_w = tables.name_width.clamp(NAME_MIN, NAME_MAX) as u16;
         // The Count view's scale: fixed for the whole lesson, exhausted row included.
-        let max = super::count::scale(&l.count);
+        let max = tables.bar_scale;
         // Room for the longest label, "1,310,143 WINS", and a space before it.
         let label_w = (width(&thousands(max as u64)) + " WINS".len() + 2) as u16;
         let bar_x = bars.x + GLYPH_W + name_w + 1;
