@@ -146,18 +146,10 @@ impl HelpView<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::app::{App, Options};
 
     #[test]
     fn help_lists_every_key_and_explains_the_systems() {
-        let app = App::new(
-            crate::import::load_all().unwrap(),
-            1,
-            Options {
-                animate: false,
-                ..Options::default()
-            },
-        );
+        let app = crate::ui::testing::app(1);
         let area = Rect::new(0, 0, 100, 80);
         let mut buf = Buffer::empty(area);
         HelpView { app: &app }.render(area, &mut buf);

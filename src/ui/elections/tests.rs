@@ -1,23 +1,12 @@
 //! The Elections view's tests: what it shows, at every size.
 
 use super::*;
-use crate::app::Options;
 use crate::count::Counted;
+use crate::ui::testing::app_on;
 use ratatui::style::Modifier;
 
 fn contests() -> Vec<Counted> {
     crate::import::load_all().unwrap()
-}
-
-fn app_with(contests: Vec<Counted>, current: usize) -> App {
-    App::new(
-        contests,
-        current,
-        Options {
-            animate: false,
-            ..Default::default()
-        },
-    )
 }
 
 fn render(app: &App, w: u16, h: u16) -> Buffer {
@@ -56,7 +45,7 @@ const BAR_CHARS: &str = "█▉▊▋▌▍▎▏░▶";
 
 #[test]
 fn highlighted_years_are_marked_and_bold() {
-    let app = app_with(contests(), 1);
+    let app = app_on(contests(), 1);
     let buf = render(&app, 110, 36);
     let ls = lines(&buf);
     for year in ["2004", "2008", "2012"] {
@@ -79,7 +68,7 @@ fn highlighted_years_are_marked_and_bold() {
 
 #[test]
 fn turnout_figures_say_their_basis() {
-    let app = app_with(contests(), 1);
+    let app = app_on(contests(), 1);
     let ls = lines(&render(&app, 110, 36));
     let y2008 = turnout_row(&ls, "2008");
     assert!(ls[y2008].contains("45.33%"), "{}", ls[y2008]);
@@ -107,7 +96,7 @@ fn unknown_turnout_draws_no_bar() {
     blank.contest.turnout = None;
     blank.contest.electorate = None;
     all[2] = blank;
-    let app = app_with(all, 1);
+    let app = app_on(all, 1);
     let ls = lines(&render(&app, 110, 36));
     let y = turnout_row(&ls, "2008");
     assert!(ls[y].contains("unknown"), "{}", ls[y]);
@@ -120,7 +109,7 @@ fn unknown_turnout_draws_no_bar() {
 
 #[test]
 fn shares_by_year_with_change_in_points() {
-    let app = app_with(contests(), 1);
+    let app = app_on(contests(), 1);
     // Tall enough for all 18 parties over 1% (as `tally compare` shows them) and the
     // winners below.
     let ls = lines(&render(&app, 110, 50));
@@ -139,7 +128,7 @@ fn shares_by_year_with_change_in_points() {
 
 #[test]
 fn narrow_tables_keep_the_current_and_highlighted_contests() {
-    let app = app_with(contests(), 5); // 2021
+    let app = app_on(contests(), 5); // 2021
     let ls = lines(&render(&app, 60, 40));
     let text = ls.join("\n");
     assert!(text.contains("Hidden for width"), "{text}");
@@ -155,7 +144,7 @@ fn narrow_tables_keep_the_current_and_highlighted_contests() {
 
 #[test]
 fn short_screens_scroll() {
-    let mut app = app_with(contests(), 1);
+    let mut app = app_on(contests(), 1);
     let ls = lines(&render(&app, 100, 12));
     assert!(ls[11].contains("more (j/↓)"), "{}", ls[11]);
     let max = ElectionsView { app: &app }.draw(
@@ -170,7 +159,7 @@ fn short_screens_scroll() {
 
 #[test]
 fn one_contest_is_not_called_contests() {
-    let app = app_with(contests().into_iter().take(1).collect(), 0);
+    let app = app_on(contests().into_iter().take(1).collect(), 0);
     let ls = lines(&render(&app, 100, 30));
     assert!(
         ls[0].starts_with("Turnout and shares of 1 contest ·"),
@@ -182,8 +171,8 @@ fn one_contest_is_not_called_contests() {
 #[test]
 fn never_panics_at_any_size() {
     let apps = [
-        app_with(contests(), 1),
-        app_with(contests().into_iter().take(1).collect(), 0),
+        app_on(contests(), 1),
+        app_on(contests().into_iter().take(1).collect(), 0),
     ];
     for app in &apps {
         for w in (1..=160).step_by(3) {
