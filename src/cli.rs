@@ -113,7 +113,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             }
             None => text(narrate::reports(&import::all(&cli.contests)?)),
         },
-        Some(C::List) => text(report::list::list(&import::load_all()?)),
+        Some(C::List { format }) => text(report::list::list(&import::load_all()?, format)),
         Some(C::Check { files }) => {
             let (report, bad) = report::check::check(&files);
             Ok(Done::Print(report, bad > 0))
@@ -121,7 +121,9 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
         Some(C::Rounds { contest, format }) => {
             text(report::rounds(&import::resolve(&contest)?, format))
         }
-        Some(C::Compare { contests }) => text(report::compare::compare(&import::all(&contests)?)),
+        Some(C::Compare { contests, format }) => {
+            text(report::compare::compare(&import::all(&contests)?, format))
+        }
         Some(C::Narrate { contest }) => text(narrate::report(&import::resolve(&contest)?)),
         Some(C::Render(a)) => render(a),
         Some(C::Screenshots { dir }) => {

@@ -1,7 +1,8 @@
 //! The election data model: what a contest is, checked, whatever file it came from.
 //!
 //! Plain types with no terminal code, no I/O and no counting logic: a [`Contest`] with its
-//! candidates, figures and counting [`Method`], the vote counts ([`Votes`]), candidate ids
+//! candidates, figures and counting [`Method`], parties as one series across contests
+//! ([`party`]), the vote counts ([`Votes`]), candidate ids
 //! ([`ids`]), and the [`Diagnostic`] every reader reports problems with. Readers (`import`)
 //! build these from files; the engine (`count`) counts them.
 
@@ -11,9 +12,11 @@ pub mod dates;
 pub mod diagnostic;
 pub mod ids;
 pub mod method;
+pub mod party;
 pub mod votes;
 
 pub use contest::*;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use method::{Method, VotingSystem};
+pub use party::Standing;
 pub use votes::{VoteMap, Votes};

@@ -422,3 +422,127 @@ fn no_color_means_the_same_for_every_command_whatever_its_value() {
         "an empty NO_COLOR is unset"
     );
 }
+
+#[test]
+fn compare_puts_contests_in_date_order_and_says_so() {
+    let given = stdout(&["compare", "london-2024", "london-2012", "london-2021"]);
+    let ordered = stdout(&["compare", "london-2012", "london-2021", "london-2024"]);
+    assert!(
+        given.starts_with("3 contests in date order (not the order given); each change is since the previous contest in time."),
+        "{given}"
+    );
+    assert!(
+        ordered.starts_with("3 contests in date order; "),
+        "{ordered}"
+    );
+    let body = |s: &str| s.lines().skip(1).collect::<Vec<_>>().join("\n");
+    assert_eq!(body(&given), body(&ordered));
+    insta::assert_snapshot!("compare_given_out_of_order", given);
+}
+
+#[test]
+fn compare_and_list_as_json_and_csv() {
+    let args = ["compare", "london-2024", "london-2021", "--format"];
+    insta::assert_snapshot!("compare_json", stdout(&[&args[..], &["json"]].concat()));
+    insta::assert_snapshot!("compare_csv", stdout(&[&args[..], &["csv"]].concat()));
+    insta::assert_snapshot!("list_json", stdout(&["list", "--format", "json"]));
+    insta::assert_snapshot!("list_csv", stdout(&["list", "--format", "csv"]));
+
+    // Every figure agrees with the count: a party's votes and share in each contest.
+    let v: Value = serde_json::from_str(&stdout(&["compare", "--format", "json"])).unwrap();
+    let contests = v["contests"].as_array().unwrap();
+    for (i, c) in contests.iter().enumerate() {
+        let rounds: Value = serde_json::from_str(&stdout(&[
+            "rounds",
+            c["id"].as_str().unwrap(),
+            "--format",
+            "json",
+        ]))
+        .unwrap();
+        let valid = rounds["valid_first_preferences"].as_u64().unwrap();
+        assert_eq!(c["valid_first_preferences"], valid);
+        let mut total = 0;
+        for p in v["parties"].as_array().unwrap() {
+            let r = &p["results"][i];
+            assert_eq!(r["contest"], c["id"]);
+            if let Some(votes) = r["votes"].as_u64() {
+                total += votes;
+                let share = r["share"].as_f64().unwrap();
+                assert!((share - votes as f64 * 100.0 / valid as f64).abs() < 1e-9);
+            } else {
+                assert!(r["share"].is_null() && r["change"].is_null(), "{p}");
+            }
+        }
+        assert_eq!(total, valid, "{}: every vote in one row", c["id"]);
+    }
+    // Unknown is null, never 0.
+    assert_eq!(contests[1]["electorate"], Value::Null, "2004's electorate");
+}
+
+#[test]
+fn rounds_exports_the_areas() {
+    let v: Value =
+        serde_json::from_str(&stdout(&["rounds", "london-2024", "--format", "json"])).unwrap();
+    let areas = v["areas"].as_array().unwrap();
+    assert_eq!(areas.len(), 14);
+    // Each candidate's votes summed over the areas are the London-wide first round.
+    for (name, total) in v["rounds"][0]["tally"].as_object().unwrap() {
+        let summed: u64 = areas
+            .iter()
+            .map(|a| a["votes"][name].as_u64().unwrap())
+            .sum();
+        assert_eq!(Some(summed), total.as_u64(), "{name}");
+    }
+    for a in areas {
+        assert_eq!(a["declared"], true);
+        let votes: u64 = a["votes_by_id"]
+            .as_object()
+            .unwrap()
+            .values()
+            .map(|v| v.as_u64().unwrap())
+            .sum();
+        assert_eq!(Some(votes), a["valid_votes"].as_u64(), "{}", a["name"]);
+        let turnout =
+            a["ballot_papers"].as_f64().unwrap() * 100.0 / a["electorate"].as_f64().unwrap();
+        assert!((a["turnout"].as_f64().unwrap() - turnout).abs() < 1e-9);
+    }
+    // 2016's areas have no electorate: turnout is unknown (null), not 0.
+    let v: Value =
+        serde_json::from_str(&stdout(&["rounds", "london-2016", "--format", "json"])).unwrap();
+    assert_eq!(v["areas"][0]["electorate"], Value::Null);
+    assert_eq!(v["areas"][0]["turnout"], Value::Null);
+    // A contest without areas says so with null, not an empty list.
+    let v: Value =
+        serde_json::from_str(&stdout(&["rounds", "london-2004", "--format", "json"])).unwrap();
+    assert_eq!(v["areas"], Value::Null);
+    assert_eq!(v["candidates"][0]["party_id"], "labour");
+    assert_eq!(
+        v["candidates"][9]["party_id"],
+        Value::Null,
+        "an independent"
+    );
+
+    insta::assert_snapshot!(
+        "rounds_csv_areas",
+        stdout(&["rounds", "london-2024", "--format", "csv"])
+    );
+}
+
+#[test]
+fn the_csv_share_says_its_basis() {
+    let csv = stdout(&["rounds", "london-2016", "--format", "csv"]);
+    let mut lines = csv.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let (kind, basis, share) = (col("kind"), col("share_basis"), col("share"));
+    for line in lines {
+        let cells: Vec<&str> = line.split(',').collect();
+        let expected = match cells[kind] {
+            "candidate" => "votes-in-round",
+            "area-candidate" => "area-valid-votes",
+            _ => "",
+        };
+        assert_eq!(cells[basis], expected, "{line}");
+        assert_eq!(cells[share].is_empty(), expected.is_empty(), "{line}");
+    }
+}

@@ -1336,3 +1336,131 @@ fn every_embedded_dataset_is_checked_here() {
     ];
     assert_eq!(ids, checked);
 }
+
+/// Every party label in the reference tables, with the party id the embedded datasets give
+/// it. A party that changed its label keeps its id (London Real → London Real Party; Count
+/// Binface for Mayor of London → Count Binface Party). A new party is a new id, even when
+/// people moved from an old one (Left List split from Respect; Reform UK is not UKIP;
+/// Christian Choice was a joint list of two parties).
+const PARTY_IDS: &[(&str, &str)] = &[
+    ("Labour", "labour"),
+    ("Conservative", "conservative"),
+    ("Liberal Democrat", "liberal-democrat"),
+    ("Green", "green"),
+    ("Christian Peoples Alliance", "christian-peoples-alliance"),
+    ("British National Party", "british-national-party"),
+    ("UK Independence Party", "uk-independence-party"),
+    ("Pro-Motorist and Small Shop", "pro-motorist-and-small-shop"),
+    ("Natural Law Party", "natural-law-party"),
+    ("Respect", "respect"),
+    (
+        "Independent Working Class Association",
+        "independent-working-class-association",
+    ),
+    (
+        "Christian Choice (Christian Peoples Alliance and Christian Party)",
+        "christian-choice",
+    ),
+    ("Left List", "left-list"),
+    ("English Democrats", "english-democrats"),
+    ("Women's Equality Party", "womens-equality-party"),
+    ("Britain First", "britain-first"),
+    (
+        "Cannabis is Safer than Alcohol",
+        "cannabis-is-safer-than-alcohol",
+    ),
+    ("One Love Party", "one-love-party"),
+    ("Reclaim", "reclaim"),
+    ("London Real", "london-real"),
+    ("London Real Party", "london-real"),
+    ("Rejoin EU", "rejoin-eu"),
+    ("Count Binface for Mayor of London", "count-binface"),
+    ("Count Binface Party", "count-binface"),
+    ("Let London Live", "let-london-live"),
+    ("Animal Welfare Party", "animal-welfare-party"),
+    ("Heritage Party", "heritage-party"),
+    ("Social Democratic Party", "social-democratic-party"),
+    ("Renew", "renew"),
+    ("Burning Pink", "burning-pink"),
+    ("Reform UK", "reform-uk"),
+];
+
+/// The reference's labels for candidates who stood for no party.
+const INDEPENDENT: &[&str] = &["Independent", "Independent (no description)"];
+
+#[test]
+fn every_party_has_its_stable_id_and_independents_have_none() {
+    let mut used: Vec<&str> = Vec::new();
+    for e in tally::import::embedded::ALL {
+        let (id, l) = (e.id, load(e.id));
+        for cand in &l.contest.candidates {
+            if INDEPENDENT.contains(&cand.party.as_str()) {
+                assert_eq!(cand.party_id, None, "{id} {}: an independent", cand.name);
+                continue;
+            }
+            let expected = PARTY_IDS
+                .iter()
+                .find(|(label, _)| *label == cand.party)
+                .map(|(_, pid)| *pid)
+                .unwrap_or_else(|| {
+                    panic!(
+                        "{id} {}: party {:?} is not in the reference",
+                        cand.name, cand.party
+                    )
+                });
+            assert_eq!(
+                cand.party_id.as_deref(),
+                Some(expected),
+                "{id} {}",
+                cand.name
+            );
+            used.push(expected);
+        }
+    }
+    for (label, pid) in PARTY_IDS {
+        assert!(used.contains(pid), "{label} ({pid}) stands in no dataset");
+    }
+}
+
+#[test]
+fn the_embedded_datasets_state_every_party_id_rather_than_derive_it() {
+    // A derived id follows the label; the embedded datasets name the party outright, so a
+    // relabelled party cannot split in two.
+    for e in tally::import::embedded::ALL {
+        let id = e.id;
+        let raw = tally::import::dataset::parse::parse_contest(e.json).unwrap();
+        for cand in &raw.candidates {
+            assert_eq!(
+                cand.party_id.is_none(),
+                INDEPENDENT.contains(&cand.party.as_str()),
+                "{id} {}",
+                cand.name
+            );
+        }
+    }
+}
+
+#[test]
+fn a_relabelled_party_is_one_series_across_years() {
+    let all: Vec<Counted> = tally::import::embedded::ALL
+        .iter()
+        .map(|e| load(e.id))
+        .collect();
+    let rows = tally::story::summary::party_table(&all);
+    let real: Vec<_> = rows
+        .iter()
+        .filter(|r| r.id() == Some("london-real"))
+        .collect();
+    assert_eq!(real.len(), 1);
+    let (i2021, i2024) = (5, 6);
+    assert!(real[0].values[i2021].is_some() && real[0].values[i2024].is_some());
+    assert_eq!(real[0].label(), "London Real Party", "the latest label");
+    // 31,111 of 2,531,357 in 2021; 7,501 of 2,484,432 in 2024.
+    let change = real[0].change(i2024).unwrap();
+    let expected = 7_501.0 * 100.0 / 2_484_432.0 - 31_111.0 * 100.0 / 2_531_357.0;
+    assert!(close(change, expected), "{change} vs {expected}");
+    assert!(
+        rows.iter().all(|r| r.label() != "Independent"),
+        "independents are not one party"
+    );
+}

@@ -57,7 +57,11 @@ impl ViewerFlags {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the embedded contests: id, title, date, system and winner
-    List,
+    List {
+        /// Output format (json and csv: see docs/compare-json.md)
+        #[arg(short, long, value_enum, default_value_t = report::Format::Text)]
+        format: report::Format,
+    },
     /// Validate dataset files, one line per problem as `file: json.path: message`
     #[command(after_help = include_str!("../../docs/help/check.txt"))]
     Check {
@@ -70,15 +74,19 @@ pub enum Command {
         /// An embedded contest id or a dataset file
         #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
         contest: String,
-        /// Output format (json: see docs/rounds-json.md)
+        /// Output format (json and csv, with the areas: see docs/rounds-json.md)
         #[arg(short, long, value_enum, default_value_t = report::Format::Text)]
         format: report::Format,
     },
-    /// Compare turnout, winner, margin and party shares across contests
+    /// Compare turnout, winner, margin and party shares across contests, in date order
     Compare {
-        /// Embedded contest ids or dataset files [default: every embedded contest]
+        /// Embedded contest ids or dataset files, in any order: they are compared in date
+        /// order [default: every embedded contest]
         #[arg(value_name = "CONTEST")]
         contests: Vec<String>,
+        /// Output format (json and csv: see docs/compare-json.md)
+        #[arg(short, long, value_enum, default_value_t = report::Format::Text)]
+        format: report::Format,
     },
     /// Tell the whole count in plain sentences, step by step (for screen readers and scripts)
     Narrate {

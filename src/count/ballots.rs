@@ -268,6 +268,7 @@ impl Prepared {
                     id: id.clone(),
                     name: name.clone(),
                     party: String::new(),
+                    party_id: None,
                     colour: None,
                 })
                 .collect(),

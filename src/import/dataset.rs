@@ -4,7 +4,7 @@
 //! Reading goes text → [`raw::RawContest`] (the file's shape, with errors located by line and
 //! column or JSON path: [`parse`]) → every problem found in the whole contest, and the
 //! counting method when the system's fields make sense ([`validate`]) → a checked
-//! `model::Contest` → counted. Writing turns a contest back into the raw shape.
+//! `model::Contest` (with every party's id, given or derived) → counted. Writing turns a contest back into the raw shape.
 
 pub mod parse;
 pub mod raw;
@@ -34,7 +34,7 @@ pub fn check(raw: RawContest) -> Result<(Contest, Vec<Diagnostic>), Vec<Diagnost
         method,
         seats: 1,
         status: raw.status,
-        candidates: raw.candidates,
+        candidates: with_party_ids(raw.candidates),
         electorate: raw.electorate,
         ballot_papers: raw.ballot_papers,
         valid_votes: raw.valid_votes,
@@ -49,6 +49,17 @@ pub fn check(raw: RawContest) -> Result<(Contest, Vec<Diagnostic>), Vec<Diagnost
         notes: raw.notes,
     };
     Ok((contest, diagnostics))
+}
+
+/// Every candidate with a party id: the file's, or one derived from the party's label
+/// (`model::party::derive_id`); independents have none.
+fn with_party_ids(mut candidates: Vec<crate::model::Candidate>) -> Vec<crate::model::Candidate> {
+    for c in &mut candidates {
+        if c.party_id.is_none() {
+            c.party_id = crate::model::party::derive_id(&c.party);
+        }
+    }
+    candidates
 }
 
 /// Parse, check and count dataset text. On failure, every diagnostic (errors first, then

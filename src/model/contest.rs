@@ -78,6 +78,12 @@ pub struct Candidate {
     /// Party or description; absent (empty) when there is none, as for counted ballots.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub party: String,
+    /// The party's stable id, the same in every contest whatever the label says
+    /// (`london-real` for "London Real" and "London Real Party"); `None` for an independent,
+    /// who is counted as themself (see `model::party`). A dataset may leave it out: the
+    /// reader then derives it from `party`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party_id: Option<String>,
     /// Party colour as `#rrggbb`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub colour: Option<String>,

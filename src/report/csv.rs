@@ -1,8 +1,11 @@
-//! The count as CSV: one row per candidate per round, plus the exhausted ballots.
+//! The count as CSV: one row per candidate per round, plus the exhausted ballots, then the
+//! areas (one `area` row each, and one `area-candidate` row per candidate in a declared
+//! area). `docs/rounds-json.md` documents the layout.
 //!
-//! Columns: `round, kind, id, name, party, votes, change, share, status`. `kind` is
-//! `candidate` or `exhausted`; `change` is what the round's transfers added (0 in round 1);
-//! `share` is the percent of continuing votes. Only candidates still in the round appear.
+//! Columns: [`ROUNDS_HEADER`]. `kind` says what a row is; `change` is what the round's
+//! transfers added (0 in round 1); `share` is a percent of what `share_basis` names (the
+//! votes in the round, or the area's valid votes). Only candidates still in the round
+//! appear. Unknown figures are empty cells, never 0.
 //!
 //! Every text cell is safe in a spreadsheet: control characters are escaped as everywhere
 //! else, and a cell that would begin with `=`, `+`, `-`, `@`, a tab or a carriage return
@@ -10,6 +13,7 @@
 //! `'`, as OWASP recommends. Plain numbers are left as they are.
 
 use crate::count::Counted;
+use crate::model::Votes;
 
 /// A text cell that no spreadsheet will run as a formula.
 pub fn cell(s: &str) -> String {
@@ -33,19 +37,89 @@ fn is_plain_number(s: &str) -> bool {
         && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
+/// The header: the original nine columns, then those added for the share's basis, party ids
+/// and the areas (appended, so readers that go by position keep working).
+pub const ROUNDS_HEADER: [&str; 16] = [
+    "round",
+    "kind",
+    "id",
+    "name",
+    "party",
+    "votes",
+    "change",
+    "share",
+    "status",
+    "share_basis",
+    "party_id",
+    "area_id",
+    "area",
+    "electorate",
+    "ballot_papers",
+    "turnout",
+];
+
+/// One row, by column name; columns not given are empty.
+#[derive(Default)]
+struct Row {
+    round: String,
+    kind: &'static str,
+    id: String,
+    name: String,
+    party: String,
+    votes: String,
+    change: String,
+    share: String,
+    status: &'static str,
+    share_basis: &'static str,
+    party_id: String,
+    area_id: String,
+    area: String,
+    electorate: String,
+    ballot_papers: String,
+    turnout: String,
+}
+
+impl Row {
+    fn cells(self) -> [String; 16] {
+        [
+            self.round,
+            self.kind.into(),
+            self.id,
+            self.name,
+            self.party,
+            self.votes,
+            self.change,
+            self.share,
+            self.status.into(),
+            self.share_basis.into(),
+            self.party_id,
+            self.area_id,
+            self.area,
+            self.electorate,
+            self.ballot_papers,
+            self.turnout,
+        ]
+    }
+}
+
+/// `12.34`, or empty when there is nothing to take a share of.
+fn share(p: Option<f64>) -> String {
+    p.map(|p| format!("{p:.2}")).unwrap_or_default()
+}
+
+fn number(v: Option<Votes>) -> String {
+    v.map(|v| v.get().to_string()).unwrap_or_default()
+}
+
 pub fn rounds(l: &Counted) -> String {
     let c = &l.contest;
     let mut w = ::csv::Writer::from_writer(Vec::new());
-    let header = [
-        "round", "kind", "id", "name", "party", "votes", "change", "share", "status",
-    ];
-    let _ = w.write_record(header);
+    let _ = w.write_record(ROUNDS_HEADER);
     for r in &l.count.rounds {
         for (i, cand) in c.candidates.iter().enumerate() {
             let Some(votes) = r.tally(i) else {
                 continue;
             };
-            let change = r.received(i);
             let status = if r.elected.contains(&i) {
                 "elected"
             } else if r.eliminated.contains(&i) {
@@ -53,33 +127,80 @@ pub fn rounds(l: &Counted) -> String {
             } else {
                 "continuing"
             };
-            let share = votes
-                .percent_of(r.continuing)
-                .map(|p| format!("{p:.2}"))
-                .unwrap_or_default();
-            let _ = w.write_record([
-                r.number.to_string(),
-                "candidate".into(),
-                cell(&cand.id),
-                cell(&cand.name),
-                cell(&cand.party),
-                votes.get().to_string(),
-                change.get().to_string(),
-                share,
-                status.into(),
-            ]);
+            let row = Row {
+                round: r.number.to_string(),
+                kind: "candidate",
+                id: cell(&cand.id),
+                name: cell(&cand.name),
+                party: cell(&cand.party),
+                votes: votes.get().to_string(),
+                change: r.received(i).get().to_string(),
+                share: share(votes.percent_of(r.continuing)),
+                status,
+                share_basis: "votes-in-round",
+                party_id: cand.party_id.as_deref().map(cell).unwrap_or_default(),
+                ..Row::default()
+            };
+            let _ = w.write_record(row.cells());
         }
-        let _ = w.write_record([
-            r.number.to_string(),
-            "exhausted".into(),
-            String::new(),
-            c.method.words().exhausted.into(),
-            String::new(),
-            r.exhausted.get().to_string(),
-            r.newly_exhausted().get().to_string(),
-            String::new(),
-            String::new(),
-        ]);
+        let row = Row {
+            round: r.number.to_string(),
+            kind: "exhausted",
+            name: c.method.words().exhausted.into(),
+            votes: r.exhausted.get().to_string(),
+            change: r.newly_exhausted().get().to_string(),
+            ..Row::default()
+        };
+        let _ = w.write_record(row.cells());
+    }
+    for area in c.areas.iter().flatten() {
+        let fp = area.first_preferences.as_ref();
+        let summed: Option<Votes> =
+            fp.map(|fp| c.candidates.iter().filter_map(|k| fp.get(&k.id)).sum());
+        let valid = area.valid_votes.or(summed);
+        let turnout = match (area.electorate, area.ballot_papers) {
+            (Some(e), Some(b)) => b.percent_of(e),
+            _ => None,
+        };
+        let row = Row {
+            kind: "area",
+            id: cell(&area.id),
+            name: cell(&area.name),
+            votes: number(valid),
+            status: if area.is_declared() {
+                "declared"
+            } else {
+                "not-declared"
+            },
+            area_id: cell(&area.id),
+            area: cell(&area.name),
+            electorate: number(area.electorate),
+            ballot_papers: number(area.ballot_papers),
+            turnout: share(turnout),
+            ..Row::default()
+        };
+        let _ = w.write_record(row.cells());
+        let Some(fp) = fp else { continue };
+        for cand in &c.candidates {
+            let Some(votes) = fp.get(&cand.id) else {
+                continue;
+            };
+            let row = Row {
+                round: "1".into(),
+                kind: "area-candidate",
+                id: cell(&cand.id),
+                name: cell(&cand.name),
+                party: cell(&cand.party),
+                votes: votes.get().to_string(),
+                share: share(valid.and_then(|v| votes.percent_of(v))),
+                share_basis: "area-valid-votes",
+                party_id: cand.party_id.as_deref().map(cell).unwrap_or_default(),
+                area_id: cell(&area.id),
+                area: cell(&area.name),
+                ..Row::default()
+            };
+            let _ = w.write_record(row.cells());
+        }
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()

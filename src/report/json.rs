@@ -16,8 +16,12 @@ use crate::story::summary;
 pub const SCHEMA: u32 = 1;
 
 pub fn rounds(l: &Counted) -> String {
-    let output = Output::of(l);
-    match serde_json::to_string_pretty(&output) {
+    print(&Output::of(l))
+}
+
+/// Any of tally's JSON outputs, pretty-printed, made safe to print, ending in a newline.
+pub fn print(output: &impl Serialize) -> String {
+    match serde_json::to_string_pretty(output) {
         Ok(text) => escape_unsafe(&text) + "\n",
         // Only strings, numbers and maps with string keys: serializing cannot fail.
         Err(e) => format!("{{\"error\": {:?}}}\n", e.to_string()),
@@ -41,6 +45,66 @@ pub struct Output<'a> {
     winner_id: Option<&'a str>,
     margin: Option<Votes>,
     rounds: Vec<RoundOut<'a>>,
+    /// The results by area; `null` when the dataset has none.
+    areas: Option<Vec<AreaOut<'a>>>,
+}
+
+/// One area (a constituency): its figures, and each candidate's votes there.
+#[derive(Serialize)]
+struct AreaOut<'a> {
+    id: &'a str,
+    name: &'a str,
+    declared: bool,
+    declared_at: Option<String>,
+    electorate: Option<Votes>,
+    ballot_papers: Option<Votes>,
+    valid_votes: Option<Votes>,
+    rejected: Option<Votes>,
+    /// Ballot papers over electorate, in percent, when both are known.
+    turnout: Option<f64>,
+    /// Candidate name → first preferences (the only vote under first past the post), most
+    /// first; `null` until the area declares.
+    votes: Option<Pairs<'a>>,
+    votes_by_id: Option<Pairs<'a>>,
+}
+
+impl<'a> AreaOut<'a> {
+    fn of(c: &'a crate::model::Contest, area: &'a crate::model::Area) -> Self {
+        let standings: Option<Vec<(&'a crate::model::Candidate, Votes)>> =
+            area.first_preferences.as_ref().map(|fp| {
+                let mut s: Vec<_> = c
+                    .candidates
+                    .iter()
+                    .filter_map(|k| fp.get(&k.id).map(|v| (k, v)))
+                    .collect();
+                // Most votes first; ties in candidate order (the sort is stable).
+                s.sort_by_key(|&(_, v)| std::cmp::Reverse(v));
+                s
+            });
+        let summed = standings
+            .as_ref()
+            .map(|s| s.iter().map(|&(_, v)| v).sum::<Votes>());
+        AreaOut {
+            id: &area.id,
+            name: &area.name,
+            declared: area.is_declared(),
+            declared_at: area.declared_at.map(|t| t.to_rfc3339()),
+            electorate: area.electorate,
+            ballot_papers: area.ballot_papers,
+            valid_votes: area.valid_votes.or(summed),
+            rejected: area.rejected,
+            turnout: match (area.electorate, area.ballot_papers) {
+                (Some(e), Some(b)) => b.percent_of(e),
+                _ => None,
+            },
+            votes: standings
+                .as_ref()
+                .map(|s| Pairs(s.iter().map(|&(k, v)| (k.name.as_str(), v)).collect())),
+            votes_by_id: standings
+                .as_ref()
+                .map(|s| Pairs(s.iter().map(|&(k, v)| (k.id.as_str(), v)).collect())),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -53,19 +117,46 @@ struct ContestOut<'a> {
     status: Option<ResultStatus>,
 }
 
+/// A candidate: also the winner in `compare` and `list`.
 #[derive(Serialize)]
-struct CandidateOut<'a> {
+pub struct CandidateOut<'a> {
     id: &'a str,
     name: &'a str,
     party: &'a str,
+    /// The party's stable id; `null` for an independent.
+    party_id: Option<&'a str>,
 }
 
+impl<'a> CandidateOut<'a> {
+    pub fn of(k: &'a crate::model::Candidate) -> Self {
+        CandidateOut {
+            id: &k.id,
+            name: &k.name,
+            party: &k.party,
+            party_id: k.party_id.as_deref(),
+        }
+    }
+}
+
+/// A contest's turnout with its basis: also in `compare`.
 #[derive(Serialize)]
-struct TurnoutOut {
+pub struct TurnoutOut {
     percent: f64,
     basis: TurnoutBasis,
     computed: bool,
     approximate: bool,
+}
+
+impl TurnoutOut {
+    /// The turnout tally shows (`summary::turnout`), with the dataset's stated basis.
+    pub fn of(c: &crate::model::Contest) -> Option<Self> {
+        summary::turnout(c).map(|t| TurnoutOut {
+            percent: t.percent,
+            basis: c.turnout.as_ref().map(|p| p.basis).unwrap_or(t.basis),
+            computed: t.computed,
+            approximate: t.approximate,
+        })
+    }
 }
 
 #[derive(Serialize)]
@@ -186,31 +277,22 @@ impl<'a> Output<'a> {
                 system: c.method.system(),
                 status: c.status,
             },
-            candidates: c
-                .candidates
-                .iter()
-                .map(|k| CandidateOut {
-                    id: &k.id,
-                    name: &k.name,
-                    party: &k.party,
-                })
-                .collect(),
+            candidates: c.candidates.iter().map(CandidateOut::of).collect(),
             valid_first_preferences: l.count.valid,
             electorate: c.electorate,
             ballot_papers: c.ballot_papers,
             rejected: c.rejected,
-            turnout: summary::turnout(c).map(|t| TurnoutOut {
-                percent: t.percent,
-                basis: c.turnout.as_ref().map(|p| p.basis).unwrap_or(t.basis),
-                computed: t.computed,
-                approximate: t.approximate,
-            }),
+            turnout: TurnoutOut::of(c),
             partial: l.count.partial,
             outcome,
             winner: winner.map(name),
             winner_id: winner.map(id),
             margin: l.count.margin(),
             rounds: l.count.rounds.iter().map(round).collect(),
+            areas: c
+                .areas
+                .as_ref()
+                .map(|areas| areas.iter().map(|a| AreaOut::of(c, a)).collect()),
         }
     }
 }

@@ -1,11 +1,31 @@
-//! `tally list`: the embedded contests, one line each.
+//! `tally list`: the embedded contests, one line each, as text, JSON or CSV
+//! (`docs/compare-json.md`), in date order.
 
+use serde::Serialize;
+
+use super::Format;
+use super::csv::cell;
+use super::json::CandidateOut;
 use super::table::{Align, Table};
 use crate::count::Counted;
+use crate::model::{ResultStatus, Votes, VotingSystem};
 use crate::story::summary;
 use crate::text::clean;
 
-pub fn list(contests: &[Counted]) -> String {
+/// The schema version of the JSON output.
+pub const SCHEMA: u32 = 1;
+
+pub fn list(contests: &[Counted], format: Format) -> String {
+    let mut contests: Vec<&Counted> = contests.iter().collect();
+    contests.sort_by_key(|l| l.contest.date);
+    match format {
+        Format::Text => text(&contests),
+        Format::Json => json(&contests),
+        Format::Csv => csv(&contests),
+    }
+}
+
+fn text(contests: &[&Counted]) -> String {
     let mut t = Table::new(&[
         ("ID", Align::Left),
         ("TITLE", Align::Left),
@@ -28,4 +48,88 @@ pub fn list(contests: &[Counted]) -> String {
         ]);
     }
     t.render(0)
+}
+
+#[derive(Serialize)]
+struct Output<'a> {
+    schema: u32,
+    contests: Vec<ContestOut<'a>>,
+}
+
+#[derive(Serialize)]
+struct ContestOut<'a> {
+    id: &'a str,
+    title: &'a str,
+    area: &'a str,
+    date: chrono::NaiveDate,
+    system: VotingSystem,
+    status: Option<ResultStatus>,
+    candidates: usize,
+    areas: Option<usize>,
+    valid_first_preferences: Votes,
+    winner: Option<CandidateOut<'a>>,
+    margin: Option<Votes>,
+}
+
+fn json(contests: &[&Counted]) -> String {
+    super::json::print(&Output {
+        schema: SCHEMA,
+        contests: contests
+            .iter()
+            .map(|l| {
+                let c = &l.contest;
+                ContestOut {
+                    id: &c.id,
+                    title: &c.title,
+                    area: &c.area,
+                    date: c.date,
+                    system: c.method.system(),
+                    status: c.status,
+                    candidates: c.candidates.len(),
+                    areas: c.areas.as_ref().map(Vec::len),
+                    valid_first_preferences: l.count.valid,
+                    winner: summary::winner(l).map(CandidateOut::of),
+                    margin: l.count.margin(),
+                }
+            })
+            .collect(),
+    })
+}
+
+fn csv(contests: &[&Counted]) -> String {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let _ = w.write_record([
+        "id",
+        "title",
+        "date",
+        "system",
+        "winner_id",
+        "winner",
+        "winner_party",
+        "winner_party_id",
+        "margin",
+    ]);
+    for l in contests {
+        let c = &l.contest;
+        let winner = summary::winner(l);
+        let text = |f: fn(&crate::model::Candidate) -> Option<&str>| {
+            winner.and_then(f).map(cell).unwrap_or_default()
+        };
+        let _ = w.write_record([
+            cell(&c.id),
+            cell(&c.title),
+            c.date.to_string(),
+            c.method.system().slug().to_string(),
+            text(|w| Some(&w.id)),
+            text(|w| Some(&w.name)),
+            text(|w| Some(&w.party)),
+            text(|w| w.party_id.as_deref()),
+            l.count
+                .margin()
+                .map(|m| m.get().to_string())
+                .unwrap_or_default(),
+        ]);
+    }
+    let bytes = w.into_inner().unwrap_or_default();
+    String::from_utf8(bytes).unwrap_or_default()
 }

@@ -2,13 +2,15 @@
 //! each party's share, the winner and margin.
 //!
 //! Derived once here so that `tally compare`, the text report and the viewer cannot
-//! disagree. A figure that cannot be known is `None`, never zero.
+//! disagree. A figure that cannot be known is `None`, never zero. Parties are compared by
+//! their stable id (`model::party`), so a party keeps one row however its label changes, and
+//! each independent is a row of their own.
 
 use std::collections::HashMap;
 
 use crate::count::CandidateIdx;
 use crate::count::Counted;
-use crate::model::{Contest, TurnoutBasis, Votes};
+use crate::model::{Contest, Standing, TurnoutBasis, Votes};
 
 /// A turnout figure and where it comes from.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -64,9 +66,28 @@ pub fn turnout(c: &Contest) -> Option<Turnout> {
     })
 }
 
-/// A party's first-preference votes, summed over its candidates.
+/// What a party row stands for: a party (one series across contests, by id), one
+/// independent candidate in one contest, or the small parties and independents folded
+/// together.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RowKind {
+    /// A party, by its stable id (`model::party`).
+    Party { id: String },
+    /// An independent (or a candidate with no party): one person in one contest, never
+    /// summed with other independents and never given a change.
+    Independent { candidate: String },
+    /// Parties and independents below [`MIN_SHARE`] everywhere.
+    Others { parties: usize, independents: usize },
+}
+
+/// A party's (or an independent's) first-preference votes in one contest, summed over its
+/// candidates.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartyShare {
+    /// The party's id, or `Independent`: then `candidates` holds exactly one candidate.
+    pub standing: Standing,
+    /// The label on the ballot (of its first candidate); for an independent, "Independent"
+    /// or empty.
     pub party: String,
     pub votes: Votes,
     /// Percent of valid first preferences.
@@ -75,34 +96,32 @@ pub struct PartyShare {
     pub colour: Option<String>,
 }
 
-/// First-preference share by party, largest first.
+/// First-preference share by party, largest first. Candidates of one party (by id) are
+/// summed; each independent is on their own.
 pub fn party_shares(l: &Counted) -> Vec<PartyShare> {
     let first = l.count.first();
     let mut out: Vec<PartyShare> = Vec::new();
     let mut index: HashMap<&str, usize> = HashMap::new();
     for (i, cand) in l.contest.candidates.iter().enumerate() {
         let votes = first.votes[i];
-        let label = if cand.party.is_empty() {
-            "No party"
-        } else {
-            cand.party.as_str()
-        };
-        match index.get(label) {
-            Some(&k) => {
-                out[k].votes += votes;
-                out[k].candidates.push(i);
-            }
-            None => {
-                index.insert(label, out.len());
-                out.push(PartyShare {
-                    party: label.to_string(),
-                    votes,
-                    percent: 0.0,
-                    candidates: vec![i],
-                    colour: cand.colour.clone(),
-                });
-            }
+        if let Some(id) = cand.party_id.as_deref()
+            && let Some(&k) = index.get(id)
+        {
+            out[k].votes += votes;
+            out[k].candidates.push(i);
+            continue;
         }
+        if let Some(id) = cand.party_id.as_deref() {
+            index.insert(id, out.len());
+        }
+        out.push(PartyShare {
+            standing: cand.standing(),
+            party: cand.party.clone(),
+            votes,
+            percent: 0.0,
+            candidates: vec![i],
+            colour: cand.colour.clone(),
+        });
     }
     let valid = l.count.valid;
     for p in &mut out {
@@ -119,89 +138,180 @@ pub const MIN_SHARE: f64 = 1.0;
 /// One row of the party table.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartyRow {
-    /// The party's name, as the dataset gives it (not yet cleaned for display).
+    pub kind: RowKind,
+    /// The party's name as the dataset gives it in the latest contest it stood in (not yet
+    /// cleaned for display); an independent's party label; "Others".
     pub party: String,
     pub colour: Option<String>,
     /// Its share of valid first preferences in each contest; `None` where it did not stand.
     pub values: Vec<Option<f64>>,
-    /// For the "Others" row, how many parties it holds; 0 for a party.
-    pub folded: usize,
+    /// Its first-preference votes in each contest; `None` where it did not stand.
+    pub votes: Vec<Option<Votes>>,
 }
 
 impl PartyRow {
-    /// "Labour", or "Others (15 parties)".
+    /// "Labour", "Niko Omilana (Independent)", or "Others (15 parties, 4 independents)".
     pub fn label(&self) -> String {
-        match self.folded {
-            0 => crate::text::clean(&self.party).into_owned(),
-            1 => "Others (1 party)".to_string(),
-            n => format!("Others ({n} parties)"),
+        let clean = |s: &str| crate::text::clean(s).into_owned();
+        match &self.kind {
+            RowKind::Party { .. } => clean(&self.party),
+            RowKind::Independent { candidate } if self.party.trim().is_empty() => clean(candidate),
+            RowKind::Independent { candidate } => format!("{} (Independent)", clean(candidate)),
+            RowKind::Others {
+                parties,
+                independents,
+            } => {
+                let count = |n: usize, one: &str, many: &str| {
+                    format!("{n} {}", if n == 1 { one } else { many })
+                };
+                let parts: Vec<String> = [
+                    (*parties > 0).then(|| count(*parties, "party", "parties")),
+                    (*independents > 0)
+                        .then(|| count(*independents, "independent", "independents")),
+                ]
+                .into_iter()
+                .flatten()
+                .collect();
+                format!("Others ({})", parts.join(", "))
+            }
         }
     }
 
-    /// A shorter label for narrow screens, when there is one: "Others (15)".
+    /// A shorter label for narrow screens, when there is one: "Others (15)", or
+    /// "Ind. Livingstone", which keeps saying that the row is one independent.
     pub fn short_label(&self) -> Option<String> {
-        (self.folded > 0).then(|| format!("Others ({})", self.folded))
+        match &self.kind {
+            RowKind::Others {
+                parties,
+                independents,
+            } => Some(format!("Others ({})", parties + independents)),
+            RowKind::Independent { candidate } if !self.party.trim().is_empty() => {
+                let name = crate::text::clean(candidate);
+                let surname = name.split_whitespace().last().unwrap_or_default();
+                Some(format!("Ind. {surname}"))
+            }
+            _ => None,
+        }
+    }
+
+    /// The party's id, for a party.
+    pub fn id(&self) -> Option<&str> {
+        match &self.kind {
+            RowKind::Party { id } => Some(id),
+            _ => None,
+        }
+    }
+
+    /// The change in points in contest `i` since the contest before it in the table (the
+    /// previous one in time, as `tally compare` orders them), when it stood in both. Only a
+    /// party has a change: an independent stands in one contest only, and "Others" holds
+    /// different parties and people in each contest.
+    pub fn change(&self, i: usize) -> Option<f64> {
+        if !matches!(self.kind, RowKind::Party { .. }) {
+            return None;
+        }
+        let now = (*self.values.get(i)?)?;
+        let before = (*self.values.get(i.checked_sub(1)?)?)?;
+        Some(now - before)
     }
 }
 
-/// Each party's first-preference share across contests: the parties with at least
-/// [`MIN_SHARE`] in some contest, largest best share first, then "Others" for the rest.
+/// Each party's first-preference share across contests: the parties (by id) and the
+/// independents with at least [`MIN_SHARE`] in some contest, largest best share first, then
+/// "Others" for the rest. A party is labelled as it was in the latest of the contests it
+/// stood in.
 pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<PartyRow> {
-    let per_contest: Vec<Vec<PartyShare>> = contests.into_iter().map(party_shares).collect();
-    // Each party's best share anywhere, and its colour (the first one given).
-    let mut parties: Vec<(String, f64, Option<String>)> = Vec::new();
+    let contests: Vec<&Counted> = contests.into_iter().collect();
+    let per_contest: Vec<Vec<PartyShare>> = contests.iter().map(|l| party_shares(l)).collect();
+    // One series per party id, and one per independent candidacy: (series, best share).
+    struct Series {
+        row: PartyRow,
+        best: f64,
+        latest: chrono::NaiveDate,
+    }
+    let mut series: Vec<Series> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for shares in &per_contest {
+    let n = contests.len();
+    for (k, (l, shares)) in contests.iter().zip(&per_contest).enumerate() {
+        let date = l.contest.date;
         for p in shares {
-            match index.get(&p.party) {
-                Some(&k) => {
-                    let (_, best, colour) = &mut parties[k];
-                    *best = best.max(p.percent);
-                    if colour.is_none() {
-                        colour.clone_from(&p.colour);
+            let slot = match &p.standing {
+                Standing::Party(id) => index.get(id).copied(),
+                Standing::Independent => None,
+            };
+            match slot {
+                Some(s) => {
+                    let entry = &mut series[s];
+                    entry.row.values[k] = Some(p.percent);
+                    entry.row.votes[k] = Some(p.votes);
+                    entry.best = entry.best.max(p.percent);
+                    if date >= entry.latest {
+                        entry.latest = date;
+                        entry.row.party.clone_from(&p.party);
+                    }
+                    if entry.row.colour.is_none() {
+                        entry.row.colour.clone_from(&p.colour);
                     }
                 }
                 None => {
-                    index.insert(p.party.clone(), parties.len());
-                    parties.push((p.party.clone(), p.percent, p.colour.clone()));
+                    let kind = match &p.standing {
+                        Standing::Party(id) => {
+                            index.insert(id.clone(), series.len());
+                            RowKind::Party { id: id.clone() }
+                        }
+                        Standing::Independent => RowKind::Independent {
+                            candidate: p
+                                .candidates
+                                .first()
+                                .map(|&i| l.contest.candidates[i].name.clone())
+                                .unwrap_or_default(),
+                        },
+                    };
+                    let (mut values, mut votes) = (vec![None; n], vec![None; n]);
+                    values[k] = Some(p.percent);
+                    votes[k] = Some(p.votes);
+                    series.push(Series {
+                        row: PartyRow {
+                            kind,
+                            party: p.party.clone(),
+                            colour: p.colour.clone(),
+                            values,
+                            votes,
+                        },
+                        best: p.percent,
+                        latest: date,
+                    });
                 }
             }
         }
     }
-    parties.sort_by(|a, b| b.1.total_cmp(&a.1));
-    let (shown, folded): (Vec<_>, Vec<_>) = parties
-        .into_iter()
-        .partition(|(_, best, _)| *best >= MIN_SHARE);
-    let share_in = |shares: &[PartyShare], party: &str| {
-        shares.iter().find(|p| p.party == party).map(|p| p.percent)
-    };
-    let mut rows: Vec<PartyRow> = shown
-        .into_iter()
-        .map(|(party, _, colour)| PartyRow {
-            values: per_contest.iter().map(|s| share_in(s, &party)).collect(),
-            party,
-            colour,
-            folded: 0,
-        })
-        .collect();
+    series.sort_by(|a, b| b.best.total_cmp(&a.best));
+    let (shown, folded): (Vec<_>, Vec<_>) = series.into_iter().partition(|s| s.best >= MIN_SHARE);
+    let mut rows: Vec<PartyRow> = shown.into_iter().map(|s| s.row).collect();
     if !folded.is_empty() {
-        let minor: std::collections::HashSet<&str> =
-            folded.iter().map(|(p, _, _)| p.as_str()).collect();
+        let independents = folded
+            .iter()
+            .filter(|s| matches!(s.row.kind, RowKind::Independent { .. }))
+            .count();
         rows.push(PartyRow {
+            kind: RowKind::Others {
+                parties: folded.len() - independents,
+                independents,
+            },
             party: "Others".to_string(),
             colour: None,
-            values: per_contest
-                .iter()
-                .map(|s| {
-                    let parts: Vec<f64> = s
-                        .iter()
-                        .filter(|p| minor.contains(p.party.as_str()))
-                        .map(|p| p.percent)
-                        .collect();
+            values: (0..n)
+                .map(|k| {
+                    let parts: Vec<f64> = folded.iter().filter_map(|s| s.row.values[k]).collect();
                     (!parts.is_empty()).then(|| parts.iter().sum())
                 })
                 .collect(),
-            folded: folded.len(),
+            votes: (0..n)
+                .map(|k| {
+                    let parts: Vec<Votes> = folded.iter().filter_map(|s| s.row.votes[k]).collect();
+                    (!parts.is_empty()).then(|| parts.into_iter().sum())
+                })
+                .collect(),
         });
     }
     rows
@@ -249,9 +359,10 @@ pub fn used_in<'a>(
 
 /// Each contest's column heading: its year, or its id when another contest has the same
 /// year.
-pub fn headings(contests: &[Counted]) -> Vec<String> {
+pub fn headings<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<String> {
+    let contests: Vec<&Counted> = contests.into_iter().collect();
     let mut per_year: HashMap<i32, usize> = HashMap::new();
-    for l in contests {
+    for l in &contests {
         *per_year.entry(year(&l.contest)).or_default() += 1;
     }
     contests
@@ -308,17 +419,81 @@ mod tests {
     }
 
     #[test]
-    fn party_shares_sum_candidates_of_the_same_party() {
+    fn independents_are_people_not_a_party() {
         let l = crate::import::embedded::get("london-2021")
             .unwrap()
             .load()
             .unwrap();
         let shares = party_shares(&l);
-        let independents = shares.iter().find(|p| p.party == "Independent").unwrap();
-        assert_eq!(independents.candidates.len(), 4);
-        assert_eq!(independents.votes, 49_628 + 11_869 + 9_682 + 6_309);
+        let independents: Vec<&PartyShare> = shares
+            .iter()
+            .filter(|p| p.standing == Standing::Independent)
+            .collect();
+        let stood = l
+            .contest
+            .candidates
+            .iter()
+            .filter(|c| crate::model::party::is_independent(&c.party))
+            .count();
+        assert_eq!(independents.len(), stood);
+        assert!(independents.iter().all(|p| p.candidates.len() == 1));
         let total: Votes = shares.iter().map(|p| p.votes).sum();
-        assert_eq!(total, 2_531_357);
+        assert_eq!(total, l.count.valid, "every vote is in one row");
+    }
+
+    /// Two contests from dataset text: (candidates, first preferences) each.
+    fn pair(a: (&str, &str), b: (&str, &str)) -> Vec<Counted> {
+        [("x-2001", "2001-05-03", a), ("x-2005", "2005-05-05", b)]
+            .iter()
+            .map(|(id, date, (candidates, votes))| {
+                let text = format!(
+                    r#"{{"id": "{id}", "title": "X", "area": "A", "date": "{date}", "system": "first-past-the-post", "candidates": [{candidates}], "first_preferences": {{{votes}}}}}"#
+                );
+                crate::import::dataset::from_str(&text).unwrap()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_party_is_one_row_by_id_and_independents_get_no_change() {
+        let contests = pair(
+            (
+                r#"{"id": "a", "name": "Ann", "party": "Real", "party_id": "real"},
+                   {"id": "b", "name": "Bo", "party": "Independent"}"#,
+                r#""a": 60, "b": 40"#,
+            ),
+            (
+                r#"{"id": "c", "name": "Cy", "party": "Real Party", "party_id": "real"},
+                   {"id": "d", "name": "Di", "party": "Independent"}"#,
+                r#""c": 45, "d": 55"#,
+            ),
+        );
+        let rows = party_table(&contests);
+        let labels: Vec<String> = rows.iter().map(PartyRow::label).collect();
+        assert_eq!(
+            labels,
+            ["Real Party", "Di (Independent)", "Bo (Independent)"],
+            "one party under its latest label; two people, largest first"
+        );
+        assert_eq!(rows[0].values, [Some(60.0), Some(45.0)]);
+        assert_eq!(rows[0].change(1), Some(-15.0));
+        assert_eq!(rows[1].short_label().as_deref(), Some("Ind. Di"));
+        for r in &rows[1..] {
+            assert_eq!(r.values.iter().flatten().count(), 1, "{r:?}");
+            assert_eq!((r.change(0), r.change(1)), (None, None));
+        }
+        // Without ids, the same label is the same party (derived ids).
+        let derived = pair(
+            (
+                r#"{"id": "a", "name": "Ann", "party": "London Real"}"#,
+                r#""a": 5"#,
+            ),
+            (
+                r#"{"id": "a", "name": "Ann", "party": "London Real Party"}"#,
+                r#""a": 5"#,
+            ),
+        );
+        assert_eq!(party_table(&derived).len(), 1);
     }
 
     #[test]

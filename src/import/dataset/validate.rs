@@ -9,8 +9,10 @@ use std::collections::{HashMap, HashSet};
 
 use super::raw::{FORMAT_VERSION, RawContest};
 use crate::model::ids::{Unknown, index, is_valid_id};
+use crate::model::party;
 use crate::model::{
-    Diagnostic, EXHAUSTED, Method, TurnoutBasis, VoteMap, Votes, VotingSystem, parse_colour,
+    Candidate, Diagnostic, EXHAUSTED, Method, TurnoutBasis, VoteMap, Votes, VotingSystem,
+    parse_colour,
 };
 use crate::text::{self, thousands};
 
@@ -85,6 +87,7 @@ impl Checker<'_> {
             return;
         }
         let mut names: HashMap<&str, usize> = HashMap::new();
+        let mut parties: HashMap<&str, (usize, Option<String>)> = HashMap::new();
         for (i, cand) in c.candidates.iter().enumerate() {
             let path = format!("candidates[{i}]");
             if !is_valid_id(&cand.id) {
@@ -111,6 +114,7 @@ impl Checker<'_> {
                     format!("two candidates are called {:?} (also candidates[{first}]); readers cannot tell them apart", cand.name),
                 );
             }
+            self.party_id(i, cand, &mut parties);
             if let Some(colour) = &cand.colour
                 && parse_colour(colour).is_none()
             {
@@ -119,6 +123,61 @@ impl Checker<'_> {
                     format!("{colour:?} is not a colour; write it as #rrggbb, e.g. \"#e4003b\""),
                 );
             }
+        }
+    }
+
+    /// A candidate's `party_id`: usable as an id, not given to an independent, and the
+    /// same for every candidate of the same party label (given or derived).
+    fn party_id<'b>(
+        &mut self,
+        i: usize,
+        cand: &'b Candidate,
+        parties: &mut HashMap<&'b str, (usize, Option<String>)>,
+    ) {
+        let path = format!("candidates[{i}].party_id");
+        if let Some(id) = &cand.party_id {
+            if !is_valid_id(id) {
+                self.error(
+                    &path,
+                    format!("{id:?} is not a usable party id: use letters, digits, `-`, `_` or `.` (at most 64), e.g. \"labour\""),
+                );
+                return;
+            }
+            if party::is_independent(&cand.party) {
+                let label = if cand.party.trim().is_empty() {
+                    "no party".to_string()
+                } else {
+                    format!("party {:?}", cand.party)
+                };
+                self.error(
+                    &path,
+                    format!("`{id}` is given to a candidate with {label}, who stands as an independent; independents are counted as themselves, so leave party_id out (or name the party in `party`)"),
+                );
+                return;
+            }
+        }
+        let id = cand
+            .party_id
+            .clone()
+            .or_else(|| party::derive_id(&cand.party));
+        let (first, first_id) = parties
+            .entry(cand.party.as_str())
+            .or_insert((i, id.clone()))
+            .clone();
+        if first != i && first_id != id && !party::is_independent(&cand.party) {
+            let shown = |id: &Option<String>| match id {
+                Some(id) => format!("`{id}`"),
+                None => "none".to_string(),
+            };
+            self.error(
+                &path,
+                format!(
+                    "party {:?} has party id {} here but {} at candidates[{first}]; one party has one id",
+                    cand.party,
+                    shown(&id),
+                    shown(&first_id)
+                ),
+            );
         }
     }
 
