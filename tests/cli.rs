@@ -546,3 +546,36 @@ fn the_csv_share_says_its_basis() {
         assert_eq!(cells[share].is_empty(), expected.is_empty(), "{line}");
     }
 }
+
+#[test]
+fn the_elections_view_follows_parties_by_id() {
+    // The Elections view draws the same party table: London Real is one row with a change,
+    // independents are their own rows, and neither they nor "Others" get a change.
+    let screen = stdout(&[
+        "render",
+        "london-2021",
+        "--view",
+        "elections",
+        "--size",
+        "200x60",
+        "--format",
+        "txt",
+    ]);
+    let row = |start: &str| {
+        screen
+            .lines()
+            .find(|l| l.trim_start_matches([' ', '▌']).starts_with(start))
+            .unwrap_or_else(|| panic!("no {start} row:\n{screen}"))
+            .to_string()
+    };
+    assert!(
+        row("London Real Party").ends_with("1.2    0.3 −0.9"),
+        "{}",
+        row("London Real Party")
+    );
+    for start in ["Ind. Livingstone", "Ind. Omilana", "Others ("] {
+        let r = row(start);
+        assert!(!r.contains('+') && !r.contains('−'), "{r}");
+    }
+    insta::assert_snapshot!("elections_london-2021_200x60", screen);
+}

@@ -50,3 +50,45 @@ fn the_live_feed_example_is_a_valid_partial_count() {
     assert_eq!(loaded.count.winner(), None);
     assert_eq!(loaded.count.valid, 19_200);
 }
+
+#[test]
+fn the_format_doc_names_every_embedded_party_id_and_independent() {
+    let doc = include_str!("../docs/dataset-format.md");
+    for l in tally::import::load_all().unwrap() {
+        for c in &l.contest.candidates {
+            match &c.party_id {
+                Some(id) => assert!(doc.contains(&format!("`{id}`")), "the doc lacks `{id}`"),
+                None => assert!(
+                    doc.contains(&c.name),
+                    "the doc lacks independent {}",
+                    c.name
+                ),
+            }
+        }
+    }
+}
+
+#[test]
+fn the_documented_csv_headers_are_the_ones_printed() {
+    let first_line = |args: &[&str]| {
+        let mut out = Vec::new();
+        let code = tally::cli::run([&["tally"], args].concat(), &mut out, &mut Vec::new());
+        assert_eq!(code, 0);
+        String::from_utf8(out)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    let rounds = include_str!("../docs/rounds-json.md");
+    let compare = include_str!("../docs/compare-json.md");
+    for (doc, args) in [
+        (rounds, &["rounds", "london-2024", "--format", "csv"][..]),
+        (compare, &["compare", "--format", "csv"][..]),
+        (compare, &["list", "--format", "csv"][..]),
+    ] {
+        let header = first_line(args);
+        assert!(doc.contains(&format!("\n{header}\n")), "{args:?}: {header}");
+    }
+}

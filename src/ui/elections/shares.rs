@@ -5,15 +5,16 @@
 
 use super::{Ctx, GAP, Row, first_fitting, piece};
 use crate::app::App;
+use crate::story::summary::PartyRow;
 use crate::text::{fit, right, signed_points, width};
 
-/// `36.8 +23.7`: the share and the change in points from the previous contest; the share
-/// alone for the first contest or when the party did not stand in the previous one.
-fn share_cell(values: &[Option<f64>], i: usize) -> Option<String> {
-    let v = values[i]?;
-    let prev = i.checked_sub(1).and_then(|p| values[p]);
-    Some(match prev {
-        Some(p) => format!("{v:.1} {}", signed_points(v - p)),
+/// `36.8 +23.7`: the share and the change in points from the previous contest
+/// (`PartyRow::change`); the share alone for the first contest, when the party did not stand
+/// in the previous one, and for an independent or "Others", which have no change.
+fn share_cell(row: &PartyRow, i: usize) -> Option<String> {
+    let v = row.values[i]?;
+    Some(match row.change(i) {
+        Some(change) => format!("{v:.1} {}", signed_points(change)),
         None => format!("{v:.1}"),
     })
 }
@@ -57,7 +58,7 @@ pub(super) fn share_rows(ctx: &Ctx) -> Vec<Row> {
     };
     let cells: Vec<Vec<Option<String>>> = table
         .iter()
-        .map(|p| (0..count).map(|i| share_cell(&p.values, i)).collect())
+        .map(|p| (0..count).map(|i| share_cell(p, i)).collect())
         .collect();
     let col_w = cells
         .iter()
