@@ -232,18 +232,35 @@ fn a_closed_pipe_is_not_an_error() {
 fn hostile_names_are_escaped_in_every_format() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("hostile.json");
-    let text = include_str!("../assets/london-2012.json").replace(
-        "\"Boris Johnson\"",
-        "\"Boris\\u001b[2J\\u009b31m\\u202eJohnson\"",
+    let text = include_str!("../assets/london-2012.json")
+        .replace(
+            "\"Boris Johnson\"",
+            "\"Boris\\u001b[2J\\u009b31m\\u202eJohnson\"",
+        )
+        // An independent's name is a row label in compare; a party label of controls only
+        // gets a derived id.
+        .replace("\"Siobhan Benita\"", "\"Siobhan\\u001b[2JBenita\"")
+        .replace(
+            "\"party\": \"British National Party\",\n      \"party_id\": \"british-national-party\"",
+            "\"party\": \"\\u202e\\u001b\"",
+        );
+    assert!(
+        text.contains("\\u202e\\u001b\""),
+        "the party label was replaced"
     );
     std::fs::write(&path, text).unwrap();
     let p = path.display().to_string();
     for format in ["text", "json", "csv"] {
-        let out = stdout(&["rounds", &p, "--format", format]);
-        assert!(
-            !out.chars().any(|c| tally::text::is_unsafe(c) && c != '\n'),
-            "{format}: {out:?}"
-        );
+        for args in [
+            &["rounds", &p, "--format", format][..],
+            &["compare", &p, "london-2008", "--format", format][..],
+        ] {
+            let out = stdout(args);
+            assert!(
+                !out.chars().any(|c| tally::text::is_unsafe(c) && c != '\n'),
+                "{args:?}: {out:?}"
+            );
+        }
     }
     let check = stdout(&["check", &p]);
     assert!(

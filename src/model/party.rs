@@ -50,8 +50,10 @@ pub fn derive_id(label: &str) -> Option<String> {
         words.pop();
     }
     if words.is_empty() {
-        // A label of punctuation only: the label itself is the id.
-        return Some(label.trim().to_string());
+        // A label of punctuation (or control characters) only: an id from its bytes, the
+        // same for the same label, and safe to print anywhere.
+        let hex: String = label.trim().bytes().map(|b| format!("{b:02x}")).collect();
+        return Some(format!("x-{hex}"));
     }
     Some(words.join("-"))
 }
@@ -111,7 +113,8 @@ mod tests {
             Some("women-s-equality")
         );
         assert_eq!(derive_id("Party").as_deref(), Some("party"));
-        assert_eq!(derive_id("***").as_deref(), Some("***"));
+        assert_eq!(derive_id("***").as_deref(), Some("x-2a2a2a"));
+        assert_eq!(derive_id("\u{202e}\u{1b}").as_deref(), Some("x-e280ae1b"));
         assert_eq!(derive_id("Siân's Ñ").as_deref(), Some("siân-s-ñ"));
     }
 }
