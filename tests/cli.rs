@@ -596,3 +596,48 @@ fn the_elections_view_follows_parties_by_id() {
     }
     insta::assert_snapshot!("elections_london-2021_200x60", screen);
 }
+
+#[test]
+fn areas_not_yet_declared_are_exported_as_unknown_not_zero() {
+    let doc = include_str!("../docs/live-feed.md");
+    let start = doc.find("```json\n").unwrap() + "```json\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("night.json");
+    std::fs::write(&path, &doc[start..end]).unwrap();
+    let p = path.display().to_string();
+
+    let v: Value = serde_json::from_str(&stdout(&["rounds", &p, "--format", "json"])).unwrap();
+    let (north, south) = (&v["areas"][0], &v["areas"][1]);
+    assert_eq!(north["declared"], true);
+    assert_eq!(north["declared_at"], "2026-05-08T14:05:00+01:00");
+    assert_eq!(north["valid_votes"], 19_200, "summed from the candidates");
+    assert_eq!(north["turnout"], Value::Null, "no ballot papers: unknown");
+    assert_eq!(south["declared"], false);
+    for field in [
+        "votes",
+        "votes_by_id",
+        "valid_votes",
+        "ballot_papers",
+        "turnout",
+    ] {
+        assert_eq!(south[field], Value::Null, "{field}");
+    }
+    assert_eq!(south["electorate"], 48_000);
+
+    let csv = stdout(&["rounds", &p, "--format", "csv"]);
+    let areas: Vec<&str> = csv
+        .lines()
+        .filter(|l| l.split(',').nth(1).is_some_and(|k| k.starts_with("area")))
+        .collect();
+    assert_eq!(
+        areas,
+        [
+            ",area,north,North,,19200,,,declared,,,north,North,52000,,",
+            "1,area-candidate,okafor,Ada Okafor,Labour,9000,,46.88,,area-valid-votes,labour,north,North,,,",
+            "1,area-candidate,hughes,Tom Hughes,Conservative,7000,,36.46,,area-valid-votes,conservative,north,North,,,",
+            "1,area-candidate,byrne,Niamh Byrne,Green,3200,,16.67,,area-valid-votes,green,north,North,,,",
+            ",area,south,South,,,,,not-declared,,,south,South,48000,,",
+        ]
+    );
+}

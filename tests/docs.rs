@@ -17,6 +17,17 @@ fn the_worked_example_in_the_format_doc_is_valid_and_counts_as_described() {
     assert_eq!(count.last().tally(hughes).map(|v| v.get()), Some(16_600));
     assert_eq!(count.last().exhausted, 3_400);
     assert_eq!(count.winner(), Some(okafor));
+    // Party ids: given (Labour), derived from the label (Conservative), none (Independent).
+    let party_ids: Vec<Option<&str>> = loaded
+        .contest
+        .candidates
+        .iter()
+        .map(|c| c.party_id.as_deref())
+        .collect();
+    assert_eq!(
+        party_ids,
+        [Some("labour"), Some("conservative"), Some("green"), None]
+    );
     for figure in [
         "40,500",
         "20,251",
