@@ -16,9 +16,9 @@ pub mod text;
 
 use crate::count::Counted;
 
-/// The forms the count can be printed in: a readable table round by round, JSON for
-/// scripts (`docs/rounds-json.md`), or CSV, one row per candidate per round. Also
-/// `--format`'s values.
+/// The forms a report can be printed in: readable text, JSON for scripts, or CSV for
+/// spreadsheets (`docs/rounds-json.md` for the count, `docs/compare-json.md` for `compare`
+/// and `list`). Also `--format`'s values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Format {
     Text,
