@@ -147,6 +147,8 @@ pub struct PartyRow {
     pub values: Vec<Option<f64>>,
     /// Its first-preference votes in each contest; `None` where it did not stand.
     pub votes: Vec<Option<Votes>>,
+    /// For each contest, the contest before it in time (see [`PartyRow::change`]).
+    pub previous: Vec<Option<usize>>,
 }
 
 impl PartyRow {
@@ -202,18 +204,30 @@ impl PartyRow {
         }
     }
 
-    /// The change in points in contest `i` since the contest before it in the table (the
-    /// previous one in time, as `tally compare` orders them), when it stood in both. Only a
-    /// party has a change: an independent stands in one contest only, and "Others" holds
-    /// different parties and people in each contest.
+    /// The change in points in contest `i` since the previous contest in time (whatever
+    /// the order of the columns), when it stood in both. Only a party has a change: an
+    /// independent stands in one contest only, and "Others" holds different parties and
+    /// people in each contest.
     pub fn change(&self, i: usize) -> Option<f64> {
         if !matches!(self.kind, RowKind::Party { .. }) {
             return None;
         }
         let now = (*self.values.get(i)?)?;
-        let before = (*self.values.get(i.checked_sub(1)?)?)?;
+        let before = (*self.values.get((*self.previous.get(i)?)?)?)?;
         Some(now - before)
     }
+}
+
+/// For each contest, the one before it in time: by date, then (on the same day) in the
+/// order given.
+fn previous_in_time(contests: &[&Counted]) -> Vec<Option<usize>> {
+    let mut order: Vec<usize> = (0..contests.len()).collect();
+    order.sort_by_key(|&k| (contests[k].contest.date, k));
+    let mut previous = vec![None; contests.len()];
+    for pair in order.windows(2) {
+        previous[pair[1]] = Some(pair[0]);
+    }
+    previous
 }
 
 /// Each party's first-preference share across contests: the parties (by id) and the
@@ -232,6 +246,7 @@ pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<P
     let mut series: Vec<Series> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let n = contests.len();
+    let previous = previous_in_time(&contests);
     for (k, (l, shares)) in contests.iter().zip(&per_contest).enumerate() {
         let date = l.contest.date;
         for p in shares {
@@ -277,6 +292,7 @@ pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<P
                             colour: p.colour.clone(),
                             values,
                             votes,
+                            previous: previous.clone(),
                         },
                         best: p.percent,
                         latest: date,
@@ -312,6 +328,7 @@ pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<P
                     (!parts.is_empty()).then(|| parts.into_iter().sum())
                 })
                 .collect(),
+            previous,
         });
     }
     rows
@@ -477,6 +494,12 @@ mod tests {
         );
         assert_eq!(rows[0].values, [Some(60.0), Some(45.0)]);
         assert_eq!(rows[0].change(1), Some(-15.0));
+        // In columns out of date order, the change is still since the earlier contest.
+        let reversed: Vec<&Counted> = contests.iter().rev().collect();
+        let rows = party_table(reversed);
+        assert_eq!(rows[0].values, [Some(45.0), Some(60.0)]);
+        assert_eq!((rows[0].change(0), rows[0].change(1)), (Some(-15.0), None));
+        let rows = party_table(&contests);
         assert_eq!(rows[1].short_label().as_deref(), Some("Ind. Di"));
         for r in &rows[1..] {
             assert_eq!(r.values.iter().flatten().count(), 1, "{r:?}");
