@@ -1,9 +1,12 @@
-//! The count as JSON, for scripts: the schema is documented in `docs/rounds-json.md`.
+//! The count as JSON, for scripts: the schema is documented in `docs/rounds-json.md`. Also
+//! the parts `compare` and `list` share with it ([`CandidateOut`], [`TurnoutOut`]) and the
+//! one way every JSON output is printed ([`print()`]).
 //!
-//! Candidates are named by name (as people read them) and by id (which is unique). The
-//! output is serde structs ([`Output`]) whose fields are the documented schema, so the
-//! compiler checks it; one extra step escapes the C1 controls, DEL and bidi overrides,
-//! which serde_json leaves raw, so the JSON is safe to print to a terminal.
+//! Candidates are named by name (as people read them) and by id (which is unique), with
+//! their party's stable id. The output is serde structs ([`Output`]) whose fields are the
+//! documented schema, so the compiler checks it; one extra step escapes the C1 controls, DEL
+//! and bidi overrides, which serde_json leaves raw, so the JSON is safe to print to a
+//! terminal. The results by area are included, so the constituency table can be exported.
 
 use serde::Serialize;
 
