@@ -585,3 +585,60 @@ fn present_opens_a_class_ballots_file_with_a_system() {
         "{err}"
     );
 }
+
+#[test]
+fn the_transfer_moves_as_in_the_viewer_unless_motion_is_off() {
+    let index = tally::import::embedded::ALL
+        .iter()
+        .position(|e| e.id == "london-2021")
+        .unwrap();
+    let open = |animate: bool| {
+        let options = Options {
+            animate,
+            ..Options::default()
+        };
+        let mut app = App::new(tally::import::load_all().unwrap(), index, options).presenting();
+        let all = beats(app.contest());
+        let guess = all.iter().position(|b| *b == Beat::WhoWins).unwrap();
+        for _ in 0..guess {
+            key(&mut app, Key::Right);
+        }
+        app
+    };
+    let mut app = open(true);
+    let step = app.options().step_duration;
+    update(&mut app, Msg::Tick(std::time::Duration::from_secs(10)));
+    key(&mut app, Key::Right);
+    update(
+        &mut app,
+        Msg::Tick(std::time::Duration::from_secs(10) + step / 2),
+    );
+    assert!(
+        app.next_deadline().is_some(),
+        "frames keep coming while it moves"
+    );
+    let half = txt(&render_app(&mut app, 80, 24));
+    assert!(
+        !half.contains("1,206,034") && !half.contains("1,013,721"),
+        "half-way, Khan is between his totals:\n{half}"
+    );
+    assert!(half.contains("Transfers from 18 candidates"), "{half}");
+    insta::assert_snapshot!("present_2021_transfer_half_80x24", half);
+    update(
+        &mut app,
+        Msg::Tick(std::time::Duration::from_secs(10) + step * 2),
+    );
+    let end = txt(&render_app(&mut app, 80, 24));
+    assert!(
+        end.contains("1,206,034") && end.contains("347,722"),
+        "{end}"
+    );
+    assert!(app.next_deadline().is_none(), "still again: no more frames");
+
+    // --no-animation / TALLY_REDUCED_MOTION: the totals at once.
+    let mut app = open(false);
+    key(&mut app, Key::Right);
+    let at_once = txt(&render_app(&mut app, 80, 24));
+    assert!(at_once.contains("1,206,034"), "{at_once}");
+    assert!(app.next_deadline().is_none());
+}

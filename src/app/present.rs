@@ -4,7 +4,9 @@
 
 use super::App;
 use super::PresentScroll;
+use super::animation::{Animation, From, ease};
 use super::keys::Action;
+use crate::story::present::Beat;
 
 /// Presenter mode's place in the lesson.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -92,6 +94,33 @@ impl App {
         }
     }
 
+    /// How far the bars have moved into this beat, eased (0 to 1), while a transfer beat
+    /// animates; `None` when the beat is shown as it ends.
+    pub fn presenter_motion(&self) -> Option<f64> {
+        self.presenter.as_ref()?;
+        self.animation
+            .filter(|a| !a.finished(self.now))
+            .map(|a| ease(a.progress(self.now)))
+    }
+
+    /// A transfer beat reached by a step forward moves its bars, as the viewer's transfer
+    /// does (the viewer's animation, its speed, `--no-animation`/`TALLY_REDUCED_MOTION`).
+    fn animate_beat(&mut self) {
+        let Some(p) = self.presenter else {
+            return;
+        };
+        let beat = self.contest_tables().beats.get(p.beat).copied();
+        self.animation = match beat {
+            Some(Beat::Transfer(r, _)) if self.options.animate && p.beat > 0 => Some(Animation {
+                from: From::Round(r - 1),
+                to: r,
+                started: self.now,
+                duration: self.options.step_duration,
+            }),
+            _ => None,
+        };
+    }
+
     /// Keys in presenter mode; `None` for keys that act as in the viewer.
     pub(super) fn present(&mut self, action: Action) -> Option<bool> {
         let beats = self.contest_tables().beats.len();
@@ -101,6 +130,7 @@ impl App {
         match action {
             Action::Present => {
                 self.presenter = None;
+                self.animation = None;
                 return Some(true);
             }
             Action::Back => {
@@ -109,6 +139,7 @@ impl App {
                     p.moved();
                 } else if p.from_viewer {
                     self.presenter = None;
+                    self.animation = None;
                     return Some(true);
                 }
             }
@@ -120,6 +151,8 @@ impl App {
                     p.numbers_shown = false;
                     p.explain = false;
                     p.moved();
+                    self.animate_beat();
+                    return Some(true);
                 }
             }
             Action::StepBack => {

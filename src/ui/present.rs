@@ -86,6 +86,9 @@ struct Slide<'a> {
     numbers: bool,
     /// The row to start the scrolling part at; `None` keeps the focus in view.
     scroll: Option<u16>,
+    /// While a transfer animates: the beat before, and how far (eased) the bars have moved
+    /// from it.
+    motion: Option<(present::Frame, f64)>,
 }
 
 impl Widget for PresentView<'_> {
@@ -109,6 +112,10 @@ impl PresentView<'_> {
             frame: present::frame(app.contest(), beat),
             numbers: !p.hide_numbers || p.numbers_shown,
             scroll: p.scroll,
+            motion: app
+                .presenter_motion()
+                .filter(|_| index > 0)
+                .map(|t| (present::frame(app.contest(), beats[index - 1]), t)),
         };
         // The top line, a blank line, the slide, a blank line, the keys.
         let [top, _, body, _, footer] =
@@ -416,11 +423,12 @@ impl Slide<'_> {
             y += 1;
         }
         if let Some(e) = f.exhausted {
+            let value = self.moving(|p| p.exhausted, Some(e));
             let row = Row {
                 glyph: " ",
                 name: l.contest.method.words().exhausted,
-                value: Some(e.as_f64()),
-                label: &self.number(e),
+                value,
+                label: &self.figure(value, e),
                 style: pal.dim(),
                 bar_style: pal.exhausted_bar(),
             };
@@ -449,6 +457,30 @@ impl Slide<'_> {
         }
     }
 
+    /// A value on screen: where it ends, or on its way there from the beat before.
+    fn moving(
+        &self,
+        before: impl Fn(&present::Frame) -> Option<Votes>,
+        end: Option<Votes>,
+    ) -> Option<f64> {
+        match &self.motion {
+            Some((prev, t)) => {
+                let from = before(prev).map_or(0.0, Votes::as_f64);
+                let to = end.map_or(0.0, Votes::as_f64);
+                Some(from + (to - from) * t).filter(|_| end.is_some() || before(prev).is_some())
+            }
+            None => end.map(Votes::as_f64),
+        }
+    }
+
+    /// A figure at a bar's end: exact when still, rounded on the way.
+    fn figure(&self, value: Option<f64>, end: Votes) -> String {
+        match (&self.motion, value) {
+            (Some(_), Some(v)) if self.numbers => thousands(Votes::new(v.round() as u64)),
+            _ => self.number(end),
+        }
+    }
+
     /// One candidate's bar.
     fn candidate_row(&self, rows: &Rows, i: usize, y: u16, buf: &mut Buffer) {
         let (f, pal) = (&self.frame, &self.pal);
@@ -464,10 +496,11 @@ impl Slide<'_> {
             (State::Hidden, _) => String::new(),
             (State::Out, _) => "out".into(),
             (_, Some(v)) if self.numbers => {
+                let figure = self.figure(self.moving(|p| p.votes[i], f.votes[i]), v);
                 if state == State::Winner {
-                    format!("{} WINS", thousands(v))
+                    format!("{figure} WINS")
                 } else {
-                    thousands(v)
+                    figure
                 }
             }
             (State::Winner, _) => "? WINS".into(),
@@ -482,7 +515,7 @@ impl Slide<'_> {
         let row = Row {
             glyph,
             name: &tables.names[i],
-            value: f.votes[i].map(Votes::as_f64),
+            value: self.moving(|p| p.votes[i], f.votes[i]),
             label: &label,
             style,
             bar_style,
