@@ -642,3 +642,43 @@ fn the_transfer_moves_as_in_the_viewer_unless_motion_is_off() {
     assert!(at_once.contains("1,206,034"), "{at_once}");
     assert!(app.next_deadline().is_none());
 }
+
+#[test]
+fn no_sentence_is_cut_at_any_size() {
+    let mut contests: Vec<App> = tally::import::embedded::ALL
+        .iter()
+        .map(|e| presenting(e.id))
+        .collect();
+    contests.push(presenting_file(tie_class(), Theme::Dark));
+    for mut app in contests {
+        let l = app.contest().clone();
+        for b in beats(&l) {
+            let f = frame(&l, b);
+            for (w, h) in [(60, 20), (80, 24), (120, 40), (200, 60)] {
+                let screen = txt(&render_app(&mut app, w, h));
+                let words: String = screen.split_whitespace().collect::<Vec<_>>().join(" ");
+                let sentence: String = f
+                    .explanation
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                assert!(
+                    words.contains(&sentence),
+                    "{} {b:?} at {w}×{h}: the sentence is not whole\n{screen}",
+                    l.contest.id
+                );
+            }
+            key(&mut app, Key::Right);
+        }
+    }
+}
+
+#[test]
+fn a_narrow_footer_keeps_next_back_and_quit() {
+    let mut app = presenting("london-2021");
+    let screen = txt(&render_app(&mut app, 60, 20));
+    let footer = screen.lines().last().unwrap();
+    for k in ["→ next", "← back", "q quit"] {
+        assert!(footer.contains(k), "{footer}");
+    }
+}

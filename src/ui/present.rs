@@ -172,17 +172,22 @@ impl Slide<'_> {
     /// The keys that matter here, from the key table; Esc only when it has something to
     /// close.
     fn footer(&self, area: Rect, esc: bool, buf: &mut Buffer) {
-        let keys: Vec<String> = crate::app::keys::presenter_footer()
+        let mut keys: Vec<String> = crate::app::keys::presenter_footer()
             .iter()
             .filter(|(a, _, _)| esc || *a != Action::Back)
             .map(|(_, k, w)| format!("{k} {w}"))
             .collect();
+        // Narrow: the keys before the last ("q quit") give way first.
+        let room = area.width.saturating_sub(MARGIN) as usize;
+        while keys.len() > 3 && width(&keys.join("  ")) > room {
+            keys.remove(keys.len() - 2);
+        }
         put(
             buf,
             area,
             area.x + MARGIN,
             area.y,
-            &fit(&keys.join("  "), area.width.saturating_sub(MARGIN) as usize),
+            &fit(&keys.join("  "), room),
             self.pal.dim(),
         );
     }
