@@ -682,3 +682,17 @@ fn a_narrow_footer_keeps_next_back_and_quit() {
         assert!(footer.contains(k), "{footer}");
     }
 }
+
+#[test]
+fn hiding_the_figures_keeps_who_stood() {
+    let mut app = presenting("london-2004");
+    key(&mut app, Key::Char('n'));
+    let screen = txt(&render_app(&mut app, 80, 24));
+    for c in &app.contest().contest.candidates {
+        assert!(screen.contains(c.name.as_str()), "{}:\n{screen}", c.name);
+    }
+    assert!(
+        screen.contains("10 candidates stood for Mayor of London 2004"),
+        "{screen}"
+    );
+}
