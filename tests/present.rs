@@ -274,6 +274,10 @@ fn what_does_not_fit_scrolls_behind_a_visible_more() {
     let screen = txt(&render_app(&mut app, 80, 24));
     assert!(screen.contains("Shaun Bailey"), "{screen}");
     insta::assert_snapshot!("present_2021_all_first_80x24", screen);
+    insta::assert_snapshot!(
+        "present_2021_all_first_200x60",
+        txt(&render_app(&mut app, 200, 60))
+    );
     // A new beat starts at the top, with its focus in view.
     key(&mut app, Key::Right);
     let screen = txt(&render_app(&mut app, 80, 24));
@@ -410,6 +414,10 @@ fn with_n_no_figure_of_the_beat_is_on_screen() {
         "present_2004_majority_hidden_80x24",
         txt(&render_app(&mut app, 80, 24))
     );
+    insta::assert_snapshot!(
+        "present_2004_majority_hidden_200x60",
+        txt(&render_app(&mut app, 200, 60))
+    );
 }
 
 #[test]
@@ -462,6 +470,10 @@ fn ties_are_told_with_the_rule_that_broke_them() {
         assert!(last.contains(part), "{part}\n{last}");
     }
     insta::assert_snapshot!("present_tie_final_80x24", last);
+    insta::assert_snapshot!(
+        "present_tie_final_200x60",
+        txt(&render_app(&mut app, 200, 60))
+    );
 }
 
 #[test]
@@ -540,6 +552,10 @@ fn the_explainers_wait_for_the_result_and_never_cut_a_sentence() {
     let screen = txt(&render_app(&mut app, 80, 24));
     assert!(screen.contains("↓ "), "a visible more:\n{screen}");
     insta::assert_snapshot!("present_2004_explain_80x24", screen);
+    insta::assert_snapshot!(
+        "present_2004_explain_200x60",
+        txt(&render_app(&mut app, 200, 60))
+    );
     // Scrolled to the end, the last sentence is whole.
     for _ in 0..60 {
         key(&mut app, Key::Down);
