@@ -516,7 +516,11 @@ fn esc_closes_the_explainers_then_leaves_to_the_viewer_and_only_q_quits() {
     // Opened from the viewer with P.
     let mut app = presenting("london-2004");
     key(&mut app, Key::Char('e'));
+    let screen = txt(&render_app(&mut app, 80, 24));
+    assert!(screen.contains("Esc close"), "{screen}");
     key(&mut app, Key::Esc);
+    let screen = txt(&render_app(&mut app, 80, 24));
+    assert!(screen.contains("Esc leave"), "{screen}");
     assert!(
         !app.presenter().unwrap().explain,
         "Esc closes the explainers"

@@ -121,7 +121,12 @@ impl PresentView<'_> {
         let [top, _, body, _, footer] =
             Layout::vertical([Length(1), Length(1), Fill(1), Length(1), Length(1)]).areas(area);
         slide.top_line(top, index, beats.len(), buf);
-        slide.footer(footer, p.explain || p.from_viewer, buf);
+        let esc = match (p.explain, p.from_viewer) {
+            (true, _) => Some("close"),
+            (false, true) => Some("leave"),
+            (false, false) => None,
+        };
+        slide.footer(footer, esc, buf);
         let [body] = Layout::horizontal([Fill(1)])
             .horizontal_margin(MARGIN)
             .areas(body);
@@ -170,12 +175,15 @@ impl Slide<'_> {
     }
 
     /// The keys that matter here, from the key table; Esc only when it has something to
-    /// close.
-    fn footer(&self, area: Rect, esc: bool, buf: &mut Buffer) {
+    /// close or leave, with the word for what it does now.
+    fn footer(&self, area: Rect, esc: Option<&str>, buf: &mut Buffer) {
         let mut keys: Vec<String> = crate::app::keys::presenter_footer()
             .iter()
-            .filter(|(a, _, _)| esc || *a != Action::Back)
-            .map(|(_, k, w)| format!("{k} {w}"))
+            .filter_map(|&(a, k, w)| match (a, esc) {
+                (Action::Back, None) => None,
+                (Action::Back, Some(now)) => Some(format!("{k} {now}")),
+                _ => Some(format!("{k} {w}")),
+            })
             .collect();
         // Narrow: the keys before the last ("q quit") give way first.
         let room = area.width.saturating_sub(MARGIN) as usize;
