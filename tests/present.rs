@@ -195,6 +195,23 @@ fn presenter_mode_never_panics_at_any_size_or_beat() {
             key(&mut app, Key::Right);
         }
     }
+    // A class's ballots, mid-animation too, at every size.
+    let mut class = App::new(vec![tie_class()], 0, Options::default()).presenting();
+    let total = beats(class.contest()).len();
+    for k in 0..total {
+        update(
+            &mut class,
+            Msg::Tick(std::time::Duration::from_millis(k as u64 * 10_000)),
+        );
+        key(&mut class, Key::Right);
+        update(
+            &mut class,
+            Msg::Tick(std::time::Duration::from_millis(k as u64 * 10_000 + 300)),
+        );
+        for (w, h) in [(1, 1), (20, 5), (40, 12), (61, 19), (80, 24), (250, 80)] {
+            render_app(&mut class, w, h);
+        }
+    }
     let mut mono = presenting_in("london-2004", Theme::Mono);
     key(&mut mono, Key::End);
     let buf = render_app(&mut mono, 120, 40);
@@ -596,6 +613,13 @@ fn present_opens_a_class_ballots_file_with_a_system() {
     );
     // Read and counted; only the terminal is missing.
     let (code, err) = run(&["present", TIE_CLASS, "--system", "sv"]);
+    assert_eq!(code, Some(2));
+    assert!(err.contains("present needs a terminal"), "{err}");
+    // By content, not by name: ballots named .json are still ballots.
+    let dir = tempfile::tempdir().unwrap();
+    let misnamed = dir.path().join("votes.json");
+    std::fs::copy(TIE_CLASS, &misnamed).unwrap();
+    let (code, err) = run(&["present", misnamed.to_str().unwrap(), "--system", "irv"]);
     assert_eq!(code, Some(2));
     assert!(err.contains("present needs a terminal"), "{err}");
     let (code, err) = run(&["present", "london-2004", "--system", "irv"]);
