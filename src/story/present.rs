@@ -72,8 +72,6 @@ pub struct Frame {
     pub explanation: String,
     /// The explanation with every figure in it hidden (`n`), the words unchanged.
     pub explanation_hidden: String,
-    /// In a transfer beat: where this beat's ballots go, and how many.
-    pub moves: Vec<(Destination, Votes)>,
 }
 
 /// First-round order for revealing: smallest first (ties in candidate order, reversed).
@@ -295,7 +293,6 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
         big_number: None,
         explanation: String::new(),
         explanation_hidden: String::new(),
-        moves: Vec::new(),
     };
     // Rounds fully shown before this beat, and the state they give.
     let show_round = |f: &mut Frame, r: usize| {
@@ -525,7 +522,6 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     }
                     if k == g {
                         group_total += t.votes;
-                        f.moves.push((t.to, t.votes));
                         this.push(match t.to {
                             Destination::Candidate(i) => {
                                 format!("{} to {}", num(t.votes), name(l, i))
@@ -799,7 +795,6 @@ mod tests {
         ] {
             assert!(f.explanation.contains(part), "{}", f.explanation);
         }
-        assert_eq!(f.moves.len(), 3);
     }
 
     #[test]
