@@ -25,7 +25,7 @@ use keys::Action;
 
 use crate::count::Counted;
 use crate::story::tables::{ContestTables, Tables};
-pub use msg::{Exit, Geometry, Msg, Signal};
+pub use msg::{Exit, Geometry, Msg, PresentScroll, Signal};
 pub use options::{DEFAULT_STEP, FRAME, Options, PLAY_PAUSE, Theme};
 pub use present::Presenter;
 pub use views::{AreaSort, ShareBasis, Views};
@@ -454,11 +454,17 @@ impl App {
                 self.view == View::Areas
             }
             Action::Present => {
-                self.start_presenting();
+                self.start_presenting_from(true);
                 true
             }
+            Action::Back => self.view == View::Help && self.toggle_help(),
             // Suspend is handled above, before any mode can take the key.
-            Action::RevealAll | Action::HideNumbers | Action::Explain | Action::Suspend => false,
+            Action::RevealAll
+            | Action::HideNumbers
+            | Action::Explain
+            | Action::PageUp
+            | Action::PageDown
+            | Action::Suspend => false,
             Action::ToggleHighlight => match self.views.elections.highlighted.get_mut(self.current)
             {
                 Some(h) => {
@@ -495,6 +501,10 @@ impl App {
         let clamped = match geometry.scroll {
             Some((view, max)) => self.scroll_of(view).is_some_and(|s| s.limit(max)),
             None => false,
+        };
+        let clamped = match (self.presenter.as_mut(), geometry.present) {
+            (Some(p), Some(drawn)) => p.drawn(drawn) || clamped,
+            _ => clamped,
         };
         self.geometry = geometry;
         clamped

@@ -16,7 +16,7 @@ use crate::import::{self, OpenError};
 use crate::story::narrate;
 use crate::text::{clean, path as shown};
 use crate::{export, headless, live, report, screenshots, tui};
-use args::{BallotsArgs, Cli, Command, RenderArgs, ReplayArgs};
+use args::{BallotsArgs, Cli, Command, PresentArgs, RenderArgs, ReplayArgs};
 
 /// Why a command did not do what was asked, and so its exit status.
 #[derive(Debug)]
@@ -130,9 +130,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             let written = screenshots::write_all(&dir).map_err(Failure::Data)?;
             text(written.join("\n") + "\n")
         }
-        Some(C::Present { contest, look }) => {
-            present(&contest, Options::from_env(look.theme, true))
-        }
+        Some(C::Present(a)) => present(a),
         Some(C::Ballots(a)) => ballots(a, err),
         Some(C::Watch { file, viewer }) => watch(&file, viewer.options()),
         Some(C::Replay(a)) => replay(a, out),
@@ -158,14 +156,56 @@ fn viewed(result: io::Result<app::Exit>) -> Outcome {
 }
 
 /// `tally present CONTEST`: the viewer in presenter mode, among the embedded contests when
-/// CONTEST is one of them.
-fn present(contest: &str, options: Options) -> Outcome {
+/// CONTEST is one of them. A class's ballots file is counted first, with `--system`. The
+/// file is read before the terminal is asked for, so that a bad file is told either way.
+fn present(a: PresentArgs) -> Outcome {
+    let (contests, index) = to_present(&a)?;
     if !interactive() {
-        let instead = format!("`tally narrate {}` tells the count as text", clean(contest));
+        let instead = match a.system {
+            Some(_) => format!(
+                "`tally ballots {} --system … --format text` tells the count as text",
+                clean(&a.contest)
+            ),
+            None => format!(
+                "`tally narrate {}` tells the count as text",
+                clean(&a.contest)
+            ),
+        };
         return needs_terminal("present", instead);
     }
-    let (contests, index) = import::open(contest)?;
-    viewed(tui::run(App::new(contests, index, options).presenting()))
+    let app = App::new(contests, index, a.viewer.options()).presenting();
+    viewed(tui::run(app))
+}
+
+/// What `tally present` shows: an embedded contest or a dataset as it is, or a ballots file
+/// (recognised by its content, not its name) counted under `--system`.
+fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Failure> {
+    use crate::import::recognise::{Format, recognise};
+    let path = std::path::Path::new(&a.contest);
+    let ballots = import::embedded::get(&a.contest).is_none()
+        && path.is_file()
+        && crate::files::read_document(path, crate::files::DOCUMENT_LIMIT, "ballots")
+            .map(|bytes| recognise(&bytes[..bytes.len().min(64 * 1024)]))
+            .is_ok_and(|f| matches!(f, Format::BallotsText | Format::FormsExport));
+    if !ballots {
+        if a.system.is_some() {
+            return Err(Failure::Usage(format!(
+                "--system is for a class's ballots file; {} is counted as its data says",
+                clean(&a.contest)
+            )));
+        }
+        return Ok(import::open(&a.contest)?);
+    }
+    let Some(system) = a.system else {
+        return Err(Failure::Usage(format!(
+            "{} is a ballots file: say how to count it, e.g. `tally present {} --system sv` (sv, irv or fptp)",
+            clean(&a.contest),
+            clean(&a.contest)
+        )));
+    };
+    let about = About::file(path, a.title.clone(), a.date);
+    let Tallied { mut counted, .. } = tally_file(path, &[system], &about).map_err(Failure::Data)?;
+    Ok((vec![counted.remove(0)], 0))
 }
 
 /// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.

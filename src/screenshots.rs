@@ -98,7 +98,7 @@ pub const SET: &[Screenshot] = &[
             step: Step::Last,
             size: size(120, 36),
             theme: Theme::Dark,
-            present: Some(13),
+            present: Some(15),
         },
         what: "presenter mode for a projector: the transfer of second preferences",
     },

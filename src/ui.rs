@@ -73,8 +73,11 @@ impl Screen<'_> {
             return Geometry::default();
         }
         if app.presenter().is_some() && !app.contests().is_empty() {
-            present::PresentView { app }.render(area, buf);
-            return Geometry::default();
+            let present = present::PresentView { app }.draw(area, buf);
+            return Geometry {
+                present,
+                ..Geometry::default()
+            };
         }
         let live_lines = live::status_lines(app, &pal);
         let live_h = live_lines.len() as u16;
@@ -93,7 +96,10 @@ impl Screen<'_> {
         if app.contests().is_empty() {
             waiting(app, area, live_lines, buf, &pal);
             footer(footer_row, buf, &pal);
-            return Geometry { tabs, scroll: None };
+            return Geometry {
+                tabs,
+                ..Geometry::default()
+            };
         }
         header(app, header_rows, buf, &pal);
         let [live_rows] = Layout::horizontal([Fill(1)])
@@ -131,6 +137,7 @@ impl Screen<'_> {
         Geometry {
             tabs,
             scroll: scroll.map(|max| (view, max)),
+            present: None,
         }
     }
 }
@@ -404,6 +411,7 @@ pub(crate) mod testing {
             Msg::Drawn(Geometry {
                 tabs: Vec::new(),
                 scroll: Some((view, max)),
+                present: None,
             }),
         );
         press(app, Key::Down, times);

@@ -52,6 +52,11 @@ pub enum Action {
     HideNumbers,
     /// Presenter: the explainers for this contest.
     Explain,
+    /// Presenter: scroll the bars or the explainers a page.
+    PageUp,
+    PageDown,
+    /// Close: leave the explainers, or presenter mode opened from the viewer.
+    Back,
     /// Hand the terminal back and stop, as Ctrl-Z does in a shell (`fg` to come back).
     Suspend,
     Quit,
@@ -247,13 +252,13 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Present,
         description: "presenter mode for a projector: big, one idea per key (P again to leave)",
         short: Some("present"),
-        presenter: Some("leave"),
+        presenter: None,
     },
     Binding {
         keys: &[K::Char('a')],
         label: "a",
         action: A::RevealAll,
-        description: "presenter: reveal all first preferences at once",
+        description: "presenter: all first preferences at once (a beat of its own)",
         short: None,
         presenter: Some("all at once"),
     },
@@ -261,7 +266,7 @@ pub const BINDINGS: &[Binding] = &[
         keys: &[K::Char('n')],
         label: "n",
         action: A::HideNumbers,
-        description: "presenter: hide numbers until the next key (guess first)",
+        description: "presenter: hide every figure until the next key (guess first)",
         short: None,
         presenter: Some("hide numbers"),
     },
@@ -272,6 +277,30 @@ pub const BINDINGS: &[Binding] = &[
         description: "presenter: explain the voting systems with this contest",
         short: None,
         presenter: Some("explain"),
+    },
+    Binding {
+        keys: &[K::PageUp],
+        label: "PgUp",
+        action: A::PageUp,
+        description: "presenter: scroll the bars or the explainers a page up",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::PageDown],
+        label: "PgDn",
+        action: A::PageDown,
+        description: "presenter: scroll the bars or the explainers a page down",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Esc],
+        label: "Esc",
+        action: A::Back,
+        description: "close: the explainers, presenter mode (back to the viewer), help",
+        short: None,
+        presenter: Some("leave"),
     },
     Binding {
         keys: &[K::Char('?')],
@@ -290,8 +319,8 @@ pub const BINDINGS: &[Binding] = &[
         presenter: None,
     },
     Binding {
-        keys: &[K::Char('q'), K::Esc, K::Ctrl('c')],
-        label: "q Esc Ctrl-C",
+        keys: &[K::Char('q'), K::Ctrl('c')],
+        label: "q Ctrl-C",
         action: A::Quit,
         description: "quit",
         short: Some("quit"),
@@ -299,13 +328,18 @@ pub const BINDINGS: &[Binding] = &[
     },
 ];
 
-/// `(keys, what)` pairs for presenter mode's footer, in table order.
-pub fn presenter_footer() -> Vec<(&'static str, &'static str)> {
+/// `(action, keys, what)` for presenter mode's footer, in table order.
+pub fn presenter_footer() -> Vec<(Action, &'static str, &'static str)> {
     BINDINGS
         .iter()
         .filter_map(|b| {
-            b.presenter
-                .map(|w| (b.label.split_whitespace().next().unwrap_or(b.label), w))
+            b.presenter.map(|w| {
+                (
+                    b.action,
+                    b.label.split_whitespace().next().unwrap_or(b.label),
+                    w,
+                )
+            })
         })
         .collect()
 }

@@ -41,6 +41,19 @@ pub struct Geometry {
     pub tabs: Vec<(View, u16, u16)>,
     /// The view drawn, and the most it can scroll (`None` for a view that does not scroll).
     pub scroll: Option<(View, u16)>,
+    /// Presenter mode's scrolling as drawn, when it is on screen.
+    pub present: Option<PresentScroll>,
+}
+
+/// How presenter mode's scrolling part (the bars, or the explainers) was drawn.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PresentScroll {
+    /// The first row shown (the focus is kept in view until a key scrolls).
+    pub offset: u16,
+    /// The most it can scroll.
+    pub max: u16,
+    /// Rows on screen, for PgUp and PgDn.
+    pub page: u16,
 }
 
 /// What the viewer does about a signal; `tui.rs` sorts the operating system's into these.

@@ -174,6 +174,7 @@ fn a_scroll_is_clamped_to_what_the_view_last_drew() {
     let geometry = |max| Geometry {
         tabs: Vec::new(),
         scroll: Some((View::Help, max)),
+        present: None,
     };
     update(&mut a, Msg::Drawn(geometry(3)));
     for _ in 0..10 {

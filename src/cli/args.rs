@@ -111,13 +111,7 @@ pub enum Command {
     Replay(ReplayArgs),
     /// Presenter mode for a classroom projector: big text, one idea per key press
     #[command(after_help = include_str!("../../docs/help/present.txt"))]
-    Present {
-        /// An embedded contest id or a dataset file
-        #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
-        contest: String,
-        #[command(flatten)]
-        look: ThemeFlag,
-    },
+    Present(PresentArgs),
     /// Count a class's own ballots (CSV or text, one ballot per line) and show the count
     #[command(after_help = include_str!("../../docs/help/ballots.txt"))]
     Ballots(BallotsArgs),
@@ -166,6 +160,26 @@ pub struct RenderArgs {
     /// Draw presenter mode at this step of the lesson (1 = who stood), e.g. for slides
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub present: Option<u16>,
+}
+
+/// The arguments of `tally present`.
+#[derive(Debug, clap::Args)]
+pub struct PresentArgs {
+    /// An embedded contest id, a dataset file, or a class's ballots file (recognised by
+    /// its content)
+    #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
+    pub contest: String,
+    /// How to count a ballots file (as `tally ballots --system`); a dataset says its own
+    #[arg(long, value_enum)]
+    pub system: Option<VotingSystem>,
+    /// A ballots file's title [default: from the file name]
+    #[arg(long)]
+    pub title: Option<String>,
+    /// The date of a ballots file's vote, YYYY-MM-DD [default: today]
+    #[arg(long)]
+    pub date: Option<chrono::NaiveDate>,
+    #[command(flatten)]
+    pub viewer: ViewerFlags,
 }
 
 /// The arguments of `tally ballots`.

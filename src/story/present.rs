@@ -2,13 +2,15 @@
 //! screen and a teacher-ready sentence drawn from the data.
 //!
 //! The beats run: who stood; first preferences revealed one candidate at a time, smallest
-//! first; the majority line and whether anyone crossed it; each elimination; each transfer;
-//! the totals after it; a "Who wins?" pause; the winner. Pure functions of a count, so the
+//! first; all of them at once; the majority line and whether anyone crossed it; each tie
+//! that decides something; each elimination; a "Who wins?" pause while the answer is still
+//! unknown; each transfer of the last round; the totals after it; the winner. Pure functions of a count, so the
 //! lesson is the same wherever it is shown, and testable without a screen.
 
 use crate::count::Counted;
-use crate::count::{Destination, Outcome};
+use crate::count::{Destination, Outcome, TieKind};
 use crate::model::{Votes, VotingSystem};
+use crate::story::explain::Explainer;
 use crate::story::words::{capitalised, join_names};
 use crate::text::{clean, share, thousands};
 
@@ -26,6 +28,11 @@ pub enum Beat {
     Transfer(usize, usize),
     /// The totals after this round's transfers.
     Totals(usize),
+    /// Every first preference at once, before the majority line (`a`).
+    AllFirst,
+    /// A tie broken in this round (round index, index in its `tie_breaks`).
+    Tie(usize, usize),
+    /// The pause for the class's guess, while the answer is still unknown.
     WhoWins,
     Winner,
 }
@@ -48,6 +55,8 @@ pub struct Frame {
     /// Per candidate: votes shown (`None` while hidden) and state.
     pub votes: Vec<Option<Votes>>,
     pub states: Vec<State>,
+    /// Those going out in this beat (shown one by one; those out before are summed up).
+    pub just_out: Vec<usize>,
     /// The exhausted / non-transferable row, once there is one.
     pub exhausted: Option<Votes>,
     /// The majority line, once it has been introduced.
@@ -56,13 +65,13 @@ pub struct Frame {
     pub focus: Option<usize>,
     /// Big text: a name or a question.
     pub big: String,
+    /// The big text with its figures hidden (`n`).
+    pub big_hidden: String,
     /// The number to show big with it, if any.
     pub big_number: Option<Votes>,
     pub explanation: String,
-}
-
-fn name(l: &Counted, i: usize) -> String {
-    clean(&l.contest.candidates[i].name).into_owned()
+    /// The explanation with every figure in it hidden (`n`), the words unchanged.
+    pub explanation_hidden: String,
 }
 
 /// First-round order for revealing: smallest first (ties in candidate order, reversed).
@@ -97,28 +106,104 @@ pub fn ballot_order(l: &Counted) -> Vec<usize> {
 }
 
 /// Every beat of the count, in order.
+///
+/// The guess comes while the answer is still unknown: after the last elimination and before
+/// any ballot moves in the last round; when the count ends in its first round (first past
+/// the post, or a majority at once) the first preferences are the result, so the guess
+/// comes straight after "who stood". A tie is told where it decides something: before the
+/// elimination or second round it settles, or before the winner.
 pub fn beats(l: &Counted) -> Vec<Beat> {
     let count = &l.count;
     let n_c = l.contest.candidates.len();
+    let last = count.rounds.len() - 1;
+    let elected = matches!(count.outcome, Outcome::Elected(_));
+    let ties = |r: usize, winner: bool| {
+        count.rounds[r]
+            .tie_breaks
+            .iter()
+            .enumerate()
+            .filter(move |(_, t)| (t.kind == TieKind::Winner) == winner)
+            .map(move |(k, _)| Beat::Tie(r, k))
+    };
     let mut out = vec![Beat::Candidates];
+    if elected && last == 0 {
+        out.push(Beat::WhoWins);
+    }
     out.extend((1..=n_c).map(Beat::Reveal));
+    out.push(Beat::AllFirst);
     out.push(Beat::Majority);
     for r in 1..count.rounds.len() {
+        out.extend(ties(r - 1, false));
         out.push(Beat::Eliminate(r - 1));
+        if elected && r == last {
+            out.push(Beat::WhoWins);
+        }
         let groups = groups(l, r).len();
         out.extend((0..groups).map(|g| Beat::Transfer(r, g)));
         out.push(Beat::Totals(r));
     }
-    if matches!(count.outcome, Outcome::Elected(_)) {
-        out.push(Beat::WhoWins);
+    if elected {
+        out.extend(ties(last, true));
         out.push(Beat::Winner);
     }
     out
 }
 
-/// The beat after all first preferences are revealed (for "all at once").
+/// The "all first preferences" beat (`a` jumps there).
 pub fn after_reveals(l: &Counted) -> usize {
-    1 + l.contest.candidates.len()
+    beats(l)
+        .iter()
+        .position(|b| *b == Beat::AllFirst)
+        .unwrap_or(0)
+}
+
+/// Whether the lesson at beat `index` has told the result (the winner's beat, or the
+/// last beat of a count with no winner): the explainers then use the contest's figures.
+pub fn winner_revealed(beats: &[Beat], index: usize) -> bool {
+    match beats.iter().position(|b| *b == Beat::Winner) {
+        Some(w) => index >= w,
+        None => index + 1 >= beats.len(),
+    }
+}
+
+/// The explainers for `e` before the result is told: how the systems work, in general
+/// terms, without a figure or a name from this contest that the lesson has not reached.
+pub fn explainers_before_the_result(l: &Counted) -> Vec<Explainer> {
+    let this = l.contest.method.system();
+    let mut out = vec![Explainer {
+        title: "Not yet".into(),
+        body: "This contest's own figures come into these explanations once its winner has been revealed; until then, how each system works.".into(),
+    }];
+    let systems = [
+        (
+            VotingSystem::SupplementaryVote,
+            "How the Supplementary Vote works",
+            "Each voter marks a first choice and, if they like, a second. A candidate with more than half of the valid first preferences wins at once. Otherwise every candidate but the top two is eliminated together, and each of their ballots whose second choice is one of the two is added to that one. Ballots with no second choice for either of the two are non-transferable: they take no part in the second round.",
+        ),
+        (
+            VotingSystem::InstantRunoff,
+            "How instant runoff works",
+            "Voters rank the candidates. While nobody has more than half of the votes still in play, the candidate with the fewest is eliminated and their ballots move to each voter's next choice still in the count. Ballots that run out of choices are exhausted.",
+        ),
+        (
+            VotingSystem::FirstPastThePost,
+            "How first past the post works",
+            "Each voter marks one choice and the most votes wins, with or without more than half. No second choices are asked for and nothing is transferred.",
+        ),
+    ];
+    // This contest's system first, then the others to compare with.
+    for (system, title, body) in systems
+        .iter()
+        .filter(|s| s.0 == this)
+        .chain(systems.iter().filter(|s| s.0 != this))
+    {
+        let _ = system;
+        out.push(Explainer {
+            title: (*title).into(),
+            body: (*body).into(),
+        });
+    }
+    out
 }
 
 /// The distinct source groups of a round's transfers, in order.
@@ -130,6 +215,61 @@ fn groups(l: &Counted, r: usize) -> Vec<Vec<usize>> {
         }
     }
     gs
+}
+
+/// Figures in the sentences (votes and shares) are marked while they are written, so that
+/// the screen can show the sentence with every figure hidden (`n`) and nothing else changed:
+/// names, titles and how many candidates stood stay.
+const FIG_START: char = '\u{E000}';
+const FIG_END: char = '\u{E001}';
+
+/// A figure in a sentence.
+fn fig(s: impl std::fmt::Display) -> String {
+    format!("{FIG_START}{s}{FIG_END}")
+}
+
+/// A number of votes in a sentence.
+fn num(v: Votes) -> String {
+    fig(thousands(v))
+}
+
+/// A share in a sentence.
+fn pct(part: Votes, whole: Votes) -> String {
+    fig(share(part, whole).unwrap_or_default())
+}
+
+/// The sentence as shown, and as shown with its figures hidden.
+fn unmark(marked: &str) -> (String, String) {
+    let mut plain = String::with_capacity(marked.len());
+    let mut hidden = String::with_capacity(marked.len());
+    let mut inside = false;
+    for c in marked.chars() {
+        match c {
+            FIG_START => {
+                inside = true;
+                hidden.push('?');
+            }
+            FIG_END => inside = false,
+            _ => {
+                plain.push(c);
+                if !inside {
+                    hidden.push(c);
+                }
+            }
+        }
+    }
+    (plain, hidden)
+}
+
+/// A name, without the figure marks (names are never hidden).
+fn name(l: &Counted, i: usize) -> String {
+    unmarked(&clean(&l.contest.candidates[i].name))
+}
+
+fn unmarked(s: &str) -> String {
+    s.chars()
+        .filter(|&c| c != FIG_START && c != FIG_END)
+        .collect()
 }
 
 /// What is on screen at `beat`.
@@ -144,12 +284,15 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
         heading: String::new(),
         votes: vec![None; nc],
         states: vec![State::Hidden; nc],
+        just_out: Vec::new(),
         exhausted: None,
         threshold: None,
         focus: None,
         big: String::new(),
+        big_hidden: String::new(),
         big_number: None,
         explanation: String::new(),
+        explanation_hidden: String::new(),
     };
     // Rounds fully shown before this beat, and the state they give.
     let show_round = |f: &mut Frame, r: usize| {
@@ -178,12 +321,19 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
     let words = c.method.words();
     let ballot = words.ballot;
     let valid_word = words.first;
-    match beat {
+    let exhausted_word = words.exhausted.to_lowercase();
+    // The big text and the sentence, with their figures marked.
+    let (big, explanation): (String, String) = match beat {
         Beat::Candidates => {
             f.heading = "Who stood".into();
-            f.states = vec![State::Hidden; nc];
-            f.big = clean(&c.title).into_owned();
-            f.explanation = format!("{} candidates stood for {}. {ballot}", nc, clean(&c.title));
+            (
+                unmarked(&clean(&c.title)),
+                format!(
+                    "{} candidates stood for {}. {ballot}",
+                    nc,
+                    unmarked(&clean(&c.title))
+                ),
+            )
         }
         Beat::Reveal(k) => {
             f.heading = format!("{}: {k} of {nc} revealed", capitalised(words.first));
@@ -194,26 +344,52 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let i = order[k.saturating_sub(1).min(nc - 1)];
             let v = all_first[i].unwrap_or(Votes::ZERO);
             f.focus = Some(i);
-            f.big = name(l, i);
             f.big_number = Some(v);
             let party = if c.candidates[i].party.is_empty() {
                 String::new()
             } else {
-                format!(" ({})", clean(&c.candidates[i].party))
+                format!(" ({})", unmarked(&clean(&c.candidates[i].party)))
             };
-            f.explanation = format!(
+            let mut e = format!(
                 "{}{party}: {} {valid_word}, {} of the {} valid votes.",
                 name(l, i),
-                thousands(v),
-                share(v, count.valid).unwrap_or_default(),
-                thousands(count.valid)
+                num(v),
+                pct(v, count.valid),
+                num(count.valid)
             );
             if k == nc {
-                f.explanation.push_str(&format!(
+                e.push_str(&format!(
                     " That is every one of the {} counted.",
-                    thousands(count.valid)
+                    num(count.valid)
                 ));
             }
+            (name(l, i), e)
+        }
+        Beat::AllFirst => {
+            show_round(&mut f, 0);
+            f.heading = format!("All {valid_word}");
+            let standings = first.standings();
+            let parts: Vec<String> = standings
+                .iter()
+                .take(3)
+                .map(|(i, v)| format!("{} {} ({})", name(l, *i), num(*v), pct(*v, count.valid)))
+                .collect();
+            let rest: Votes = standings.iter().skip(3).map(|(_, v)| *v).sum();
+            let others = standings.len().saturating_sub(3);
+            let mut e = format!(
+                "All {} valid votes, by {valid_word}: {}",
+                num(count.valid),
+                join_names(&parts)
+            );
+            if others > 0 {
+                e.push_str(&format!(
+                    "; the other {} have {} between them",
+                    others,
+                    num(rest)
+                ));
+            }
+            e.push('.');
+            (format!("All {valid_word}"), e)
         }
         Beat::Majority => {
             show_round(&mut f, 0);
@@ -221,40 +397,73 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             f.threshold = Some(first.threshold);
             let (leader, lv) = first.standings()[0];
             f.focus = Some(leader);
-            f.big = "More than half?".into();
             f.big_number = Some(first.threshold);
-            f.explanation = match c.method.system() {
+            let e = match c.method.system() {
                 VotingSystem::FirstPastThePost => format!(
                     "More than half of the {} valid votes would be {}. Under first past the post nobody needs that: the most votes wins, and {} has the most, {}.",
-                    thousands(count.valid),
-                    thousands(first.threshold),
+                    num(count.valid),
+                    num(first.threshold),
                     name(l, leader),
-                    thousands(lv)
+                    num(lv)
                 ),
                 _ if first.elected.contains(&leader) => format!(
                     "More than half of the {} valid votes is {}. {} has {}, more than that, and is elected on first preferences.",
-                    thousands(count.valid),
-                    thousands(first.threshold),
+                    num(count.valid),
+                    num(first.threshold),
                     name(l, leader),
-                    thousands(lv)
+                    num(lv)
                 ),
                 VotingSystem::SupplementaryVote => format!(
                     "More than half of the {} valid votes is {}. Nobody has that, so only the top two stay in.",
-                    thousands(count.valid),
-                    thousands(first.threshold)
+                    num(count.valid),
+                    num(first.threshold)
                 ),
                 VotingSystem::InstantRunoff => format!(
                     "More than half of the {} valid votes is {}. Nobody has that, so the candidate with the fewest votes goes out and their ballots move on.",
-                    thousands(count.valid),
-                    thousands(first.threshold)
+                    num(count.valid),
+                    num(first.threshold)
                 ),
             };
+            ("More than half?".into(), e)
+        }
+        Beat::Tie(r, k) => {
+            show_round(&mut f, r);
+            let round = &count.rounds[r];
+            f.threshold = Some(round.threshold);
+            f.heading = "A tie".into();
+            match round.tie_breaks.get(k) {
+                Some(tie) => {
+                    let tied: Vec<String> = tie.tied.iter().map(|&i| name(l, i)).collect();
+                    let preferred: Vec<String> =
+                        tie.preferred.iter().map(|&i| name(l, i)).collect();
+                    let (what, one, many) = match tie.kind {
+                        TieKind::SecondPlace => ("second place", "goes through", "go through"),
+                        TieKind::Elimination => ("last place", "stays in", "stay in"),
+                        TieKind::Winner => ("first place", "wins", "win"),
+                    };
+                    f.focus = tie.preferred.first().copied();
+                    f.big_number = Some(tie.votes);
+                    (
+                        "A tie".into(),
+                        format!(
+                            "{} are tied for {what} on {} votes each. The tie was broken {}: {} {}.",
+                            join_names(&tied),
+                            num(tie.votes),
+                            tie.rule.describe(),
+                            join_names(&preferred),
+                            if preferred.len() == 1 { one } else { many }
+                        ),
+                    )
+                }
+                None => ("A tie".into(), "A tie.".into()),
+            }
         }
         Beat::Eliminate(r) => {
             show_round(&mut f, r);
             f.threshold = Some(count.rounds[r].threshold);
             mark_out(&mut f, r);
             let round = &count.rounds[r];
+            f.just_out = round.eliminated.clone();
             let names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
             let ballots: Votes = round
                 .eliminated
@@ -262,7 +471,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 .filter_map(|&i| round.tally(i))
                 .sum();
             f.heading = "Eliminated".into();
-            f.big = if names.len() == 1 {
+            let big = if names.len() == 1 {
                 names[0].clone()
             } else {
                 format!("{} out", names.len())
@@ -273,18 +482,19 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             } else {
                 join_names(&names)
             };
-            f.explanation = match c.method.system() {
+            let e = match c.method.system() {
                 VotingSystem::SupplementaryVote => format!(
                     "{who} are eliminated together. Their {} ballots are looked at again for a second choice.",
-                    thousands(ballots)
+                    num(ballots)
                 ),
                 _ => format!(
                     "{who} {} the fewest votes and {} eliminated. Their {} ballots go to each voter's next choice still in the count.",
                     if names.len() == 1 { "has" } else { "have" },
                     if names.len() == 1 { "is" } else { "are" },
-                    thousands(ballots)
+                    num(ballots)
                 ),
             };
+            (big, e)
         }
         Beat::Transfer(r, g) => {
             // The previous round, with this round's groups up to g applied.
@@ -314,19 +524,20 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                         group_total += t.votes;
                         this.push(match t.to {
                             Destination::Candidate(i) => {
-                                format!("{} to {}", thousands(t.votes), name(l, i))
+                                format!("{} to {}", num(t.votes), name(l, i))
                             }
-                            Destination::Exhausted => format!(
-                                "{} {}",
-                                thousands(t.votes),
-                                format_args!(
-                                    "{} ({})",
-                                    words.exhausts,
-                                    words.exhausted.to_lowercase()
-                                )
-                            ),
+                            Destination::Exhausted => {
+                                format!("{} {} ({exhausted_word})", num(t.votes), words.exhausts)
+                            }
                         });
                     }
+                }
+            }
+            // Those the group's ballots went out from show as out, not as empty bars.
+            for group in gs.iter().take(g + 1) {
+                for &e in group {
+                    votes[e] = None;
+                    f.states[e] = State::Out;
                 }
             }
             f.votes = votes;
@@ -356,12 +567,16 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 .max_by_key(|(_, v)| *v)
                 .unwrap_or((0, Votes::ZERO));
             f.focus = Some(to);
-            f.big = format!("+{} {}", thousands(tv), name(l, to));
-            f.explanation = format!(
-                "Of {from} {} ballots: {}.",
-                thousands(group_total),
-                join_names(&this)
-            );
+            let e = if this.is_empty() {
+                format!("Of {from} ballots, none move.")
+            } else {
+                format!(
+                    "Of {from} {} ballots: {}.",
+                    num(group_total),
+                    join_names(&this)
+                )
+            };
+            (format!("+{} {}", num(tv), name(l, to)), e)
         }
         Beat::Totals(r) => {
             show_round(&mut f, r);
@@ -371,53 +586,78 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let standings = round.standings();
             let (top, tv) = standings[0];
             f.focus = Some(top);
-            f.big = name(l, top);
             f.big_number = Some(tv);
             let parts: Vec<String> = standings
                 .iter()
-                .map(|(i, v)| format!("{} {}", name(l, *i), thousands(*v)))
+                .map(|(i, v)| format!("{} {}", name(l, *i), num(*v)))
                 .collect();
-            f.explanation = format!(
-                "{}; {} {}. {} votes are still in play, and more than half of them is {}.",
+            let mut e = format!(
+                "{}; {exhausted_word} {}. {} votes are still in play, and more than half of them is {}.",
                 join_names(&parts),
-                c.method.words().exhausted.to_lowercase(),
-                thousands(round.exhausted),
-                thousands(round.continuing),
-                thousands(round.threshold)
+                num(round.exhausted),
+                num(round.continuing),
+                num(round.threshold)
             );
             if round.elected.is_empty() && !round.eliminated.is_empty() {
-                f.explanation.push_str(" Still nobody has that.");
+                e.push_str(" Still nobody has that.");
             }
+            (name(l, top), e)
         }
         Beat::WhoWins => {
-            show_round(&mut f, count.rounds.len() - 1);
-            f.threshold = Some(count.last().threshold);
             f.heading = "Who wins?".into();
-            f.big = "Who wins?".into();
-            f.explanation = "Who wins? Make your guess before the next key.".into();
+            let last = count.rounds.len() - 1;
+            let e = if last == 0 {
+                format!("Who wins? Make your guess before the {valid_word} are revealed.")
+            } else {
+                // As the last elimination left it: no ballot of the last round moved yet.
+                show_round(&mut f, last - 1);
+                mark_out(&mut f, last - 1);
+                f.threshold = Some(count.rounds[last - 1].threshold);
+                let left: Vec<String> = count.rounds[last]
+                    .standings()
+                    .iter()
+                    .map(|(i, _)| name(l, *i))
+                    .collect();
+                format!(
+                    "{} are left in. Who wins? Make your guess before the ballots move.",
+                    if left.len() > 4 {
+                        format!("{} candidates", left.len())
+                    } else {
+                        join_names(&left)
+                    }
+                )
+            };
+            ("Who wins?".into(), e)
         }
         Beat::Winner => {
             let last_index = count.rounds.len() - 1;
             show_round(&mut f, last_index);
             let last = count.last();
             f.threshold = Some(last.threshold);
-            if let Some(w) = count.winner() {
-                f.states[w] = State::Winner;
-                let wv = last.votes[w];
-                f.focus = Some(w);
-                f.big = name(l, w);
-                f.big_number = Some(wv);
-                f.heading = "The winner".into();
-                f.explanation = format!(
-                    "{} wins with {} votes: {} of the votes in the last round, {} of all valid votes.",
-                    name(l, w),
-                    thousands(wv),
-                    share(wv, last.continuing).unwrap_or_default(),
-                    share(wv, count.valid).unwrap_or_default()
-                );
+            f.heading = "The winner".into();
+            match count.winner() {
+                Some(w) => {
+                    f.states[w] = State::Winner;
+                    let wv = last.votes[w];
+                    f.focus = Some(w);
+                    f.big_number = Some(wv);
+                    (
+                        name(l, w),
+                        format!(
+                            "{} wins with {} votes: {} of the votes in the last round, {} of all valid votes.",
+                            name(l, w),
+                            num(wv),
+                            pct(wv, last.continuing),
+                            pct(wv, count.valid)
+                        ),
+                    )
+                }
+                None => ("The winner".into(), "No winner.".into()),
             }
         }
-    }
+    };
+    (f.big, f.big_hidden) = unmark(&big);
+    (f.explanation, f.explanation_hidden) = unmark(&explanation);
     f
 }
 
@@ -430,22 +670,148 @@ mod tests {
     }
 
     #[test]
-    fn london_2004_is_taught_in_nineteen_beats() {
+    fn london_2004_asks_for_the_guess_before_the_transfer() {
         let l = london("london-2004");
         let b = beats(&l);
         assert_eq!(b.first(), Some(&Beat::Candidates));
         assert_eq!(b[1], Beat::Reveal(1));
-        assert_eq!(b[11], Beat::Majority);
+        assert_eq!(b[11], Beat::AllFirst);
+        assert_eq!(b[12], Beat::Majority);
         assert_eq!(
-            &b[12..],
+            &b[13..],
             [
                 Beat::Eliminate(0),
+                Beat::WhoWins,
                 Beat::Transfer(1, 0),
                 Beat::Totals(1),
-                Beat::WhoWins,
                 Beat::Winner
             ]
         );
+        assert_eq!(after_reveals(&l), 11);
+    }
+
+    /// The texts of a frame that could give a figure away.
+    fn texts(f: &Frame) -> String {
+        format!("{} | {} | {:?}", f.big, f.explanation, f.big_number)
+    }
+
+    #[test]
+    fn no_beat_shows_a_final_total_before_the_guess() {
+        for e in crate::import::embedded::ALL {
+            let l = e.load().unwrap();
+            let all = beats(&l);
+            let Some(guess) = all.iter().position(|b| *b == Beat::WhoWins) else {
+                continue;
+            };
+            let count = &l.count;
+            let last = count.last();
+            // The final totals that the lesson has not shown before the last round.
+            let earlier = count.rounds.len().checked_sub(2).map(|r| &count.rounds[r]);
+            let finals: Vec<(usize, Votes)> = last
+                .standings()
+                .into_iter()
+                .filter(|(i, v)| earlier.is_none_or(|r| r.tally(*i) != Some(*v)))
+                .collect();
+            assert!(!finals.is_empty(), "{}", e.id);
+            for b in &all[..guess] {
+                let f = frame(&l, *b);
+                for &(i, v) in &finals {
+                    assert_ne!(f.votes[i], Some(v), "{} {b:?} shows a final total", e.id);
+                    assert_ne!(f.big_number, Some(v), "{} {b:?}", e.id);
+                    assert!(
+                        !texts(&f).contains(&thousands(v)),
+                        "{} {b:?} says a final total: {}",
+                        e.id,
+                        texts(&f)
+                    );
+                }
+                assert!(!f.states.contains(&State::Winner), "{} {b:?}", e.id);
+            }
+        }
+    }
+
+    #[test]
+    fn a_count_decided_in_its_first_round_asks_before_any_figure() {
+        let l = london("london-2024");
+        let b = beats(&l);
+        assert_eq!(&b[..3], [Beat::Candidates, Beat::WhoWins, Beat::Reveal(1)]);
+        assert_eq!(b.last(), Some(&Beat::Winner));
+    }
+
+    #[test]
+    fn hidden_sentences_keep_the_words_and_lose_every_figure() {
+        for e in crate::import::embedded::ALL {
+            let l = e.load().unwrap();
+            for b in beats(&l) {
+                let f = frame(&l, b);
+                let figures = f
+                    .votes
+                    .iter()
+                    .flatten()
+                    .chain(f.exhausted.iter())
+                    .chain(f.threshold.iter())
+                    .chain(f.big_number.iter())
+                    .chain(std::iter::once(&l.count.valid));
+                for v in figures.filter(|v| **v >= Votes::new(100)) {
+                    let shown = thousands(*v);
+                    assert!(
+                        !f.explanation_hidden.contains(&shown) && !f.big_hidden.contains(&shown),
+                        "{} {b:?}: {shown} in {} / {}",
+                        e.id,
+                        f.explanation_hidden,
+                        f.big_hidden
+                    );
+                }
+                assert!(
+                    !f.explanation_hidden.contains('%'),
+                    "{} {b:?}: {}",
+                    e.id,
+                    f.explanation_hidden
+                );
+                for c in &l.contest.candidates {
+                    if f.explanation.contains(c.name.as_str()) {
+                        assert!(f.explanation_hidden.contains(c.name.as_str()), "{b:?}");
+                    }
+                }
+            }
+        }
+        let l = london("london-2004");
+        let f = frame(&l, Beat::Candidates);
+        assert_eq!(
+            (f.explanation_hidden.as_str(), f.big_hidden.as_str()),
+            (f.explanation.as_str(), "Mayor of London 2004"),
+            "who stood has no votes to hide: names, the title's year and how many stood stay"
+        );
+    }
+
+    #[test]
+    fn a_transfer_names_every_gain_and_the_non_transferable_pile() {
+        let l = london("london-2021");
+        let f = frame(&l, Beat::Transfer(1, 0));
+        for part in [
+            "192,313 to Sadiq Khan",
+            "84,550 to Shaun Bailey",
+            "347,722 name neither finalist (non-transferable)",
+        ] {
+            assert!(f.explanation.contains(part), "{}", f.explanation);
+        }
+    }
+
+    #[test]
+    fn before_the_winner_the_explainers_name_nobody() {
+        let l = london("london-2004");
+        let all = beats(&l);
+        let winner = all.iter().position(|b| *b == Beat::Winner).unwrap();
+        assert!(!winner_revealed(&all, winner - 1));
+        assert!(winner_revealed(&all, winner));
+        let text: String = explainers_before_the_result(&l)
+            .iter()
+            .map(|e| format!("{} {}", e.title, e.body))
+            .collect();
+        for c in &l.contest.candidates {
+            assert!(!text.contains(c.name.as_str()), "{}", c.name);
+        }
+        assert!(!text.chars().any(|c| c.is_ascii_digit()), "{text}");
     }
 
     #[test]
