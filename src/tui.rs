@@ -336,7 +336,7 @@ mod signals {
 }
 
 /// A terminal event as a message, or `None` for events the viewer ignores (key releases
-/// and repeats, mouse moves).
+/// and repeats, mouse moves). The wheel scrolls.
 pub fn translate(ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => {
@@ -361,9 +361,12 @@ pub fn translate(ev: Event) -> Option<Msg> {
             Some(Msg::Key(key))
         }
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
-        Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
-            Some(Msg::Click(m.column, m.row))
-        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Msg::Wheel(true)),
+            MouseEventKind::ScrollUp => Some(Msg::Wheel(false)),
+            _ => None,
+        },
         _ => None,
     }
 }

@@ -42,6 +42,16 @@ pub enum Action {
     Help,
     Up,
     Down,
+    /// A page up or down the view's list.
+    PageUp,
+    PageDown,
+    /// The top or the bottom of the view's list.
+    Top,
+    Bottom,
+    /// Count: list the candidates out in earlier rounds one by one, or fold them.
+    ToggleOthers,
+    /// Leave help (or an overlay) and go back to the view.
+    Close,
     Sort,
     ToggleHighlight,
     /// Presenter mode on or off.
@@ -226,6 +236,46 @@ pub const BINDINGS: &[Binding] = &[
         presenter: None,
     },
     Binding {
+        keys: &[K::PageUp],
+        label: "PgUp",
+        action: A::PageUp,
+        description: "a page up / areas a page up",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::PageDown],
+        label: "PgDn",
+        action: A::PageDown,
+        description: "a page down / areas a page down",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Char('g')],
+        label: "g",
+        action: A::Top,
+        description: "top of the list / first area",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Char('G')],
+        label: "G",
+        action: A::Bottom,
+        description: "bottom of the list / last area",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Char('o')],
+        label: "o",
+        action: A::ToggleOthers,
+        description: "Count: list the candidates out one by one, or fold them into one row",
+        short: None,
+        presenter: None,
+    },
+    Binding {
         keys: &[K::Char('s')],
         label: "s",
         action: A::Sort,
@@ -282,6 +332,14 @@ pub const BINDINGS: &[Binding] = &[
         presenter: None,
     },
     Binding {
+        keys: &[K::Esc],
+        label: "Esc",
+        action: A::Close,
+        description: "close help and go back to the view",
+        short: None,
+        presenter: None,
+    },
+    Binding {
         keys: &[K::Ctrl('z')],
         label: "Ctrl-Z",
         action: A::Suspend,
@@ -290,8 +348,8 @@ pub const BINDINGS: &[Binding] = &[
         presenter: None,
     },
     Binding {
-        keys: &[K::Char('q'), K::Esc, K::Ctrl('c')],
-        label: "q Esc Ctrl-C",
+        keys: &[K::Char('q'), K::Ctrl('c')],
+        label: "q Ctrl-C",
         action: A::Quit,
         description: "quit",
         short: Some("quit"),
@@ -318,8 +376,9 @@ pub fn action_for(key: Key) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// `(keys, what)` pairs for the footer, in table order.
-pub fn footer() -> Vec<(&'static str, &'static str)> {
+/// `(keys, what)` pairs for the footer, in table order. While `playing`, Space says
+/// "pause", which is what it does then.
+pub fn footer(playing: bool) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&str, &str)> = Vec::new();
     for b in BINDINGS.iter().filter(|b| b.short.is_some()) {
         let keys = match b.action {
@@ -328,7 +387,11 @@ pub fn footer() -> Vec<(&'static str, &'static str)> {
             A::Quit => "q",
             _ => b.label,
         };
-        out.push((keys, b.short.unwrap_or_default()));
+        let what = match b.action {
+            A::PlayPause if playing => "pause",
+            _ => b.short.unwrap_or_default(),
+        };
+        out.push((keys, what));
     }
     out
 }
@@ -350,10 +413,17 @@ mod tests {
 
     #[test]
     fn the_footer_comes_from_the_table() {
-        let f = footer();
+        let f = footer(false);
         assert!(
             f.contains(&("← →", "step")) && f.contains(&("q", "quit")),
             "{f:?}"
+        );
+        assert!(f.contains(&("Space", "play")), "{f:?}");
+        assert!(footer(true).contains(&("Space", "pause")));
+        assert_eq!(
+            action_for(Key::Esc),
+            Some(Action::Close),
+            "Esc closes, q quits"
         );
         assert_eq!(action_for(Key::Ctrl('c')), Some(Action::Quit));
         assert_eq!(action_for(Key::Char('x')), None);

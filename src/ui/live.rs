@@ -120,12 +120,45 @@ impl Outstanding<'_> {
             list.join(", ")
         ))
     }
+
+    /// The same said shorter, for when the whole list does not fit: how many areas are
+    /// out and where to see them, with the caution.
+    pub fn short_text(&self) -> Option<String> {
+        let l = self.app.contests().get(self.app.current())?;
+        let areas = l.contest.areas.as_ref()?;
+        let out = areas.iter().filter(|a| !a.is_declared()).count();
+        if out == 0 {
+            return None;
+        }
+        Some(format!(
+            "Still to declare: {out} of {} areas (listed in the Areas view, 4). Totals so far may not represent the rest.",
+            areas.len()
+        ))
+    }
+
+    /// The text to show in `width` columns and at most `max_lines` lines: the whole list
+    /// when it fits, else the short form, never a sentence cut off. With its height.
+    pub fn fitting(&self, width: u16, max_lines: u16) -> Option<(String, u16)> {
+        let lines = |t: &str| {
+            crate::text::wrap(t, width.max(1) as usize, "", "")
+                .lines()
+                .count() as u16
+        };
+        let long = self.text()?;
+        let h = lines(&long);
+        if h <= max_lines {
+            return Some((long, h));
+        }
+        let short = self.short_text()?;
+        let h = lines(&short);
+        (h <= max_lines).then_some((short, h))
+    }
 }
 
 impl Widget for Outstanding<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let pal = Palette::new(self.app.options().theme);
-        if let Some(text) = self.text() {
+        if let Some((text, _)) = self.fitting(area.width, area.height) {
             Paragraph::new(text)
                 .style(pal.dim())
                 .wrap(Wrap { trim: true })
