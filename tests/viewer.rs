@@ -71,7 +71,7 @@ fn key(app: &mut App, k: Key) {
 #[test]
 fn every_view_before_and_after_the_transfer() {
     for id in ["london-2004", "london-2012", "london-2021"] {
-        for (w, h) in [(80, 24), (120, 40)] {
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
             for (view, digit) in [
                 (View::Count, '1'),
                 (View::Shares, '2'),
@@ -518,5 +518,28 @@ fn while_the_bars_move_the_sentence_does_not_run_ahead() {
     assert!(
         growing.contains("Counting the first preferences"),
         "{growing}"
+    );
+}
+
+#[test]
+fn the_shares_view_follows_the_step() {
+    let mut app = still("london-2021");
+    key(&mut app, Key::Char('2'));
+    update(&mut app, Msg::Seek(1.0));
+    let first = drawn(&mut app, 80, 24);
+    assert!(
+        !first.contains('✓'),
+        "no winner before the count has one:\n{first}"
+    );
+    assert!(
+        !first.contains("47.6%"),
+        "no final-round share yet:\n{first}"
+    );
+    assert!(first.contains("not counted yet"), "{first}");
+    update(&mut app, Msg::Seek(2.0));
+    let last = drawn(&mut app, 80, 24);
+    assert!(
+        last.contains("✓ Sadiq Khan") && last.contains("47.6%"),
+        "{last}"
     );
 }
