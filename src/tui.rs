@@ -406,6 +406,32 @@ mod tests {
         ));
     }
 
+    #[test]
+    fn the_mouse_wheel_scrolls_and_a_left_click_clicks() {
+        use crossterm::event::MouseEvent;
+        let mouse = |kind| {
+            translate(Event::Mouse(MouseEvent {
+                kind,
+                column: 4,
+                row: 0,
+                modifiers: KeyModifiers::NONE,
+            }))
+        };
+        assert!(matches!(
+            mouse(MouseEventKind::ScrollDown),
+            Some(Msg::Wheel(true))
+        ));
+        assert!(matches!(
+            mouse(MouseEventKind::ScrollUp),
+            Some(Msg::Wheel(false))
+        ));
+        assert!(matches!(
+            mouse(MouseEventKind::Down(MouseButton::Left)),
+            Some(Msg::Click(4, 0))
+        ));
+        assert!(mouse(MouseEventKind::Moved).is_none());
+    }
+
     #[cfg(unix)]
     #[test]
     fn signals_arrive_as_messages_while_listening() {

@@ -288,15 +288,18 @@ fn scrolling_stops_at_the_end_and_one_key_comes_back() {
 fn help_scrolls_to_its_last_line_and_no_further() {
     let mut app = still("london-2004");
     key(&mut app, Key::Char('?'));
+    let top = drawn(&mut app, 80, 24);
+    assert!(top.contains("more (j/↓)"), "help says it goes on: {top}");
     for _ in 0..500 {
         key(&mut app, Key::Down);
         drawn(&mut app, 80, 24);
     }
     let end = drawn(&mut app, 80, 24);
     let rows: Vec<&str> = end.lines().collect();
-    // Row 22 is the last of the view, above the footer.
+    // Row 22 is the last of the view, above the footer: the scroll hint, under the last
+    // line of help.
     assert!(
-        rows[22].contains("Press ? again to go back"),
+        rows[21].contains("Press ? or Esc to go back") && rows[22].contains("↑ scrolled"),
         "the last line of help ends the view: {end}"
     );
     let filled = rows[4..23].iter().filter(|r| !r.trim().is_empty()).count();

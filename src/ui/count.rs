@@ -43,6 +43,8 @@ const SHARE_W: u16 = 7;
 /// "eliminated"; dropped when the bars would be narrower than `BAR_MIN`.
 const STATE_W: u16 = 10;
 const BAR_MIN: u16 = 10;
+/// The explanation's longest line: on a wide terminal, a measure that reads easily.
+const TEXT_MAX: u16 = 110;
 
 impl Widget for CountView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -220,7 +222,7 @@ impl CountView<'_> {
         let lines: Vec<String> = if narration.is_empty() {
             Vec::new()
         } else {
-            crate::text::wrap(narration, area.width.max(1) as usize, "", "")
+            crate::text::wrap(narration, area.width.clamp(1, TEXT_MAX) as usize, "", "")
                 .lines()
                 .map(str::to_string)
                 .collect()
