@@ -76,7 +76,7 @@ impl Screen<'_> {
             present::PresentView { app }.render(area, buf);
             return Geometry::default();
         }
-        let live_lines = live::status_lines(app, &pal);
+        let live_lines = live::status_lines(app, &pal, area.width.saturating_sub(2));
         let live_h = live_lines.len() as u16;
         // The frame: tabs, the contest's header, live status lines when following a file, a
         // blank line, the view, and the keys.

@@ -174,6 +174,19 @@ fn the_areas_still_out_are_never_cut_off() {
             );
         }
     }
+    // The status line leaves out what does not fit rather than cutting it.
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let screen = live_screen_at(7, w, h);
+        let status = screen.lines().find(|l| l.contains("● LIVE")).unwrap();
+        let end = status.trim_end();
+        assert!(
+            end.ends_with("night.json")
+                || end.ends_with("ago")
+                || end.ends_with("declared")
+                || end.ends_with(":07"),
+            "{w}x{h}: the status line is cut: {status}"
+        );
+    }
     let small = live_screen_at(7, 80, 24);
     assert!(
         small.contains("Still to declare: 7 of 14 areas (listed in the Areas view, 4)"),

@@ -12,8 +12,10 @@ use crate::app::App;
 use crate::model::ResultStatus;
 use crate::text::{clean, thousands};
 
-/// The live status: one line, and a second when the file has a problem or is missing.
-pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
+/// The live status: one line, and a second when the file has a problem or is missing. In
+/// `width` columns the first line leaves out what matters least (the file's name, then how
+/// long ago) rather than being cut; the problem line wraps.
+pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> {
     let Some(live) = app.live_state() else {
         return Vec::new();
     };
@@ -32,16 +34,28 @@ pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
             ));
         }
     }
+    let room = width as usize;
+    let used = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| crate::text::width(&s.content))
+            .sum::<usize>()
+    };
     if let (Some((at, _)), Some(ago)) = (live.updated, live.ago(app.now())) {
-        first.push(Span::styled(
-            format!(" · updated {}, {ago}", at.format("%H:%M:%S")),
-            pal.dim(),
-        ));
+        let time = at.format("%H:%M:%S");
+        let long = format!(" · updated {time}, {ago}");
+        let short = format!(" · updated {time}");
+        if let Some(t) = [long, short]
+            .into_iter()
+            .find(|t| used(&first) + crate::text::width(t) <= room)
+        {
+            first.push(Span::styled(t, pal.dim()));
+        }
     }
-    first.push(Span::styled(
-        format!(" · {}", clean(&live.source)),
-        pal.dim(),
-    ));
+    let source = format!(" · {}", clean(&live.source));
+    if used(&first) + crate::text::width(&source) <= room {
+        first.push(Span::styled(source, pal.dim()));
+    }
     let mut lines = vec![Line::from(first)];
     if let Some(problem) = &live.problem {
         let keep = if app.contests().is_empty() {
@@ -49,25 +63,29 @@ pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
         } else {
             " (showing the last good version)"
         };
-        lines.push(Line::styled(
-            format!("⚠ {}{keep}", clean(problem)),
-            pal.warning(),
-        ));
+        let text = format!("⚠ {}{keep}", clean(problem));
+        lines.extend(wrapped(&text, width, pal));
     } else if live.missing {
         let keep = if app.contests().is_empty() {
             ""
         } else {
             " (showing the last good version)"
         };
-        lines.push(Line::styled(
-            format!(
-                "⚠ waiting for {}: it does not exist{keep}",
-                clean(&live.source)
-            ),
-            pal.warning(),
-        ));
+        let text = format!(
+            "⚠ waiting for {}: it does not exist{keep}",
+            clean(&live.source)
+        );
+        lines.extend(wrapped(&text, width, pal));
     }
     lines
+}
+
+/// A warning over as many lines as it needs in `width` columns.
+fn wrapped(text: &str, width: u16, pal: &Palette) -> Vec<Line<'static>> {
+    crate::text::wrap(text, width.max(1) as usize, "", "  ")
+        .lines()
+        .map(|l| Line::styled(l.to_string(), pal.warning()))
+        .collect()
 }
 
 /// Areas still to declare, with their share of the electorate and a caution.
