@@ -546,3 +546,23 @@ fn the_shares_view_follows_the_step() {
         "{last}"
     );
 }
+
+#[test]
+fn the_footer_shows_the_speed_set_and_says_pause_while_playing() {
+    let ms = Duration::from_millis;
+    let mut app = app_at("london-2004", Options::default());
+    update(&mut app, Msg::Tick(ms(2000)));
+    key(&mut app, Key::Char('+'));
+    let faster = screen(&app, 80, 24);
+    let footer = faster.lines().nth(23).unwrap();
+    assert!(footer.contains("speed 1.5× (1.0 s a step)"), "{footer}");
+    update(&mut app, Msg::Tick(ms(4100)));
+    let later = screen(&app, 80, 24);
+    assert!(!later.contains("speed 1.5×"), "the notice passes:\n{later}");
+    key(&mut app, Key::Char(' '));
+    let playing = screen(&app, 80, 24);
+    assert!(
+        playing.lines().nth(23).unwrap().contains("Space pause"),
+        "{playing}"
+    );
+}
