@@ -1,18 +1,22 @@
 //! The Count view: one bar per candidate, smooth to an eighth of a cell, with votes, share
-//! and state; the non-transferable/exhausted row; the majority threshold on the scale; and
-//! the narration of the current step. Rows keep their first-count order through every
-//! step, so a bar never jumps while it moves.
+//! and state; the non-transferable/exhausted row; the majority threshold on the scale; and,
+//! right under them, the narration of the current step. Rows keep their first-count order
+//! through every step, so a bar never jumps while it moves.
 //!
 //! ```text
 //! ✓ Ken Livingstone  ██████████████████████████▋       828,380  55.4% ELECTED   rows
 //!   Steven Norris    █████████████████████▌  ┊         667,178  44.6%           (scroll)
-//! ✗ Simon Hughes                             ┊               –        out
-//!                                                                 ↓ 6 more (j/↓)
+//! ✗ 8 others out (o lists them)              ┊                                  folded
 //!   Non-transferable ███████████▉                      368,113                  exhausted
-//! 747,780 to win: more than half of 1,495,558 ▲                                 scale
+//!                                            ▲ 747,780 to win: more than …      scale
 //!
 //! The 8 eliminated candidates' 635,707 ballots were looked at for a second …   narration
 //! ```
+//!
+//! Nothing is cut: the layout ([`Plan`]) gives the narration the lines it needs and the
+//! list the rest; when that is too little the list scrolls (the candidates still in the
+//! count stay on screen, the others scroll), then the narration scrolls behind a "more"
+//! line. The ▲ is always in the threshold's column, its label on whichever side fits.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -526,4 +530,61 @@ fn marker_label(tx: u16, area: Rect, labels: &[String]) -> (u16, String) {
         }
     }
     (tx, "▲".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plan_gives_the_narration_its_lines_before_the_list() {
+        // Room for everything, with a blank line.
+        let p = Plan::new(20, 5, 2, 2, 4);
+        assert_eq!(
+            (p.rows_h, p.gap, p.text_h, p.list_max, p.text_max),
+            (5, 1, 4, 0, 0)
+        );
+        // The list scrolls so the narration is whole.
+        let p = Plan::new(14, 20, 2, 2, 6);
+        assert_eq!(
+            (p.rows_h, p.list_hint, p.text_h, p.text_hint),
+            (5, true, 6, false)
+        );
+        assert_eq!(p.list_max, 15);
+        // Too short even so: the list keeps the pinned rows and one more, the narration
+        // scrolls behind a "more" line.
+        let p = Plan::new(9, 20, 2, 2, 8);
+        assert_eq!((p.rows_h, p.text_h, p.text_hint), (3, 2, true));
+        assert_eq!(p.text_max, 6);
+        assert!(
+            p.rows_h + u16::from(p.list_hint) + 2 + p.text_h < 9,
+            "with its more line"
+        );
+    }
+
+    #[test]
+    fn pinned_rows_stay_while_the_others_scroll() {
+        let pinned = [true, true, false, false, false, false];
+        assert_eq!(visible(&pinned, 4, 0), vec![0, 1, 2, 3]);
+        assert_eq!(visible(&pinned, 4, 2), vec![0, 1, 4, 5]);
+        // Too few rows for the pinned ones and another: a plain window.
+        assert_eq!(visible(&pinned, 2, 1), vec![1, 2]);
+    }
+
+    #[test]
+    fn the_marker_stays_in_its_column_whichever_label_fits() {
+        let area = Rect::new(0, 0, 40, 1);
+        let labels = [
+            "747,780 to win: more than half".to_string(),
+            "747,780 to win".to_string(),
+        ];
+        let (x, l) = marker_label(5, area, &labels);
+        assert_eq!((x, l.as_str()), (5, "▲ 747,780 to win: more than half"));
+        let (x, l) = marker_label(35, area, &labels);
+        assert_eq!(x + width(&l) as u16 - 1, 35, "ends at the line: {l}");
+        let (x, l) = marker_label(20, area, &labels);
+        assert_eq!((x, l.as_str()), (20, "▲ 747,780 to win"));
+        let narrow = Rect::new(0, 0, 12, 1);
+        assert_eq!(marker_label(6, narrow, &labels), (6, "▲".to_string()));
+    }
 }
