@@ -382,6 +382,7 @@ impl App {
                 }
                 Action::Show(v) => self.set_view(v),
                 Action::Help => self.toggle_help(),
+                Action::Close => self.view == View::Help && self.toggle_help(),
                 _ => false,
             };
         }

@@ -259,6 +259,12 @@ fn esc_closes_help_and_never_quits() {
     assert_eq!(a.exit, None, "Esc does not quit");
     update(&mut a, Msg::Key(Key::Char('q')));
     assert_eq!(a.exit, Some(Exit::Quit));
+    // Following a file with nothing to show yet: the same.
+    let mut w = App::live("night.json", Options::default());
+    update(&mut w, Msg::Key(Key::Char('?')));
+    assert_eq!(w.view, View::Help);
+    assert!(update(&mut w, Msg::Key(Key::Esc)));
+    assert_eq!((w.view, w.exit), (View::Count, None));
 }
 
 #[test]
