@@ -109,7 +109,12 @@ pub struct App {
     live: Option<live::Live>,
     /// Presenter mode: `Some`.
     presenter: Option<Presenter>,
+    /// A short notice for the footer ("speed 2×") and when it goes.
+    notice: Option<(String, Duration)>,
 }
+
+/// How long a notice stays in the footer.
+pub const NOTICE: Duration = Duration::from_secs(2);
 
 impl App {
     /// A viewer on `contests` (at least one), starting on `current` with the first count
@@ -154,6 +159,7 @@ impl App {
             suspend: false,
             live: None,
             presenter: None,
+            notice: None,
         }
     }
 
@@ -225,6 +231,14 @@ impl App {
         self.presenter.as_ref()
     }
 
+    /// The footer's notice now ("speed 2×"), if any.
+    pub fn notice(&self) -> Option<&str> {
+        self.notice
+            .as_ref()
+            .filter(|(_, until)| self.now < *until)
+            .map(|(text, _)| text.as_str())
+    }
+
     /// Set when the viewer must end, with how.
     pub fn exit(&self) -> Option<Exit> {
         self.exit
@@ -250,7 +264,11 @@ impl App {
             return Some(self.now + FRAME);
         }
         let live = self.live.as_ref().and_then(|l| l.next_change(self.now));
-        [self.playback.due(), live].into_iter().flatten().min()
+        let notice = self.notice.as_ref().map(|(_, until)| *until);
+        [self.playback.due(), live, notice]
+            .into_iter()
+            .flatten()
+            .min()
     }
 
     fn seek(&mut self, s: f64) -> bool {
@@ -364,6 +382,7 @@ impl App {
                 }
                 Action::Show(v) => self.set_view(v),
                 Action::Help => self.toggle_help(),
+                Action::Close => self.view == View::Help && self.toggle_help(),
                 _ => false,
             };
         }
@@ -426,6 +445,7 @@ impl App {
                     (ms * 3 / 2).min(10_000)
                 };
                 self.options.step_duration = Duration::from_millis(ms);
+                self.notice = Some((speed_notice(&self.options), self.now + NOTICE));
                 true
             }
             Action::NextView | Action::PreviousView => {
@@ -436,35 +456,28 @@ impl App {
             }
             Action::Show(v) => self.set_view(v),
             Action::Help => self.toggle_help(),
-            Action::Up | Action::Down => {
-                let down = action == Action::Down;
-                if self.view == View::Areas {
-                    let rows = self.contest_tables().areas.len();
-                    self.views.areas.step(down, rows)
-                } else {
-                    match self.scroll_of(self.view) {
-                        Some(s) if down => s.down(),
-                        Some(s) => s.up(),
-                        None => false,
-                    }
-                }
+            Action::Up => self.scroll_by(-1),
+            Action::Down => self.scroll_by(1),
+            Action::PageUp => self.scroll_by(-i32::from(self.page())),
+            Action::PageDown => self.scroll_by(i32::from(self.page())),
+            Action::Top => self.scroll_by(-i32::from(u16::MAX)),
+            Action::Bottom => self.scroll_by(i32::from(u16::MAX)),
+            Action::ToggleOthers => {
+                self.views.count_others = !self.views.count_others;
+                self.view == View::Count
             }
+            Action::Close => self.view == View::Help && self.toggle_help(),
             Action::Sort => {
-                self.views.areas.next_sort();
+                let table = &self.tables.contests[self.current].areas;
+                self.views.areas.next_sort(table);
                 self.view == View::Areas
             }
             Action::Present => {
                 self.start_presenting_from(true);
                 true
             }
-            Action::Back => self.view == View::Help && self.toggle_help(),
             // Suspend is handled above, before any mode can take the key.
-            Action::RevealAll
-            | Action::HideNumbers
-            | Action::Explain
-            | Action::PageUp
-            | Action::PageDown
-            | Action::Suspend => false,
+            Action::RevealAll | Action::HideNumbers | Action::Explain | Action::Suspend => false,
             Action::ToggleHighlight => match self.views.elections.highlighted.get_mut(self.current)
             {
                 Some(h) => {
@@ -474,6 +487,20 @@ impl App {
                 None => false,
             },
         }
+    }
+
+    /// A page of the view drawn: its height as last drawn, less a row of context.
+    fn page(&self) -> u16 {
+        self.geometry.page.saturating_sub(1).max(1)
+    }
+
+    /// Scroll the view (or move the Areas selection) by `rows`, clamped at both ends.
+    fn scroll_by(&mut self, rows: i32) -> bool {
+        if self.view == View::Areas {
+            let n = self.contest_tables().areas.len();
+            return self.views.areas.move_by(rows, n);
+        }
+        self.scroll_of(self.view).is_some_and(|s| s.by(rows))
     }
 
     fn toggle_help(&mut self) -> bool {
@@ -511,6 +538,28 @@ impl App {
     }
 }
 
+/// Rows a turn of the mouse wheel scrolls.
+const WHEEL: i32 = 3;
+
+/// "speed 1.5× (1.0 s a step)": the animation speed, as a multiple of the default.
+fn speed_notice(options: &Options) -> String {
+    let times = DEFAULT_STEP.as_secs_f64() / options.step_duration.as_secs_f64();
+    let times = if (times - times.round()).abs() < 0.05 {
+        format!("{}", times.round())
+    } else {
+        format!("{times:.1}")
+    };
+    let off = if options.animate {
+        ""
+    } else {
+        ", animation off"
+    };
+    format!(
+        "speed {times}× ({:.1} s a step{off})",
+        options.step_duration.as_secs_f64()
+    )
+}
+
 /// Apply one message. Returns true when the screen must be redrawn.
 pub fn update(app: &mut App, msg: Msg) -> bool {
     match msg {
@@ -530,6 +579,14 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
                     app.after_step();
                 }
             }
+            if app
+                .notice
+                .as_ref()
+                .is_some_and(|(_, until)| *until <= app.now)
+            {
+                app.notice = None;
+                changed = true;
+            }
             if let Some(at) = app.playback.due()
                 && app.now >= at
             {
@@ -539,6 +596,16 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             changed
         }
         Msg::Resize(..) => true,
+        Msg::Wheel(down) => {
+            if app.contests.is_empty() {
+                return false;
+            }
+            let rows = if down { WHEEL } else { -WHEEL };
+            match app.presenter.as_mut() {
+                Some(p) => p.scroll_by(rows),
+                None => app.scroll_by(rows),
+            }
+        }
         Msg::Key(key) => {
             // A key during an animation completes it at once, then acts: nobody waits.
             let finished = app.animation.take().is_some();

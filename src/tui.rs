@@ -336,7 +336,7 @@ mod signals {
 }
 
 /// A terminal event as a message, or `None` for events the viewer ignores (key releases
-/// and repeats, mouse moves).
+/// and repeats, mouse moves). The wheel scrolls.
 pub fn translate(ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) if k.kind == KeyEventKind::Press => {
@@ -361,9 +361,12 @@ pub fn translate(ev: Event) -> Option<Msg> {
             Some(Msg::Key(key))
         }
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
-        Event::Mouse(m) if m.kind == MouseEventKind::Down(MouseButton::Left) => {
-            Some(Msg::Click(m.column, m.row))
-        }
+        Event::Mouse(m) => match m.kind {
+            MouseEventKind::Down(MouseButton::Left) => Some(Msg::Click(m.column, m.row)),
+            MouseEventKind::ScrollDown => Some(Msg::Wheel(true)),
+            MouseEventKind::ScrollUp => Some(Msg::Wheel(false)),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -401,6 +404,32 @@ mod tests {
             press(KeyCode::Char('c'), KeyModifiers::CONTROL),
             Some(Msg::Key(Key::Ctrl('c')))
         ));
+    }
+
+    #[test]
+    fn the_mouse_wheel_scrolls_and_a_left_click_clicks() {
+        use crossterm::event::MouseEvent;
+        let mouse = |kind| {
+            translate(Event::Mouse(MouseEvent {
+                kind,
+                column: 4,
+                row: 0,
+                modifiers: KeyModifiers::NONE,
+            }))
+        };
+        assert!(matches!(
+            mouse(MouseEventKind::ScrollDown),
+            Some(Msg::Wheel(true))
+        ));
+        assert!(matches!(
+            mouse(MouseEventKind::ScrollUp),
+            Some(Msg::Wheel(false))
+        ));
+        assert!(matches!(
+            mouse(MouseEventKind::Down(MouseButton::Left)),
+            Some(Msg::Click(4, 0))
+        ));
+        assert!(mouse(MouseEventKind::Moved).is_none());
     }
 
     #[cfg(unix)]

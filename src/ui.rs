@@ -79,7 +79,7 @@ impl Screen<'_> {
                 ..Geometry::default()
             };
         }
-        let live_lines = live::status_lines(app, &pal);
+        let live_lines = live::status_lines(app, &pal, area.width.saturating_sub(2));
         let live_h = live_lines.len() as u16;
         // The frame: tabs, the contest's header, live status lines when following a file, a
         // blank line, the view, and the keys.
@@ -95,7 +95,7 @@ impl Screen<'_> {
         let tabs = tabs(app, tabs_row, buf, &pal);
         if app.contests().is_empty() {
             waiting(app, area, live_lines, buf, &pal);
-            footer(footer_row, buf, &pal);
+            footer(app, footer_row, buf, &pal);
             return Geometry {
                 tabs,
                 ..Geometry::default()
@@ -112,11 +112,7 @@ impl Screen<'_> {
         // Live and partial: the areas still out, under the bars.
         if app.view() == View::Count && body.height > OUTSTANDING_FROM {
             let outstanding = live::Outstanding { app };
-            if let Some(text) = outstanding.text() {
-                let h = (crate::text::wrap(&text, body.width as usize, "", "")
-                    .lines()
-                    .count() as u16)
-                    .min(OUTSTANDING_MAX);
+            if let Some((_, h)) = outstanding.fitting(body.width, OUTSTANDING_MAX) {
                 let [rest, _, rect] = Layout::vertical([Fill(1), Length(1), Length(h)]).areas(body);
                 outstanding.render(rect, buf);
                 body = rest;
@@ -133,10 +129,11 @@ impl Screen<'_> {
             }
             View::Help => Some(help::HelpView { app }.draw(body, buf)),
         };
-        footer(footer_row, buf, &pal);
+        footer(app, footer_row, buf, &pal);
         Geometry {
             tabs,
             scroll: scroll.map(|max| (view, max)),
+            page: body.height,
             present: None,
         }
     }
@@ -234,15 +231,26 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     let l = app.contest();
     let c = &l.contest;
     let shown = app.shown();
+    let title = clean(&c.title).into_owned();
+    let partial = if l.count.partial { "  PARTIAL" } else { "" };
+    // Said shorter rather than cut: the date without its weekday, then without the date.
+    let system = c.method.system().name();
+    let room = area.width.saturating_sub(2) as usize;
+    let about = [
+        format!(" · {} · {system}", long_date(c)),
+        format!(" · {} · {system}", c.date.format("%-d %b %Y")),
+        format!(" · {system}"),
+        String::new(),
+    ]
+    .into_iter()
+    .find(|a| width(&title) + width(a) + width(partial) <= room)
+    .unwrap_or_default();
     let mut first = vec![
-        Span::styled(clean(&c.title).into_owned(), pal.title()),
-        Span::styled(
-            format!(" · {} · {}", long_date(c), c.method.system().name()),
-            pal.dim(),
-        ),
+        Span::styled(title, pal.title()),
+        Span::styled(about, pal.dim()),
     ];
     if l.count.partial {
-        first.push(Span::styled("  PARTIAL", pal.warning()));
+        first.push(Span::styled(partial, pal.warning()));
     }
     Line::from(first).render(
         Rect {
@@ -277,16 +285,28 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     );
 }
 
-fn footer(area: Rect, buf: &mut Buffer, pal: &Palette) {
+/// The keys, from the key table, and at the right a passing notice ("speed 2×"), which
+/// takes the place of the last keys when the row is short.
+fn footer(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
+    let notice = app.notice().map(|n| (n, width(n) as u16 + 2));
+    let right = match notice {
+        Some((_, w)) if w + 1 < area.width => area.right() - w,
+        _ => area.right(),
+    };
     let mut x = area.x + 1;
-    for (keys, what) in crate::app::keys::footer() {
+    for (keys, what) in crate::app::keys::footer(app.is_playing()) {
         let item_w = (width(keys) + 1 + width(what) + 2) as u16;
-        if x + item_w > area.right() {
+        if x + item_w > right {
             break;
         }
         buf.set_string(x, area.y, keys, pal.title());
         buf.set_string(x + width(keys) as u16 + 1, area.y, what, pal.dim());
         x += item_w;
+    }
+    if let Some((text, w)) = notice
+        && w + 1 < area.width
+    {
+        put(buf, area, area.right() - w + 1, area.y, text, pal.warning());
     }
 }
 
@@ -409,9 +429,8 @@ pub(crate) mod testing {
         update(
             app,
             Msg::Drawn(Geometry {
-                tabs: Vec::new(),
                 scroll: Some((view, max)),
-                present: None,
+                ..Geometry::default()
             }),
         );
         press(app, Key::Down, times);

@@ -590,7 +590,11 @@ fn the_elections_view_follows_parties_by_id() {
         "{}",
         row("London Real Party")
     );
-    for start in ["Ind. Livingstone", "Ind. Omilana", "Others ("] {
+    for start in [
+        "Ken Livingstone (Independent)",
+        "Niko Omilana (Independent)",
+        "Others (",
+    ] {
         let r = row(start);
         assert!(!r.contains('+') && !r.contains('−'), "{r}");
     }

@@ -124,6 +124,10 @@ fn five_hundred_bad_and_good_writes_leave_only_valid_data_on_screen() {
 }
 
 fn live_screen(k: usize) -> String {
+    live_screen_at(k, 100, 34)
+}
+
+fn live_screen_at(k: usize, w: u16, h: u16) -> String {
     let mut app = App::live(
         "night.json",
         Options {
@@ -143,8 +147,51 @@ fn live_screen(k: usize) -> String {
         })),
     );
     update(&mut app, Msg::Tick(Duration::from_secs(180)));
-    let buf = tally::headless::render_app(&mut app, 100, 34);
+    let buf = tally::headless::render_app(&mut app, w, h);
     tally::export::txt(&buf)
+}
+
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The list of areas still out is never cut mid-sentence: it is whole, or said shorter,
+/// at every size and every stage of the night.
+#[test]
+fn the_areas_still_out_are_never_cut_off() {
+    for k in 0..14 {
+        for (w, h) in [(60, 20), (80, 24), (120, 40), (200, 60)] {
+            let screen = live_screen_at(k, w, h);
+            let flat = squeeze(&screen);
+            let Some(at) = flat.find("Still to declare") else {
+                continue;
+            };
+            let tail = &flat[at..];
+            assert!(
+                tail.contains("early declarations need not be representative of the rest.")
+                    || tail.contains("Totals so far may not represent the rest."),
+                "stage {k} at {w}x{h}: the list of areas still out is cut:\n{screen}"
+            );
+        }
+    }
+    // The status line leaves out what does not fit rather than cutting it.
+    for (w, h) in [(60, 20), (80, 24), (120, 40)] {
+        let screen = live_screen_at(7, w, h);
+        let status = screen.lines().find(|l| l.contains("● LIVE")).unwrap();
+        let end = status.trim_end();
+        assert!(
+            end.ends_with("night.json")
+                || end.ends_with("ago")
+                || end.ends_with("declared")
+                || end.ends_with(":07"),
+            "{w}x{h}: the status line is cut: {status}"
+        );
+    }
+    let small = live_screen_at(7, 80, 24);
+    assert!(
+        small.contains("Still to declare: 7 of 14 areas (listed in the Areas view, 4)"),
+        "{small}"
+    );
 }
 
 #[test]

@@ -71,7 +71,7 @@ fn key(app: &mut App, k: Key) {
 #[test]
 fn every_view_before_and_after_the_transfer() {
     for id in ["london-2004", "london-2012", "london-2021"] {
-        for (w, h) in [(80, 24), (120, 40)] {
+        for (w, h) in [(80, 24), (120, 40), (200, 60)] {
             for (view, digit) in [
                 (View::Count, '1'),
                 (View::Shares, '2'),
@@ -133,6 +133,8 @@ fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
 fn winner_and_eliminated_are_styled_and_marked_in_text() {
     let mut app = still("london-2004");
     key(&mut app, Key::End);
+    // The eliminated listed one by one, not folded.
+    key(&mut app, Key::Char('o'));
     let buf = render(&app, 100, 30);
     let (x, y) = find(&buf, "✓ Ken Livingstone");
     let tick = &buf[(x, y)];
@@ -155,6 +157,7 @@ fn mono_uses_no_colour_and_still_marks_every_state() {
         },
     );
     key(&mut app, Key::End);
+    key(&mut app, Key::Char('o'));
     let buf = render(&app, 100, 30);
     for cell in &buf.content {
         assert_eq!(
@@ -285,15 +288,18 @@ fn scrolling_stops_at_the_end_and_one_key_comes_back() {
 fn help_scrolls_to_its_last_line_and_no_further() {
     let mut app = still("london-2004");
     key(&mut app, Key::Char('?'));
+    let top = drawn(&mut app, 80, 24);
+    assert!(top.contains("more (j/↓)"), "help says it goes on: {top}");
     for _ in 0..500 {
         key(&mut app, Key::Down);
         drawn(&mut app, 80, 24);
     }
     let end = drawn(&mut app, 80, 24);
     let rows: Vec<&str> = end.lines().collect();
-    // Row 22 is the last of the view, above the footer.
+    // Row 22 is the last of the view, above the footer: the scroll hint, under the last
+    // line of help.
     assert!(
-        rows[22].contains("Press ? again to go back"),
+        rows[21].contains("Press ? or Esc to go back") && rows[22].contains("↑ scrolled"),
         "the last line of help ends the view: {end}"
     );
     let filled = rows[4..23].iter().filter(|r| !r.trim().is_empty()).count();
@@ -304,4 +310,259 @@ fn help_scrolls_to_its_last_line_and_no_further() {
     key(&mut app, Key::Up);
     let back = drawn(&mut app, 80, 24);
     assert_ne!(back, end, "one key up scrolls back at once");
+}
+
+/// The sizes issue 11 names: every render at these must say its sentences whole.
+const SIZES: [(u16, u16); 4] = [(60, 20), (80, 24), (120, 40), (200, 60)];
+
+/// Text with every run of whitespace made one space, for finding a wrapped sentence.
+fn squeeze(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Every moment of the count: each round settled, and half way into each.
+fn moments(app: &App) -> Vec<f64> {
+    let steps = app.steps();
+    let mut out = Vec::new();
+    for k in 1..=steps {
+        out.push(k as f64 - 0.5);
+        out.push(k as f64);
+    }
+    out
+}
+
+/// The Count view's sentence now, as the view chooses it (moving or settled).
+fn narration(app: &App) -> String {
+    let t = app.contest_tables();
+    let shown = app.shown();
+    let all = if shown.progress.is_some() {
+        &t.narration_moving
+    } else {
+        &t.narration
+    };
+    all[shown.round].clone()
+}
+
+#[test]
+fn no_sentence_is_cut_in_the_count_view_at_any_size_or_step() {
+    for id in LONDON {
+        let mut app = app_at(id, Options::default());
+        for at in moments(&app) {
+            for (w, h) in SIZES {
+                update(&mut app, Msg::Show(View::Count));
+                update(&mut app, Msg::Seek(at));
+                let said = squeeze(&narration(&app));
+                let first = drawn(&mut app, w, h);
+                if squeeze(&first).contains(&said) {
+                    continue;
+                }
+                assert!(
+                    first.contains("more (j/↓)"),
+                    "{id} step {at} at {w}x{h}: the sentence is cut with no \"more\":\n{first}\n{said}"
+                );
+                // Scrolling to the end shows the rest of it.
+                let ending: String = said
+                    .chars()
+                    .rev()
+                    .take(40)
+                    .collect::<Vec<_>>()
+                    .into_iter()
+                    .rev()
+                    .collect();
+                key(&mut app, Key::Char('G'));
+                let end = drawn(&mut app, w, h);
+                assert!(
+                    squeeze(&end).contains(&ending),
+                    "{id} step {at} at {w}x{h}: the end of the sentence is never shown:\n{end}"
+                );
+            }
+        }
+    }
+}
+
+/// The column of `ch` on each row where it appears.
+fn columns_of(buf: &Buffer, ch: &str) -> Vec<u16> {
+    let mut out = Vec::new();
+    for y in 0..buf.area.height {
+        for x in 0..buf.area.width {
+            if buf[(x, y)].symbol() == ch {
+                out.push(x);
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_majority_marker_is_always_under_the_threshold_line() {
+    for id in LONDON {
+        let mut app = app_at(id, Options::default());
+        for at in moments(&app) {
+            for (w, h) in SIZES.into_iter().chain([(70, 22), (100, 30)]) {
+                update(&mut app, Msg::Seek(at));
+                let buf = tally::headless::render_app(&mut app, w, h);
+                let line = columns_of(&buf, "┊");
+                let marker = columns_of(&buf, "▲");
+                if line.is_empty() {
+                    continue;
+                }
+                assert_eq!(marker.len(), 1, "{id} {at} {w}x{h}:\n{}", text(&buf));
+                assert!(
+                    line.iter().all(|x| *x == marker[0]),
+                    "{id} step {at} at {w}x{h}: ▲ at {} but the line at {line:?}:\n{}",
+                    marker[0],
+                    text(&buf)
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_finalists_stay_in_view_and_the_eliminated_fold_into_one_row() {
+    let mut app = app_at("london-2021", Options::default());
+    update(&mut app, Msg::Seek(1.0));
+    // Scrolled to the bottom of the first count, then the transfer starts.
+    key(&mut app, Key::Char('G'));
+    drawn(&mut app, 80, 24);
+    update(&mut app, Msg::Seek(1.5));
+    for _ in 0..30 {
+        key(&mut app, Key::Down);
+        drawn(&mut app, 80, 24);
+    }
+    let mid = drawn(&mut app, 80, 24);
+    assert!(
+        mid.contains("Sadiq Khan") && mid.contains("Shaun Bailey"),
+        "both finalists on screen during the transfer, however scrolled:\n{mid}"
+    );
+    update(&mut app, Msg::Seek(2.0));
+    let end = drawn(&mut app, 80, 24);
+    assert!(end.contains("18 others out (o lists them)"), "{end}");
+    assert!(
+        end.contains("Sadiq Khan wins with 1,206,034 votes"),
+        "{end}"
+    );
+    insta::assert_snapshot!("london-2021_Count_final_folded_80x24", end);
+    key(&mut app, Key::Char('o'));
+    let open = drawn(&mut app, 80, 24);
+    assert!(
+        open.contains("Siân Berry") && !open.contains("others out"),
+        "{open}"
+    );
+    assert!(
+        open.contains("Sadiq Khan") && open.contains("more (j/↓)"),
+        "{open}"
+    );
+    key(&mut app, Key::Char('o'));
+    assert!(drawn(&mut app, 80, 24).contains("18 others out"));
+}
+
+fn tie_app() -> App {
+    let path = std::path::Path::new("tests/data/ballots/tie.csv");
+    let about = tally::count::ballots::About {
+        title: "Class trip".into(),
+        source: path.display().to_string(),
+        date: chrono::NaiveDate::from_ymd_opt(2026, 11, 30).unwrap(),
+    };
+    let tallied = tally::count::ballots::tally_file(
+        path,
+        &[tally::model::VotingSystem::SupplementaryVote],
+        &about,
+    )
+    .unwrap();
+    App::new(
+        tallied.counted,
+        0,
+        Options {
+            animate: false,
+            ..Options::default()
+        },
+    )
+}
+
+#[test]
+fn a_tie_is_told_with_the_rule_that_broke_it() {
+    let mut app = tie_app();
+    update(&mut app, Msg::Seek(1.0));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let first = drawn(&mut app, w, h);
+        assert!(
+            squeeze(&first).contains(
+                "Zoo and Beach tied for second place on 5 votes: Zoo goes through, the tie broken by the order of the candidates"
+            ),
+            "{first}"
+        );
+        insta::assert_snapshot!(format!("tie_first_{w}x{h}"), first);
+    }
+    update(&mut app, Msg::Seek(2.0));
+    for (w, h) in [(80, 24), (200, 60)] {
+        let last = drawn(&mut app, w, h);
+        assert!(
+            squeeze(&last).contains(
+                "Museum and Zoo tied for first place on 8 votes: Museum wins, the tie broken by the order of the candidates"
+            ),
+            "{last}"
+        );
+        insta::assert_snapshot!(format!("tie_final_{w}x{h}"), last);
+    }
+}
+
+#[test]
+fn while_the_bars_move_the_sentence_does_not_run_ahead() {
+    let mut app = app_at("london-2004", Options::default());
+    update(&mut app, Msg::Seek(1.5));
+    let mid = drawn(&mut app, 80, 24);
+    assert!(!mid.contains("wins with"), "{mid}");
+    assert!(!mid.contains("828,380"), "{mid}");
+    assert!(mid.contains("are being looked at for a second"), "{mid}");
+    update(&mut app, Msg::Seek(0.5));
+    let growing = drawn(&mut app, 80, 24);
+    assert!(!growing.contains("leads with"), "{growing}");
+    assert!(
+        growing.contains("Counting the first preferences"),
+        "{growing}"
+    );
+}
+
+#[test]
+fn the_shares_view_follows_the_step() {
+    let mut app = still("london-2021");
+    key(&mut app, Key::Char('2'));
+    update(&mut app, Msg::Seek(1.0));
+    let first = drawn(&mut app, 80, 24);
+    assert!(
+        !first.contains('✓'),
+        "no winner before the count has one:\n{first}"
+    );
+    assert!(
+        !first.contains("47.6%"),
+        "no final-round share yet:\n{first}"
+    );
+    assert!(first.contains("not counted yet"), "{first}");
+    update(&mut app, Msg::Seek(2.0));
+    let last = drawn(&mut app, 80, 24);
+    assert!(
+        last.contains("✓ Sadiq Khan") && last.contains("47.6%"),
+        "{last}"
+    );
+}
+
+#[test]
+fn the_footer_shows_the_speed_set_and_says_pause_while_playing() {
+    let ms = Duration::from_millis;
+    let mut app = app_at("london-2004", Options::default());
+    update(&mut app, Msg::Tick(ms(2000)));
+    key(&mut app, Key::Char('+'));
+    let faster = screen(&app, 80, 24);
+    let footer = faster.lines().nth(23).unwrap();
+    assert!(footer.contains("speed 1.5× (1.0 s a step)"), "{footer}");
+    update(&mut app, Msg::Tick(ms(4100)));
+    let later = screen(&app, 80, 24);
+    assert!(!later.contains("speed 1.5×"), "the notice passes:\n{later}");
+    key(&mut app, Key::Char(' '));
+    let playing = screen(&app, 80, 24);
+    assert!(
+        playing.lines().nth(23).unwrap().contains("Space pause"),
+        "{playing}"
+    );
 }

@@ -42,6 +42,17 @@ pub enum Action {
     Help,
     Up,
     Down,
+    /// A page up or down the view's list (presenter mode: the bars or the explainers).
+    PageUp,
+    PageDown,
+    /// The top or the bottom of the view's list.
+    Top,
+    Bottom,
+    /// Count: list the candidates out in earlier rounds one by one, or fold them.
+    ToggleOthers,
+    /// Leave help, the presenter's explainers, or presenter mode opened from the viewer,
+    /// and go back to the view.
+    Close,
     Sort,
     ToggleHighlight,
     /// Presenter mode on or off.
@@ -52,11 +63,6 @@ pub enum Action {
     HideNumbers,
     /// Presenter: the explainers for this contest.
     Explain,
-    /// Presenter: scroll the bars or the explainers a page.
-    PageUp,
-    PageDown,
-    /// Close: leave the explainers, or presenter mode opened from the viewer.
-    Back,
     /// Hand the terminal back and stop, as Ctrl-Z does in a shell (`fg` to come back).
     Suspend,
     Quit,
@@ -231,6 +237,46 @@ pub const BINDINGS: &[Binding] = &[
         presenter: None,
     },
     Binding {
+        keys: &[K::PageUp],
+        label: "PgUp",
+        action: A::PageUp,
+        description: "a page up (the list, the areas, the presenter's bars)",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::PageDown],
+        label: "PgDn",
+        action: A::PageDown,
+        description: "a page down (the list, the areas, the presenter's bars)",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Char('g')],
+        label: "g",
+        action: A::Top,
+        description: "top of the list / first area",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Char('G')],
+        label: "G",
+        action: A::Bottom,
+        description: "bottom of the list / last area",
+        short: None,
+        presenter: None,
+    },
+    Binding {
+        keys: &[K::Char('o')],
+        label: "o",
+        action: A::ToggleOthers,
+        description: "Count: list the candidates out one by one, or fold them into one row",
+        short: None,
+        presenter: None,
+    },
+    Binding {
         keys: &[K::Char('s')],
         label: "s",
         action: A::Sort,
@@ -279,36 +325,20 @@ pub const BINDINGS: &[Binding] = &[
         presenter: Some("explain"),
     },
     Binding {
-        keys: &[K::PageUp],
-        label: "PgUp",
-        action: A::PageUp,
-        description: "presenter: scroll the bars or the explainers a page up",
-        short: None,
-        presenter: None,
-    },
-    Binding {
-        keys: &[K::PageDown],
-        label: "PgDn",
-        action: A::PageDown,
-        description: "presenter: scroll the bars or the explainers a page down",
-        short: None,
-        presenter: None,
-    },
-    Binding {
-        keys: &[K::Esc],
-        label: "Esc",
-        action: A::Back,
-        description: "close: the explainers, presenter mode (back to the viewer), help",
-        short: None,
-        presenter: Some("leave"),
-    },
-    Binding {
         keys: &[K::Char('?')],
         label: "?",
         action: A::Help,
         description: "help: keys and how the systems work",
         short: Some("help"),
         presenter: None,
+    },
+    Binding {
+        keys: &[K::Esc],
+        label: "Esc",
+        action: A::Close,
+        description: "close: help, the presenter's explainers, or presenter mode (back to the viewer)",
+        short: None,
+        presenter: Some("leave"),
     },
     Binding {
         keys: &[K::Ctrl('z')],
@@ -352,8 +382,9 @@ pub fn action_for(key: Key) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// `(keys, what)` pairs for the footer, in table order.
-pub fn footer() -> Vec<(&'static str, &'static str)> {
+/// `(keys, what)` pairs for the footer, in table order. While `playing`, Space says
+/// "pause", which is what it does then.
+pub fn footer(playing: bool) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&str, &str)> = Vec::new();
     for b in BINDINGS.iter().filter(|b| b.short.is_some()) {
         let keys = match b.action {
@@ -362,7 +393,11 @@ pub fn footer() -> Vec<(&'static str, &'static str)> {
             A::Quit => "q",
             _ => b.label,
         };
-        out.push((keys, b.short.unwrap_or_default()));
+        let what = match b.action {
+            A::PlayPause if playing => "pause",
+            _ => b.short.unwrap_or_default(),
+        };
+        out.push((keys, what));
     }
     out
 }
@@ -384,10 +419,17 @@ mod tests {
 
     #[test]
     fn the_footer_comes_from_the_table() {
-        let f = footer();
+        let f = footer(false);
         assert!(
             f.contains(&("← →", "step")) && f.contains(&("q", "quit")),
             "{f:?}"
+        );
+        assert!(f.contains(&("Space", "play")), "{f:?}");
+        assert!(footer(true).contains(&("Space", "pause")));
+        assert_eq!(
+            action_for(Key::Esc),
+            Some(Action::Close),
+            "Esc closes, q quits"
         );
         assert_eq!(action_for(Key::Ctrl('c')), Some(Action::Quit));
         assert_eq!(action_for(Key::Char('x')), None);

@@ -15,6 +15,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// A mouse click at (column, row).
     Click(u16, u16),
+    /// The mouse wheel turned: down (true) or up.
+    Wheel(bool),
     /// News from a followed file or a replay.
     Feed(Box<crate::live::Feed>),
     /// A signal from outside (`kill`, a closed terminal), as `tui.rs` reports it.
@@ -41,6 +43,8 @@ pub struct Geometry {
     pub tabs: Vec<(View, u16, u16)>,
     /// The view drawn, and the most it can scroll (`None` for a view that does not scroll).
     pub scroll: Option<(View, u16)>,
+    /// The rows the view had, for a page up or down.
+    pub page: u16,
     /// Presenter mode's scrolling as drawn, when it is on screen.
     pub present: Option<PresentScroll>,
 }
@@ -69,7 +73,7 @@ pub enum Signal {
 /// How the viewer ended, and so the process's exit status.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Exit {
-    /// The user quit (q, Esc, Ctrl-C as a key).
+    /// The user quit (q, or Ctrl-C as a key).
     Quit,
     /// A signal ended it; the number is the signal's.
     Signal(i32),

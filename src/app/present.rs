@@ -34,7 +34,7 @@ impl Presenter {
     }
 
     /// Scroll by `delta` rows from what is on screen, within what was drawn.
-    fn scroll_by(&mut self, delta: i32) -> bool {
+    pub(super) fn scroll_by(&mut self, delta: i32) -> bool {
         let from = self.scroll.unwrap_or(self.drawn.offset);
         let to = (i32::from(from) + delta).clamp(0, i32::from(self.drawn.max)) as u16;
         let changed = to != self.drawn.offset;
@@ -133,7 +133,7 @@ impl App {
                 self.animation = None;
                 return Some(true);
             }
-            Action::Back => {
+            Action::Close => {
                 if p.explain {
                     p.explain = false;
                     p.moved();
@@ -190,6 +190,10 @@ impl App {
             Action::Up | Action::Down => {
                 let changed = p.scroll_by(if action == Action::Down { 1 } else { -1 });
                 return Some(changed);
+            }
+            Action::Top | Action::Bottom => {
+                let all = i32::from(u16::MAX);
+                return Some(p.scroll_by(if action == Action::Bottom { all } else { -all }));
             }
             Action::PageUp | Action::PageDown => {
                 let page = i32::from(p.drawn.page.saturating_sub(1).max(1));

@@ -172,9 +172,8 @@ fn a_scroll_is_clamped_to_what_the_view_last_drew() {
     let mut a = app(false);
     update(&mut a, Msg::Show(View::Help));
     let geometry = |max| Geometry {
-        tabs: Vec::new(),
         scroll: Some((View::Help, max)),
-        present: None,
+        ..Geometry::default()
     };
     update(&mut a, Msg::Drawn(geometry(3)));
     for _ in 0..10 {
@@ -187,4 +186,130 @@ fn a_scroll_is_clamped_to_what_the_view_last_drew() {
     assert!(update(&mut a, Msg::Drawn(geometry(1))));
     assert_eq!(a.views.help.offset(), 1);
     assert!(!update(&mut a, Msg::Drawn(geometry(1))), "settled");
+}
+
+fn drawn_with(a: &mut App, view: View, max: u16, page: u16) {
+    update(
+        a,
+        Msg::Drawn(Geometry {
+            scroll: Some((view, max)),
+            page,
+            ..Geometry::default()
+        }),
+    );
+}
+
+#[test]
+fn pages_top_and_bottom_scroll_lists_and_home_end_still_move_the_count() {
+    let mut a = app(false);
+    update(&mut a, Msg::Show(View::Help));
+    drawn_with(&mut a, View::Help, 40, 10);
+    assert!(update(&mut a, Msg::Key(Key::PageDown)));
+    assert_eq!(a.views.help.offset(), 9, "a page less a row of context");
+    update(&mut a, Msg::Key(Key::PageDown));
+    update(&mut a, Msg::Key(Key::PageUp));
+    assert_eq!(a.views.help.offset(), 9);
+    assert!(update(&mut a, Msg::Key(Key::Char('G'))));
+    assert_eq!(a.views.help.offset(), 40, "G: the bottom, and no further");
+    assert!(!update(&mut a, Msg::Key(Key::PageDown)), "no dead zone");
+    assert!(update(&mut a, Msg::Key(Key::Char('g'))));
+    assert_eq!(a.views.help.offset(), 0);
+    // Home and End are the count's.
+    update(&mut a, Msg::Key(Key::End));
+    assert_eq!(a.round, a.last_round());
+    update(&mut a, Msg::Key(Key::Home));
+    assert_eq!(a.round, 0);
+}
+
+#[test]
+fn the_mouse_wheel_scrolls_the_view_and_moves_the_area_selection() {
+    let mut a = app(false);
+    update(&mut a, Msg::Show(View::Help));
+    drawn_with(&mut a, View::Help, 40, 10);
+    assert!(update(&mut a, Msg::Wheel(true)));
+    assert_eq!(a.views.help.offset(), 3);
+    update(&mut a, Msg::Wheel(false));
+    update(&mut a, Msg::Wheel(false));
+    assert_eq!(a.views.help.offset(), 0, "clamped at the top");
+    // 2016 has areas.
+    update(&mut a, Msg::Key(Key::Char(']')));
+    update(&mut a, Msg::Key(Key::Char(']')));
+    update(&mut a, Msg::Key(Key::Char(']')));
+    update(&mut a, Msg::Show(View::Areas));
+    assert_eq!(a.contest().contest.id, "london-2016");
+    update(&mut a, Msg::Wheel(true));
+    assert_eq!(a.views.areas.selected, 3);
+    update(&mut a, Msg::Key(Key::Char('G')));
+    assert_eq!(a.views.areas.selected, 13);
+}
+
+#[test]
+fn esc_closes_help_and_never_quits() {
+    let mut a = app(false);
+    update(&mut a, Msg::Show(View::Shares));
+    update(&mut a, Msg::Key(Key::Char('?')));
+    assert_eq!(a.view, View::Help);
+    assert!(update(&mut a, Msg::Key(Key::Esc)));
+    assert_eq!(
+        a.view,
+        View::Shares,
+        "back to the view help was opened from"
+    );
+    update(&mut a, Msg::Key(Key::Esc));
+    assert_eq!(a.exit, None, "Esc does not quit");
+    update(&mut a, Msg::Key(Key::Char('q')));
+    assert_eq!(a.exit, Some(Exit::Quit));
+    // Following a file with nothing to show yet: the same.
+    let mut w = App::live("night.json", Options::default());
+    update(&mut w, Msg::Key(Key::Char('?')));
+    assert_eq!(w.view, View::Help);
+    assert!(update(&mut w, Msg::Key(Key::Esc)));
+    assert_eq!((w.view, w.exit), (View::Count, None));
+}
+
+#[test]
+fn speed_keys_say_the_speed_they_set_for_a_moment() {
+    let mut a = app(false);
+    update(&mut a, Msg::Tick(ms(1000)));
+    update(&mut a, Msg::Key(Key::Char('+')));
+    assert_eq!(a.notice(), Some("speed 1.5× (1.0 s a step, animation off)"));
+    assert_eq!(
+        a.next_deadline(),
+        Some(ms(1000) + NOTICE),
+        "wakes to clear it"
+    );
+    update(&mut a, Msg::Key(Key::Char('-')));
+    update(&mut a, Msg::Key(Key::Char('-')));
+    assert_eq!(a.notice(), Some("speed 0.7× (2.2 s a step, animation off)"));
+    assert!(
+        update(&mut a, Msg::Tick(ms(1000) + NOTICE)),
+        "cleared: redraw"
+    );
+    assert_eq!(a.notice(), None);
+    assert_eq!(a.next_deadline(), None);
+}
+
+#[test]
+fn sorting_the_areas_keeps_the_selected_area() {
+    let mut a = app(false);
+    for _ in 0..3 {
+        update(&mut a, Msg::Key(Key::Char(']')));
+    }
+    update(&mut a, Msg::Show(View::Areas));
+    update(&mut a, Msg::Key(Key::Down));
+    update(&mut a, Msg::Key(Key::Down));
+    let table = &a.contest_tables().areas;
+    let id = table
+        .row(a.views.areas.sort, a.views.areas.selected)
+        .unwrap()
+        .id
+        .clone();
+    for _ in 0..4 {
+        update(&mut a, Msg::Key(Key::Char('s')));
+        let table = &a.contest_tables().areas;
+        let now = table
+            .row(a.views.areas.sort, a.views.areas.selected)
+            .unwrap();
+        assert_eq!(now.id, id, "sorted by {:?}", a.views.areas.sort);
+    }
 }

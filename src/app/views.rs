@@ -30,19 +30,23 @@ impl Scroll {
         self.offset
     }
 
-    pub(super) fn up(&mut self) -> bool {
+    /// Scroll by `rows` (negative: up), stopping at the top and at the end as last drawn.
+    /// True if it moved.
+    pub(super) fn by(&mut self, rows: i32) -> bool {
         let before = self.offset;
-        self.offset = self.offset.saturating_sub(1);
+        let max = i32::from(self.max.unwrap_or(u16::MAX));
+        self.offset = (i32::from(self.offset) + rows).clamp(0, max) as u16;
         self.offset != before
     }
 
+    #[cfg(test)]
+    pub(super) fn up(&mut self) -> bool {
+        self.by(-1)
+    }
+
+    #[cfg(test)]
     pub(super) fn down(&mut self) -> bool {
-        let before = self.offset;
-        self.offset = self
-            .offset
-            .saturating_add(1)
-            .min(self.max.unwrap_or(u16::MAX));
-        self.offset != before
+        self.by(1)
     }
 
     pub(super) fn reset(&mut self) {
@@ -62,6 +66,9 @@ impl Scroll {
 #[derive(Debug, Clone, Default)]
 pub struct Views {
     pub count: Scroll,
+    /// The Count view lists the candidates out in earlier rounds one by one (`o`), rather
+    /// than folded into one row.
+    pub count_others: bool,
     pub shares: SharesState,
     pub elections: ElectionsState,
     pub areas: AreasState,
@@ -122,18 +129,24 @@ impl Default for AreasState {
 }
 
 impl AreasState {
-    pub(super) fn next_sort(&mut self) {
+    /// The next sort order, keeping the same area selected (at its row in the new order).
+    pub(super) fn next_sort(&mut self, table: &crate::story::areas::AreaTable) {
+        let id = table.row(self.sort, self.selected).map(|r| r.id.clone());
         self.sort = self.sort.next();
+        if let Some(id) = id {
+            self.selected = table
+                .sorted(self.sort)
+                .position(|r| r.id == id)
+                .unwrap_or(0);
+        }
     }
 
-    /// Move the selection by one among `rows` areas. True if it moved.
-    pub(super) fn step(&mut self, down: bool, rows: usize) -> bool {
+    /// Move the selection by `rows` (negative: up) among `n` areas, stopping at the first
+    /// and the last. True if it moved.
+    pub(super) fn move_by(&mut self, rows: i32, n: usize) -> bool {
         let before = self.selected;
-        self.selected = if down {
-            (self.selected + 1).min(rows.saturating_sub(1))
-        } else {
-            self.selected.saturating_sub(1)
-        };
+        let last = n.saturating_sub(1) as i64;
+        self.selected = (self.selected as i64 + i64::from(rows)).clamp(0, last) as usize;
         self.selected != before
     }
 }

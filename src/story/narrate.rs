@@ -5,9 +5,9 @@
 //! output (viewer, text) tells the same story.
 
 use crate::count::Counted;
-use crate::count::{Destination, Outcome, Round};
+use crate::count::{Destination, Outcome, Round, TieKind};
 use crate::model::{Votes, VotingSystem};
-use crate::story::words::join_names;
+use crate::story::words::{join_names, tie_sentence};
 use crate::text::{clean, share, thousands};
 
 fn name(l: &Counted, i: usize) -> String {
@@ -124,7 +124,43 @@ fn first_round(l: &Counted, round: &Round) -> Vec<String> {
             }
         }
     }
+    out.extend(round.tie_breaks.iter().map(|t| tie_sentence(c, t)));
     out
+}
+
+/// Whose ballots move into round `index`: "Simon Hughes's", "The 8 eliminated
+/// candidates'".
+fn whose(l: &Counted, index: usize) -> String {
+    let prev = &l.count.rounds[index - 1];
+    let gone: Vec<String> = prev.eliminated.iter().map(|&i| name(l, i)).collect();
+    if gone.len() > 3 {
+        format!("The {} eliminated candidates'", gone.len())
+    } else {
+        format!("{}'s", join_names(&gone))
+    }
+}
+
+/// What is happening while round `index`'s bars move, saying nothing they have not shown
+/// yet: no destination's total, no winner.
+pub fn moving(l: &Counted, index: usize) -> String {
+    let count = &l.count;
+    let Some(round) = count.rounds.get(index) else {
+        return String::new();
+    };
+    let words = l.contest.method.words();
+    if count.outcome == Outcome::NoVotes {
+        return "No votes have been counted yet.".to_string();
+    }
+    if index == 0 {
+        return format!("Counting the {}…", words.first);
+    }
+    let moved: Votes = round.transfers.iter().map(|t| t.votes).sum();
+    format!(
+        "{} {} ballots are being looked at for a {}…",
+        whose(l, index),
+        thousands(moved),
+        words.next_choice
+    )
 }
 
 fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
@@ -134,12 +170,7 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     let round = &count.rounds[index];
     let mut out = Vec::new();
     let moved: Votes = round.transfers.iter().map(|t| t.votes).sum();
-    let gone: Vec<String> = prev.eliminated.iter().map(|&i| name(l, i)).collect();
-    let whose = if gone.len() > 3 {
-        format!("The {} eliminated candidates'", gone.len())
-    } else {
-        format!("{}'s", join_names(&gone))
-    };
+    let whose = whose(l, index);
     let words = c.method.words();
     let what = words.next_choice;
     let mut parts: Vec<String> = Vec::new();
@@ -181,7 +212,19 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
             ));
         }
     }
-    if let Some(&w) = round.elected.first() {
+    out.extend(round.tie_breaks.iter().map(|t| tie_sentence(c, t)));
+    let won_on_a_tie = round.tie_breaks.iter().any(|t| t.kind == TieKind::Winner);
+    if let Some(&w) = round.elected.first()
+        && won_on_a_tie
+    {
+        out.push(format!(
+            "{} is elected with {} votes ({} of the {} still in play).",
+            name(l, w),
+            thousands(round.votes[w]),
+            share(round.votes[w], round.continuing).unwrap_or_default(),
+            thousands(round.continuing),
+        ));
+    } else if let Some(&w) = round.elected.first() {
         let votes = round.votes[w];
         out.push(format!(
             "{} wins with {} votes, {} of the {} still in play (more than half is {}).",

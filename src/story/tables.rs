@@ -32,6 +32,9 @@ pub struct ContestTables {
     pub turnout: Option<Turnout>,
     /// Per round, what happened in it, in sentences.
     pub narration: Vec<String>,
+    /// Per round, what is moving while its bars animate: nothing the bars have not shown
+    /// yet (no totals, no winner).
+    pub narration_moving: Vec<String>,
     /// The presenter's lesson.
     pub beats: Vec<Beat>,
     /// The presenter's bars' order: as on the ballot paper, by surname.
@@ -64,6 +67,9 @@ impl ContestTables {
             turnout: summary::turnout(&l.contest),
             narration: (0..l.count.rounds.len())
                 .map(|r| super::narrate::step(l, r).join(" "))
+                .collect(),
+            narration_moving: (0..l.count.rounds.len())
+                .map(|r| super::narrate::moving(l, r))
                 .collect(),
             beats: beats(l),
             ballot_order: ballot_order(l),

@@ -5,7 +5,7 @@
 //! those words into the phrases the reports, the narration, the presenter and the viewer
 //! all use, so they say the same thing.
 
-use crate::count::{Count, Counted, Outcome, Round};
+use crate::count::{Count, Counted, Outcome, Round, TieBreak, TieKind, TieRule};
 use crate::model::Contest;
 use crate::text::{clean, share, thousands};
 
@@ -126,4 +126,40 @@ pub fn result_line(l: &Counted) -> String {
         ),
         Outcome::NoVotes => "No votes have been counted yet.".to_string(),
     }
+}
+
+/// A tie the count broke, as a sentence: who tied, on what, who the rule favoured and by
+/// which rule. "Zoo and Beach tied for second place on 5 votes: Zoo goes through, the tie
+/// broken by the order of the candidates (…)."
+pub fn tie_sentence(contest: &Contest, tie: &TieBreak) -> String {
+    let names = |of: &[usize]| -> Vec<String> {
+        of.iter()
+            .map(|&i| clean(&contest.candidates[i].name).into_owned())
+            .collect()
+    };
+    let tied = names(&tie.tied);
+    let preferred = names(&tie.preferred);
+    let one = preferred.len() == 1;
+    let (what, outcome) = match tie.kind {
+        TieKind::SecondPlace => (
+            "second place",
+            if one { "goes through" } else { "go through" },
+        ),
+        TieKind::Elimination => ("last place", if one { "stays in" } else { "stay in" }),
+        TieKind::Winner => ("first place", if one { "wins" } else { "win" }),
+    };
+    let rule = match tie.rule {
+        TieRule::TieBreakOrder => "by the tie-break order the data records",
+        TieRule::CandidateOrder => {
+            "by the order of the candidates, first listed first (tally's rule when no tie-break order is recorded; an official count would draw lots)"
+        }
+        TieRule::AsCounted => "as the imported count decided it",
+    };
+    format!(
+        "{} tied for {what} on {} {}: {} {outcome}, the tie broken {rule}.",
+        join_names(&tied),
+        thousands(tie.votes),
+        if tie.votes == 1 { "vote" } else { "votes" },
+        join_names(&preferred),
+    )
 }

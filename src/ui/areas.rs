@@ -84,7 +84,10 @@ impl Widget for AreasView<'_> {
             // The table as wide as it needs (dropping the status column if it must, as the
             // leader column then says "not declared"), the chart the rest.
             let room = area.width - DIVIDER_W - CHART_MIN;
-            let cols = Columns::new(room, name_nat, leader_nat);
+            let mut cols = Columns::new(room, name_nat, leader_nat);
+            if table.declared() == table.len() {
+                cols = cols.without_status();
+            }
             let [table_rect, _, divider, _, chart] = Layout::horizontal([
                 Length(cols.width().min(room)),
                 Length(1),

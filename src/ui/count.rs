@@ -1,24 +1,27 @@
 //! The Count view: one bar per candidate, smooth to an eighth of a cell, with votes, share
-//! and state; the non-transferable/exhausted row; the majority threshold on the scale; and
-//! the narration of the current step. Rows keep their first-count order through every
-//! step, so a bar never jumps while it moves.
+//! and state; the non-transferable/exhausted row; the majority threshold on the scale; and,
+//! right under them, the narration of the current step. Rows keep their first-count order
+//! through every step, so a bar never jumps while it moves.
 //!
 //! ```text
 //! ✓ Ken Livingstone  ██████████████████████████▋       828,380  55.4% ELECTED   rows
 //!   Steven Norris    █████████████████████▌  ┊         667,178  44.6%           (scroll)
-//! ✗ Simon Hughes                             ┊               –        out
-//!                                                                 ↓ 6 more (j/↓)
+//! ✗ 8 others out (o lists them)              ┊                                  folded
 //!   Non-transferable ███████████▉                      368,113                  exhausted
-//! 747,780 to win: more than half of 1,495,558 ▲                                 scale
+//!                                            ▲ 747,780 to win: more than …      scale
 //!
 //! The 8 eliminated candidates' 635,707 ballots were looked at for a second …   narration
 //! ```
+//!
+//! Nothing is cut: the layout ([`Plan`]) gives the narration the lines it needs and the
+//! list the rest; when that is too little the list scrolls (the candidates still in the
+//! count stay on screen, the others scroll), then the narration scrolls behind a "more"
+//! line. The ▲ is always in the threshold's column, its label on whichever side fits.
 
 use ratatui::buffer::Buffer;
-use ratatui::layout::Constraint::{Fill, Length};
-use ratatui::layout::{Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::Style;
-use ratatui::widgets::{Paragraph, Widget, Wrap};
+use ratatui::widgets::Widget;
 
 use super::GLYPH_W;
 use super::bar::{column, draw};
@@ -44,9 +47,8 @@ const SHARE_W: u16 = 7;
 /// "eliminated"; dropped when the bars would be narrower than `BAR_MIN`.
 const STATE_W: u16 = 10;
 const BAR_MIN: u16 = 10;
-/// The narration takes up to this many lines, and only while the rest keeps `REST_MIN`.
-const NARRATION_MAX: u16 = 6;
-const REST_MIN: u16 = 9;
+/// The explanation's longest line: on a wide terminal, a measure that reads easily.
+const TEXT_MAX: u16 = 110;
 
 impl Widget for CountView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -104,8 +106,95 @@ struct Frame<'a> {
     continuing: f64,
 }
 
+/// One row of the candidate list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Row {
+    Candidate(usize),
+    /// The candidates out of the count in earlier rounds, folded into one line.
+    Others(usize),
+}
+
+/// Where everything goes, worked out from the text and the rows before anything is drawn,
+/// so that no sentence is dropped: the list shrinks (and scrolls) first, then the
+/// narration scrolls with a visible "more".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Plan {
+    /// Rows of the list shown.
+    rows_h: u16,
+    /// Whether the list has a scroll hint under it.
+    list_hint: bool,
+    /// A blank line between the scale and the narration.
+    gap: u16,
+    /// Lines of narration shown (not counting its "more" line).
+    text_h: u16,
+    /// Whether the narration has a "more" line under it.
+    text_hint: bool,
+    /// How far the list and the narration can scroll.
+    list_max: u16,
+    text_max: u16,
+}
+
+impl Plan {
+    /// `height` rows for: `rows` list rows of which `pinned` always stay, `below` rows
+    /// under the list (exhausted, scale), and `lines` of narration.
+    fn new(height: u16, rows: u16, pinned: u16, below: u16, lines: u16) -> Plan {
+        let avail = height.saturating_sub(below);
+        let all = |gap| Plan {
+            rows_h: rows,
+            list_hint: false,
+            gap,
+            text_h: lines,
+            text_hint: false,
+            list_max: 0,
+            text_max: 0,
+        };
+        if rows + 1 + lines <= avail {
+            return all(u16::from(lines > 0));
+        }
+        if rows + lines <= avail {
+            return all(0);
+        }
+        // The list scrolls: it keeps the candidates still in the count and at least one
+        // more row (fewer when even that leaves the narration no room), and gives the rest
+        // to the narration. The list's hint line comes with scrolling.
+        let room = avail.saturating_sub(1);
+        let keep = if pinned < rows { pinned + 1 } else { 1 }
+            .min(rows)
+            .min(room.saturating_sub(2).max(1));
+        if keep + lines <= room {
+            let rows_h = room - lines;
+            return Plan {
+                rows_h,
+                list_hint: true,
+                gap: 0,
+                text_h: lines,
+                text_hint: false,
+                list_max: rows - rows_h,
+                text_max: 0,
+            };
+        }
+        // Not even that: the narration scrolls too, behind a "more" line.
+        let text_room = room.saturating_sub(keep);
+        let (text_h, text_hint) = if text_room >= 2 {
+            (text_room - 1, true)
+        } else {
+            (0, text_room == 1)
+        };
+        Plan {
+            rows_h: keep,
+            list_hint: keep < rows,
+            gap: 0,
+            text_h,
+            text_hint,
+            list_max: rows - keep,
+            text_max: if text_hint { lines - text_h } else { 0 },
+        }
+    }
+}
+
 impl CountView<'_> {
-    /// Draw the view; returns how far it can scroll (its rows past those that fit).
+    /// Draw the view; returns how far it can scroll: the list's rows past those that fit,
+    /// then the narration's lines past those that fit.
     pub fn draw(self, area: Rect, buf: &mut Buffer) -> u16 {
         let app = self.app;
         let l = app.contest();
@@ -127,58 +216,149 @@ impl CountView<'_> {
             max,
         };
 
-        // Narration takes the bottom: as many lines as it needs, up to its maximum, while
-        // the rest keeps its minimum. Bars take the rest (scrolling if they must).
-        let narration = tables
-            .narration
-            .get(f.shown.round)
-            .map_or("", String::as_str);
-        let needed = crate::text::wrap(narration, area.width.max(1) as usize, "", "")
-            .lines()
-            .count() as u16;
-        let narration_h = needed
-            .min(NARRATION_MAX)
-            .min(area.height.saturating_sub(REST_MIN));
-        let [bars, narration_rect] = Layout::vertical([Fill(1), Length(narration_h)]).areas(area);
+        // While the bars move, the sentence says what is moving, not where it ends.
+        let narration = if f.shown.progress.is_some() {
+            tables.narration_moving.get(f.shown.round)
+        } else {
+            tables.narration.get(f.shown.round)
+        }
+        .map_or("", String::as_str);
+        let lines: Vec<String> = if narration.is_empty() {
+            Vec::new()
+        } else {
+            crate::text::wrap(narration, area.width.clamp(1, TEXT_MAX) as usize, "", "")
+                .lines()
+                .map(str::to_string)
+                .collect()
+        };
 
+        let (rows, pinned) = f.rows();
         let show_exhausted = f.shown.round > 0 || f.shown.exhausted > 0.0;
-        // Under the rows: the scroll hint or a blank line, the exhausted row, the scale.
-        let below = 2 + u16::from(show_exhausted);
-        let rows_h = bars.height.saturating_sub(below);
-        let total_rows = tables.first_order.len() as u16;
-        let scroll_max = total_rows.saturating_sub(rows_h);
-        let scroll = app.views().count.offset().min(scroll_max);
-        let mut y = bars.y;
-        for &i in tables
-            .first_order
-            .iter()
-            .skip(scroll as usize)
-            .take(rows_h as usize)
+        // Under the rows: the exhausted row and the scale.
+        let below = 1 + u16::from(show_exhausted);
+        let plan = Plan::new(
+            area.height,
+            rows.len() as u16,
+            pinned.iter().filter(|p| **p).count() as u16,
+            below,
+            lines.len() as u16,
+        );
+        let offset = app.views().count.offset();
+        let list_scroll = offset.min(plan.list_max);
+        let text_scroll = (offset - list_scroll).min(plan.text_max);
+
+        let mut y = area.y;
+        for row in visible(&pinned, plan.rows_h, list_scroll)
+            .into_iter()
+            .map(|k| rows[k])
         {
-            f.candidate_row(i, area, y, buf);
+            match row {
+                Row::Candidate(i) => f.candidate_row(i, area, y, buf),
+                Row::Others(n) => f.others_row(n, area, y, buf),
+            }
             y += 1;
         }
-        if total_rows > rows_h && rows_h > 0 {
-            super::scroll_hint(buf, area, y, total_rows - rows_h - scroll, &f.pal);
+        let rows_end = y;
+        if plan.list_hint {
+            super::scroll_hint(buf, area, y, plan.list_max - list_scroll, &f.pal);
             y += 1;
         }
-        f.threshold_marks(area.y..y.min(area.y + rows_h), buf);
+        f.threshold_marks(area.y..rows_end, buf);
         if show_exhausted {
             f.exhausted_row(area, y, buf);
             y += 1;
         }
         f.threshold_label(area, y, buf);
-        if narration_h > 0 {
-            Paragraph::new(narration)
-                .style(f.pal.text())
-                .wrap(Wrap { trim: true })
-                .render(narration_rect, buf);
+        y += 1 + plan.gap;
+        for line in lines
+            .iter()
+            .skip(text_scroll as usize)
+            .take(plan.text_h as usize)
+        {
+            put(buf, area, area.x, y, line, f.pal.text());
+            y += 1;
         }
-        scroll_max
+        if plan.text_hint {
+            let more = (plan.text_max - text_scroll).min(lines.len() as u16);
+            super::scroll_hint(buf, area, y, more, &f.pal);
+        }
+        plan.list_max + plan.text_max
     }
 }
 
+/// Which of the list's rows are on screen, in order: every pinned row (the candidates
+/// still in the count) and a window of the others, scrolled by `scroll`; or a plain window
+/// when the pinned rows do not fit.
+fn visible(pinned: &[bool], rows_h: u16, scroll: u16) -> Vec<usize> {
+    let (n, h, s) = (pinned.len(), rows_h as usize, scroll as usize);
+    if h >= n {
+        return (0..n).collect();
+    }
+    let kept = pinned.iter().filter(|p| **p).count();
+    if kept < n && kept < h {
+        let window = h - kept;
+        let mut free = 0;
+        let mut out = Vec::new();
+        for (k, &p) in pinned.iter().enumerate() {
+            if p {
+                out.push(k);
+            } else {
+                if free >= s && free < s + window {
+                    out.push(k);
+                }
+                free += 1;
+            }
+        }
+        return out;
+    }
+    (s.min(n)..(s + h).min(n)).collect()
+}
+
 impl Frame<'_> {
+    /// The list's rows, in first-count order, and which of them stay on screen when the
+    /// list scrolls (the candidates still in the count). Candidates out in earlier rounds
+    /// fold into one row at the end unless `o` has opened them.
+    fn rows(&self) -> (Vec<Row>, Vec<bool>) {
+        let order = &self.app.contest_tables().first_order;
+        let votes = &self.shown.votes;
+        let out = order.iter().filter(|&&i| votes[i].is_none()).count();
+        let fold = !self.app.views().count_others && out >= 2;
+        let mut rows = Vec::with_capacity(order.len());
+        let mut pinned = Vec::with_capacity(order.len());
+        for &i in order {
+            if fold && votes[i].is_none() {
+                continue;
+            }
+            rows.push(Row::Candidate(i));
+            pinned.push(
+                votes[i].is_some()
+                    && self.round.is_continuing(i)
+                    && !self.round.eliminated.contains(&i),
+            );
+        }
+        if fold {
+            rows.push(Row::Others(out));
+            pinned.push(false);
+        }
+        (rows, pinned)
+    }
+
+    /// "✗ 18 others out (o lists them)": the candidates out in earlier rounds, folded.
+    fn others_row(&self, n: usize, area: Rect, y: u16, buf: &mut Buffer) {
+        let pal = &self.pal;
+        put(buf, area, area.x, y, "✗", pal.eliminated());
+        let text = format!("{n} others out (o lists them)");
+        let room = area.width.saturating_sub(GLYPH_W) as usize;
+        put(
+            buf,
+            area,
+            area.x + GLYPH_W,
+            y,
+            &fit(&text, room),
+            pal.eliminated(),
+        );
+    }
+
     /// Candidate `i`'s row: ✓ or ✗, name, bar, votes, share of the votes still in, state.
     fn candidate_row(&self, i: usize, area: Rect, y: u16, buf: &mut Buffer) {
         let (pal, cols, shown) = (&self.pal, &self.cols, &self.shown);
@@ -306,33 +486,105 @@ impl Frame<'_> {
     }
 
     /// "▲ 747,780 to win: more than half of 1,495,558" from the marker, or ending at it
-    /// ("… ▲") when there is no room to its right.
+    /// ("… ▲") when there is no room to its right. The ▲ is always in the threshold's
+    /// column: when neither way fits, the label is said shorter ("▲ 747,780 to win"), and
+    /// at the narrowest the ▲ stands alone.
     fn threshold_label(&self, area: Rect, y: u16, buf: &mut Buffer) {
         if self.cols.bar_w == 0 {
             return;
         }
         let round = self.round;
-        let label = if self.contest.method.words().majority_needed {
-            format!(
-                "▲ {} to win: more than half of {}",
-                thousands(round.threshold),
-                thousands(round.continuing)
+        let (long, short) = if self.contest.method.words().majority_needed {
+            (
+                format!(
+                    "{} to win: more than half of {}",
+                    thousands(round.threshold),
+                    thousands(round.continuing)
+                ),
+                format!("{} to win", thousands(round.threshold)),
             )
         } else {
-            format!(
-                "▲ majority {} (not needed: most votes wins)",
-                thousands(round.threshold)
+            (
+                format!(
+                    "majority {} (not needed: most votes wins)",
+                    thousands(round.threshold)
+                ),
+                format!("majority {} (not needed)", thousands(round.threshold)),
             )
         };
-        let tx = self.threshold_x;
-        let lw = width(&label) as u16;
-        let (label, lx) = if tx + lw <= area.right() {
-            (label, tx)
-        } else {
-            let flipped = format!("{} ▲", label.trim_start_matches("▲ "));
-            let x = (tx + 1).saturating_sub(width(&flipped) as u16).max(area.x);
-            (flipped, x)
-        };
-        put(buf, area, lx, y, &label, self.pal.threshold());
+        let (x, label) = marker_label(self.threshold_x, area, &[long, short]);
+        put(buf, area, x, y, &label, self.pal.threshold());
+    }
+}
+
+/// Where to write the ▲ at column `tx` with the first of `labels` that fits whole beside
+/// it (right of it, else left of it): (first column, text). The ▲ alone when none fits.
+fn marker_label(tx: u16, area: Rect, labels: &[String]) -> (u16, String) {
+    for label in labels {
+        let lw = width(label) as u16 + 2;
+        if tx + lw <= area.right() {
+            return (tx, format!("▲ {label}"));
+        }
+        if tx >= area.x + lw - 1 {
+            return (tx + 1 - lw, format!("{label} ▲"));
+        }
+    }
+    (tx, "▲".to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_plan_gives_the_narration_its_lines_before_the_list() {
+        // Room for everything, with a blank line.
+        let p = Plan::new(20, 5, 2, 2, 4);
+        assert_eq!(
+            (p.rows_h, p.gap, p.text_h, p.list_max, p.text_max),
+            (5, 1, 4, 0, 0)
+        );
+        // The list scrolls so the narration is whole.
+        let p = Plan::new(14, 20, 2, 2, 6);
+        assert_eq!(
+            (p.rows_h, p.list_hint, p.text_h, p.text_hint),
+            (5, true, 6, false)
+        );
+        assert_eq!(p.list_max, 15);
+        // Too short even so: the list keeps the pinned rows and one more, the narration
+        // scrolls behind a "more" line.
+        let p = Plan::new(9, 20, 2, 2, 8);
+        assert_eq!((p.rows_h, p.text_h, p.text_hint), (3, 2, true));
+        assert_eq!(p.text_max, 6);
+        assert!(
+            p.rows_h + u16::from(p.list_hint) + 2 + p.text_h < 9,
+            "with its more line"
+        );
+    }
+
+    #[test]
+    fn pinned_rows_stay_while_the_others_scroll() {
+        let pinned = [true, true, false, false, false, false];
+        assert_eq!(visible(&pinned, 4, 0), vec![0, 1, 2, 3]);
+        assert_eq!(visible(&pinned, 4, 2), vec![0, 1, 4, 5]);
+        // Too few rows for the pinned ones and another: a plain window.
+        assert_eq!(visible(&pinned, 2, 1), vec![1, 2]);
+    }
+
+    #[test]
+    fn the_marker_stays_in_its_column_whichever_label_fits() {
+        let area = Rect::new(0, 0, 40, 1);
+        let labels = [
+            "747,780 to win: more than half".to_string(),
+            "747,780 to win".to_string(),
+        ];
+        let (x, l) = marker_label(5, area, &labels);
+        assert_eq!((x, l.as_str()), (5, "▲ 747,780 to win: more than half"));
+        let (x, l) = marker_label(35, area, &labels);
+        assert_eq!(x + width(&l) as u16 - 1, 35, "ends at the line: {l}");
+        let (x, l) = marker_label(20, area, &labels);
+        assert_eq!((x, l.as_str()), (20, "▲ 747,780 to win"));
+        let narrow = Rect::new(0, 0, 12, 1);
+        assert_eq!(marker_label(6, narrow, &labels), (6, "▲".to_string()));
     }
 }

@@ -165,9 +165,15 @@ impl ElectionsView<'_> {
         } else {
             format!("Turnout and shares across {n} contests")
         };
+        // The hint is said shorter, or left to the key table, rather than cut.
+        let room = area.width.saturating_sub(width(&title) as u16);
+        let hint = first_fitting(
+            &[" · t: highlight this contest", " · t: highlight", ""],
+            room,
+        );
         Line::from(vec![
             Span::styled(title, pal.title()),
-            Span::styled(" · t: highlight this contest", pal.dim()),
+            Span::styled(hint, pal.dim()),
         ])
         .render(title_row, buf);
 

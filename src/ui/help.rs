@@ -99,7 +99,7 @@ impl HelpView<'_> {
             );
         };
         lines.push(Line::styled(
-            "  Mouse: click a tab to open its view.",
+            "  Mouse: click a tab to open its view; the wheel scrolls.",
             pal.dim(),
         ));
         let app = self.app;
@@ -125,19 +125,25 @@ impl HelpView<'_> {
         }
         lines.push(Line::default());
         lines.push(Line::styled(
-            "Press ? again to go back; ↑ ↓ scroll.",
+            "Press ? or Esc to go back; ↑ ↓ PgUp PgDn g G scroll.",
             pal.dim(),
         ));
-        let max = lines.len().saturating_sub(area.height as usize);
+        // When it does not all fit, the bottom row says how much more there is.
+        let height = area.height as usize;
+        let fits = lines.len() <= height;
+        let visible = if fits {
+            height
+        } else {
+            height.saturating_sub(1)
+        };
+        let max = lines.len().saturating_sub(visible);
         let max = u16::try_from(max).unwrap_or(u16::MAX);
         let offset = self.app.views().help.offset().min(max);
-        for (k, line) in lines
-            .iter()
-            .skip(offset as usize)
-            .take(area.height as usize)
-            .enumerate()
-        {
+        for (k, line) in lines.iter().skip(offset as usize).take(visible).enumerate() {
             super::put_line(buf, area, area.y + k as u16, line);
+        }
+        if !fits && area.height > 0 {
+            super::scroll_hint(buf, area, area.bottom() - 1, max - offset, &pal);
         }
         max
     }

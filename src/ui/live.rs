@@ -12,8 +12,10 @@ use crate::app::App;
 use crate::model::ResultStatus;
 use crate::text::{clean, thousands};
 
-/// The live status: one line, and a second when the file has a problem or is missing.
-pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
+/// The live status: one line, and a second when the file has a problem or is missing. In
+/// `width` columns the first line leaves out what matters least (the file's name, then how
+/// long ago) rather than being cut; the problem line wraps.
+pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> {
     let Some(live) = app.live_state() else {
         return Vec::new();
     };
@@ -32,16 +34,28 @@ pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
             ));
         }
     }
+    let room = width as usize;
+    let used = |spans: &[Span]| {
+        spans
+            .iter()
+            .map(|s| crate::text::width(&s.content))
+            .sum::<usize>()
+    };
     if let (Some((at, _)), Some(ago)) = (live.updated, live.ago(app.now())) {
-        first.push(Span::styled(
-            format!(" · updated {}, {ago}", at.format("%H:%M:%S")),
-            pal.dim(),
-        ));
+        let time = at.format("%H:%M:%S");
+        let long = format!(" · updated {time}, {ago}");
+        let short = format!(" · updated {time}");
+        if let Some(t) = [long, short]
+            .into_iter()
+            .find(|t| used(&first) + crate::text::width(t) <= room)
+        {
+            first.push(Span::styled(t, pal.dim()));
+        }
     }
-    first.push(Span::styled(
-        format!(" · {}", clean(&live.source)),
-        pal.dim(),
-    ));
+    let source = format!(" · {}", clean(&live.source));
+    if used(&first) + crate::text::width(&source) <= room {
+        first.push(Span::styled(source, pal.dim()));
+    }
     let mut lines = vec![Line::from(first)];
     if let Some(problem) = &live.problem {
         let keep = if app.contests().is_empty() {
@@ -49,25 +63,29 @@ pub fn status_lines(app: &App, pal: &Palette) -> Vec<Line<'static>> {
         } else {
             " (showing the last good version)"
         };
-        lines.push(Line::styled(
-            format!("⚠ {}{keep}", clean(problem)),
-            pal.warning(),
-        ));
+        let text = format!("⚠ {}{keep}", clean(problem));
+        lines.extend(wrapped(&text, width, pal));
     } else if live.missing {
         let keep = if app.contests().is_empty() {
             ""
         } else {
             " (showing the last good version)"
         };
-        lines.push(Line::styled(
-            format!(
-                "⚠ waiting for {}: it does not exist{keep}",
-                clean(&live.source)
-            ),
-            pal.warning(),
-        ));
+        let text = format!(
+            "⚠ waiting for {}: it does not exist{keep}",
+            clean(&live.source)
+        );
+        lines.extend(wrapped(&text, width, pal));
     }
     lines
+}
+
+/// A warning over as many lines as it needs in `width` columns.
+fn wrapped(text: &str, width: u16, pal: &Palette) -> Vec<Line<'static>> {
+    crate::text::wrap(text, width.max(1) as usize, "", "  ")
+        .lines()
+        .map(|l| Line::styled(l.to_string(), pal.warning()))
+        .collect()
 }
 
 /// Areas still to declare, with their share of the electorate and a caution.
@@ -120,12 +138,45 @@ impl Outstanding<'_> {
             list.join(", ")
         ))
     }
+
+    /// The same said shorter, for when the whole list does not fit: how many areas are
+    /// out and where to see them, with the caution.
+    pub fn short_text(&self) -> Option<String> {
+        let l = self.app.contests().get(self.app.current())?;
+        let areas = l.contest.areas.as_ref()?;
+        let out = areas.iter().filter(|a| !a.is_declared()).count();
+        if out == 0 {
+            return None;
+        }
+        Some(format!(
+            "Still to declare: {out} of {} areas (listed in the Areas view, 4). Totals so far may not represent the rest.",
+            areas.len()
+        ))
+    }
+
+    /// The text to show in `width` columns and at most `max_lines` lines: the whole list
+    /// when it fits, else the short form, never a sentence cut off. With its height.
+    pub fn fitting(&self, width: u16, max_lines: u16) -> Option<(String, u16)> {
+        let lines = |t: &str| {
+            crate::text::wrap(t, width.max(1) as usize, "", "")
+                .lines()
+                .count() as u16
+        };
+        let long = self.text()?;
+        let h = lines(&long);
+        if h <= max_lines {
+            return Some((long, h));
+        }
+        let short = self.short_text()?;
+        let h = lines(&short);
+        (h <= max_lines).then_some((short, h))
+    }
 }
 
 impl Widget for Outstanding<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let pal = Palette::new(self.app.options().theme);
-        if let Some(text) = self.text() {
+        if let Some((text, _)) = self.fitting(area.width, area.height) {
             Paragraph::new(text)
                 .style(pal.dim())
                 .wrap(Wrap { trim: true })

@@ -180,8 +180,8 @@ impl Slide<'_> {
         let mut keys: Vec<String> = crate::app::keys::presenter_footer()
             .iter()
             .filter_map(|&(a, k, w)| match (a, esc) {
-                (Action::Back, None) => None,
-                (Action::Back, Some(now)) => Some(format!("{k} {now}")),
+                (Action::Close, None) => None,
+                (Action::Close, Some(now)) => Some(format!("{k} {now}")),
                 _ => Some(format!("{k} {w}")),
             })
             .collect();

@@ -6,7 +6,8 @@
 //! share of their own, shown as a row) or of the votes still in the final round (then the
 //! finalists add up to 100% and the exhausted ballots are left out). `p` switches, and the
 //! title always says which one is shown. The view summarises the whole count, so it uses
-//! the contest's final round whatever step the Count view is on.
+//! the round the count is at: the final round once it is counted; before that, the round
+//! reached so far, or nothing ("not counted yet") while only the first round is in.
 //!
 //! ```text
 //! Shares of valid first preferences (p: of the final round) · Final round = round 2   title
@@ -27,7 +28,7 @@ use super::GLYPH_W;
 use super::theme::Palette;
 use super::{flow, put};
 use crate::app::{App, ShareBasis};
-use crate::count::{Count, Outcome};
+use crate::count::{Count, Outcome, Round};
 use crate::model::Votes;
 use crate::model::VotingSystem;
 use crate::text::{fit, percent, right, thousands, width, wrap};
@@ -136,8 +137,8 @@ fn pct(part: Votes, whole: Votes) -> Option<f64> {
     part.percent_of(whole)
 }
 
-/// The title segments: which basis, how to switch, and which round is the final one.
-fn title(count: &Count, system: VotingSystem, basis: ShareBasis) -> Vec<(String, bool)> {
+/// The title segments: which basis, how to switch, and which round the second column is.
+fn title(count: &Count, system: VotingSystem, basis: ShareBasis, at: usize) -> Vec<(String, bool)> {
     let rounds = count.rounds.len();
     if rounds < 2 {
         let words = system.words();
@@ -153,7 +154,13 @@ fn title(count: &Count, system: VotingSystem, basis: ShareBasis) -> Vec<(String,
             (format!(" · {why}"), false),
         ];
     }
-    let last = format!(" · Final round = round {rounds}");
+    let last = if at + 1 >= rounds {
+        format!(" · Final round = round {rounds}")
+    } else if at == 0 {
+        " · Later rounds not counted yet (→ counts them)".to_string()
+    } else {
+        format!(" · Round {} of {rounds} so far (→ for the next)", at + 1)
+    };
     match basis {
         ShareBasis::ValidFirstPreferences => vec![
             ("Shares of valid first preferences".to_string(), true),
@@ -193,6 +200,11 @@ struct Frame<'a> {
     basis: ShareBasis,
     /// Two rounds to compare (else one column).
     two: bool,
+    /// The round the count is at (0-based, settled): the second column shows it, and
+    /// nothing while it is the first.
+    at: usize,
+    /// That round, when it is a later one.
+    later: Option<&'a Round>,
     /// What the final-round shares are of: valid first preferences, or the votes in it.
     final_whole: Votes,
     /// The top of both columns' scale, in percent.
@@ -208,6 +220,14 @@ impl<'a> Frame<'a> {
         let count = &l.count;
         let basis = app.views().shares.basis;
         let two = count.rounds.len() > 1;
+        // While a step animates, the round before it is the one counted.
+        let shown = app.shown();
+        let at = if shown.progress.is_some() {
+            shown.round.saturating_sub(1)
+        } else {
+            shown.round
+        };
+        let later = count.rounds.get(at).filter(|_| at > 0);
         let exhausted_label = l.contest.method.words().exhausted;
         let name_w = app
             .contest_tables()
@@ -232,9 +252,11 @@ impl<'a> Frame<'a> {
             count,
             basis,
             two,
+            at,
+            later,
             final_whole: match basis {
                 ShareBasis::ValidFirstPreferences => count.valid,
-                ShareBasis::FinalRound => count.last().continuing,
+                ShareBasis::FinalRound => later.map_or(count.valid, |r| r.continuing),
             },
             max_pct: 100.0,
             name_w,
@@ -245,22 +267,32 @@ impl<'a> Frame<'a> {
         f
     }
 
-    /// One scale for both columns, so a bar that grows between them really grew.
+    /// One scale for both columns and every step, so a bar that grows between them really
+    /// grew and nothing rescales as the count moves on.
     fn scale(&self) -> f64 {
-        let last = self.count.last();
+        let count = self.count;
         let mut max = self
             .app
             .contest_tables()
             .first_order
             .iter()
-            .flat_map(|&i| {
-                let final_pct = if self.two { self.final_pct(i) } else { None };
-                [self.first_pct(i), final_pct]
-            })
-            .flatten()
+            .filter_map(|&i| self.first_pct(i))
             .fold(0.0f64, f64::max);
-        if self.two && self.basis == ShareBasis::ValidFirstPreferences {
-            max = max.max(pct(last.exhausted, self.count.valid).unwrap_or(0.0));
+        if self.two {
+            for r in &count.rounds[1..] {
+                let whole = match self.basis {
+                    ShareBasis::ValidFirstPreferences => count.valid,
+                    ShareBasis::FinalRound => r.continuing,
+                };
+                for i in 0..r.votes.len() {
+                    if let Some(p) = r.tally(i).and_then(|v| pct(v, whole)) {
+                        max = max.max(p);
+                    }
+                }
+                if self.basis == ShareBasis::ValidFirstPreferences {
+                    max = max.max(pct(r.exhausted, count.valid).unwrap_or(0.0));
+                }
+            }
         }
         if max > 0.0 { max } else { 100.0 }
     }
@@ -270,26 +302,38 @@ impl<'a> Frame<'a> {
     }
 
     fn final_pct(&self, i: usize) -> Option<f64> {
-        let v = self.count.last().tally(i)?;
+        let v = self.later?.tally(i)?;
         pct(v, self.final_whole)
     }
 
     /// The columns' headings, the long form when it fits.
     fn headings(&self, area: Rect, y: u16, buf: &mut Buffer) {
-        let headings = if self.two {
-            let of = match self.basis {
-                ShareBasis::FinalRound => "Final round (of votes in it)",
-                ShareBasis::ValidFirstPreferences => "Final round (of valid 1st prefs)",
-            };
-            vec!["First round", of]
+        let final_round = self.at + 1 >= self.count.rounds.len();
+        let round = if final_round {
+            "Final round".to_string()
+        } else if self.at == 0 {
+            "Final round: not counted yet".to_string()
         } else {
-            vec!["Votes and share"]
+            format!("Round {}", self.at + 1)
+        };
+        let headings = if self.two {
+            let of = match (self.basis, self.later.is_some()) {
+                (_, false) => round,
+                (ShareBasis::FinalRound, true) => format!("{round} (of votes in it)"),
+                (ShareBasis::ValidFirstPreferences, true) => {
+                    format!("{round} (of valid 1st prefs)")
+                }
+            };
+            vec!["First round".to_string(), of]
+        } else {
+            vec!["Votes and share".to_string()]
         };
         for (col, h) in self.columns.iter().zip(&headings) {
             let w = col.bar_w + 1 + col.votes_w + col.pct_w;
             // The long heading when it fits, else just "Final round".
             let h = if width(h) > w as usize {
-                h.split(" (").next().unwrap_or(h)
+                let h = h.split(" (").next().unwrap_or(h);
+                h.split(':').next().unwrap_or(h)
             } else {
                 h
             };
@@ -299,21 +343,30 @@ impl<'a> Frame<'a> {
 
     /// The sentence under the table: what the final round's votes add up to.
     fn note(&self) -> String {
-        let (last, valid) = (self.count.last(), self.count.valid);
+        let valid = self.count.valid;
         if !self.two {
             return format!("{} valid votes.", thousands(valid));
         }
+        let Some(last) = self.later else {
+            return "The later rounds are not counted yet: → counts them, one step at a time."
+                .to_string();
+        };
+        let round = if self.at + 1 >= self.count.rounds.len() {
+            "Final round".to_string()
+        } else {
+            format!("Round {}", self.at + 1)
+        };
         let label = self.exhausted_label.to_lowercase();
         match self.basis {
             ShareBasis::ValidFirstPreferences => format!(
-                "Final round: {} votes for the candidates still in it and {} {label} \
+                "{round}: {} votes for the candidates still in it and {} {label} \
                  ballots make up the {} valid first preferences.",
                 thousands(last.continuing),
                 thousands(last.exhausted),
                 thousands(valid)
             ),
             ShareBasis::FinalRound => format!(
-                "Final round: shares of the {} votes still in it, so they add up to 100%; \
+                "{round}: shares of the {} votes still in it, so they add up to 100%; \
                  the {} {label} ballots are left out.",
                 thousands(last.continuing),
                 thousands(last.exhausted)
@@ -324,10 +377,12 @@ impl<'a> Frame<'a> {
     /// Candidate `i`: ✓ or ✗, name, and a bar, votes and share per column.
     fn candidate_row(&self, i: usize, area: Rect, y: u16, buf: &mut Buffer) {
         let (count, pal) = (self.count, &self.pal);
-        let (first, last) = (count.first(), count.last());
+        let first = count.first();
+        // The states as of the round the count is at, never ahead of it.
+        let now = &count.rounds[self.at.min(count.rounds.len() - 1)];
         let cand = &self.app.contest().contest.candidates[i];
-        let elected = count.winner() == Some(i) || last.elected.contains(&i);
-        let out = !last.is_continuing(i) || last.eliminated.contains(&i);
+        let elected = now.elected.contains(&i);
+        let out = !now.is_continuing(i) || now.eliminated.contains(&i);
         let (glyph, name_style) = if elected {
             ("✓", pal.elected())
         } else if out && self.two {
@@ -354,18 +409,18 @@ impl<'a> Frame<'a> {
             pal,
         };
         self.columns[0].draw(buf, area, y, first_value, &cell);
-        if let Some(col) = self.columns.get(1) {
-            let value = last.tally(i).map(|v| (v, self.final_pct(i)));
+        if let (Some(col), Some(later)) = (self.columns.get(1), self.later) {
+            let value = later.tally(i).map(|v| (v, self.final_pct(i)));
             col.draw(buf, area, y, value, &cell);
         }
     }
 
     /// The exhausted ballots: a share of their own, or set apart from the shares.
     fn exhausted_row(&self, area: Rect, y: u16, buf: &mut Buffer) {
-        let Some(col) = self.columns.get(1) else {
+        let (Some(col), Some(last)) = (self.columns.get(1), self.later) else {
             return;
         };
-        let (last, pal) = (self.count.last(), &self.pal);
+        let pal = &self.pal;
         put(buf, area, area.x, y, "·", pal.dim());
         put(
             buf,
@@ -414,11 +469,15 @@ impl SharesView<'_> {
         let pal = &f.pal;
 
         // Title (one or two lines), then the column headings.
-        let segments: Vec<(String, Style)> =
-            title(f.count, f.app.contest().contest.method.system(), f.basis)
-                .into_iter()
-                .map(|(t, bold)| (t, if bold { pal.title() } else { pal.dim() }))
-                .collect();
+        let segments: Vec<(String, Style)> = title(
+            f.count,
+            f.app.contest().contest.method.system(),
+            f.basis,
+            f.at,
+        )
+        .into_iter()
+        .map(|(t, bold)| (t, if bold { pal.title() } else { pal.dim() }))
+        .collect();
         let title_h = flow(buf, area, area.y, &segments, 2.min(area.height));
         let header_y = area.y + title_h;
         f.headings(area, header_y, buf);
@@ -494,6 +553,8 @@ mod tests {
     #[test]
     fn london_2004_both_bases() {
         let mut a = app(1);
+        // At the result: the view follows the step.
+        update(&mut a, Msg::Key(Key::End));
         let lines = render(&a, 110, 30);
         assert!(lines[0].contains("Shares of valid first preferences (p: of the final round)"));
         assert!(lines.join("\n").contains("Final round = round 2"));

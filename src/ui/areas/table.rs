@@ -59,6 +59,13 @@ impl Columns {
         c
     }
 
+    /// Without the status column: when every area has declared it would say "declared"
+    /// on every row, and its width is better given to the chart beside the table.
+    pub(super) fn without_status(mut self) -> Self {
+        self.status = 0;
+        self
+    }
+
     /// The whole table's width.
     pub(super) fn width(&self) -> u16 {
         self.fixed() + self.name + self.leader

@@ -151,3 +151,20 @@ fn never_panics_at_any_size() {
         }
     }
 }
+
+#[test]
+fn when_every_area_has_declared_the_chart_gets_the_status_columns_width() {
+    let a = app(4);
+    let lines = render(&a, 118, 38);
+    let all = lines.join("\n");
+    assert!(
+        !all.contains("Status"),
+        "every area declared: no status column\n{all}"
+    );
+    let khan = lines
+        .iter()
+        .find(|l| l.contains("│ Sadiq Khan"))
+        .unwrap_or_else(|| panic!("{all}"));
+    let bar = khan.chars().filter(|c| *c == '█').count();
+    assert!(bar >= 20, "the chart's bars have room: {khan}");
+}

@@ -8,6 +8,10 @@ use crate::app::App;
 use crate::story::summary::PartyRow;
 use crate::text::{fit, right, signed_points, width};
 
+/// The party column's widest: long names ("Christian Peoples Alliance") whole on a wide
+/// screen; narrower screens shorten them before they hide a contest.
+const LABEL_MAX: usize = 40;
+
 /// `36.8 +23.7`: the share and the change in points from the previous contest
 /// (`PartyRow::change`); the share alone for the first contest, when the party did not stand
 /// in the previous one, and for an independent or "Others", which have no change.
@@ -74,7 +78,7 @@ pub(super) fn share_rows(ctx: &Ctx) -> Vec<Row> {
         .map(|p| width(&p.label()) + 2)
         .max()
         .unwrap_or(8)
-        .clamp(8, 24) as u16;
+        .clamp(8, LABEL_MAX) as u16;
     // As many columns as fit beside a party label of at least MIN_LABEL cells: a shortened
     // name costs less than a hidden year.
     const MIN_LABEL: u16 = 14;

@@ -122,9 +122,15 @@ pub(super) fn turnout_rows(ctx: &Ctx) -> Vec<Row> {
     } else {
         &short
     };
+    // A narrow view breaks the legend between its items rather than cutting the last.
     let mut x = 2;
     let mut row = Vec::new();
     for (s, style) in legend {
+        let w = width(s.trim_end()) as u16;
+        if x > 2 && x + w > ctx.width && !row.is_empty() {
+            rows.push(std::mem::take(&mut row));
+            x = 2;
+        }
         row.push(piece(x, *s, *style));
         x = x.saturating_add(width(s) as u16);
     }
