@@ -287,6 +287,17 @@ fn what_does_not_fit_scrolls_behind_a_visible_more() {
     key(&mut app, Key::Up);
     let screen = txt(&render_app(&mut app, 80, 24));
     assert!(screen.contains("↑ 6 more · ↓ 1 more"), "{screen}");
+    // The wheel and g/G scroll presenter mode too.
+    key(&mut app, Key::Char('g'));
+    update(&mut app, Msg::Wheel(true));
+    let screen = txt(&render_app(&mut app, 80, 24));
+    assert!(screen.contains("↑ 3 more · ↓ 4 more"), "{screen}");
+    key(&mut app, Key::Char('G'));
+    let screen = txt(&render_app(&mut app, 80, 24));
+    assert!(
+        screen.contains("↑ 7 more (") && !screen.contains("· ↓"),
+        "{screen}"
+    );
     key(&mut app, Key::PageUp);
     let screen = txt(&render_app(&mut app, 80, 24));
     assert!(screen.contains("Shaun Bailey"), "{screen}");
