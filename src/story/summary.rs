@@ -235,15 +235,66 @@ fn previous_in_time(contests: &[&Counted]) -> Vec<Option<usize>> {
 /// "Others" for the rest. A party is labelled as it was in the latest of the contests it
 /// stood in.
 pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<PartyRow> {
+    let all = party_series(contests);
+    let keep = all.iter().filter(|s| s.best >= MIN_SHARE).count();
+    fold(&all, keep)
+}
+
+/// One party's (or independent's) row before any folding, with its best share in any
+/// contest, which orders the table.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Series {
+    pub row: PartyRow,
+    pub best: f64,
+}
+
+/// The table with the first `keep` series as rows and the rest folded into "Others" (none
+/// when nothing is left over). A screen with room for more rows than `party_table` gives
+/// shows more parties by keeping more ([`party_series`] once, this per size).
+pub fn fold(all: &[Series], keep: usize) -> Vec<PartyRow> {
+    let keep = keep.min(all.len());
+    let (shown, folded) = all.split_at(keep);
+    let mut rows: Vec<PartyRow> = shown.iter().map(|s| s.row.clone()).collect();
+    let Some(first) = folded.first() else {
+        return rows;
+    };
+    let n = first.row.values.len();
+    let independents = folded
+        .iter()
+        .filter(|s| matches!(s.row.kind, RowKind::Independent { .. }))
+        .count();
+    rows.push(PartyRow {
+        kind: RowKind::Others {
+            parties: folded.len() - independents,
+            independents,
+        },
+        party: "Others".to_string(),
+        colour: None,
+        values: (0..n)
+            .map(|k| {
+                let parts: Vec<f64> = folded.iter().filter_map(|s| s.row.values[k]).collect();
+                (!parts.is_empty()).then(|| parts.iter().sum())
+            })
+            .collect(),
+        votes: (0..n)
+            .map(|k| {
+                let parts: Vec<Votes> = folded.iter().filter_map(|s| s.row.votes[k]).collect();
+                (!parts.is_empty()).then(|| parts.into_iter().sum())
+            })
+            .collect(),
+        previous: first.row.previous.clone(),
+    });
+    rows
+}
+
+/// Every party (by id) and independent across the contests as its own series, largest best
+/// share first: [`party_table`] before folding.
+pub fn party_series<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<Series> {
     let contests: Vec<&Counted> = contests.into_iter().collect();
     let per_contest: Vec<Vec<PartyShare>> = contests.iter().map(|l| party_shares(l)).collect();
-    // One series per party id, and one per independent candidacy: (series, best share).
-    struct Series {
-        row: PartyRow,
-        best: f64,
-        latest: chrono::NaiveDate,
-    }
-    let mut series: Vec<Series> = Vec::new();
+    // One series per party id, and one per independent candidacy, with the date of the
+    // latest contest it stood in (which names it).
+    let mut series: Vec<(Series, chrono::NaiveDate)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let n = contests.len();
     let previous = previous_in_time(&contests);
@@ -256,12 +307,12 @@ pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<P
             };
             match slot {
                 Some(s) => {
-                    let entry = &mut series[s];
+                    let (entry, latest) = &mut series[s];
                     entry.row.values[k] = Some(p.percent);
                     entry.row.votes[k] = Some(p.votes);
                     entry.best = entry.best.max(p.percent);
-                    if date >= entry.latest {
-                        entry.latest = date;
+                    if date >= *latest {
+                        *latest = date;
                         entry.row.party.clone_from(&p.party);
                     }
                     if entry.row.colour.is_none() {
@@ -285,53 +336,27 @@ pub fn party_table<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<P
                     let (mut values, mut votes) = (vec![None; n], vec![None; n]);
                     values[k] = Some(p.percent);
                     votes[k] = Some(p.votes);
-                    series.push(Series {
-                        row: PartyRow {
-                            kind,
-                            party: p.party.clone(),
-                            colour: p.colour.clone(),
-                            values,
-                            votes,
-                            previous: previous.clone(),
+                    series.push((
+                        Series {
+                            row: PartyRow {
+                                kind,
+                                party: p.party.clone(),
+                                colour: p.colour.clone(),
+                                values,
+                                votes,
+                                previous: previous.clone(),
+                            },
+                            best: p.percent,
                         },
-                        best: p.percent,
-                        latest: date,
-                    });
+                        date,
+                    ));
                 }
             }
         }
     }
+    let mut series: Vec<Series> = series.into_iter().map(|(s, _)| s).collect();
     series.sort_by(|a, b| b.best.total_cmp(&a.best));
-    let (shown, folded): (Vec<_>, Vec<_>) = series.into_iter().partition(|s| s.best >= MIN_SHARE);
-    let mut rows: Vec<PartyRow> = shown.into_iter().map(|s| s.row).collect();
-    if !folded.is_empty() {
-        let independents = folded
-            .iter()
-            .filter(|s| matches!(s.row.kind, RowKind::Independent { .. }))
-            .count();
-        rows.push(PartyRow {
-            kind: RowKind::Others {
-                parties: folded.len() - independents,
-                independents,
-            },
-            party: "Others".to_string(),
-            colour: None,
-            values: (0..n)
-                .map(|k| {
-                    let parts: Vec<f64> = folded.iter().filter_map(|s| s.row.values[k]).collect();
-                    (!parts.is_empty()).then(|| parts.iter().sum())
-                })
-                .collect(),
-            votes: (0..n)
-                .map(|k| {
-                    let parts: Vec<Votes> = folded.iter().filter_map(|s| s.row.votes[k]).collect();
-                    (!parts.is_empty()).then(|| parts.into_iter().sum())
-                })
-                .collect(),
-            previous,
-        });
-    }
-    rows
+    series
 }
 
 /// The top of a turnout scale for these contests: the highest turnout rounded up to a
@@ -517,6 +542,30 @@ mod tests {
             ),
         );
         assert_eq!(party_table(&derived).len(), 1);
+    }
+
+    #[test]
+    fn folding_keeps_every_vote_and_the_default_folds_below_the_minimum_share() {
+        let contests = crate::import::load_all().unwrap();
+        let all = party_series(&contests);
+        let table = party_table(&contests);
+        let kept = all.iter().filter(|s| s.best >= MIN_SHARE).count();
+        assert_eq!(table, fold(&all, kept));
+        assert!(matches!(
+            table.last().map(|r| &r.kind),
+            Some(RowKind::Others { .. })
+        ));
+        for keep in [0, 1, kept, kept + 5, all.len(), all.len() + 3] {
+            let rows = fold(&all, keep);
+            assert_eq!(
+                rows.len(),
+                keep.min(all.len()) + usize::from(keep < all.len())
+            );
+            for (k, l) in contests.iter().enumerate() {
+                let sum: Votes = rows.iter().filter_map(|r| r.votes[k]).sum();
+                assert_eq!(sum, l.count.first().votes.iter().copied().sum::<Votes>());
+            }
+        }
     }
 
     #[test]

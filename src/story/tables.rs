@@ -95,7 +95,11 @@ fn bar_scale(count: &Count) -> f64 {
 pub struct Across {
     /// Per contest, its column heading: its year, or its id when two share a year.
     pub headings: Vec<String>,
+    /// The party table as `tally compare` prints it (`summary::party_table`).
     pub parties: Vec<PartyRow>,
+    /// Every party and independent before folding, for a screen with room for more rows
+    /// than `parties` has (`summary::fold`).
+    pub party_series: Vec<summary::Series>,
     /// The top of the turnout bars' scale, in percent (`summary::turnout_scale`).
     pub turnout_scale: f64,
     /// Where each method was used, for the help's titles.
@@ -107,6 +111,7 @@ impl Across {
         Across {
             headings: summary::headings(contests),
             parties: summary::party_table(contests),
+            party_series: summary::party_series(contests),
             turnout_scale: summary::turnout_scale(contests),
             used_in: VotingSystem::ALL
                 .iter()

@@ -41,6 +41,7 @@ use ratatui::widgets::Widget;
 use super::put;
 use super::theme::Palette;
 use crate::app::App;
+use crate::story::summary;
 use crate::text::{fit, width};
 use shares::share_rows;
 use turnout::turnout_rows;
@@ -177,12 +178,27 @@ impl ElectionsView<'_> {
         ])
         .render(title_row, buf);
 
+        let turnout = turnout_rows(&ctx);
+        let winners = winner_rows(&ctx);
+        let mut shares = share_rows(&ctx, &across.parties);
+        // A tall screen shows more parties before folding the rest into "Others": as many
+        // as the rows left over allow (all of them when they all fit).
+        let others = 3 + turnout.len() + winners.len() + shares.len() - across.parties.len();
+        let room = (body.height as usize).saturating_sub(others);
+        if room > across.parties.len() && across.party_series.len() > across.parties.len() {
+            let keep = if across.party_series.len() <= room {
+                room
+            } else {
+                room - 1
+            };
+            shares = share_rows(&ctx, &summary::fold(&across.party_series, keep));
+        }
         let mut rows: Vec<Row> = vec![Vec::new()];
-        rows.extend(turnout_rows(&ctx));
+        rows.extend(turnout);
         rows.push(Vec::new());
-        rows.extend(share_rows(&ctx));
+        rows.extend(shares);
         rows.push(Vec::new());
-        rows.extend(winner_rows(&ctx));
+        rows.extend(winners);
 
         draw(
             &rows,

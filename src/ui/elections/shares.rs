@@ -42,11 +42,10 @@ fn choose_columns(app: &App, fit: usize) -> Vec<usize> {
     chosen
 }
 
-/// The table of first-preference shares: parties down, contests across.
-pub(super) fn share_rows(ctx: &Ctx) -> Vec<Row> {
+/// The table of first-preference shares: parties down (`table`'s rows), contests across.
+pub(super) fn share_rows(ctx: &Ctx, table: &[PartyRow]) -> Vec<Row> {
     let app = ctx.app;
     let pal = &ctx.pal;
-    let table = &app.tables().across.parties;
     let count = app.contests().len();
 
     let col_label = |i: usize| {

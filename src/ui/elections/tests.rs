@@ -186,3 +186,27 @@ fn never_panics_at_any_size() {
         ElectionsView { app }.render(area, &mut buf);
     }
 }
+
+#[test]
+fn tall_screens_show_more_parties_before_folding() {
+    let contests = contests();
+    let app = app_on(contests, 5);
+    let folded = app.tables().across.parties.len();
+    let party_rows = |h| {
+        let l = lines(&render(&app, 200, h));
+        let first = l.iter().position(|l| l.starts_with("Share")).unwrap();
+        let last = l.iter().position(|l| l.starts_with("% of valid")).unwrap();
+        (
+            last - first - 1,
+            l[last - 1].trim_start().starts_with("Others ("),
+        )
+    };
+    assert_eq!(party_rows(40), (folded, true), "as compare folds");
+    let (tall, others) = party_rows(60);
+    assert!(tall > folded + 5 && others, "{tall}");
+    let (all, others) = party_rows(120);
+    assert_eq!(
+        (all, others),
+        (app.tables().across.party_series.len(), false)
+    );
+}
