@@ -293,12 +293,33 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         Some((_, w)) if w + 1 < area.width => area.right() - w,
         _ => area.right(),
     };
-    let mut x = area.x + 1;
-    for (keys, what) in crate::app::keys::footer(app.is_playing()) {
-        let item_w = (width(keys) + 1 + width(what) + 2) as u16;
-        if x + item_w > right {
+    let items = crate::app::keys::footer(app.is_playing());
+    let item_w = |(keys, what): &(&str, &str)| (width(keys) + 1 + width(what) + 2) as u16;
+    // When not every item fits, stepping, help and quit stay (a newcomer can always find
+    // the rest in help) and the others go, last first; those kept are drawn in table order.
+    let essential = |what: &str| matches!(what, "step" | "help" | "quit");
+    let mut room = right.saturating_sub(area.x + 1);
+    let mut keep = vec![false; items.len()];
+    let by_priority = (0..items.len())
+        .filter(|&k| essential(items[k].1))
+        .chain((0..items.len()).filter(|&k| !essential(items[k].1)));
+    for k in by_priority {
+        let w = item_w(&items[k]);
+        if w <= room {
+            keep[k] = true;
+            room -= w;
+        } else if !essential(items[k].1) {
             break;
         }
+    }
+    let mut x = area.x + 1;
+    for (keys, what) in items
+        .iter()
+        .zip(&keep)
+        .filter(|(_, k)| **k)
+        .map(|(i, _)| *i)
+    {
+        let item_w = item_w(&(keys, what));
         buf.set_string(x, area.y, keys, pal.title());
         buf.set_string(x + width(keys) as u16 + 1, area.y, what, pal.dim());
         x += item_w;

@@ -566,3 +566,17 @@ fn the_footer_shows_the_speed_set_and_says_pause_while_playing() {
         "{playing}"
     );
 }
+
+#[test]
+fn a_narrow_footer_keeps_help_and_quit() {
+    let app = app_at("london-2004", Options::default());
+    for w in [40, 60, 80] {
+        let s = screen(&app, w, 20);
+        let footer = s.lines().last().unwrap();
+        for item in ["← → step", "? help", "q quit"] {
+            assert!(footer.contains(item), "{w}: {footer}");
+        }
+    }
+    let s = screen(&app, 60, 20);
+    assert!(!s.lines().last().unwrap().contains("P present"));
+}
