@@ -235,8 +235,13 @@ fn ballots(a: BallotsArgs, err: &mut dyn Write) -> Outcome {
         let _ = writeln!(err, "{file}:{}: rejected: {}", r.line, clean(&r.reason));
     }
     if a.compare {
-        let (valid, rejected) = (prepared.valid(), prepared.rejected_total());
-        return text(report::systems::compare(&counted, valid, rejected));
+        return text(match a.format {
+            None | Some(report::Format::Text) => {
+                report::systems::compare(&counted, &report::systems::Read::of(&prepared))
+            }
+            Some(report::Format::Json) => report::systems::compare_json(&counted, &prepared),
+            Some(report::Format::Csv) => report::systems::compare_csv(&counted),
+        });
     }
     let l = counted.remove(0);
     match a.format {

@@ -55,5 +55,7 @@ fuzz_target!(|data: &[u8]| {
         }
         counted.push(c);
     }
-    let _ = report::systems::compare(&counted, prepared.valid(), prepared.rejected_total());
+    let _ = report::systems::compare(&counted, &report::systems::Read::of(&prepared));
+    let _ = report::systems::compare_json(&counted, &prepared);
+    let _ = report::systems::compare_csv(&counted);
 });
