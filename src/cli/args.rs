@@ -110,7 +110,7 @@ pub enum Command {
         #[command(flatten)]
         look: ThemeFlag,
     },
-    /// Count a class's own ballots (CSV or text, one ballot per line) and show the count
+    /// Count a class's own ballots (CSV or text, or a Forms export) and show the count
     #[command(after_help = include_str!("../../docs/help/ballots.txt"))]
     Ballots(BallotsArgs),
     /// Regenerate the README's screenshots (SVG) from the product itself
@@ -163,7 +163,7 @@ pub struct RenderArgs {
 /// The arguments of `tally ballots`.
 #[derive(Debug, clap::Args)]
 pub struct BallotsArgs {
-    /// The ballots file
+    /// The ballots file: one ballot per line, or a Google or Microsoft Forms export (CSV)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// How to count them
@@ -178,7 +178,8 @@ pub struct BallotsArgs {
     /// The date of the vote, YYYY-MM-DD [default: today]
     #[arg(long)]
     pub date: Option<chrono::NaiveDate>,
-    /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md)
+    /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md); with
+    /// --compare, the comparison as text, JSON or CSV (docs/ballots.md)
     #[arg(short, long, value_enum)]
     pub format: Option<report::Format>,
     #[command(flatten)]

@@ -301,12 +301,15 @@ impl Reader {
             ))
         };
         let mut count = 1u64;
+        // Whether the line says its count with `×`.
+        let mut times_given = false;
         let first = cells.first().cloned().unwrap_or_default();
         if let Some((digits, rest)) = times(&first)
             && !self.index.contains_key(&first.to_lowercase())
         {
             // `3 × Zoo, Beach`: a count that cannot be a choice.
             count = digits.parse::<u64>().map_err(|_| too_large(digits))?;
+            times_given = true;
             if rest.is_empty() {
                 cells.remove(0);
             } else {
@@ -367,13 +370,16 @@ impl Reader {
                 Some(&i) => marks.push(Mark::Candidate(i)),
                 None => {
                     let candidates = self.ballots.candidates();
-                    let hint = if self.numbered && is_number(cell) && marks.is_empty() {
-                        format!("; to repeat a ballot, write its count as `{cell} × …`")
-                    } else {
-                        closest(cell, candidates.iter().map(String::as_str))
-                            .map(|b| format!("; did you mean `{b}`?"))
-                            .unwrap_or_default()
-                    };
+                    let hint =
+                        if self.numbered && !times_given && is_number(cell) && marks.is_empty() {
+                            format!("; to repeat a ballot, write its count as `{cell} × …`")
+                        } else if is_number(cell) {
+                            String::new()
+                        } else {
+                            closest(cell, candidates.iter().map(String::as_str))
+                                .map(|b| format!("; did you mean `{b}`?"))
+                                .unwrap_or_default()
+                        };
                     self.ballots.reject(Rejected {
                         line: line_no,
                         count,

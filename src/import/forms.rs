@@ -248,7 +248,7 @@ fn google(cells: &[String]) -> Result<(Header, Vec<String>), String> {
             for &(k, row) in cols {
                 if let Some(&other) = seen.get(&row.to_lowercase()) {
                     return Err(format!(
-                        "columns {} and {} are both `{question} [{row}]`",
+                        "columns {} and {} are the same option, `{question} [{row}]`",
                         column_letter(other),
                         column_letter(k)
                     ));
