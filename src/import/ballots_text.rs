@@ -114,13 +114,16 @@ impl<R: BufRead> Lines<R> {
     /// open, the cell goes on over the line break.
     fn record(&mut self, line: usize, first: String) -> Result<String, FileError> {
         let mut record = first;
-        while delimited::open_quote(&record) {
+        // Counted a line at a time, so a cell of many lines costs no more than its length.
+        let mut open = delimited::open_quote(&record);
+        while open {
             let Some((_, more)) = self.next()? else {
                 return Err(FileError {
                     line,
                     message: "a quote (`\"`) opened on this line is never closed".into(),
                 });
             };
+            open ^= delimited::open_quote(&more);
             record.push('\n');
             record.push_str(&more);
             if record.len() > MAX_LINE {
@@ -693,5 +696,21 @@ mod tests {
             e.message,
             "this Google Forms export has no responses: only its header"
         );
+    }
+
+    #[test]
+    fn long_headers_and_long_cells_take_time_in_proportion_to_their_length() {
+        // 60,000 distinct grid questions: looked up, not searched for, one by one.
+        let mut header = String::from("Timestamp");
+        for k in 0..60_000 {
+            header.push_str(&format!(",Q{k} [x]"));
+        }
+        let e = parse(&header).unwrap_err();
+        assert!(e.message.contains("60,000 grid questions"), "{}", e.message);
+        assert!(e.message.contains("and 59,995 more"), "{}", e.message);
+        // A quoted cell of 400,000 lines: each line's quotes counted once.
+        let text = format!("Timestamp,T [1st choice]\nx,\"{}\"\n", "\n".repeat(400_000));
+        let b = parse(&text).unwrap_err();
+        assert!(b.message.contains("no response"), "{}", b.message);
     }
 }

@@ -195,14 +195,18 @@ pub fn header(tool: Tool, cells: &[String]) -> Result<(Header, Vec<String>), Str
 fn google(cells: &[String]) -> Result<(Header, Vec<String>), String> {
     // Each grid question, in order, with its columns and their rows.
     let mut grids: Vec<(&str, Vec<(usize, &str)>)> = Vec::new();
+    let mut at: HashMap<&str, usize> = HashMap::new();
     for (k, (q, row)) in cells
         .iter()
         .enumerate()
         .filter_map(|(k, c)| bracketed(c).map(|qr| (k, qr)))
     {
-        match grids.iter_mut().find(|(g, _)| *g == q) {
-            Some((_, cols)) => cols.push((k, row)),
-            None => grids.push((q, vec![(k, row)])),
+        match at.get(q) {
+            Some(&g) => grids[g].1.push((k, row)),
+            None => {
+                at.insert(q, grids.len());
+                grids.push((q, vec![(k, row)]));
+            }
         }
     }
     let ranked = |cols: &[(usize, &str)]| cols.iter().all(|(_, r)| rank_label(r).is_some());
@@ -218,9 +222,10 @@ fn google(cells: &[String]) -> Result<(Header, Vec<String>), String> {
     };
     let [(question, cols)] = chosen[..] else {
         let names: Vec<String> = grids.iter().map(|(q, _)| format!("`{q}`")).collect();
+        let names = first_few(names);
         return Err(format!(
             "this Google Forms export has {} grid questions ({}); tally counts one ranking: delete the other questions' columns",
-            grids.len(),
+            thousands(grids.len() as u64),
             names.join(", ")
         ));
     };
@@ -398,12 +403,12 @@ impl Reader {
                     self.header.layout = Layout::List(vec![k]);
                 }
                 _ => {
-                    let names: Vec<String> = cols.iter().map(|&k| self.column(k)).collect();
+                    let names = first_few(cols.iter().map(|&k| self.column(k)).collect());
                     return Err(FileError {
                         line,
                         message: format!(
                             "this Microsoft Forms export has {} question columns ({}), and {} here: keep only the ranking question's column",
-                            cols.len(),
+                            thousands(cols.len() as u64),
                             names.join(", "),
                             if lists.is_empty() {
                                 "none of them holds a ranking such as `Zoo;Beach;Museum;`"
@@ -530,6 +535,17 @@ impl Reader {
         }
         Ok(ballots)
     }
+}
+
+/// At most the first five of a list for a message, then how many more.
+fn first_few(mut names: Vec<String>) -> Vec<String> {
+    const SHOWN: usize = 5;
+    if names.len() > SHOWN {
+        let more = names.len() - SHOWN;
+        names.truncate(SHOWN);
+        names.push(format!("and {} more", thousands(more as u64)));
+    }
+    names
 }
 
 /// `1st`, `2nd`, `3rd`, `11th`, `22nd`.
