@@ -417,3 +417,26 @@ fn compare_honours_format() {
         "{csv}"
     );
 }
+
+#[test]
+fn the_format_doc_examples_read_as_they_say() {
+    let doc = include_str!("../docs/ballots.md");
+    let blocks: Vec<&str> = doc
+        .split("```text\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    // The class pet: four candidates, three distinct ballots, the last three times.
+    let b = tally::import::ballots_text::parse(blocks[0]).unwrap();
+    assert_eq!(b.candidates.len(), 4);
+    let weights: Vec<u64> = b.rankings.iter().map(|r| r.weight.get()).collect();
+    assert_eq!(weights, [1, 1, 3]);
+    // Numbered options: `3, 1` ranks 3 then 1, and `2 × 2, 3` is two ballots.
+    let b = tally::import::ballots_text::parse(blocks[1]).unwrap();
+    assert_eq!(b.candidates, ["1", "2", "3"]);
+    assert_eq!(
+        b.rankings[0].marks,
+        [Mark::Candidate(2), Mark::Candidate(0)]
+    );
+    assert_eq!(b.rankings[1].weight, 2);
+}
