@@ -239,8 +239,8 @@ struct Reader {
     index: HashMap<String, usize>,
     ballots: Builder,
     seen_ballot: bool,
-    /// The separator between choices: the first line with one outside quotes decides
-    /// (`delimited::detect`).
+    /// The separator between choices: the first ballot (or header) line with one outside
+    /// quotes decides (`delimited::detect`).
     sep: Option<char>,
     /// Whether an option is named by a number (`candidates: 1, 2, 3`): then a leading number
     /// is a choice, and only `3 × …` repeats a ballot.
@@ -269,8 +269,8 @@ impl Reader {
                     "the `candidates:` line must come once, before the ballots".into(),
                 ));
             }
-            let names: Vec<String> = self
-                .split(list)
+            // The list's own separator: the ballots may be pasted with another.
+            let names: Vec<String> = delimited::split(list, delimited::detect(list).unwrap_or(','))
                 .into_iter()
                 .filter(|n| !n.is_empty())
                 .collect();
@@ -606,6 +606,10 @@ mod tests {
         // The first line with a separator decides; a one-choice line reads the same.
         let b = parse("Zoo\nBeach;Zoo\n").unwrap();
         assert_eq!(choices(&b, 1), [1, 0]);
+        // A `candidates:` line typed with commas over ballots pasted with tabs.
+        let b =
+            parse("candidates: Zoo, Beach, Museum\nZoo\tBeach\tMuseum\nBeach\tMuseum\n").unwrap();
+        assert_eq!(want(&b), want(&plain));
         // Quotes keep a separator inside a name.
         let b = parse("candidates: \"Smith, J\", Bob\n\"Smith, J\", Bob\n").unwrap();
         assert_eq!(b.candidates, ["Smith, J", "Bob"]);
