@@ -122,14 +122,25 @@ pub fn open_all(names: &[String]) -> Result<(Vec<Counted>, usize), OpenError> {
     }
 }
 
-/// One contest named on the command line: an embedded id, or a file.
+/// One contest named on the command line: an embedded id, or a file (ballots counted under
+/// [`BALLOTS_SYSTEM`]).
 pub fn resolve(name: &str) -> Result<Counted, OpenError> {
+    resolve_as(name, BALLOTS_SYSTEM)
+}
+
+/// One contest named on the command line, a ballots file or Forms export counted under
+/// `system` (as `tally present votes.csv --system irv` asks); an embedded id or a dataset
+/// opens as it is.
+pub fn resolve_as(name: &str, system: VotingSystem) -> Result<Counted, OpenError> {
     if let Some(e) = embedded::get(name) {
         return e.load();
     }
     let path = Path::new(name);
     if path.exists() {
-        return from_file(path);
+        let file = path.display().to_string();
+        let bytes = files::read_document(path, files::DOCUMENT_LIMIT, "dataset")
+            .map_err(OpenError::File)?;
+        return from_bytes_as(&file, &bytes, system);
     }
     let suggestion = crate::text::closest(name, embedded::ALL.iter().map(|e| e.id));
     Err(OpenError::NotFound {
@@ -156,6 +167,11 @@ pub const BALLOTS_SYSTEM: VotingSystem = VotingSystem::SupplementaryVote;
 /// (a class's file or a Forms export) are counted under [`BALLOTS_SYSTEM`], titled after
 /// the file and dated today.
 pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
+    from_bytes_as(file, bytes, BALLOTS_SYSTEM)
+}
+
+/// [`from_bytes`], ballots counted under `system`.
+pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<Counted, OpenError> {
     let start = &bytes[..bytes.len().min(64 * 1024)];
     match recognise::recognise(start) {
         recognise::Format::Dataset => {
@@ -166,7 +182,7 @@ pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
         }
         recognise::Format::BallotsText | recognise::Format::Forms(_) => {
             let about = About::file(Path::new(file), None, None);
-            ballots(file, bytes, BALLOTS_SYSTEM, &about)
+            ballots(file, bytes, system, &about)
         }
         format => Err(OpenError::Unsupported {
             file: file.to_string(),

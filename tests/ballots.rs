@@ -440,3 +440,20 @@ fn the_format_doc_examples_read_as_they_say() {
     );
     assert_eq!(b.rankings[1].weight, 2);
 }
+
+#[test]
+fn a_ballots_file_opens_under_the_system_asked_for() {
+    let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), TRIP[1]);
+    for (system, winner) in [
+        (VotingSystem::FirstPastThePost, "Museum"),
+        (VotingSystem::SupplementaryVote, "Beach"),
+        (VotingSystem::InstantRunoff, "Zoo"),
+    ] {
+        let l = tally::import::resolve_as(&path, system).unwrap();
+        assert_eq!(l.count.system, system);
+        assert_eq!(l.contest.candidates[l.count.winner().unwrap()].name, winner);
+    }
+    // An embedded contest opens as it is, whatever system is asked for ballots.
+    let l = tally::import::resolve_as("london-2024", VotingSystem::InstantRunoff).unwrap();
+    assert_eq!(l.count.system, VotingSystem::FirstPastThePost);
+}
