@@ -308,6 +308,17 @@ fn every_export_layout_of_one_class_vote_elects_what_the_plain_file_does() {
     for file in &TRIP[1..] {
         assert_eq!(results(file), plain, "{file}");
     }
+    // And one system at a time, as the viewer and the rounds report count them.
+    for file in TRIP {
+        let out = tally(&["ballots", file, "--system", "irv", "--format", "csv"]);
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        let csv = text(&out.stdout);
+        assert!(
+            csv.lines()
+                .any(|l| l.contains(",Zoo,") && l.ends_with(",elected")),
+            "{file}:\n{csv}"
+        );
+    }
 }
 
 #[test]
@@ -327,6 +338,13 @@ fn every_command_that_opens_a_contest_counts_every_layout() {
     assert_eq!(out.status.code(), Some(0));
     assert!(
         text(&out.stdout).contains(",Beach,"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = tally(&["render", TRIP[4], "--size", "80x24", "--format", "txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains("✓ Beach"),
         "{}",
         text(&out.stdout)
     );
