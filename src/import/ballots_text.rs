@@ -162,6 +162,9 @@ pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
             looked = true;
             match recognise(&lines.buf) {
                 Format::BallotsText => {}
+                // A number alone is JSON too, but here, where ballots are expected, it is a
+                // ballot for an option named by a number.
+                Format::Dataset if content.iter().all(u8::is_ascii_digit) => {}
                 Format::Forms(tool) => {
                     let first = lines.text()?;
                     return read_forms(tool, line_no, first, &mut lines);
@@ -318,8 +321,9 @@ impl Reader {
             } else {
                 cells[0] = rest.to_string();
             }
-        } else if is_number(&first) && !self.numbered {
-            // `12, Alice, Bob`: a leading count, unless the options are numbers.
+        } else if is_number(&first) && !self.numbered && cells[1..].iter().any(|c| !c.is_empty()) {
+            // `12, Alice, Bob`: a leading count, unless the options are numbers. A number
+            // alone on a line is a choice: a count of no choices would mean nothing.
             if !self.declared
                 && cells.len() > 1
                 && cells[1..].iter().all(|c| c.is_empty() || is_number(c))
@@ -576,6 +580,14 @@ mod tests {
             (choices(&b, 0), b.rankings[0].weight.get()),
             (vec![0, 1], 1)
         );
+    }
+
+    #[test]
+    fn a_number_alone_on_a_line_is_a_choice() {
+        let b = parse("1\n2,\n1\n").unwrap();
+        assert_eq!(b.candidates, ["1", "2"]);
+        assert_eq!(b.rankings[0].weight, 2);
+        assert!(b.rejected.is_empty());
     }
 
     #[test]
