@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 
-mkdir -p corpus/dataset corpus/render corpus/ballots
+mkdir -p corpus/dataset corpus/render corpus/ballots corpus/forms
 
 # dataset: the files as they are.
 cp "$root"/assets/*.json "$root"/tests/data/invalid/*.json corpus/dataset/
@@ -35,7 +35,26 @@ for f in "$root"/tests/data/invalid/*.json; do
     k=$(((k + 1) % ${#headers[@]}))
 done
 
-# ballots: the example ballot files and the test ballot files.
-cp "$root"/assets/examples/* "$root"/tests/data/ballots/* corpus/ballots/
+# ballots: the example ballot files, the test ballot files, the Forms exports and the bad
+# ballots files.
+cp "$root"/assets/examples/* "$root"/tests/data/ballots/* "$root"/tests/data/forms/* corpus/ballots/
+for f in "$root"/tests/data/invalid-ballots/*; do
+    case "$f" in *.expected) ;; *) cp "$f" corpus/ballots/ ;; esac
+done
 
-echo "seeded: $(ls corpus/dataset | wc -l) dataset, $(ls corpus/render | wc -l) render, $(ls corpus/ballots | wc -l) ballots"
+# forms: a selector byte (header, separator, BOM, CRLF: see fuzz_targets/forms.rs), then the
+# responses of a Forms export without its own header.
+forms() { # selector, file, name
+    { printf "$1"; tail -n +2 "$2"; } >"corpus/forms/$3"
+}
+forms '\x00' "$root"/tests/data/forms/trip-google-ranks.csv google-ranks
+forms '\x61' "$root"/tests/data/forms/trip-google-options.csv google-options-bom-crlf
+forms '\x02' "$root"/tests/data/forms/trip-google-options.csv numbered
+forms '\x03' "$root"/tests/data/forms/trip-google-options.csv two-grids
+forms '\x44' "$root"/tests/data/forms/trip-microsoft.csv microsoft-crlf
+forms '\x05' "$root"/tests/data/forms/trip-microsoft.csv microsoft-two-columns
+forms '\x06' "$root"/tests/data/forms/trip-google-ranks.csv quoted-header
+forms '\x0f' "$root"/tests/data/invalid-ballots/08-google-bad-cells.csv french-semicolons
+forms '\x14' "$root"/tests/data/forms/trip-tabs.txt microsoft-tabs
+
+echo "seeded: $(ls corpus/dataset | wc -l) dataset, $(ls corpus/render | wc -l) render, $(ls corpus/ballots | wc -l) ballots, $(ls corpus/forms | wc -l) forms"

@@ -178,7 +178,8 @@ fn present(a: PresentArgs) -> Outcome {
 }
 
 /// What `tally present` shows: an embedded contest or a dataset as it is, or a ballots file
-/// (recognised by its content, not its name) counted under `--system`.
+/// (recognised by its content, not its name) counted under `--system` (by default the
+/// Supplementary Vote, as every other command counts one).
 fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Failure> {
     use crate::import::recognise::{Format, recognise};
     let path = std::path::Path::new(&a.contest);
@@ -186,7 +187,7 @@ fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Fa
         && path.is_file()
         && crate::files::read_document(path, crate::files::DOCUMENT_LIMIT, "ballots")
             .map(|bytes| recognise(&bytes[..bytes.len().min(64 * 1024)]))
-            .is_ok_and(|f| matches!(f, Format::BallotsText | Format::FormsExport));
+            .is_ok_and(|f| matches!(f, Format::BallotsText | Format::Forms(_)));
     if !ballots {
         if a.system.is_some() {
             return Err(Failure::Usage(format!(
@@ -196,13 +197,9 @@ fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Fa
         }
         return Ok(import::open(&a.contest)?);
     }
-    let Some(system) = a.system else {
-        return Err(Failure::Usage(format!(
-            "{} is a ballots file: say how to count it, e.g. `tally present {} --system sv` (sv, irv or fptp)",
-            clean(&a.contest),
-            clean(&a.contest)
-        )));
-    };
+    // As every command counts a ballots file: the Supplementary Vote unless `--system` says
+    // otherwise. The header names the system on every slide.
+    let system = a.system.unwrap_or(import::BALLOTS_SYSTEM);
     let about = About::file(path, a.title.clone(), a.date);
     let Tallied { mut counted, .. } = tally_file(path, &[system], &about).map_err(Failure::Data)?;
     Ok((vec![counted.remove(0)], 0))
@@ -277,8 +274,13 @@ fn ballots(a: BallotsArgs, err: &mut dyn Write) -> Outcome {
         let _ = writeln!(err, "{file}:{}: rejected: {}", r.line, clean(&r.reason));
     }
     if a.compare {
-        let (valid, rejected) = (prepared.valid(), prepared.rejected_total());
-        return text(report::systems::compare(&counted, valid, rejected));
+        return text(match a.format {
+            None | Some(report::Format::Text) => {
+                report::systems::compare(&counted, &report::systems::Read::of(&prepared))
+            }
+            Some(report::Format::Json) => report::systems::compare_json(&counted, &prepared),
+            Some(report::Format::Csv) => report::systems::compare_csv(&counted),
+        });
     }
     let l = counted.remove(0);
     match a.format {

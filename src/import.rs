@@ -2,21 +2,28 @@
 //! file in a format tally reads, recognised by its content) becomes counted contests, for
 //! every command and the viewer alike.
 //!
-//! One module per format: [`dataset`] (tally's own JSON) and [`ballots_text`] (a class's
-//! ballots, one per line); the London elections are compiled in ([`embedded`]). Files are
-//! opened through `files`: regular files only, without blocking, within a limit.
+//! One module per format: [`dataset`] (tally's own JSON), [`ballots_text`] (a class's
+//! ballots, one per line, comma, semicolon or tab separated: [`delimited`]) and [`forms`]
+//! (Google and Microsoft Forms exports, read by the same door as ballots); the London
+//! elections are compiled in ([`embedded`]). Files are opened through `files`: regular files
+//! only, without blocking, within a limit. A ballots file named where a contest is expected
+//! (`tally rounds votes.csv`, the viewer) is counted under [`BALLOTS_SYSTEM`].
 
 pub mod ballots_text;
 pub mod dataset;
+pub mod delimited;
 pub mod embedded;
+pub mod forms;
 pub mod recognise;
 
 use std::fmt;
 use std::path::Path;
 
 use crate::count::Counted;
+use crate::count::ballots::{About, Rules, prepare};
 use crate::files;
 use crate::model::Diagnostic;
+use crate::model::VotingSystem;
 
 pub use embedded::{DEFAULT, load_all};
 
@@ -35,6 +42,8 @@ pub enum OpenError {
         file: String,
         format: recognise::Format,
     },
+    /// A ballots file that cannot be counted: the message names the file and line.
+    Ballots(String),
     /// The data has problems.
     Invalid {
         file: String,
@@ -68,9 +77,10 @@ impl fmt::Display for OpenError {
                 }
             }
             OpenError::File(e) => write!(f, "{e}"),
+            OpenError::Ballots(m) => f.write_str(m),
             OpenError::Unsupported { file, format } => write!(
                 f,
-                "{}: this is {}: {}; tally opens datasets (docs/dataset-format.md) as contests",
+                "{}: this is {}: {}; tally opens datasets (docs/dataset-format.md) and ballots files (docs/ballots.md) as contests",
                 crate::text::clean(file),
                 format.describe(),
                 format.advice()
@@ -112,14 +122,25 @@ pub fn open_all(names: &[String]) -> Result<(Vec<Counted>, usize), OpenError> {
     }
 }
 
-/// One contest named on the command line: an embedded id, or a file.
+/// One contest named on the command line: an embedded id, or a file (ballots counted under
+/// [`BALLOTS_SYSTEM`]).
 pub fn resolve(name: &str) -> Result<Counted, OpenError> {
+    resolve_as(name, BALLOTS_SYSTEM)
+}
+
+/// One contest named on the command line, a ballots file or Forms export counted under
+/// `system` (as `tally present votes.csv --system irv` asks); an embedded id or a dataset
+/// opens as it is.
+pub fn resolve_as(name: &str, system: VotingSystem) -> Result<Counted, OpenError> {
     if let Some(e) = embedded::get(name) {
         return e.load();
     }
     let path = Path::new(name);
     if path.exists() {
-        return from_file(path);
+        let file = path.display().to_string();
+        let bytes = files::read_document(path, files::DOCUMENT_LIMIT, "dataset")
+            .map_err(OpenError::File)?;
+        return from_bytes_as(&file, &bytes, system);
     }
     let suggestion = crate::text::closest(name, embedded::ALL.iter().map(|e| e.id));
     Err(OpenError::NotFound {
@@ -137,8 +158,20 @@ pub fn from_file(path: &Path) -> Result<Counted, OpenError> {
     from_bytes(&file, &bytes)
 }
 
-/// A file's bytes, named `file` in messages, in whichever format its content is.
+/// The system a ballots file is counted under when it is opened as a contest without one
+/// being asked for: the Supplementary Vote, as the London elections tally shows.
+/// `tally ballots FILE --system` chooses.
+pub const BALLOTS_SYSTEM: VotingSystem = VotingSystem::SupplementaryVote;
+
+/// A file's bytes, named `file` in messages, in whichever format its content is. Ballots
+/// (a class's file or a Forms export) are counted under [`BALLOTS_SYSTEM`], titled after
+/// the file and dated today.
 pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
+    from_bytes_as(file, bytes, BALLOTS_SYSTEM)
+}
+
+/// [`from_bytes`], ballots counted under `system`.
+pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<Counted, OpenError> {
     let start = &bytes[..bytes.len().min(64 * 1024)];
     match recognise::recognise(start) {
         recognise::Format::Dataset => {
@@ -147,11 +180,36 @@ pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
                 diagnostics,
             })
         }
+        recognise::Format::BallotsText | recognise::Format::Forms(_) => {
+            let about = About::file(Path::new(file), None, None);
+            ballots(file, bytes, system, &about)
+        }
         format => Err(OpenError::Unsupported {
             file: file.to_string(),
             format,
         }),
     }
+}
+
+/// Ballots (a class's file or a Forms export) counted under `system`, or the message naming
+/// the file and line.
+pub fn ballots(
+    file: &str,
+    bytes: &[u8],
+    system: VotingSystem,
+    about: &About,
+) -> Result<Counted, OpenError> {
+    let failed = |message: String| {
+        OpenError::Ballots(format!(
+            "{}: {}",
+            crate::text::clean(file),
+            crate::text::clean(&message)
+        ))
+    };
+    let read = ballots_text::read(bytes).map_err(|e| OpenError::Ballots(e.render(file)))?;
+    prepare(&read, &Rules::CLASS)
+        .count(system, about)
+        .map_err(failed)
 }
 
 #[cfg(test)]

@@ -262,3 +262,216 @@ fn a_count_with_no_valid_votes_draws_everywhere_without_panicking() {
         }
     }
 }
+
+/// One class vote, as the class's own file and as the four other layouts schools collect it
+/// in (`tests/data/forms/`).
+const TRIP: [&str; 6] = [
+    "tests/data/forms/trip-plain.csv",
+    "tests/data/forms/trip-google-ranks.csv",
+    "tests/data/forms/trip-google-options.csv",
+    "tests/data/forms/trip-microsoft.csv",
+    "tests/data/forms/trip-semicolons.csv",
+    "tests/data/forms/trip-tabs.txt",
+];
+
+/// Each system's winner and final round, from `tally ballots FILE --compare --format json`.
+fn results(file: &str) -> Vec<(String, String, serde_json::Value)> {
+    let out = tally(&["ballots", file, "--compare", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{file}: {}", text(&out.stderr));
+    assert_eq!(text(&out.stderr), "", "{file}: nothing rejected");
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["valid_ballots"], 18, "{file}");
+    v["systems"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let last = s["rounds"].as_array().unwrap().last().unwrap();
+            (
+                s["system"].as_str().unwrap().to_string(),
+                s["winner"].as_str().unwrap().to_string(),
+                last["tally"].clone(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn every_export_layout_of_one_class_vote_elects_what_the_plain_file_does() {
+    let plain = results(TRIP[0]);
+    let winners: Vec<&str> = plain.iter().map(|(_, w, _)| w.as_str()).collect();
+    assert_eq!(
+        winners,
+        ["Museum", "Beach", "Zoo"],
+        "three systems, three winners"
+    );
+    for file in &TRIP[1..] {
+        assert_eq!(results(file), plain, "{file}");
+    }
+    // And one system at a time, as the viewer and the rounds report count them.
+    for file in TRIP {
+        let out = tally(&["ballots", file, "--system", "irv", "--format", "csv"]);
+        assert_eq!(out.status.code(), Some(0), "{file}");
+        let csv = text(&out.stdout);
+        assert!(
+            csv.lines()
+                .any(|l| l.contains(",Zoo,") && l.split(',').nth(8) == Some("elected")),
+            "{file}:\n{csv}"
+        );
+    }
+}
+
+#[test]
+fn every_command_that_opens_a_contest_counts_every_layout() {
+    // `import::open` is how the viewer, `rounds`, `narrate`, `render` and `present` open a
+    // file: ballots are counted under the Supplementary Vote.
+    for file in TRIP {
+        let path = format!("{}/{file}", env!("CARGO_MANIFEST_DIR"));
+        let (contests, index) = tally::import::open(&path).unwrap();
+        let l = &contests[index];
+        assert_eq!(l.count.system, VotingSystem::SupplementaryVote, "{file}");
+        let w = l.count.winner().unwrap();
+        assert_eq!(l.contest.candidates[w].name, "Beach", "{file}");
+        assert_eq!(l.count.valid, 18, "{file}");
+    }
+    let out = tally(&["rounds", TRIP[3], "--format", "csv"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains(",Beach,"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = tally(&["render", TRIP[4], "--size", "80x24", "--format", "txt"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        text(&out.stdout).contains("✓ Beach"),
+        "{}",
+        text(&out.stdout)
+    );
+    let out = tally(&["narrate", TRIP[2]]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(text(&out.stdout).contains("Beach"));
+}
+
+#[test]
+fn numbered_options_are_counted_as_options() {
+    let out = tally(&[
+        "ballots",
+        "tests/data/ballots/numbered.csv",
+        "--system",
+        "fptp",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    // `3, 1`, `3, 2` and `3` are three ballots for option 3 (not three for 1, three for 2
+    // and three empty ones), and `2 × 2, 3` is two.
+    assert_eq!(v["valid_first_preferences"], 7);
+    let out = tally(&["ballots", "tests/data/ballots/numbered.csv", "--compare"]);
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("First past the post  3 "),
+        "option 3 has the most first choices:\n{report}"
+    );
+}
+
+#[test]
+fn compare_says_when_a_tie_decided_the_winner() {
+    let out = tally(&["ballots", "tests/data/ballots/tie-sv.csv", "--compare"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = text(&out.stdout);
+    assert!(
+        report.contains("Supplementary Vote   Museum (by a tie)"),
+        "{report}"
+    );
+    insta::assert_snapshot!("tie_sv_compare", report);
+}
+
+#[test]
+fn compare_honours_format() {
+    let out = tally(&[
+        "ballots",
+        "tests/data/ballots/mistakes.csv",
+        "--compare",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let reported = text(&out.stderr).lines().count();
+    assert_eq!(reported, 6);
+    assert_eq!(v["rejected_lines"].as_array().unwrap().len(), reported);
+    assert_eq!(v["rejected_ballots"], 5);
+    assert_eq!(v["systems"].as_array().unwrap().len(), 3);
+    let out = tally(&[
+        "ballots",
+        "tests/data/ballots/mistakes.csv",
+        "--compare",
+        "--format",
+        "text",
+    ]);
+    assert!(
+        text(&out.stdout).starts_with("mistakes: 3 valid ballots, 5 rejected on 6 lines\n"),
+        "the summary counts the lines reported:\n{}",
+        text(&out.stdout)
+    );
+    let out = tally(&[
+        "ballots",
+        "tests/data/forms/trip-plain.csv",
+        "--compare",
+        "--format",
+        "csv",
+    ]);
+    assert_eq!(out.status.code(), Some(0));
+    let csv = text(&out.stdout);
+    let mut rows = csv.lines();
+    assert_eq!(
+        rows.next(),
+        Some("system,winner,decided_by_tie,round,kind,name,votes,share,status")
+    );
+    assert!(
+        csv.contains("instant-runoff,Zoo,false,3,candidate,Zoo,12,66.7,elected"),
+        "{csv}"
+    );
+}
+
+#[test]
+fn the_format_doc_examples_read_as_they_say() {
+    let doc = include_str!("../docs/ballots.md");
+    let blocks: Vec<&str> = doc
+        .split("```text\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    // The class pet: four candidates, three distinct ballots, the last three times.
+    let b = tally::import::ballots_text::parse(blocks[0]).unwrap();
+    assert_eq!(b.candidates.len(), 4);
+    let weights: Vec<u64> = b.rankings.iter().map(|r| r.weight.get()).collect();
+    assert_eq!(weights, [1, 1, 3]);
+    // Numbered options: `3, 1` ranks 3 then 1, and `2 × 2, 3` is two ballots.
+    let b = tally::import::ballots_text::parse(blocks[1]).unwrap();
+    assert_eq!(b.candidates, ["1", "2", "3"]);
+    assert_eq!(
+        b.rankings[0].marks,
+        [Mark::Candidate(2), Mark::Candidate(0)]
+    );
+    assert_eq!(b.rankings[1].weight, 2);
+}
+
+#[test]
+fn a_ballots_file_opens_under_the_system_asked_for() {
+    let path = format!("{}/{}", env!("CARGO_MANIFEST_DIR"), TRIP[1]);
+    for (system, winner) in [
+        (VotingSystem::FirstPastThePost, "Museum"),
+        (VotingSystem::SupplementaryVote, "Beach"),
+        (VotingSystem::InstantRunoff, "Zoo"),
+    ] {
+        let l = tally::import::resolve_as(&path, system).unwrap();
+        assert_eq!(l.count.system, system);
+        assert_eq!(l.contest.candidates[l.count.winner().unwrap()].name, winner);
+    }
+    // An embedded contest opens as it is, whatever system is asked for ballots.
+    let l = tally::import::resolve_as("london-2024", VotingSystem::InstantRunoff).unwrap();
+    assert_eq!(l.count.system, VotingSystem::FirstPastThePost);
+}

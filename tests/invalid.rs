@@ -1,4 +1,4 @@
-//! The corpus of invalid dataset files: `tests/data/invalid/NN-what-is-wrong.json`, each
+//! The corpora of invalid input: dataset files (`tests/data/invalid/NN-what-is-wrong.json`, each
 //! with one deliberate problem, and next to it `NN-what-is-wrong.expected`, exactly what
 //! `tally check tests/data/invalid/NN-what-is-wrong.json` prints (run from the crate root).
 //!
@@ -180,4 +180,57 @@ fn checking_every_invalid_file_at_once_reports_each_of_them() {
         silent.is_empty(),
         "no line of output for {silent:?}:\n{stdout}"
     );
+}
+
+/// The corpus of ballots files and Forms exports that cannot be counted, or only in part:
+/// `tests/data/invalid-ballots/NN-what-is-wrong.*`, each with `NN-what-is-wrong.expected`:
+/// its first line `exit: N`, then exactly what `tally ballots FILE --compare` writes to
+/// standard error (the file, the line, the column or cell, and what is wrong).
+const BALLOTS_DIR: &str = "tests/data/invalid-ballots";
+
+#[test]
+fn every_bad_ballots_file_is_explained_where_it_goes_wrong() {
+    let dir = root().join(BALLOTS_DIR);
+    let mut cases: Vec<String> = fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|e| {
+            e.expect("an entry")
+                .file_name()
+                .into_string()
+                .expect("UTF-8")
+        })
+        .filter(|n| !n.ends_with(".expected"))
+        .collect();
+    cases.sort();
+    assert!(
+        cases.len() >= 18,
+        "only {} cases in {BALLOTS_DIR}",
+        cases.len()
+    );
+    let mut failures = Vec::new();
+    for name in &cases {
+        let case = format!("{BALLOTS_DIR}/{name}");
+        let output = Command::new(env!("CARGO_BIN_EXE_tally"))
+            .args(["ballots", &case, "--compare"])
+            .current_dir(root())
+            .output()
+            .expect("the tally binary runs");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let actual = format!("exit: {}\n{stderr}", output.status.code().unwrap_or(-1));
+        let expected_file = root().join(Path::new(&case).with_extension("expected"));
+        let expected = fs::read_to_string(&expected_file).unwrap_or_default();
+        if stderr.contains("panicked") || actual != expected {
+            failures.push(format!(
+                "=== {case}\n--- expected ---\n{expected}--- actual ---\n{actual}--- end ---"
+            ));
+        }
+        let raw: Vec<char> = stderr.chars().filter(|&c| is_unsafe(c)).collect();
+        if !raw.is_empty() {
+            failures.push(format!("=== {case}: raw control characters {raw:?}"));
+        }
+        if output.status.code() == Some(1) && !stderr.starts_with(&format!("tally: {case}")) {
+            failures.push(format!("=== {case}: the message does not name the file"));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
 }

@@ -112,7 +112,7 @@ pub enum Command {
     /// Presenter mode for a classroom projector: big text, one idea per key press
     #[command(after_help = include_str!("../../docs/help/present.txt"))]
     Present(PresentArgs),
-    /// Count a class's own ballots (CSV or text, one ballot per line) and show the count
+    /// Count a class's own ballots (CSV or text, or a Forms export) and show the count
     #[command(after_help = include_str!("../../docs/help/ballots.txt"))]
     Ballots(BallotsArgs),
     /// Regenerate the README's screenshots (SVG) from the product itself
@@ -169,7 +169,8 @@ pub struct PresentArgs {
     /// its content)
     #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
     pub contest: String,
-    /// How to count a ballots file (as `tally ballots --system`); a dataset says its own
+    /// How to count a ballots file (as `tally ballots --system`) [default: sv]; a dataset
+    /// says its own
     #[arg(long, value_enum)]
     pub system: Option<VotingSystem>,
     /// A ballots file's title [default: from the file name]
@@ -185,7 +186,7 @@ pub struct PresentArgs {
 /// The arguments of `tally ballots`.
 #[derive(Debug, clap::Args)]
 pub struct BallotsArgs {
-    /// The ballots file
+    /// The ballots file: one ballot per line, or a Google or Microsoft Forms export (CSV)
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
     /// How to count them
@@ -200,7 +201,8 @@ pub struct BallotsArgs {
     /// The date of the vote, YYYY-MM-DD [default: today]
     #[arg(long)]
     pub date: Option<chrono::NaiveDate>,
-    /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md)
+    /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md); with
+    /// --compare, the comparison as text, JSON or CSV (docs/ballots.md)
     #[arg(short, long, value_enum)]
     pub format: Option<report::Format>,
     #[command(flatten)]

@@ -12,6 +12,8 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
+use super::delimited;
+use super::forms::{self, Tool};
 use super::recognise::{Format, recognise};
 use crate::model::Votes;
 use crate::model::ballots::{Ballots, Builder, Mark, Rejected};
@@ -38,19 +40,9 @@ impl FileError {
 }
 
 /// The longest line read: a ballot is a list of names, and a file whose "line" runs to
-/// megabytes is not a ballots file (and must not fill memory).
+/// megabytes is not a ballots file (and must not fill memory). A Forms export's response
+/// whose quoted cells run over several lines is held to the same length.
 pub const MAX_LINE: usize = 1_000_000;
-
-fn split(line: &str) -> Vec<String> {
-    let sep = if line.contains('>') && !line.contains(',') {
-        '>'
-    } else {
-        ','
-    };
-    line.split(sep)
-        .map(|s| s.trim().trim_matches('"').trim().to_string())
-        .collect()
-}
 
 /// Read a ballots file, or the message saying what is wrong with it (naming the file, and
 /// the line where there is one).
@@ -65,65 +57,180 @@ pub fn parse(text: &str) -> Result<Ballots, FileError> {
     read(text.as_bytes())
 }
 
-/// Read a ballots file line by line, without holding the file in memory.
-pub fn read(mut input: impl BufRead) -> Result<Ballots, FileError> {
-    let mut reader = Reader::default();
-    let mut buf: Vec<u8> = Vec::new();
-    let mut line_no = 0;
-    // Whether the first line with anything on it has been looked at for another format.
-    let mut looked = false;
-    loop {
-        buf.clear();
-        line_no += 1;
-        let read = (&mut input)
+/// A file's lines, one at a time, never the whole file.
+struct Lines<R> {
+    input: R,
+    buf: Vec<u8>,
+    line_no: usize,
+}
+
+impl<R: BufRead> Lines<R> {
+    /// The next line's bytes (in `buf`), or `None` at the end.
+    fn next_raw(&mut self) -> Result<Option<usize>, FileError> {
+        self.buf.clear();
+        self.line_no += 1;
+        let read = (&mut self.input)
             .take(MAX_LINE as u64 + 1)
-            .read_until(b'\n', &mut buf)
+            .read_until(b'\n', &mut self.buf)
             .map_err(|e| FileError {
-                line: line_no,
+                line: self.line_no,
                 message: format!("cannot be read: {e}"),
             })?;
-        if read == 0 {
-            break;
+        Ok((read > 0).then_some(self.line_no))
+    }
+
+    /// The line in `buf` as text: UTF-8, at most [`MAX_LINE`] bytes, without its line ending
+    /// (`\n` or Windows' `\r\n`) or, on the first line, a byte-order mark.
+    fn text(&self) -> Result<String, FileError> {
+        let line = self.line_no;
+        if self.buf.len() > MAX_LINE {
+            return Err(too_long(line));
         }
-        if !looked && !buf.trim_ascii().is_empty() && !buf.starts_with(b"#") {
-            looked = true;
-            let format = recognise(&buf);
-            if format != Format::BallotsText {
-                return Err(FileError {
-                    line: 0,
-                    message: format!(
-                        "this is {}, not ballots text: {}",
-                        format.describe(),
-                        format.advice()
-                    ),
-                });
-            }
-        }
-        if buf.len() > MAX_LINE {
-            return Err(FileError {
-                line: line_no,
-                message: format!(
-                    "the line is longer than {}: a ballot is a list of names, one ballot per line",
-                    crate::files::human_size(MAX_LINE as u64)
-                ),
-            });
-        }
-        let text = crate::text::utf8(&buf).map_err(|e| FileError {
-            line: line_no,
+        let text = crate::text::utf8(&self.buf).map_err(|e| FileError {
+            line,
             message: format!(
                 "byte 0x{:02X} at column {} is not UTF-8 text; save the file as UTF-8",
                 e.byte, e.column
             ),
         })?;
         let text = text.trim_end_matches(['\n', '\r']);
-        let text = if line_no == 1 {
+        let text = if line == 1 {
             text.strip_prefix('\u{feff}').unwrap_or(text)
         } else {
             text
         };
-        reader.line(line_no, text)?;
+        Ok(text.to_string())
+    }
+
+    /// The next line as text.
+    fn next(&mut self) -> Result<Option<(usize, String)>, FileError> {
+        match self.next_raw()? {
+            Some(n) => Ok(Some((n, self.text()?))),
+            None => Ok(None),
+        }
+    }
+
+    /// A record of delimited text starting with `first` (read at `line`): while a quote is
+    /// open, the cell goes on over the line break.
+    fn record(&mut self, line: usize, first: String) -> Result<String, FileError> {
+        let mut record = first;
+        // Counted a line at a time, so a cell of many lines costs no more than its length.
+        let mut open = delimited::open_quote(&record);
+        while open {
+            let Some((_, more)) = self.next()? else {
+                return Err(FileError {
+                    line,
+                    message: "a quote (`\"`) opened on this line is never closed".into(),
+                });
+            };
+            open ^= delimited::open_quote(&more);
+            record.push('\n');
+            record.push_str(&more);
+            if record.len() > MAX_LINE {
+                return Err(too_long(line));
+            }
+        }
+        Ok(record)
+    }
+}
+
+fn too_long(line: usize) -> FileError {
+    FileError {
+        line,
+        message: format!(
+            "the line is longer than {}: a ballot is a list of names, one ballot per line",
+            crate::files::human_size(MAX_LINE as u64)
+        ),
+    }
+}
+
+/// Read a ballots file line by line, without holding the file in memory: a class's ballots
+/// (`docs/ballots.md`), or a Google or Microsoft Forms export (`import::forms`), told apart by
+/// the first line with anything on it.
+pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
+    let mut lines = Lines {
+        input,
+        buf: Vec::new(),
+        line_no: 0,
+    };
+    let mut reader = Reader::default();
+    // Whether the first line with anything on it has been looked at for another format.
+    let mut looked = false;
+    while let Some(line_no) = lines.next_raw()? {
+        let content = lines.buf.trim_ascii();
+        if !looked && !content.is_empty() && !content.starts_with(b"#") {
+            looked = true;
+            match recognise(&lines.buf) {
+                Format::BallotsText => {}
+                // A number alone is JSON too, but here, where ballots are expected, it is a
+                // ballot for an option named by a number.
+                Format::Dataset if content.iter().all(u8::is_ascii_digit) => {}
+                Format::Forms(tool) => {
+                    let first = lines.text()?;
+                    return read_forms(tool, line_no, first, &mut lines);
+                }
+                format => {
+                    return Err(FileError {
+                        line: 0,
+                        message: format!(
+                            "this is {}, not ballots text: {}",
+                            format.describe(),
+                            format.advice()
+                        ),
+                    });
+                }
+            }
+        }
+        let text = lines.text()?;
+        reader.line(line_no, &text)?;
     }
     reader.finish()
+}
+
+/// A Forms export: its header (at `line`, `first`), then one response per record.
+fn read_forms<R: BufRead>(
+    tool: Tool,
+    line: usize,
+    first: String,
+    lines: &mut Lines<R>,
+) -> Result<Ballots, FileError> {
+    let header = lines.record(line, first)?;
+    let sep = delimited::detect(&header).unwrap_or(',');
+    let (header, options) = forms::header(tool, &delimited::split(&header, sep))
+        .map_err(|message| FileError { line, message })?;
+    let mut reader = forms::Reader::new(header, options);
+    while let Some((line, text)) = lines.next()? {
+        let record = lines.record(line, text)?;
+        reader.row(line, &delimited::split(&record, sep))?;
+    }
+    reader.finish()
+}
+
+/// `3 × Zoo`, `3x Zoo`, `3 *`: a count of repeated ballots that cannot be taken for a
+/// choice. The count's digits and the rest of the cell.
+fn times(cell: &str) -> Option<(&str, &str)> {
+    let digits_end = cell
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(cell.len());
+    let (digits, rest) = cell.split_at(digits_end);
+    if digits.is_empty() {
+        return None;
+    }
+    let rest = rest.trim_start();
+    let mut chars = rest.chars();
+    let sign = chars.next()?;
+    let after = chars.as_str();
+    match sign {
+        '×' | '*' => Some((digits, after.trim_start())),
+        'x' | 'X' if after.is_empty() || after.starts_with(char::is_whitespace) => {
+            Some((digits, after.trim_start()))
+        }
+        _ => None,
+    }
+}
+
+fn is_number(cell: &str) -> bool {
+    !cell.is_empty() && cell.chars().all(|c| c.is_ascii_digit())
 }
 
 /// The reader's state between lines.
@@ -135,6 +242,12 @@ struct Reader {
     index: HashMap<String, usize>,
     ballots: Builder,
     seen_ballot: bool,
+    /// The separator between choices: the first ballot (or header) line with one outside
+    /// quotes decides (`delimited::detect`).
+    sep: Option<char>,
+    /// Whether an option is named by a number (`candidates: 1, 2, 3`): then a leading number
+    /// is a choice, and only `3 × …` repeats a ballot.
+    numbered: bool,
     /// Every ballot read so far, valid or rejected: when this fits, every sum of its parts
     /// fits too.
     total: u64,
@@ -159,7 +272,11 @@ impl Reader {
                     "the `candidates:` line must come once, before the ballots".into(),
                 ));
             }
-            let names: Vec<String> = split(list).into_iter().filter(|n| !n.is_empty()).collect();
+            // The list's own separator: the ballots may be pasted with another.
+            let names: Vec<String> = delimited::split(list, delimited::detect(list).unwrap_or(','))
+                .into_iter()
+                .filter(|n| !n.is_empty())
+                .collect();
             if names.is_empty() {
                 return Err(err("`candidates:` lists nobody".into()));
             }
@@ -170,9 +287,10 @@ impl Reader {
                 self.add(n);
             }
             self.declared = true;
+            self.numbered = names.iter().any(|n| is_number(n));
             return Ok(());
         }
-        let mut cells = split(line);
+        let mut cells = self.split(line);
         // A header: choice1,choice2,... (optionally after a count column).
         if !self.seen_ballot
             && cells
@@ -182,17 +300,41 @@ impl Reader {
             return Ok(());
         }
         self.seen_ballot = true;
+        let too_large = |first: &str| {
+            err(format!(
+                "the count {first} is too large (at most {})",
+                thousands(u64::MAX)
+            ))
+        };
         let mut count = 1u64;
-        if let Some(first) = cells.first()
-            && !first.is_empty()
-            && first.chars().all(|c| c.is_ascii_digit())
+        // Whether the line says its count with `×`.
+        let mut times_given = false;
+        let first = cells.first().cloned().unwrap_or_default();
+        if let Some((digits, rest)) = times(&first)
+            && !self.index.contains_key(&first.to_lowercase())
         {
-            count = first.parse::<u64>().map_err(|_| {
-                err(format!(
-                    "the count {first} is too large (at most {})",
-                    thousands(u64::MAX)
-                ))
-            })?;
+            // `3 × Zoo, Beach`: a count that cannot be a choice.
+            count = digits.parse::<u64>().map_err(|_| too_large(digits))?;
+            times_given = true;
+            if rest.is_empty() {
+                cells.remove(0);
+            } else {
+                cells[0] = rest.to_string();
+            }
+        } else if is_number(&first) && !self.numbered && cells[1..].iter().any(|c| !c.is_empty()) {
+            // `12, Alice, Bob`: a leading count, unless the options are numbers. A number
+            // alone on a line is a choice: a count of no choices would mean nothing.
+            if !self.declared
+                && cells.len() > 1
+                && cells[1..].iter().all(|c| c.is_empty() || is_number(c))
+            {
+                return Err(err(format!(
+                    "`{}` is ambiguous: is {first} a count of ballots, or the first choice? When options are named by numbers, list them on a `candidates:` line (then a leading number is a choice) and write repeated ballots as `{first} × {}`",
+                    cells.join(", "),
+                    cells[1..].join(", ")
+                )));
+            }
+            count = first.parse::<u64>().map_err(|_| too_large(&first))?;
             cells.remove(0);
         }
         self.total = self.total.checked_add(count).ok_or_else(|| {
@@ -235,9 +377,16 @@ impl Reader {
                 Some(&i) => marks.push(Mark::Candidate(i)),
                 None => {
                     let candidates = self.ballots.candidates();
-                    let hint = closest(cell, candidates.iter().map(String::as_str))
-                        .map(|b| format!("; did you mean `{b}`?"))
-                        .unwrap_or_default();
+                    let hint =
+                        if self.numbered && !times_given && is_number(cell) && marks.is_empty() {
+                            format!("; to repeat a ballot, write its count as `{cell} × …`")
+                        } else if is_number(cell) {
+                            String::new()
+                        } else {
+                            closest(cell, candidates.iter().map(String::as_str))
+                                .map(|b| format!("; did you mean `{b}`?"))
+                                .unwrap_or_default()
+                        };
                     self.ballots.reject(Rejected {
                         line: line_no,
                         count,
@@ -250,6 +399,18 @@ impl Reader {
         }
         self.ballots.add(marks, count, line_no);
         Ok(())
+    }
+
+    /// A line's cells: split at the file's separator, or at `>` (`Zoo > Beach`).
+    fn split(&mut self, line: &str) -> Vec<String> {
+        if self.sep.is_none() {
+            self.sep = delimited::detect(line);
+        }
+        let cells = delimited::split(line, self.sep.unwrap_or(','));
+        if cells.len() == 1 && line.contains('>') {
+            return delimited::split(line, '>');
+        }
+        cells
     }
 
     fn add(&mut self, name: &str) {
@@ -362,7 +523,9 @@ mod tests {
             what(b"Source Filepath,CVR Provider,Contest Id,RCTab CVR Id,Precinct,Rank 1\n")
                 .contains("cast vote record export (a `rctab cvr id` column)")
         );
-        assert!(what(b"Timestamp,Rank [Hamster]\n").contains("Forms export"));
+        assert!(
+            what(b"Timestamp,Which pet?\n").contains("Google Forms export has no ranking grid")
+        );
         // Ballots that merely start with a number are still ballots.
         assert!(read(&b"3, Alice, Bob\n"[..]).is_ok());
     }
@@ -382,5 +545,188 @@ mod tests {
                 "byte 0xFF at column 1 is not UTF-8 text; save the file as UTF-8"
             )
         );
+    }
+
+    #[test]
+    fn numbered_options_are_choices_and_times_repeats_a_ballot() {
+        let b = parse("candidates: 1, 2, 3\n3, 1\n2 × 1, 2\n4x 2\n5 * 3, 2\n").unwrap();
+        assert_eq!(b.candidates, ["1", "2", "3"]);
+        let read: Vec<(Vec<usize>, u64)> = (0..b.rankings.len())
+            .map(|k| (choices(&b, k), b.rankings[k].weight.get()))
+            .collect();
+        assert_eq!(
+            read,
+            [
+                (vec![2, 0], 1),
+                (vec![0, 1], 2),
+                (vec![1], 4),
+                (vec![2, 1], 5)
+            ],
+            "`3, 1` ranks 3 then 1"
+        );
+        // A number that is not an option, first on the line, says how to repeat a ballot.
+        let b = parse("candidates: 1, 2\n7, 1\n").unwrap();
+        assert_eq!(
+            b.rejected[0].reason,
+            "unknown candidate `7`; to repeat a ballot, write its count as `7 × …`"
+        );
+        // Old files keep working: a count before names, and `×` with names.
+        let b = parse("12, Alice, Bob\n3 × Bob\n3x, Alice\n").unwrap();
+        let weights: Vec<u64> = b.rankings.iter().map(|r| r.weight.get()).collect();
+        assert_eq!(weights, [12, 3, 3]);
+        // A name that looks like a count is still a name when it stands.
+        let b = parse("candidates: 2 x 4, Relay\n2 x 4, Relay\n").unwrap();
+        assert_eq!(
+            (choices(&b, 0), b.rankings[0].weight.get()),
+            (vec![0, 1], 1)
+        );
+    }
+
+    #[test]
+    fn a_number_alone_on_a_line_is_a_choice() {
+        let b = parse("1\n2,\n1\n").unwrap();
+        assert_eq!(b.candidates, ["1", "2"]);
+        assert_eq!(b.rankings[0].weight, 2);
+        assert!(b.rejected.is_empty());
+    }
+
+    #[test]
+    fn numbers_alone_without_a_candidates_line_are_ambiguous_and_refused() {
+        let e = parse("Zoo, Beach\n3, 1\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.message
+                .starts_with("`3, 1` is ambiguous: is 3 a count of ballots, or the first choice?"),
+            "{}",
+            e.message
+        );
+        assert!(e.message.contains("`3 × 1`"), "{}", e.message);
+    }
+
+    #[test]
+    fn semicolons_tabs_quotes_a_bom_and_windows_line_endings() {
+        let want = |b: &Ballots| (b.candidates.clone(), choices(b, 0), choices(b, 1));
+        let plain = parse("Zoo, Beach, Museum\nBeach, Museum\n").unwrap();
+        for text in [
+            "\u{feff}Zoo;Beach;Museum\r\nBeach;Museum\r\n",
+            "Zoo\tBeach\tMuseum\nBeach\tMuseum\t\t\n",
+            "\"Zoo\";\"Beach\";Museum\nBeach;Museum;\n",
+            "choice1;choice2;choice3\r\nZoo;Beach;Museum\r\nBeach;Museum\r\n",
+        ] {
+            assert_eq!(want(&parse(text).unwrap()), want(&plain), "{text:?}");
+        }
+        // The first line with a separator decides; a one-choice line reads the same.
+        let b = parse("Zoo\nBeach;Zoo\n").unwrap();
+        assert_eq!(choices(&b, 1), [1, 0]);
+        // A `candidates:` line typed with commas over ballots pasted with tabs.
+        let b =
+            parse("candidates: Zoo, Beach, Museum\nZoo\tBeach\tMuseum\nBeach\tMuseum\n").unwrap();
+        assert_eq!(want(&b), want(&plain));
+        // Quotes keep a separator inside a name.
+        let b = parse("candidates: \"Smith, J\", Bob\n\"Smith, J\", Bob\n").unwrap();
+        assert_eq!(b.candidates, ["Smith, J", "Bob"]);
+        assert!(b.rejected.is_empty());
+    }
+
+    #[test]
+    fn forms_exports_are_read_as_ballots() {
+        // Microsoft Forms saved by Excel with semicolons: the ranking cell is quoted.
+        let ms = "\u{feff}ID;Start time;Completion time;Email;Name;Rank the trips\r\n1;11/20/26 9:01;11/20/26 9:02;anonymous;;\"Zoo;Beach;Museum;\"\r\n2;11/20/26 9:03;11/20/26 9:04;anonymous;;\"Beach;Museum;Zoo;\"\r\n";
+        let b = parse(ms).unwrap();
+        assert_eq!(b.candidates, ["Zoo", "Beach", "Museum"]);
+        assert_eq!(
+            (choices(&b, 0), choices(&b, 1)),
+            (vec![0, 1, 2], vec![1, 2, 0])
+        );
+        // Several question columns: the one holding lists is the ranking.
+        let ms = "ID,Start time,Completion time,Email,Name,Class,Rank the trips\n1,a,b,c,d,9C,Zoo;Beach;\n";
+        let b = parse(ms).unwrap();
+        assert_eq!(b.candidates, ["Zoo", "Beach"]);
+        let e = parse("ID,Start time,Completion time,Email,Name,Class,Rank\n1,a,b,c,d,9C,Zoo\n")
+            .unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(
+            e.message.contains(
+                "2 question columns (column F (`Class`), column G (`Rank`)), and none of them holds"
+            ),
+            "{}",
+            e.message
+        );
+        // A Google grid whose rows are numbers: worded ranks in the cells make them options.
+        let g = "Timestamp,Pick [1],Pick [2],Pick [3]\nx,2nd choice,1st choice,3rd choice\nx,1st choice,,2nd choice\n";
+        let b = parse(g).unwrap();
+        assert_eq!(b.candidates, ["1", "2", "3"]);
+        assert_eq!(
+            (choices(&b, 0), choices(&b, 1)),
+            (vec![1, 0, 2], vec![0, 2])
+        );
+        // …and names in the cells make them ranks.
+        let b = parse("Timestamp,Pick [1],Pick [2]\nx,Zoo,Beach\n").unwrap();
+        assert_eq!(
+            (b.candidates.clone(), choices(&b, 0)),
+            (vec!["Zoo".to_string(), "Beach".into()], vec![0, 1])
+        );
+        // A cell that runs over a line break is one cell of one response.
+        let g = "Timestamp,T [1st choice],T [2nd choice],Notes\nx,Zoo,Beach,\"one\ntwo\"\nx,Beach,Zoo,\n";
+        let b = parse(g).unwrap();
+        assert_eq!(b.rankings.len(), 2);
+        assert_eq!(b.rankings[1].lines, Vec::<(usize, Votes)>::new());
+    }
+
+    #[test]
+    fn bad_responses_are_rejected_naming_the_line_and_column() {
+        let g = "Timestamp,Trip [Zoo],Trip [Beach],Trip [Museum]\nx,1st choice,1st choice,2nd choice\nx,maybe,,\nx,9th choice,,\nx,1st choice,,3rd choice\nx,,,\nx,a,b,c,d\n";
+        let b = parse(g).unwrap();
+        let reasons: Vec<(usize, &str)> = b
+            .rejected
+            .iter()
+            .map(|r| (r.line, r.reason.as_str()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (2, "Zoo and Beach are both ranked 1st"),
+                (
+                    3,
+                    "column B (`Trip [Zoo]`): `maybe` is not a rank such as `1st choice`"
+                ),
+                (
+                    4,
+                    "column B (`Trip [Zoo]`): `9th choice`, but there are only 3 options to rank"
+                ),
+                (7, "5 cells, but the header has 4 columns"),
+            ]
+        );
+        // The gap (no 2nd choice) is a mark for the counting rules.
+        assert_eq!(
+            b.rankings[0].marks,
+            [Mark::Candidate(0), Mark::Skipped, Mark::Candidate(2)]
+        );
+        let e = parse("Timestamp,T [1st choice]\nx,\"Zoo\n").unwrap_err();
+        assert_eq!(
+            (e.line, e.message.as_str()),
+            (2, "a quote (`\"`) opened on this line is never closed")
+        );
+        let e = parse("Timestamp,T [1st choice],T [2nd choice]\n").unwrap_err();
+        assert_eq!(
+            e.message,
+            "this Google Forms export has no responses: only its header"
+        );
+    }
+
+    #[test]
+    fn long_headers_and_long_cells_take_time_in_proportion_to_their_length() {
+        // 60,000 distinct grid questions: looked up, not searched for, one by one.
+        let mut header = String::from("Timestamp");
+        for k in 0..60_000 {
+            header.push_str(&format!(",Q{k} [x]"));
+        }
+        let e = parse(&header).unwrap_err();
+        assert!(e.message.contains("60,000 grid questions"), "{}", e.message);
+        assert!(e.message.contains("and 59,995 more"), "{}", e.message);
+        // A quoted cell of 400,000 lines: each line's quotes counted once.
+        let text = format!("Timestamp,T [1st choice]\nx,\"{}\"\n", "\n".repeat(400_000));
+        let b = parse(&text).unwrap_err();
+        assert!(b.message.contains("no response"), "{}", b.message);
     }
 }

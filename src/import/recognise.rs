@@ -3,8 +3,12 @@
 //!
 //! The first line with anything on it decides (after a byte-order mark, and past `#`
 //! comments): JSON is a dataset; a BLT file starts with its numbers of candidates and seats;
-//! a voting system's cast vote record export or a Forms export has its tell-tale columns; a
-//! spreadsheet is a zip archive; anything else that is text is a class's ballots.
+//! a voting system's cast vote record export or a Forms export has its tell-tale columns
+//! (whichever separator, `import::delimited`, the line uses); a spreadsheet is a zip
+//! archive; anything else that is text is a class's ballots.
+
+use super::delimited;
+use super::forms::{self, Tool};
 
 /// A file's format.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,8 +26,8 @@ pub enum Format {
     Binary,
     /// A cast vote record export, with the column that tells.
     CastVoteRecords { column: String },
-    /// A Google or Microsoft Forms export.
-    FormsExport,
+    /// A Google or Microsoft Forms export, read as ballots (`import::forms`).
+    Forms(Tool),
 }
 
 impl Format {
@@ -41,9 +45,7 @@ impl Format {
             Format::CastVoteRecords { column } => {
                 format!("a voting system's cast vote record export (a `{column}` column)")
             }
-            Format::FormsExport => {
-                "a Google or Microsoft Forms export (a `Timestamp` column)".into()
-            }
+            Format::Forms(tool) => format!("a {} export", tool.name()),
         }
     }
 
@@ -53,16 +55,13 @@ impl Format {
             Format::Dataset => {
                 "for a results dataset use `tally rounds FILE` (docs/dataset-format.md)"
             }
-            Format::BallotsText => {
+            Format::BallotsText | Format::Forms(_) => {
                 "count it with `tally ballots FILE --system sv|irv|fptp` (docs/ballots.md)"
             }
             Format::Blt { .. } => "tally does not read BLT files yet",
             Format::Zip => "save the ballots from the spreadsheet as CSV (docs/ballots.md)",
             Format::Binary => "tally reads text files",
             Format::CastVoteRecords { .. } => "tally does not read cast vote records yet",
-            Format::FormsExport => {
-                "tally does not read form exports yet; copy the choice columns into a ballots file (docs/ballots.md)"
-            }
         }
     }
 }
@@ -96,7 +95,7 @@ pub fn recognise(start: &[u8]) -> Format {
     else {
         return Format::Dataset; // empty: the dataset reader says what a file should hold
     };
-    if first.starts_with(['{', '[', '"']) || is_json_scalar(first) {
+    if first.starts_with(['{', '[']) || is_json_scalar(first) {
         return Format::Dataset;
     }
     let numbers: Vec<&str> = first.split_whitespace().collect();
@@ -105,22 +104,26 @@ pub fn recognise(start: &[u8]) -> Format {
     {
         return Format::Blt { candidates, seats };
     }
-    let cells: Vec<String> = first
-        .split(',')
-        .map(|c| c.trim().trim_matches('"').trim().to_lowercase())
-        .collect();
-    if let Some(c) = cells.iter().find(|c| CVR_COLUMNS.contains(&c.as_str())) {
-        return Format::CastVoteRecords { column: c.clone() };
+    let cells = delimited::split(first, delimited::detect(first).unwrap_or(','));
+    if let Some(c) = cells
+        .iter()
+        .map(|c| c.to_lowercase())
+        .find(|c| CVR_COLUMNS.contains(&c.as_str()))
+    {
+        return Format::CastVoteRecords { column: c };
     }
-    if cells.first().is_some_and(|c| c == "timestamp") {
-        return Format::FormsExport;
+    match forms::tool(&cells) {
+        Some(tool) => Format::Forms(tool),
+        None => Format::BallotsText,
     }
-    Format::BallotsText
 }
 
-/// `42`, `-1.5`, `true`, `null`: a line that is one JSON value and nothing else.
+/// `42`, `-1.5`, `true`, `null`, `"text"`: a line that is one JSON value and nothing else
+/// (a line that starts with a quoted cell, `"Timestamp","Email address"`, is not).
 fn is_json_scalar(line: &str) -> bool {
-    matches!(line, "true" | "false" | "null") || serde_json::from_str::<f64>(line).is_ok()
+    matches!(line, "true" | "false" | "null")
+        || serde_json::from_str::<f64>(line).is_ok()
+        || serde_json::from_str::<String>(line).is_ok()
 }
 
 #[cfg(test)]
@@ -154,8 +157,28 @@ mod tests {
         );
         assert_eq!(
             recognise(b"Timestamp,Rank [Hamster]\n"),
-            Format::FormsExport
+            Format::Forms(Tool::Google)
         );
+        assert_eq!(
+            recognise(b"\xef\xbb\xbfID;Start time;Completion time;Email;Name;Rank the trips\r\n"),
+            Format::Forms(Tool::Microsoft)
+        );
+        assert_eq!(
+            recognise(b"Timestamp\tTrip [Zoo]\tTrip [Beach]\n"),
+            Format::Forms(Tool::Google)
+        );
+        assert_eq!(
+            recognise(b"Ballot ID;Rank 1;Rank 2\n"),
+            Format::CastVoteRecords {
+                column: "ballot id".into()
+            }
+        );
+        assert_eq!(recognise(b"Zoo;Beach;Museum\n"), Format::BallotsText);
+        assert_eq!(
+            recognise(b"\"Timestamp\",\"Trip [Zoo]\",\"Trip [Beach]\"\n"),
+            Format::Forms(Tool::Google)
+        );
+        assert_eq!(recognise(b"\"just a string\""), Format::Dataset);
         assert_eq!(
             recognise(b"# our vote\n3, Alice, Bob\n"),
             Format::BallotsText

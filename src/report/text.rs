@@ -4,7 +4,7 @@ use std::fmt::Write as _;
 
 use super::table::{Align, Table};
 use crate::count::Counted;
-use crate::count::{Destination, Round, TieKind};
+use crate::count::{Destination, Round, TieBreak, TieKind};
 use crate::model::{ResultStatus, Votes, VotingSystem};
 use crate::story::summary;
 use crate::story::words::{join_names, long_date, result_line, round_title};
@@ -154,42 +154,49 @@ fn round_section(l: &Counted, round: &Round) -> String {
         out.push_str(&transfers(l, round));
     }
     for tie in &round.tie_breaks {
-        let names: Vec<String> = tie
-            .tied
-            .iter()
-            .map(|&i| clean(&c.candidates[i].name).into_owned())
-            .collect();
-        let preferred: Vec<String> = tie
-            .preferred
-            .iter()
-            .map(|&i| clean(&c.candidates[i].name).into_owned())
-            .collect();
-        let (what, outcome) = match tie.kind {
-            TieKind::SecondPlace => ("second place", "goes through"),
-            TieKind::Elimination => ("last place", "stays in"),
-            TieKind::Winner => ("first place", "wins"),
-        };
-        let verb = if preferred.len() == 1 {
-            outcome.to_string()
-        } else {
-            outcome
-                .replace("goes", "go")
-                .replace("stays", "stay")
-                .replace("wins", "win")
-        };
-        let text = format!(
-            "Tie: {} tied for {what} on {} votes; {} {verb}, {}.",
-            join_names(&names),
-            thousands(tie.votes),
-            join_names(&preferred),
-            tie.rule.describe()
-        );
+        let text = format!("Tie: {}", tie_sentence(c, tie));
         out.push_str(&wrap(&text, WIDTH, "  ", "    "));
     }
     if !round.eliminated.is_empty() {
         out.push_str(&elimination_line(l, round));
     }
     out
+}
+
+/// A broken tie in words, with the rule that broke it: "Zoo and Beach tied for second place
+/// on 5 votes; Zoo goes through, by the order of candidates in the dataset (…)." Also what
+/// `tally ballots --compare` says of a tie (`report::systems`).
+pub fn tie_sentence(c: &crate::model::Contest, tie: &TieBreak) -> String {
+    let names: Vec<String> = tie
+        .tied
+        .iter()
+        .map(|&i| clean(&c.candidates[i].name).into_owned())
+        .collect();
+    let preferred: Vec<String> = tie
+        .preferred
+        .iter()
+        .map(|&i| clean(&c.candidates[i].name).into_owned())
+        .collect();
+    let (what, outcome) = match tie.kind {
+        TieKind::SecondPlace => ("second place", "goes through"),
+        TieKind::Elimination => ("last place", "stays in"),
+        TieKind::Winner => ("first place", "wins"),
+    };
+    let verb = if preferred.len() == 1 {
+        outcome.to_string()
+    } else {
+        outcome
+            .replace("goes", "go")
+            .replace("stays", "stay")
+            .replace("wins", "win")
+    };
+    format!(
+        "{} tied for {what} on {} votes; {} {verb}, {}.",
+        join_names(&names),
+        thousands(tie.votes),
+        join_names(&preferred),
+        tie.rule.describe()
+    )
 }
 
 fn status(round: &Round, i: usize) -> &'static str {
