@@ -303,11 +303,17 @@ pub fn report(l: &Counted) -> String {
     ));
     for (i, votes) in first.standings() {
         let cand = &c.candidates[i];
+        // "Name, Party: …", or "Name: …" for a candidate with no party label (a class's
+        // ballot options).
+        let party = clean(&cand.party);
+        let who = if party.trim().is_empty() {
+            clean(&cand.name).into_owned()
+        } else {
+            format!("{}, {party}", clean(&cand.name))
+        };
         out.push_str(&wrap(
             &format!(
-                "{}, {}: {} votes, {}.",
-                clean(&cand.name),
-                clean(&cand.party),
+                "{who}: {} votes, {}.",
                 thousands(votes),
                 share(votes, first.continuing).unwrap_or_else(|| "no share".into())
             ),
@@ -385,6 +391,19 @@ mod tests {
             told.contains("1 had no further choice and is exhausted"),
             "{told}"
         );
+    }
+
+    #[test]
+    fn a_candidate_without_a_party_is_named_without_an_empty_one() {
+        let text = r#"{"id": "t", "title": "T", "area": "A", "date": "2020-01-02",
+            "system": "first-past-the-post",
+            "sources": [{"id": "S", "title": "Made up for a test"}],
+            "candidates": [{"id": "a", "name": "Zoo"}, {"id": "b", "name": "Beach", "party": "P"}],
+            "first_preferences": {"a": 3, "b": 2}}"#;
+        let l = crate::import::dataset::from_str(text).unwrap();
+        let told = report(&l);
+        assert!(told.contains("  Zoo: 3 votes"), "{told}");
+        assert!(told.contains("  Beach, P: 2 votes"), "{told}");
     }
 
     #[test]
