@@ -110,14 +110,28 @@ impl<'a> AreaOut<'a> {
     }
 }
 
+/// A contest's identity: also at the head of each contest in `list` (flattened).
 #[derive(Serialize)]
-struct ContestOut<'a> {
+pub struct ContestOut<'a> {
     id: &'a str,
     title: &'a str,
     area: &'a str,
     date: chrono::NaiveDate,
     system: VotingSystem,
     status: Option<ResultStatus>,
+}
+
+impl<'a> ContestOut<'a> {
+    pub fn of(c: &'a crate::model::Contest) -> Self {
+        ContestOut {
+            id: &c.id,
+            title: &c.title,
+            area: &c.area,
+            date: c.date,
+            system: c.method.system(),
+            status: c.status,
+        }
+    }
 }
 
 /// A candidate: also the winner in `compare` and `list`.
@@ -272,14 +286,7 @@ impl<'a> Output<'a> {
         let winner = l.count.winner();
         Output {
             schema: SCHEMA,
-            contest: ContestOut {
-                id: &c.id,
-                title: &c.title,
-                area: &c.area,
-                date: c.date,
-                system: c.method.system(),
-                status: c.status,
-            },
+            contest: ContestOut::of(c),
             candidates: c.candidates.iter().map(CandidateOut::of).collect(),
             valid_first_preferences: l.count.valid,
             electorate: c.electorate,

@@ -8,7 +8,7 @@ use super::csv::cell;
 use super::json::CandidateOut;
 use super::table::{Align, Table};
 use crate::count::Counted;
-use crate::model::{ResultStatus, Votes, VotingSystem};
+use crate::model::Votes;
 use crate::story::summary;
 use crate::text::clean;
 
@@ -58,12 +58,8 @@ struct Output<'a> {
 
 #[derive(Serialize)]
 struct ContestOut<'a> {
-    id: &'a str,
-    title: &'a str,
-    area: &'a str,
-    date: chrono::NaiveDate,
-    system: VotingSystem,
-    status: Option<ResultStatus>,
+    #[serde(flatten)]
+    contest: super::json::ContestOut<'a>,
     candidates: usize,
     areas: Option<usize>,
     valid_first_preferences: Votes,
@@ -79,12 +75,7 @@ fn json(contests: &[&Counted]) -> String {
             .map(|l| {
                 let c = &l.contest;
                 ContestOut {
-                    id: &c.id,
-                    title: &c.title,
-                    area: &c.area,
-                    date: c.date,
-                    system: c.method.system(),
-                    status: c.status,
+                    contest: super::json::ContestOut::of(c),
                     candidates: c.candidates.len(),
                     areas: c.areas.as_ref().map(Vec::len),
                     valid_first_preferences: l.count.valid,
