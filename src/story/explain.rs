@@ -23,8 +23,20 @@ fn from_ballots(l: &Counted) -> bool {
     l.contest.sources.iter().any(|s| s.id == "ballots")
 }
 
-/// What to say of another system for a count from a ballots file.
-const RECOUNT: &str = "These ballots are known one by one, so they can be counted under every system: `tally ballots FILE --compare` shows each system's winner from them.";
+/// What to say of another system for a count from a ballots file, naming the file.
+fn recount(l: &Counted) -> String {
+    let file = l
+        .contest
+        .sources
+        .iter()
+        .find(|s| s.id == "ballots")
+        .map(|s| clean(&s.title).into_owned())
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| "FILE".into());
+    format!(
+        "These ballots are known one by one, so they can be counted under every system: `tally ballots {file} --compare` shows each system's winner from them."
+    )
+}
 
 /// The explainers for this contest, most relevant first.
 pub fn explainers(l: &Counted) -> Vec<Explainer> {
@@ -117,9 +129,9 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
             });
             let how = "Instant runoff also transfers ballots, but eliminates one candidate at a time and follows each ballot to its next choice still in the count, through as many choices as the voter ranked, so fewer ballots run out. The Supplementary Vote stops after two choices and two rounds.";
             let recount = if from_ballots(l) {
-                RECOUNT
+                recount(l)
             } else {
-                "Its ballot asks for two choices at most and only the transfers to the top two count, so an election held under it cannot be recounted as an instant runoff."
+                "Its ballot asks for two choices at most and only the transfers to the top two count, so an election held under it cannot be recounted as an instant runoff.".into()
             };
             out.push(Explainer {
                 title: "Compared with instant runoff".into(),
@@ -156,9 +168,10 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                     name(l, leader),
                     runner,
                     if from_ballots(l) {
-                        RECOUNT
+                        recount(l)
                     } else {
                         "This ballot did not ask for them, so who would have won cannot be known."
+                            .into()
                     }
                 )
             };
@@ -171,9 +184,9 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                 body: format!(
                     "Instant runoff asks voters to rank the candidates and eliminates the last one round by round, moving their ballots on, until someone has more than half of the votes still in play. {}",
                     if from_ballots(l) {
-                        RECOUNT
+                        recount(l)
                     } else {
-                        "With one choice per voter, that cannot be recounted here."
+                        "With one choice per voter, that cannot be recounted here.".into()
                     }
                 ),
             });
@@ -207,7 +220,7 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                 body: format!(
                     "The Supplementary Vote uses only the first two choices: if nobody has more than half of the first preferences, every candidate but the top two is eliminated at once, and each of their ballots whose second choice is one of the two is added to that one. Later choices are never looked at.{}",
                     if from_ballots(l) {
-                        format!(" {RECOUNT}")
+                        format!(" {}", recount(l))
                     } else {
                         String::new()
                     }
@@ -278,7 +291,10 @@ mod tests {
             irv.contains("Compared with the Supplementary Vote"),
             "{irv}"
         );
-        assert!(irv.contains("counted under every system"), "{irv}");
+        assert!(
+            irv.contains("`tally ballots assets/examples/three-winners.csv --compare`"),
+            "{irv}"
+        );
         assert!(
             irv.contains("still in the count. The count of three-winners took"),
             "a sentence starts with a capital whatever the title: {irv}"
