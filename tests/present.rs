@@ -386,14 +386,39 @@ fn the_majority_marker_is_under_the_line_at_every_size() {
     }
 }
 
+/// The rows of a screen that name a candidate or the non-transferable pile, where a bar
+/// would be drawn.
+fn bar_cells_on_name_rows(screen: &str, l: &Counted) -> Vec<String> {
+    let mut names: Vec<&str> = l
+        .contest
+        .candidates
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
+    names.push(l.contest.method.words().exhausted);
+    screen
+        .lines()
+        .filter(|row| names.iter().any(|n| row.contains(&n[..n.len().min(10)])))
+        .filter(|row| row.chars().any(|c| "█▉▊▋▌▍▎▏".contains(c)))
+        .map(str::to_string)
+        .collect()
+}
+
 #[test]
 fn with_n_no_figure_of_the_beat_is_on_screen() {
     for e in tally::import::embedded::ALL {
         let mut app = presenting(e.id);
-        key(&mut app, Key::Char('n'));
         let l = app.contest().clone();
-        for b in beats(&l) {
+        for (index, b) in beats(&l).into_iter().enumerate() {
             let f = frame(&l, b);
+            assert_eq!(app.presenter().unwrap().beat, index, "{} {b:?}", e.id);
+            key(&mut app, Key::Char('n'));
+            if !app.presenter().unwrap().hidden {
+                // Nothing to hide: `n` leaves the beat as it is and → is not spent on it.
+                assert!(!f.has_figures(), "{} {b:?}: n hid nothing", e.id);
+                key(&mut app, Key::Right);
+                continue;
+            }
             let figures: Vec<String> = f
                 .votes
                 .iter()
@@ -414,6 +439,11 @@ fn with_n_no_figure_of_the_beat_is_on_screen() {
                     );
                 }
                 assert!(!screen.contains('%'), "{} {b:?}\n{screen}", e.id);
+                assert!(
+                    screen.contains("figures hidden") && screen.contains("→ reveal"),
+                    "{} {b:?}: the screen says the figures are hidden\n{screen}",
+                    e.id
+                );
                 for c in f.states.iter().zip(&l.contest.candidates).filter(|(_, c)| {
                     c.name.chars().count() < 16 && frame(&l, b).explanation.contains(&c.name)
                 }) {
@@ -424,8 +454,17 @@ fn with_n_no_figure_of_the_beat_is_on_screen() {
                     );
                 }
             }
-            // The next key reveals the figures, the one after moves on.
+            let screen = txt(&render_app(&mut app, 80, 24));
+            let bars = bar_cells_on_name_rows(&screen, &l);
+            assert!(
+                bars.is_empty(),
+                "{} {b:?}: a hidden beat draws no bar: {bars:?}",
+                e.id
+            );
+            // The next key reveals the figures on the same beat, the one after moves on.
             key(&mut app, Key::Right);
+            let p = app.presenter().unwrap();
+            assert!(!p.hidden && p.beat == index, "{} {b:?}", e.id);
             if let Some(t) = f.threshold {
                 // The majority line's label is always on screen, in plain text.
                 let screen = txt(&render_app(&mut app, 80, 24));
@@ -749,4 +788,135 @@ fn hiding_the_figures_keeps_who_stood() {
         screen.contains("10 candidates stood for Mayor of London 2004"),
         "{screen}"
     );
+}
+
+#[test]
+fn n_hides_until_the_next_key_only() {
+    let mut app = presenting("london-2021");
+    go_to(&mut app, Beat::Reveal(4));
+    let at = app.presenter().unwrap().beat;
+    key(&mut app, Key::Char('n'));
+    key(&mut app, Key::Right);
+    key(&mut app, Key::Right);
+    let p = app.presenter().unwrap();
+    assert_eq!(p.beat, at + 1, "n, →, →: revealed, then the next beat");
+    assert!(
+        !p.hidden,
+        "the next beat opens with its figures: n is one-shot"
+    );
+    let screen = txt(&render_app(&mut app, 80, 24));
+    assert!(
+        screen.contains("→ next") && screen.contains("n hide numbers"),
+        "{screen}"
+    );
+    // At "Who stood" there is nothing to hide: n does nothing, → moves on.
+    key(&mut app, Key::Home);
+    let before = txt(&render_app(&mut app, 80, 24));
+    key(&mut app, Key::Char('n'));
+    assert_eq!(txt(&render_app(&mut app, 80, 24)), before);
+    key(&mut app, Key::Right);
+    assert_eq!(app.presenter().unwrap().beat, 1, "no key is swallowed");
+    // Hidden, the sentence does not list the names in vote order.
+    go_to(&mut app, Beat::AllFirst);
+    key(&mut app, Key::Char('n'));
+    let hidden = txt(&render_app(&mut app, 80, 24));
+    assert!(
+        hidden.contains("Who has the most?") && !hidden.contains("Sadiq Khan has"),
+        "{hidden}"
+    );
+    insta::assert_snapshot!("present_2021_all_first_hidden_80x24", hidden);
+}
+
+#[test]
+fn a_hidden_transfer_moves_only_when_revealed() {
+    let index = tally::import::embedded::ALL
+        .iter()
+        .position(|e| e.id == "london-2021")
+        .unwrap();
+    let options = Options {
+        animate: true,
+        ..Options::default()
+    };
+    let mut app = App::new(tally::import::load_all().unwrap(), index, options).presenting();
+    let all = beats(app.contest());
+    let transfer = all
+        .iter()
+        .position(|b| matches!(b, Beat::Transfer(..)))
+        .unwrap();
+    for _ in 0..transfer {
+        key(&mut app, Key::Right);
+    }
+    let step = app.options().step_duration;
+    let t0 = std::time::Duration::from_secs(10);
+    update(&mut app, Msg::Tick(t0));
+    key(&mut app, Key::Char('n'));
+    assert!(app.next_deadline().is_none(), "hidden, the bars stay still");
+    update(&mut app, Msg::Tick(t0 + step / 2));
+    let hidden = txt(&render_app(&mut app, 80, 24));
+    assert!(
+        !hidden.contains("1,206,034") && !hidden.contains("1,013,721"),
+        "{hidden}"
+    );
+    assert!(
+        bar_cells_on_name_rows(&hidden, app.contest()).is_empty(),
+        "{hidden}"
+    );
+    insta::assert_snapshot!("present_2021_transfer_hidden_80x24", hidden);
+    // → reveals: now the bars move, from the round before.
+    key(&mut app, Key::Right);
+    assert!(
+        app.next_deadline().is_some(),
+        "revealed, the transfer moves"
+    );
+    update(&mut app, Msg::Tick(t0 + step / 2 + step / 2));
+    let half = txt(&render_app(&mut app, 80, 24));
+    assert!(
+        !half.contains("1,206,034") && !half.contains("1,013,721"),
+        "half-way, Khan is between his totals:\n{half}"
+    );
+    update(&mut app, Msg::Tick(t0 + step * 3));
+    let end = txt(&render_app(&mut app, 80, 24));
+    assert!(end.contains("1,206,034"), "{end}");
+}
+
+#[test]
+fn the_top_line_gives_each_beats_title_whole_and_the_footer_its_keys() {
+    let mut contests: Vec<App> = tally::import::embedded::ALL
+        .iter()
+        .map(|e| presenting(e.id))
+        .collect();
+    contests.push(presenting_file(tie_class(), Theme::Dark));
+    for mut app in contests {
+        let l = app.contest().clone();
+        for b in beats(&l) {
+            let f = frame(&l, b);
+            for (w, h) in [(60, 20), (80, 24)] {
+                let screen = txt(&render_app(&mut app, w, h));
+                let top = screen.lines().next().unwrap();
+                assert!(
+                    top.contains(&f.heading),
+                    "{} {b:?} {w}×{h}: {top:?}",
+                    l.contest.id
+                );
+                let footer = screen.lines().last().unwrap();
+                for k in ["→ next", "← back", "n hide", "e explain", "q quit"] {
+                    assert!(footer.contains(k), "{w}×{h}: {footer}");
+                }
+            }
+            key(&mut app, Key::Right);
+        }
+    }
+}
+
+#[test]
+fn all_first_preferences_are_told_in_plain_words_under_any_system() {
+    let l = presenting("london-2024").contest().clone();
+    let f = frame(&l, Beat::AllFirst);
+    assert!(
+        f.explanation
+            .starts_with("Of the 2,484,432 valid votes, Sadiq Khan has 1,088,225 (43.8%)"),
+        "{}",
+        f.explanation
+    );
+    assert!(!f.explanation.contains("by votes"), "{}", f.explanation);
 }

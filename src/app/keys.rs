@@ -76,8 +76,9 @@ pub struct Binding {
     pub description: &'static str,
     /// Shown in the footer (with `short`) when there is room.
     pub short: Option<&'static str>,
-    /// Shown in presenter mode's footer with this word.
-    pub presenter: Option<&'static str>,
+    /// Shown in presenter mode's footer with these words: in full, and short for a
+    /// narrow screen (the key is dropped only when even the short words don't fit).
+    pub presenter: Option<(&'static str, &'static str)>,
 }
 
 use Action as A;
@@ -90,7 +91,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::StepForward,
         description: "next step (animated)",
         short: Some("step"),
-        presenter: Some("next"),
+        presenter: Some(("next", "next")),
     },
     Binding {
         keys: &[K::Left, K::Char('h')],
@@ -98,7 +99,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::StepBack,
         description: "previous step (at once)",
         short: None,
-        presenter: Some("back"),
+        presenter: Some(("back", "back")),
     },
     Binding {
         keys: &[K::Char(' ')],
@@ -306,7 +307,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::RevealAll,
         description: "presenter: all first preferences at once (a beat of its own)",
         short: None,
-        presenter: Some("all at once"),
+        presenter: Some(("all at once", "all")),
     },
     Binding {
         keys: &[K::Char('n')],
@@ -314,7 +315,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::HideNumbers,
         description: "presenter: hide every figure until the next key (guess first)",
         short: None,
-        presenter: Some("hide numbers"),
+        presenter: Some(("hide numbers", "hide")),
     },
     Binding {
         keys: &[K::Char('e')],
@@ -322,7 +323,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Explain,
         description: "presenter: explain the voting systems with this contest",
         short: None,
-        presenter: Some("explain"),
+        presenter: Some(("explain", "explain")),
     },
     Binding {
         keys: &[K::Char('?')],
@@ -338,7 +339,7 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Close,
         description: "close: help, the presenter's explainers, or presenter mode (back to the viewer)",
         short: None,
-        presenter: Some("leave"),
+        presenter: Some(("leave", "leave")),
     },
     Binding {
         keys: &[K::Ctrl('z')],
@@ -354,20 +355,21 @@ pub const BINDINGS: &[Binding] = &[
         action: A::Quit,
         description: "quit",
         short: Some("quit"),
-        presenter: Some("quit"),
+        presenter: Some(("quit", "quit")),
     },
 ];
 
-/// `(action, keys, what)` for presenter mode's footer, in table order.
-pub fn presenter_footer() -> Vec<(Action, &'static str, &'static str)> {
+/// `(action, keys, what, what in short)` for presenter mode's footer, in table order.
+pub fn presenter_footer() -> Vec<(Action, &'static str, &'static str, &'static str)> {
     BINDINGS
         .iter()
         .filter_map(|b| {
-            b.presenter.map(|w| {
+            b.presenter.map(|(w, short)| {
                 (
                     b.action,
                     b.label.split_whitespace().next().unwrap_or(b.label),
                     w,
+                    short,
                 )
             })
         })

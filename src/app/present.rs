@@ -1,6 +1,12 @@
 //! Presenter mode's state and keys: where the lesson is (`story::present` writes the
-//! script), whether the numbers are hidden until the class has guessed, whether the
+//! script), whether this beat's figures are hidden until the class has guessed, whether the
 //! explainers are open, and how far the bars or the explainers are scrolled.
+//!
+//! `n` hides every figure of the beat on screen (bars, sentence, headline) until the next
+//! key: a one-shot, not a lasting mode. → (or Space, or `n` again) then reveals them on the
+//! same beat, and a transfer's bars move only then; any key that moves through the lesson
+//! shows its beat in full. A beat with no figure (who stood, the first guess) has nothing to
+//! hide, so `n` leaves it as it is and the next → moves on.
 
 use super::App;
 use super::PresentScroll;
@@ -13,10 +19,8 @@ use crate::story::present::Beat;
 pub struct Presenter {
     /// Index into `story::present::beats`.
     pub beat: usize,
-    /// Numbers stay hidden until a key reveals them (students guess first).
-    pub hide_numbers: bool,
-    /// With `hide_numbers`: this beat's numbers have been revealed.
-    pub numbers_shown: bool,
+    /// This beat's figures are hidden (`n`) until the next key reveals them.
+    pub hidden: bool,
     /// The explainers page is open.
     pub explain: bool,
     /// Opened from the viewer with P (Esc goes back to it), not by `tally present`.
@@ -87,7 +91,7 @@ impl App {
         match self.presenter.as_mut() {
             Some(p) if beat < beats => {
                 p.beat = beat;
-                p.numbers_shown = true;
+                p.hidden = false;
                 true
             }
             _ => false,
@@ -125,6 +129,12 @@ impl App {
     pub(super) fn present(&mut self, action: Action) -> Option<bool> {
         let beats = self.contest_tables().beats.len();
         let all = self.contest_tables().after_reveals;
+        let has_figures = self.presenter.is_some_and(|p| {
+            self.contest_tables()
+                .beats
+                .get(p.beat)
+                .is_some_and(|&b| crate::story::present::frame(self.contest(), b).has_figures())
+        });
         let p = self.presenter.as_mut()?;
         let before = *p;
         match action {
@@ -143,47 +153,52 @@ impl App {
                     return Some(true);
                 }
             }
-            Action::StepForward | Action::PlayPause => {
-                if p.hide_numbers && !p.numbers_shown {
-                    p.numbers_shown = true;
-                } else if p.beat + 1 < beats {
-                    p.beat += 1;
-                    p.numbers_shown = false;
-                    p.explain = false;
-                    p.moved();
-                    self.animate_beat();
-                    return Some(true);
-                }
+            Action::StepForward | Action::PlayPause | Action::HideNumbers if p.hidden => {
+                // The next key reveals this beat's figures; a transfer moves now.
+                p.hidden = false;
+                self.animate_beat();
+                return Some(true);
+            }
+            Action::StepForward | Action::PlayPause if p.beat + 1 < beats => {
+                p.beat += 1;
+                p.explain = false;
+                p.moved();
+                self.animate_beat();
+                return Some(true);
             }
             Action::StepBack => {
                 p.beat = p.beat.saturating_sub(1);
-                p.numbers_shown = true;
+                p.hidden = false;
                 p.explain = false;
                 p.moved();
             }
             Action::First | Action::Replay => {
                 p.beat = 0;
-                p.numbers_shown = false;
+                p.hidden = false;
                 p.explain = false;
                 p.moved();
             }
             Action::Last => {
                 p.beat = beats - 1;
-                p.numbers_shown = true;
+                p.hidden = false;
                 p.explain = false;
                 p.moved();
             }
             Action::RevealAll if p.beat < all => {
                 p.beat = all;
-                p.numbers_shown = false;
+                p.hidden = false;
                 p.explain = false;
                 p.moved();
             }
-            Action::HideNumbers => {
-                p.hide_numbers = !p.hide_numbers;
-                p.numbers_shown = false;
+            // Only a beat with a figure on screen has something to hide; elsewhere `n` does
+            // nothing, so no later key is spent revealing nothing.
+            Action::HideNumbers if has_figures && !p.explain => {
+                p.hidden = true;
+                // A transfer waits, its bars still, until the figures are revealed.
+                self.animation = None;
             }
             Action::Explain => {
+                p.hidden = false;
                 p.explain = !p.explain;
                 p.moved();
             }

@@ -16,6 +16,28 @@ fn name(l: &Counted, i: usize) -> String {
     clean(&l.contest.candidates[i].name).into_owned()
 }
 
+/// Whether the contest was counted by tally from a file of ballots (`count::ballots` names
+/// its source `ballots`): the ballots are known, so they can be counted under every system,
+/// as `tally ballots FILE --compare` does.
+fn from_ballots(l: &Counted) -> bool {
+    l.contest.sources.iter().any(|s| s.id == "ballots")
+}
+
+/// What to say of another system for a count from a ballots file, naming the file.
+fn recount(l: &Counted) -> String {
+    let file = l
+        .contest
+        .sources
+        .iter()
+        .find(|s| s.id == "ballots")
+        .map(|s| clean(&s.title).into_owned())
+        .filter(|f| !f.is_empty())
+        .unwrap_or_else(|| "FILE".into());
+    format!(
+        "These ballots are known one by one, so they can be counted under every system: `tally ballots {file} --compare` shows each system's winner from them."
+    )
+}
+
 /// The explainers for this contest, most relevant first.
 pub fn explainers(l: &Counted) -> Vec<Explainer> {
     let count = &l.count;
@@ -105,9 +127,15 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                 title: "Compared with first past the post".into(),
                 body: fptp_line(l),
             });
+            let how = "Instant runoff also transfers ballots, but eliminates one candidate at a time and follows each ballot to its next choice still in the count, through as many choices as the voter ranked, so fewer ballots run out. The Supplementary Vote stops after two choices and two rounds.";
+            let recount = if from_ballots(l) {
+                recount(l)
+            } else {
+                "Its ballot asks for two choices at most and only the transfers to the top two count, so an election held under it cannot be recounted as an instant runoff.".into()
+            };
             out.push(Explainer {
                 title: "Compared with instant runoff".into(),
-                body: "Instant runoff also transfers ballots, but eliminates one candidate at a time and follows each ballot to its next choice still in the count, through as many choices as the voter ranked, so fewer ballots run out. The Supplementary Vote stops after two choices and two rounds. Its ballot asks for two choices at most and only the transfers to the top two count, so an election held under it cannot be recounted as an instant runoff.".into(),
+                body: format!("{how} {recount}"),
             });
         }
         VotingSystem::FirstPastThePost => {
@@ -135,10 +163,16 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                     .map(|(i, _)| name(l, *i))
                     .unwrap_or_default();
                 format!(
-                    "Under the Supplementary Vote nobody had the {} votes needed to win outright, so a second round between {} and {} would have been counted from second choices. This ballot did not ask for them, so who would have won cannot be known.",
+                    "Under the Supplementary Vote nobody had the {} votes needed to win outright, so a second round between {} and {} would have been counted from second choices. {}",
                     thousands(first.threshold),
                     name(l, leader),
-                    runner
+                    runner,
+                    if from_ballots(l) {
+                        recount(l)
+                    } else {
+                        "This ballot did not ask for them, so who would have won cannot be known."
+                            .into()
+                    }
                 )
             };
             out.push(Explainer {
@@ -147,14 +181,21 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
             });
             out.push(Explainer {
                 title: "Compared with instant runoff".into(),
-                body: "Instant runoff asks voters to rank the candidates and eliminates the last one round by round, moving their ballots on, until someone has more than half of the votes still in play. With one choice per voter, that cannot be recounted here.".into(),
+                body: format!(
+                    "Instant runoff asks voters to rank the candidates and eliminates the last one round by round, moving their ballots on, until someone has more than half of the votes still in play. {}",
+                    if from_ballots(l) {
+                        recount(l)
+                    } else {
+                        "With one choice per voter, that cannot be recounted here.".into()
+                    }
+                ),
             });
         }
         VotingSystem::InstantRunoff => {
             let rounds = count.rounds.len();
             let last = count.last();
             let mut body = format!(
-                "Voters rank the candidates. While nobody has more than half of the votes still in play, the candidate with the fewest is eliminated and their ballots move to each voter's next choice still in the count. {title} took {rounds} round{}.",
+                "Voters rank the candidates. While nobody has more than half of the votes still in play, the candidate with the fewest is eliminated and their ballots move to each voter's next choice still in the count. The count of {title} took {rounds} round{}.",
                 if rounds == 1 { "" } else { "s" }
             );
             if let Some(w) = count.winner() {
@@ -173,6 +214,17 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
             out.push(Explainer {
                 title: "Compared with first past the post".into(),
                 body: fptp_line(l),
+            });
+            out.push(Explainer {
+                title: "Compared with the Supplementary Vote".into(),
+                body: format!(
+                    "The Supplementary Vote uses only the first two choices: if nobody has more than half of the first preferences, every candidate but the top two is eliminated at once, and each of their ballots whose second choice is one of the two is added to that one. Later choices are never looked at.{}",
+                    if from_ballots(l) {
+                        format!(" {}", recount(l))
+                    } else {
+                        String::new()
+                    }
+                ),
             });
         }
     }
@@ -211,6 +263,44 @@ mod tests {
             ),
             "{t}"
         );
+    }
+
+    fn class_text(system: VotingSystem) -> String {
+        let path = std::path::Path::new("assets/examples/three-winners.csv");
+        let about = crate::count::ballots::About::file(path, None, None);
+        let t = crate::count::ballots::tally_file(path, &[system], &about).unwrap();
+        explainers(&t.counted[0])
+            .iter()
+            .map(|e| format!("{}: {}", e.title, e.body))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    #[test]
+    fn a_ballots_file_can_be_recounted_under_every_system() {
+        let sv = class_text(VotingSystem::SupplementaryVote);
+        assert!(!sv.contains("cannot be recounted"), "{sv}");
+        assert!(sv.contains("counted under every system"), "{sv}");
+        let fptp = class_text(VotingSystem::FirstPastThePost);
+        assert!(
+            !fptp.contains("cannot be") && fptp.contains("counted under every system"),
+            "{fptp}"
+        );
+        let irv = class_text(VotingSystem::InstantRunoff);
+        assert!(
+            irv.contains("Compared with the Supplementary Vote"),
+            "{irv}"
+        );
+        assert!(
+            irv.contains("`tally ballots assets/examples/three-winners.csv --compare`"),
+            "{irv}"
+        );
+        assert!(
+            irv.contains("still in the count. The count of three-winners took"),
+            "a sentence starts with a capital whatever the title: {irv}"
+        );
+        // A declared London result, whose ballots are not known, still says so.
+        assert!(all_text("london-2004").contains("cannot be recounted as an instant runoff"));
     }
 
     #[test]

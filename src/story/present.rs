@@ -74,6 +74,19 @@ pub struct Frame {
     pub explanation_hidden: String,
 }
 
+impl Frame {
+    /// Whether anything on screen at this beat is a figure that `n` would hide: a bar, the
+    /// majority line, a number in the headline or the sentence.
+    pub fn has_figures(&self) -> bool {
+        self.votes.iter().any(Option::is_some)
+            || self.exhausted.is_some()
+            || self.threshold.is_some()
+            || self.big_number.is_some()
+            || self.explanation != self.explanation_hidden
+            || self.big != self.big_hidden
+    }
+}
+
 /// First-round order for revealing: smallest first (ties in candidate order, reversed).
 fn reveal_order(l: &Counted) -> Vec<usize> {
     let mut order: Vec<usize> = l
@@ -322,6 +335,11 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
     let ballot = words.ballot;
     let valid_word = words.first;
     let exhausted_word = words.exhausted.to_lowercase();
+    // A sentence of its own for hidden figures, where hiding the figures alone would still
+    // tell the answer (names in vote order).
+    let mut hidden_explanation: Option<String> = None;
+    // Likewise the big text.
+    let mut hidden_big: Option<String> = None;
     // The big text and the sentence, with their figures marked.
     let (big, explanation): (String, String) = match beat {
         Beat::Candidates => {
@@ -369,18 +387,26 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             show_round(&mut f, 0);
             f.heading = format!("All {valid_word}");
             let standings = first.standings();
-            let parts: Vec<String> = standings
-                .iter()
-                .take(3)
-                .map(|(i, v)| format!("{} {} ({})", name(l, *i), num(*v), pct(*v, count.valid)))
-                .collect();
             let rest: Votes = standings.iter().skip(3).map(|(_, v)| *v).sum();
             let others = standings.len().saturating_sub(3);
-            let mut e = format!(
-                "All {} valid votes, by {valid_word}: {}",
-                num(count.valid),
-                join_names(&parts)
-            );
+            // "Of the 2,484,432 valid votes, Sadiq Khan has 1,088,225 (43.8%), …": the
+            // same words whatever the system calls its first count.
+            let mut e = format!("Of the {} valid votes, ", num(count.valid));
+            let named: Vec<String> = standings
+                .iter()
+                .take(3)
+                .enumerate()
+                .map(|(k, (i, v))| {
+                    format!(
+                        "{}{} {} ({})",
+                        name(l, *i),
+                        if k == 0 { " has" } else { "" },
+                        num(*v),
+                        pct(*v, count.valid)
+                    )
+                })
+                .collect();
+            e.push_str(&join_names(&named));
             if others > 0 {
                 e.push_str(&format!(
                     "; the other {} have {} between them",
@@ -389,6 +415,11 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 ));
             }
             e.push('.');
+            // Hidden, the names in vote order would tell the answer.
+            hidden_explanation = Some(format!(
+                "All {} valid votes are counted. Who has the most?",
+                num(count.valid)
+            ));
             (format!("All {valid_word}"), e)
         }
         Beat::Majority => {
@@ -506,6 +537,9 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let mut exhausted = prev.exhausted;
             let mut votes: Vec<Option<Votes>> = f.votes.clone();
             let mut this: Vec<String> = Vec::new();
+            // Where each part of `this` comes on the ballot paper (the pile last).
+            let mut this_at: Vec<usize> = Vec::new();
+            let on_paper = ballot_order(l);
             let mut group_total = Votes::ZERO;
             for (k, group) in gs.iter().enumerate().take(g + 1) {
                 for &e in group {
@@ -522,6 +556,12 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     }
                     if k == g {
                         group_total += t.votes;
+                        this_at.push(match t.to {
+                            Destination::Candidate(i) => {
+                                on_paper.iter().position(|&j| j == i).unwrap_or(usize::MAX)
+                            }
+                            Destination::Exhausted => usize::MAX,
+                        });
                         this.push(match t.to {
                             Destination::Candidate(i) => {
                                 format!("{} to {}", num(t.votes), name(l, i))
@@ -567,15 +607,25 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 .max_by_key(|(_, v)| *v)
                 .unwrap_or((0, Votes::ZERO));
             f.focus = Some(to);
-            let e = if this.is_empty() {
-                format!("Of {from} ballots, none move.")
-            } else {
-                format!(
-                    "Of {from} {} ballots: {}.",
-                    num(group_total),
-                    join_names(&this)
-                )
+            let sentence = |this: &[String]| {
+                if this.is_empty() {
+                    format!("Of {from} ballots, none move.")
+                } else {
+                    format!(
+                        "Of {from} {} ballots: {}.",
+                        num(group_total),
+                        join_names(this)
+                    )
+                }
             };
+            let e = sentence(&this);
+            // Hidden: the gains in ballot-paper order, which says nothing of who gains most.
+            let mut paper: Vec<(usize, String)> = this_at.into_iter().zip(this).collect();
+            paper.sort_by_key(|(at, _)| *at);
+            let paper: Vec<String> = paper.into_iter().map(|(_, s)| s).collect();
+            hidden_explanation = Some(sentence(&paper));
+            // Hidden, the name of the biggest gain would tell where the ballots went.
+            hidden_big = Some("Who gains?".into());
             (format!("+{} {}", num(tv), name(l, to)), e)
         }
         Beat::Totals(r) => {
@@ -587,20 +637,33 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let (top, tv) = standings[0];
             f.focus = Some(top);
             f.big_number = Some(tv);
-            let parts: Vec<String> = standings
-                .iter()
-                .map(|(i, v)| format!("{} {}", name(l, *i), num(*v)))
-                .collect();
-            let mut e = format!(
-                "{}; {exhausted_word} {}. {} votes are still in play, and more than half of them is {}.",
-                join_names(&parts),
-                num(round.exhausted),
-                num(round.continuing),
-                num(round.threshold)
+            let sentence = |parts: Vec<String>| {
+                let mut e = format!(
+                    "{}; {exhausted_word} {}. {} votes are still in play, and more than half of them is {}.",
+                    join_names(&parts),
+                    num(round.exhausted),
+                    num(round.continuing),
+                    num(round.threshold)
+                );
+                if round.elected.is_empty() && !round.eliminated.is_empty() {
+                    e.push_str(" Still nobody has that.");
+                }
+                e
+            };
+            let e = sentence(
+                standings
+                    .iter()
+                    .map(|(i, v)| format!("{} {}", name(l, *i), num(*v)))
+                    .collect(),
             );
-            if round.elected.is_empty() && !round.eliminated.is_empty() {
-                e.push_str(" Still nobody has that.");
-            }
+            // Hidden: the same sentence in ballot-paper order, which tells nobody's place.
+            hidden_explanation = Some(sentence(
+                ballot_order(l)
+                    .into_iter()
+                    .filter_map(|i| round.tally(i).map(|v| format!("{} {}", name(l, i), num(v))))
+                    .collect(),
+            ));
+            hidden_big = Some("Who leads?".into());
             (name(l, top), e)
         }
         Beat::WhoWins => {
@@ -658,6 +721,12 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
     };
     (f.big, f.big_hidden) = unmark(&big);
     (f.explanation, f.explanation_hidden) = unmark(&explanation);
+    if let Some(h) = hidden_explanation {
+        f.explanation_hidden = unmark(&h).1;
+    }
+    if let Some(h) = hidden_big {
+        f.big_hidden = unmark(&h).1;
+    }
     f
 }
 
@@ -768,7 +837,8 @@ mod tests {
                     e.id,
                     f.explanation_hidden
                 );
-                for c in &l.contest.candidates {
+                // "All first preferences" hidden names nobody: its names come in vote order.
+                for c in l.contest.candidates.iter().filter(|_| b != Beat::AllFirst) {
                     if f.explanation.contains(c.name.as_str()) {
                         assert!(f.explanation_hidden.contains(c.name.as_str()), "{b:?}");
                     }
@@ -781,6 +851,33 @@ mod tests {
             (f.explanation_hidden.as_str(), f.big_hidden.as_str()),
             (f.explanation.as_str(), "Mayor of London 2004"),
             "who stood has no votes to hide: names, the title's year and how many stood stay"
+        );
+    }
+
+    #[test]
+    fn hidden_sentences_do_not_list_names_by_votes() {
+        let l = london("london-2021");
+        let t = frame(&l, Beat::Transfer(1, 0));
+        assert!(
+            t.explanation_hidden
+                .contains("? to Shaun Bailey, ? to Sadiq Khan and ?"),
+            "ballot-paper order, not by votes: {}",
+            t.explanation_hidden
+        );
+        assert_eq!(t.big_hidden, "Who gains?");
+        let r = frame(&l, Beat::Totals(1));
+        assert!(
+            r.explanation_hidden
+                .starts_with("Shaun Bailey ? and Sadiq Khan ?"),
+            "{}",
+            r.explanation_hidden
+        );
+        assert_eq!(r.big_hidden, "Who leads?");
+        let a = frame(&l, Beat::AllFirst);
+        assert!(
+            !a.explanation_hidden.contains("Khan"),
+            "{}",
+            a.explanation_hidden
         );
     }
 

@@ -58,8 +58,6 @@ fn big_size(text: &str, area: Rect) -> Option<(PixelSize, u16)> {
 
 /// Between the frame's edge and the slide, the top line and the footer.
 const MARGIN: u16 = 1;
-/// The top line keeps this many cells at its right for "step 12 of 19".
-const STEP_W: u16 = 16;
 /// Bars are 1 to 6 rows thick, as the height allows; from 4 their figures are big text too.
 const THICK_MAX: u16 = 6;
 /// Big figures at the bars' ends: quadrant pixels, 4 columns and 4 rows a character.
@@ -110,11 +108,12 @@ impl PresentView<'_> {
             pal: Palette::new(app.options().theme),
             beat,
             frame: present::frame(app.contest(), beat),
-            numbers: !p.hide_numbers || p.numbers_shown,
+            numbers: !p.hidden,
             scroll: p.scroll,
+            // Hidden figures never move: the bars move when they are revealed.
             motion: app
                 .presenter_motion()
-                .filter(|_| index > 0)
+                .filter(|_| index > 0 && !p.hidden)
                 .map(|t| (present::frame(app.contest(), beats[index - 1]), t)),
         };
         // The top line, a blank line, the slide, a blank line, the keys.
@@ -156,46 +155,84 @@ fn wrapped(text: &str, w: u16) -> Vec<String> {
 }
 
 impl Slide<'_> {
-    /// Where the lesson is: the contest, the beat's heading, and the step of how many.
+    /// Where the lesson is: the contest, the beat's heading, and the step of how many. The
+    /// beat's heading is always whole: the step, the contest's title and "PRESENTING" give
+    /// way first, in that order of the last to go.
     fn top_line(&self, area: Rect, beat: usize, beats: usize, buf: &mut Buffer) {
         let title = clean(&self.app.contest().contest.title);
-        let top = format!("PRESENTING · {title} · {}", self.frame.heading);
-        let room = area.width.saturating_sub(STEP_W) as usize;
+        let heading = if self.numbers {
+            self.frame.heading.clone()
+        } else {
+            format!("{} · figures hidden", self.frame.heading)
+        };
+        let (long, short) = (
+            format!("step {} of {beats}", beat + 1),
+            format!("{}/{beats}", beat + 1),
+        );
+        let room = area.width.saturating_sub(2 * MARGIN) as usize;
+        let tops = [
+            (format!("PRESENTING · {title} · {heading}"), long.as_str()),
+            (format!("{title} · {heading}"), long.as_str()),
+            (heading.clone(), long.as_str()),
+            (heading.clone(), short.as_str()),
+            (heading.clone(), ""),
+        ];
+        let (top, step) = tops
+            .iter()
+            .find(|(t, s)| width(t) + 2 + width(s) <= room)
+            .unwrap_or(&tops[4]);
         put(
             buf,
             area,
             area.x + MARGIN,
             area.y,
-            &fit(&top, room),
+            &fit(top, room),
             self.pal.title(),
         );
-        let step = format!("step {} of {beats}", beat + 1);
-        let x = area.right().saturating_sub(width(&step) as u16 + MARGIN);
-        put(buf, area, x, area.y, &step, self.pal.dim());
+        let x = area.right().saturating_sub(width(step) as u16 + MARGIN);
+        put(buf, area, x, area.y, step, self.pal.dim());
     }
 
     /// The keys that matter here, from the key table; Esc only when it has something to
-    /// close or leave, with the word for what it does now.
+    /// close or leave, with the word for what it does now; while the figures are hidden,
+    /// → reveals them. Narrow, the words get short first; then "all at once" and Esc give
+    /// way; next, back, hide numbers, explain and quit always stay.
     fn footer(&self, area: Rect, esc: Option<&str>, buf: &mut Buffer) {
-        let mut keys: Vec<String> = crate::app::keys::presenter_footer()
-            .iter()
-            .filter_map(|&(a, k, w)| match (a, esc) {
+        let keys: Vec<(Action, &str, &str, &str)> = crate::app::keys::presenter_footer()
+            .into_iter()
+            .filter_map(|(a, k, w, short)| match (a, esc) {
                 (Action::Close, None) => None,
-                (Action::Close, Some(now)) => Some(format!("{k} {now}")),
-                _ => Some(format!("{k} {w}")),
+                (Action::Close, Some(now)) => Some((a, k, now, now)),
+                (Action::StepForward, _) if !self.numbers => Some((a, k, "reveal", "reveal")),
+                (Action::HideNumbers, _) if !self.numbers => Some((a, k, "show numbers", "show")),
+                _ => Some((a, k, w, short)),
             })
             .collect();
-        // Narrow: the keys before the last ("q quit") give way first.
         let room = area.width.saturating_sub(MARGIN) as usize;
-        while keys.len() > 3 && width(&keys.join("  ")) > room {
-            keys.remove(keys.len() - 2);
+        let line = |keys: &[(Action, &str, &str, &str)], short: bool| {
+            keys.iter()
+                .map(|(_, k, w, s)| format!("{k} {}", if short { s } else { w }))
+                .collect::<Vec<_>>()
+                .join("  ")
+        };
+        let mut text = line(&keys, false);
+        if width(&text) > room {
+            let mut keys = keys.clone();
+            text = line(&keys, true);
+            for drop in [Action::RevealAll, Action::Close] {
+                if width(&text) <= room {
+                    break;
+                }
+                keys.retain(|k| k.0 != drop);
+                text = line(&keys, true);
+            }
         }
         put(
             buf,
             area,
             area.x + MARGIN,
             area.y,
-            &fit(&keys.join("  "), room),
+            &fit(&text, room),
             self.pal.dim(),
         );
     }
@@ -278,8 +315,12 @@ impl Slide<'_> {
     /// with the number under it, else plain bold text. Returns the rows used.
     fn headline(&self, room: Rect, buf: &mut Buffer) -> u16 {
         let (f, pal) = (&self.frame, &self.pal);
-        let number = f.big_number.map(|v| self.number(v));
         let words = if self.numbers { &f.big } else { &f.big_hidden };
+        // A hidden headline that asks a question needs no "?" for its number.
+        let number = f
+            .big_number
+            .filter(|_| self.numbers || !words.ends_with('?'))
+            .map(|v| self.number(v));
         let headline = match &number {
             Some(v) => format!("{words} {v}"),
             None => words.clone(),
@@ -289,7 +330,11 @@ impl Slide<'_> {
             height: room.height / 3,
             ..room
         };
-        let style = match f.focus.filter(|_| self.beat != Beat::WhoWins) {
+        // Hidden, the focus's colour would say who leads: the title's colour then.
+        let style = match f
+            .focus
+            .filter(|_| self.beat != Beat::WhoWins && self.numbers)
+        {
             Some(i) => self.colour(i).add_modifier(Modifier::BOLD),
             None => pal.title(),
         };
@@ -436,7 +481,7 @@ impl Slide<'_> {
             y += 1;
         }
         if let Some(e) = f.exhausted {
-            let value = self.moving(|p| p.exhausted, Some(e));
+            let value = self.length(self.moving(|p| p.exhausted, Some(e)));
             let row = Row {
                 glyph: " ",
                 name: l.contest.method.words().exhausted,
@@ -449,7 +494,10 @@ impl Slide<'_> {
             y += thick;
             line_end = y;
         }
-        if let Some(t) = f.threshold
+        if f.threshold.is_some() && !self.numbers {
+            // Hidden: no line and no ▲, whose place against the scale is a figure too.
+            put(buf, bars, bar_x, y, "? = more than half", pal.threshold());
+        } else if let Some(t) = f.threshold
             && bar_w > 0
         {
             let tx = threshold_column(t, max, bar_x, bar_w);
@@ -486,6 +534,12 @@ impl Slide<'_> {
         }
     }
 
+    /// A bar's length as drawn: none while the figures are hidden, since a length tells
+    /// the answer as well as a number does (the names stay).
+    fn length(&self, value: Option<f64>) -> Option<f64> {
+        value.filter(|_| self.numbers)
+    }
+
     /// A figure at a bar's end: exact when still, rounded on the way.
     fn figure(&self, value: Option<f64>, end: Votes) -> String {
         match (&self.motion, value) {
@@ -502,7 +556,7 @@ impl Slide<'_> {
         let (glyph, style) = match state {
             State::Winner => ("✓", pal.elected()),
             State::Out => ("✗", pal.eliminated()),
-            _ if f.focus == Some(i) => ("▶", pal.title()),
+            _ if f.focus == Some(i) && self.numbers => ("▶", pal.title()),
             _ => (" ", pal.text().add_modifier(Modifier::BOLD)),
         };
         let label = match (state, f.votes[i]) {
@@ -528,7 +582,7 @@ impl Slide<'_> {
         let row = Row {
             glyph,
             name: &tables.names[i],
-            value: self.moving(|p| p.votes[i], f.votes[i]),
+            value: self.length(self.moving(|p| p.votes[i], f.votes[i])),
             label: &label,
             style,
             bar_style,
