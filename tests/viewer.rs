@@ -117,6 +117,18 @@ fn areas_view_of_2016_lists_every_constituency() {
     insta::assert_snapshot!("london-2016_Areas_120x40", screen(&app, 120, 40));
 }
 
+#[test]
+fn areas_view_of_2024_says_when_more_areas_are_below() {
+    let mut app = still("london-2024");
+    key(&mut app, Key::Char('4'));
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("↓ 7 more (j/↓)"), "{small}");
+    insta::assert_snapshot!("london-2024_Areas_80x24", small);
+    let big = screen(&app, 200, 60);
+    assert!(!big.contains("more (j/↓)"), "all 14 fit: {big}");
+    insta::assert_snapshot!("london-2024_Areas_200x60", big);
+}
+
 /// The cell where `needle` starts on the screen.
 fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
     let t = text(buf);
