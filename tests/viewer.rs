@@ -606,7 +606,13 @@ fn the_shares_view_follows_the_step() {
         !first.contains("47.6%"),
         "no final-round share yet:\n{first}"
     );
-    assert!(first.contains("not counted yet"), "{first}");
+    assert_eq!(
+        first.matches("not counted yet").count(),
+        1,
+        "said once, not in the title, the column and the sentence:\n{first}"
+    );
+    let wide = drawn(&mut app, 200, 60);
+    assert_eq!(wide.matches("not counted yet").count(), 1, "{wide}");
     update(&mut app, Msg::Seek(2.0));
     let last = drawn(&mut app, 80, 24);
     assert!(
