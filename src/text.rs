@@ -49,7 +49,8 @@ pub fn percent(p: f64) -> String {
     format!("{p:.1}%")
 }
 
-/// A change in percentage points with one decimal and a sign: `+3.2`, `−1.0`.
+/// A change in percentage points with one decimal and a sign: `+3.2`, `−1.0`, and `±0.0`
+/// for no change to one decimal (a bare `0.0` beside a share reads as another share).
 pub fn signed_points(p: f64) -> String {
     let rounded = (p * 10.0).round() / 10.0;
     if rounded > 0.0 {
@@ -57,7 +58,7 @@ pub fn signed_points(p: f64) -> String {
     } else if rounded < 0.0 {
         format!("\u{2212}{:.1}", -rounded)
     } else {
-        "0.0".to_string()
+        "\u{b1}0.0".to_string()
     }
 }
 
@@ -333,7 +334,8 @@ mod tests {
         assert_eq!(share(685_541u64, 1_863_671u64).as_deref(), Some("36.8%"));
         assert_eq!(share(1u64, 0u64), None);
         assert_eq!(signed_points(3.25), "+3.3");
-        assert_eq!(signed_points(-0.04), "0.0");
+        assert_eq!(signed_points(-0.04), "\u{b1}0.0");
+        assert_eq!(signed_points(0.0), "\u{b1}0.0");
         assert_eq!(signed_points(-1.0), "\u{2212}1.0");
     }
 

@@ -475,3 +475,60 @@ fn a_ballots_file_opens_under_the_system_asked_for() {
     let l = tally::import::resolve_as("london-2024", VotingSystem::InstantRunoff).unwrap();
     assert_eq!(l.count.system, VotingSystem::FirstPastThePost);
 }
+
+/// Where `text` says "1 votes", "1 ballots", "1 are", "1 were" or "1 candidates": a count of
+/// one with a plural (not "11 votes" or "2,001 votes").
+fn one_with_a_plural(text: &str) -> Vec<String> {
+    let mut found = Vec::new();
+    for bad in ["1 votes", "1 ballots", "1 are", "1 were", "1 candidates"] {
+        for (at, _) in text.match_indices(bad) {
+            let before = text[..at].chars().next_back();
+            if !before.is_some_and(|c| c.is_ascii_digit() || c == ',') {
+                let line = text[..at].rsplit('\n').next().unwrap_or_default();
+                found.push(format!("{bad:?} in: {line}{bad}…"));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn a_count_of_one_is_said_in_the_singular() {
+    let mut said = String::new();
+    for file in [
+        "tests/data/ballots/ones.csv",
+        "tests/data/ballots/ones-tie.csv",
+    ] {
+        let out = tally(&["narrate", file]);
+        assert_eq!(out.status.code(), Some(0));
+        said.push_str(&text(&out.stdout));
+        for system in ["sv", "irv", "fptp"] {
+            let out = tally(&["ballots", file, "--system", system]);
+            assert_eq!(out.status.code(), Some(0));
+            said.push_str(&text(&out.stdout));
+        }
+        // The Count view's sentences at every step, and mid-transfer ("… being looked at").
+        for step in ["1", "1.5", "2", "last"] {
+            let out = tally(&[
+                "render", file, "--view", "count", "--step", step, "--size", "100x30",
+            ]);
+            assert_eq!(out.status.code(), Some(0), "{file} {step}");
+            said.push_str(&text(&out.stdout));
+        }
+        let out = tally(&["ballots", file, "--compare"]);
+        said.push_str(&text(&out.stdout));
+    }
+    // The cases are there to be said.
+    for expected in [
+        "Castle: 1 vote, 16.7%.",
+        "The other 1 is eliminated",
+        "Castle's 1 ballot was looked at",
+        "Castle's 1 ballot is being looked at",
+        "tied for last place on 1 vote;",
+        "From Castle (1 ballot)",
+    ] {
+        assert!(said.contains(expected), "{expected:?} in:\n{said}");
+    }
+    let found = one_with_a_plural(&said);
+    assert!(found.is_empty(), "{}", found.join("\n"));
+}

@@ -117,6 +117,18 @@ fn areas_view_of_2016_lists_every_constituency() {
     insta::assert_snapshot!("london-2016_Areas_120x40", screen(&app, 120, 40));
 }
 
+#[test]
+fn areas_view_of_2024_says_when_more_areas_are_below() {
+    let mut app = still("london-2024");
+    key(&mut app, Key::Char('4'));
+    let small = screen(&app, 80, 24);
+    assert!(small.contains("↓ 7 more (j/↓)"), "{small}");
+    insta::assert_snapshot!("london-2024_Areas_80x24", small);
+    let big = screen(&app, 200, 60);
+    assert!(!big.contains("more (j/↓)"), "all 14 fit: {big}");
+    insta::assert_snapshot!("london-2024_Areas_200x60", big);
+}
+
 /// The cell where `needle` starts on the screen.
 fn find(buf: &Buffer, needle: &str) -> (u16, u16) {
     let t = text(buf);
@@ -419,6 +431,62 @@ fn the_majority_marker_is_always_under_the_threshold_line() {
 }
 
 #[test]
+fn first_past_the_post_draws_the_line_its_marker_points_at() {
+    // `tally london-2024`: the ▲ under "majority 1,242,217 (not needed)" used to point at
+    // nothing, as no line was drawn under first past the post.
+    let app = still("london-2024");
+    for (w, h) in [(60, 20), (80, 24), (200, 60)] {
+        let buf = render(&app, w, h);
+        let line = columns_of(&buf, "┊");
+        let marker = columns_of(&buf, "▲");
+        assert_eq!(marker.len(), 1, "{w}x{h}:\n{}", text(&buf));
+        assert!(
+            !line.is_empty() && line.iter().all(|x| *x == marker[0]),
+            "{w}x{h}: ▲ at {marker:?}, line at {line:?}:\n{}",
+            text(&buf)
+        );
+        if w >= 80 {
+            assert!(text(&buf).contains("majority 1,242,217 (not needed"));
+        }
+        insta::assert_snapshot!(format!("london-2024_Count_{w}x{h}"), text(&buf));
+    }
+}
+
+#[test]
+fn the_final_round_line_is_not_called_what_wins() {
+    // The Supplementary Vote's second round is won by the most votes: more than half is
+    // not needed, whether the winner has it (London 2004) or not (an 8–8 tie).
+    let mut app = tie_app();
+    update(&mut app, Msg::Seek(2.0));
+    let small = drawn(&mut app, 80, 24);
+    assert!(
+        small.contains("9 = more than half (not needed) ▲"),
+        "{small}"
+    );
+    let big = drawn(&mut app, 200, 60);
+    assert!(
+        big.contains("9 = more than half of 16 (not needed in the final round) ▲"),
+        "{big}"
+    );
+    for screen in [&small, &big] {
+        assert!(!screen.contains("to win"), "{screen}");
+    }
+    let mut app = still("london-2004");
+    let first = screen(&app, 80, 24);
+    assert!(
+        first.contains("931,836 to win: more than half of 1,863,671 ▲"),
+        "{first}"
+    );
+    key(&mut app, Key::End);
+    let last = screen(&app, 80, 24);
+    assert!(
+        last.contains("747,780 = more than half (not needed) ▲"),
+        "{last}"
+    );
+    assert!(!last.contains("to win"), "{last}");
+}
+
+#[test]
 fn the_finalists_stay_in_view_and_the_eliminated_fold_into_one_row() {
     let mut app = app_at("london-2021", Options::default());
     update(&mut app, Msg::Seek(1.0));
@@ -538,7 +606,13 @@ fn the_shares_view_follows_the_step() {
         !first.contains("47.6%"),
         "no final-round share yet:\n{first}"
     );
-    assert!(first.contains("not counted yet"), "{first}");
+    assert_eq!(
+        first.matches("not counted yet").count(),
+        1,
+        "said once, not in the title, the column and the sentence:\n{first}"
+    );
+    let wide = drawn(&mut app, 200, 60);
+    assert_eq!(wide.matches("not counted yet").count(), 1, "{wide}");
     update(&mut app, Msg::Seek(2.0));
     let last = drawn(&mut app, 80, 24);
     assert!(

@@ -7,7 +7,7 @@ use crate::count::Counted;
 use crate::count::{Destination, Round, TieBreak, TieKind};
 use crate::model::{ResultStatus, Votes, VotingSystem};
 use crate::story::summary;
-use crate::story::words::{join_names, long_date, result_line, round_title};
+use crate::story::words::{how_many, join_names, long_date, result_line, round_title};
 use crate::text::{clean, share, signed_count, thousands, wrap};
 
 /// Sentences are wrapped to this many columns; tables are as wide as they need to be.
@@ -191,9 +191,9 @@ pub fn tie_sentence(c: &crate::model::Contest, tie: &TieBreak) -> String {
             .replace("wins", "win")
     };
     format!(
-        "{} tied for {what} on {} votes; {} {verb}, {}.",
+        "{} tied for {what} on {}; {} {verb}, {}.",
         join_names(&names),
-        thousands(tie.votes),
+        how_many(tie.votes, "vote", "votes"),
         join_names(&preferred),
         tie.rule.describe()
     )
@@ -236,9 +236,9 @@ fn elimination_line(l: &Counted, round: &Round) -> String {
                 .collect();
             let text = format!(
                 "Nobody has more than half, so only the top two, {}, continue. {who} eliminated; \
-                 their {} ballots are looked at for a second choice.",
+                 their {} looked at for a second choice.",
                 join_names(&finalists),
-                thousands(ballots)
+                how_many(ballots, "ballot is", "ballots are")
             );
             wrap(&text, WIDTH, "  ", "  ")
         }
@@ -289,8 +289,8 @@ fn transfers(l: &Counted, round: &Round) -> String {
             })
             .collect();
         let text = format!(
-            "From {source} ({} ballots): {}.",
-            thousands(total),
+            "From {source} ({}): {}.",
+            how_many(total, "ballot", "ballots"),
             parts.join(", ")
         );
         out.push_str(&wrap(&text, WIDTH, "  ", "    "));

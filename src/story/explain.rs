@@ -4,7 +4,7 @@
 
 use crate::count::Counted;
 use crate::model::{Votes, VotingSystem};
-use crate::story::words::join_names;
+use crate::story::words::{how_many, join_names};
 use crate::text::{clean, share, thousands};
 
 pub struct Explainer {
@@ -95,12 +95,17 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                     r2.standings().iter().map(|(i, _)| name(l, *i)).collect();
                 let moved: Votes = r2.transfers.iter().map(|t| t.votes).sum();
                 body.push_str(&format!(
-                    " The leader, {}, had {}, so every candidate but the top two, {}, was eliminated at once. The {} ballots of the {} eliminated candidates were looked at again: each one whose second choice was a finalist was added to that finalist.",
+                    " The leader, {}, had {}, so every candidate but the top two, {}, was eliminated at once. The {} of the {} {} looked at again: each one whose second choice was a finalist was added to that finalist.",
                     name(l, leader),
                     thousands(leader_votes),
                     join_names(&finalists),
-                    thousands(moved),
-                    first.eliminated.len()
+                    how_many(moved, "ballot", "ballots"),
+                    how_many(
+                        first.eliminated.len() as u64,
+                        "eliminated candidate",
+                        "eliminated candidates"
+                    ),
+                    if moved == 1 { "was" } else { "were" }
                 ));
                 out.push(Explainer {
                     title: "How the Supplementary Vote works".into(),
@@ -112,9 +117,9 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                 out.push(Explainer {
                     title: "Why ballots become non-transferable".into(),
                     body: format!(
-                        "{} of those {} ballots ({}) named neither finalist as second choice: a second choice for another eliminated candidate, or none at all. They cannot count in the second round. So {} won with {}: {} of the votes still in play, but {} of all valid first preferences.",
+                        "{} of those {} ({}) named neither finalist as second choice: a second choice for another eliminated candidate, or none at all. They cannot count in the second round. So {} won with {}: {} of the votes still in play, but {} of all valid first preferences.",
                         thousands(nt),
-                        thousands(moved),
+                        how_many(moved, "ballot", "ballots"),
                         share(nt, moved).unwrap_or_default(),
                         name(l, w),
                         thousands(wv),
@@ -200,11 +205,11 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
             );
             if let Some(w) = count.winner() {
                 body.push_str(&format!(
-                    " {} won in the last round with {} of the {} votes still in play; {} ballots had run out of choices (exhausted).",
+                    " {} won in the last round with {} of the {} votes still in play; {} run out of choices (exhausted).",
                     name(l, w),
                     thousands(last.votes[w]),
                     thousands(last.continuing),
-                    thousands(last.exhausted)
+                    how_many(last.exhausted, "ballot had", "ballots had")
                 ));
             }
             out.push(Explainer {

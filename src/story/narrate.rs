@@ -7,7 +7,7 @@
 use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round, TieKind};
 use crate::model::{Votes, VotingSystem};
-use crate::story::words::{join_names, tie_sentence};
+use crate::story::words::{how_many, join_names, tie_sentence};
 use crate::text::{clean, share, thousands};
 
 fn name(l: &Counted, i: usize) -> String {
@@ -102,9 +102,12 @@ fn first_round(l: &Counted, round: &Round) -> Vec<String> {
                     .collect();
                 out.push(match c.method.system() {
                     VotingSystem::SupplementaryVote => format!(
-                        "Nobody has that, so only the top two, {}, stay in. The other {} are eliminated and their ballots' second choices are counted.",
+                        "Nobody has that, so only the top two, {}, stay in. The other {} eliminated and their ballots' second choices are counted.",
                         join_names(&continuing),
-                        round.eliminated.len()
+                        match round.eliminated.len() {
+                            1 => "1 is".to_string(),
+                            n => format!("{n} are"),
+                        }
                     ),
                     _ => {
                         let out_names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
@@ -156,9 +159,9 @@ pub fn moving(l: &Counted, index: usize) -> String {
     }
     let moved: Votes = round.transfers.iter().map(|t| t.votes).sum();
     format!(
-        "{} {} ballots are being looked at for a {}…",
+        "{} {} being looked at for a {}…",
         whose(l, index),
-        thousands(moved),
+        how_many(moved, "ballot is", "ballots are"),
         words.next_choice
     )
 }
@@ -188,8 +191,8 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     );
     parts.push(none);
     out.push(format!(
-        "{whose} {} ballots were looked at for a {what}: {}.",
-        thousands(moved),
+        "{whose} {} looked at for a {what}: {}.",
+        how_many(moved, "ballot was", "ballots were"),
         join_names(&parts)
     ));
     let per_source = round.transfers.iter().any(|t| t.from.len() == 1) && prev.eliminated.len() > 1;
@@ -218,18 +221,18 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
         && won_on_a_tie
     {
         out.push(format!(
-            "{} is elected with {} votes ({} of the {} still in play).",
+            "{} is elected with {} ({} of the {} still in play).",
             name(l, w),
-            thousands(round.votes[w]),
+            how_many(round.votes[w], "vote", "votes"),
             share(round.votes[w], round.continuing).unwrap_or_default(),
             thousands(round.continuing),
         ));
     } else if let Some(&w) = round.elected.first() {
         let votes = round.votes[w];
         out.push(format!(
-            "{} wins with {} votes, {} of the {} still in play (more than half is {}).",
+            "{} wins with {}, {} of the {} still in play (more than half is {}).",
             name(l, w),
-            thousands(votes),
+            how_many(votes, "vote", "votes"),
             share(votes, round.continuing).unwrap_or_default(),
             thousands(round.continuing),
             thousands(round.threshold)
@@ -298,8 +301,8 @@ pub fn report(l: &Counted) -> String {
     let first = count.first();
     let by = c.method.words().first;
     out.push_str(&format!(
-        "Who stood: {} candidates, by {by}.\n",
-        c.candidates.len()
+        "Who stood: {}, by {by}.\n",
+        how_many(c.candidates.len() as u64, "candidate", "candidates")
     ));
     for (i, votes) in first.standings() {
         let cand = &c.candidates[i];
@@ -313,8 +316,8 @@ pub fn report(l: &Counted) -> String {
         };
         out.push_str(&wrap(
             &format!(
-                "{who}: {} votes, {}.",
-                thousands(votes),
+                "{who}: {}, {}.",
+                how_many(votes, "vote", "votes"),
                 share(votes, first.continuing).unwrap_or_else(|| "no share".into())
             ),
             W,

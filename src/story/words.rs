@@ -52,6 +52,13 @@ pub fn round_kind(contest: &Contest, round: &Round) -> String {
     }
 }
 
+/// "1 vote", "1,863,671 votes": a count and its noun, agreeing (the sentences are read
+/// aloud, and a class's small counts are often 1).
+pub fn how_many(n: impl Into<u64>, one: &str, many: &str) -> String {
+    let n = n.into();
+    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+}
+
 /// "A", "A and B", "A, B and C".
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     match names {
@@ -106,9 +113,9 @@ pub fn result_line(l: &Counted) -> String {
                 format!(" ({})", clean(&winner.party))
             };
             let mut line = format!(
-                "Winner: {}{party} with {} votes{share} in round {}{margin}.",
+                "Winner: {}{party} with {}{share} in round {}{margin}.",
                 clean(&winner.name),
-                thousands(votes),
+                how_many(votes, "vote", "votes"),
                 last.number
             );
             let words = c.method.words();

@@ -8,7 +8,7 @@
 //!   Steven Norris    █████████████████████▌  ┊         667,178  44.6%           (scroll)
 //! ✗ 8 others out (o lists them)              ┊                                  folded
 //!   Non-transferable ███████████▉                      368,113                  exhausted
-//!                                            ▲ 747,780 to win: more than …      scale
+//!      747,780 = more than half (not needed) ▲                                  scale
 //!
 //! The 8 eliminated candidates' 635,707 ballots were looked at for a second …   narration
 //! ```
@@ -30,7 +30,7 @@ use super::theme::Palette;
 use crate::app::App;
 use crate::app::animation::Shown;
 use crate::count::Round;
-use crate::model::Contest;
+use crate::model::{Contest, VotingSystem};
 use crate::text::{fit, right, thousands, width};
 
 pub struct CountView<'a> {
@@ -446,10 +446,11 @@ impl Frame<'_> {
         }
     }
 
-    /// The threshold's dotted line on every row the bars do not cover, when a majority is
-    /// what wins.
+    /// The threshold's dotted line on every row the bars do not cover: more than half of
+    /// the votes, drawn under every system so that the ▲ under it points at something;
+    /// its label says whether it is needed.
     fn threshold_marks(&self, rows: std::ops::Range<u16>, buf: &mut Buffer) {
-        if self.cols.bar_w == 0 || !self.contest.method.words().majority_needed {
+        if self.cols.bar_w == 0 {
             return;
         }
         for row in rows {
@@ -494,25 +495,35 @@ impl Frame<'_> {
             return;
         }
         let round = self.round;
-        let (long, short) = if self.contest.method.words().majority_needed {
-            (
-                format!(
-                    "{} to win: more than half of {}",
-                    thousands(round.threshold),
-                    thousands(round.continuing)
-                ),
-                format!("{} to win", thousands(round.threshold)),
-            )
+        // The Supplementary Vote's second round is won by the most votes, and any count
+        // can end on a tie below the line: then more than half is not what wins.
+        let final_round =
+            self.contest.method.system() == VotingSystem::SupplementaryVote && round.number > 1;
+        let won_below = round
+            .elected
+            .iter()
+            .any(|&w| round.votes.get(w).is_some_and(|v| *v < round.threshold));
+        let t = thousands(round.threshold);
+        let c = thousands(round.continuing);
+        let labels = if !self.contest.method.words().majority_needed {
+            vec![
+                format!("majority {t} (not needed: most votes wins)"),
+                format!("majority {t} (not needed)"),
+            ]
+        } else if final_round || won_below {
+            vec![
+                format!("{t} = more than half of {c} (not needed in the final round)"),
+                format!("{t} = more than half (not needed in the final round)"),
+                format!("{t} = more than half (not needed)"),
+                format!("{t} = more than half"),
+            ]
         } else {
-            (
-                format!(
-                    "majority {} (not needed: most votes wins)",
-                    thousands(round.threshold)
-                ),
-                format!("majority {} (not needed)", thousands(round.threshold)),
-            )
+            vec![
+                format!("{t} to win: more than half of {c}"),
+                format!("{t} to win"),
+            ]
         };
-        let (x, label) = marker_label(self.threshold_x, area, &[long, short]);
+        let (x, label) = marker_label(self.threshold_x, area, &labels);
         put(buf, area, x, y, &label, self.pal.threshold());
     }
 }

@@ -157,7 +157,8 @@ fn title(count: &Count, system: VotingSystem, basis: ShareBasis, at: usize) -> V
     let last = if at + 1 >= rounds {
         format!(" · Final round = round {rounds}")
     } else if at == 0 {
-        " · Later rounds not counted yet (→ counts them)".to_string()
+        // The final-round column says "not counted yet"; the title need not say it too.
+        format!(" · Round 1 of {rounds} (→ for the next)")
     } else {
         format!(" · Round {} of {rounds} so far (→ for the next)", at + 1)
     };
@@ -348,8 +349,7 @@ impl<'a> Frame<'a> {
             return format!("{} valid votes.", thousands(valid));
         }
         let Some(last) = self.later else {
-            return "The later rounds are not counted yet: → counts them, one step at a time."
-                .to_string();
+            return "→ counts the later rounds, one step at a time.".to_string();
         };
         let round = if self.at + 1 >= self.count.rounds.len() {
             "Final round".to_string()

@@ -142,6 +142,10 @@ pub(super) fn draw_table(
     if room == 0 {
         return;
     }
+    // When not every row fits, the last line says how many are below (as the other views'
+    // lists do), so a short table does not look complete.
+    let scrolls = table.len() > room && room >= 2;
+    let room = if scrolls { room - 1 } else { room };
     // Scroll so the selected row is in view, centred when the table is longer than the room.
     let top = selected
         .saturating_sub(room / 2)
@@ -167,6 +171,11 @@ pub(super) fn draw_table(
                 pal.selected_tab(),
             );
         }
+    }
+    if scrolls {
+        let below = table.len().saturating_sub(top + room);
+        let y = hy + 1 + room as u16;
+        crate::ui::scroll_hint(buf, rect, y, below as u16, pal);
     }
 }
 

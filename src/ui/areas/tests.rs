@@ -107,6 +107,31 @@ fn selection_far_down_stays_visible_on_a_short_screen() {
 }
 
 #[test]
+fn a_table_longer_than_the_screen_says_how_many_rows_are_below() {
+    // `tally london-2024`, view 4, at 80x24 listed 8 of 14 areas with nothing to say more
+    // were below.
+    let mut a = app(6);
+    areas_at(&mut a, 0, 0);
+    let lines = render(&a, 80, 24);
+    let all = lines.join("\n");
+    let hint = lines
+        .iter()
+        .find(|l| l.contains("more (j/↓)"))
+        .unwrap_or_else(|| panic!("no ↓ more hint:\n{all}"));
+    let more: usize = hint
+        .split_whitespace()
+        .skip_while(|w| *w != "↓")
+        .nth(1)
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("{hint}"));
+    assert!(more > 0 && more < 14, "{hint}");
+    // At the end of the list it says it has been scrolled instead.
+    areas_at(&mut a, 0, 13);
+    let end = render(&a, 80, 24).join("\n");
+    assert!(end.contains("↑ scrolled (k/↑)"), "{end}");
+}
+
+#[test]
 fn undeclared_areas_say_so_and_sort_last() {
     let mut contests = crate::import::load_all().unwrap();
     let areas = contests[4].contest.areas.as_mut().unwrap();

@@ -1,16 +1,17 @@
 //! The Elections view's party table: parties down, contests across, each share with its
 //! change from the contest before. The table is `summary::party_table`, the one `tally
-//! compare` prints; when not every contest fits, the current one and its highlighted
-//! neighbours are kept.
+//! compare` prints. When not every contest fits, a window of neighbouring columns around
+//! the current one is shown, the hidden contests are named above the table, and a change
+//! that is not on the column to its left (the window's first column, or contests opened out
+//! of date order) says which contest it is on.
 
 use super::{Ctx, GAP, Row, first_fitting, piece};
-use crate::app::App;
 use crate::story::summary::PartyRow;
 use crate::text::{fit, right, signed_points, width};
 
 /// The party column's widest: long names ("Christian Peoples Alliance") whole on a wide
 /// screen; narrower screens shorten them before they hide a contest.
-const LABEL_MAX: usize = 40;
+const LABEL_MAX: usize = 70;
 
 /// `36.8 +23.7`: the share and the change in points from the previous contest
 /// (`PartyRow::change`); the share alone for the first contest, when the party did not stand
@@ -23,23 +24,44 @@ fn share_cell(row: &PartyRow, i: usize) -> Option<String> {
     })
 }
 
-/// Which contests' columns to show in `fit` columns: all when they fit; otherwise the
-/// current one, then the highlighted ones nearest to it, then its other neighbours.
-fn choose_columns(app: &App, fit: usize) -> Vec<usize> {
-    let count = app.contests().len();
+/// Which contests' columns to show in `fit` columns: all when they fit; otherwise a
+/// window of neighbouring columns around the current contest (as nearly centred on it as
+/// the ends allow), so that no contest is skipped between two shown columns and `[ ]`
+/// slides the window.
+pub(super) fn choose_columns(count: usize, cur: usize, fit: usize) -> Vec<usize> {
     if fit >= count {
         return (0..count).collect();
     }
-    let cur = app.current().min(count.saturating_sub(1));
-    let mut order: Vec<usize> = (0..count).collect();
-    let elections = &app.views().elections;
-    order.sort_by_key(|&i| {
-        let highlighted = elections.is_highlighted(i);
-        (i != cur, !highlighted, i.abs_diff(cur), i)
-    });
-    let mut chosen: Vec<usize> = order.into_iter().take(fit.max(1)).collect();
-    chosen.sort_unstable();
-    chosen
+    let fit = fit.max(1);
+    let cur = cur.min(count.saturating_sub(1));
+    let start = cur.saturating_sub((fit - 1) / 2).min(count - fit);
+    (start..start + fit).collect()
+}
+
+/// The shown columns whose change is not on the column to their left: "2008 on 2004 (not
+/// shown)" when the window starts after the first contest, or "2016 on 2021" when the
+/// contests were opened out of date order. Empty when every change reads left to right.
+fn changes_not_on_the_left(
+    shown: &[usize],
+    previous: &[Option<usize>],
+    headings: &[String],
+) -> Vec<String> {
+    shown
+        .iter()
+        .enumerate()
+        .filter_map(|(k, &i)| {
+            let p = (*previous.get(i)?)?;
+            let left = k.checked_sub(1).map(|k| shown[k]);
+            (left != Some(p)).then(|| {
+                let hidden = if shown.contains(&p) {
+                    ""
+                } else {
+                    " (not shown)"
+                };
+                format!("{} on {}{hidden}", headings[i], headings[p])
+            })
+        })
+        .collect()
 }
 
 /// The table of first-preference shares: parties down (`table`'s rows), contests across.
@@ -87,10 +109,33 @@ pub(super) fn share_rows(ctx: &Ctx, table: &[PartyRow]) -> Vec<Row> {
             .saturating_sub(fit_cols as u16 * (col_w + GAP))
             .max(MIN_LABEL),
     );
-    let shown = choose_columns(app, fit_cols);
+    let shown = choose_columns(count, app.current(), fit_cols);
     let col_x = |k: usize| label_w + GAP + k as u16 * (col_w + GAP);
 
     let mut rows = Vec::new();
+    // Hidden contests are said above the table, where they are seen with it (a footnote
+    // can be scrolled out of sight).
+    let hidden: Vec<&str> = (0..count)
+        .filter(|i| !shown.contains(i))
+        .map(|i| ctx.headings[i].as_str())
+        .collect();
+    if !hidden.is_empty() {
+        let n = hidden.len();
+        let contests = if n == 1 { "contest" } else { "contests" };
+        let list = hidden.join(", ");
+        let variants = [
+            format!("{n} {contests} not shown: {list} (wider terminal, or [ ] to move)"),
+            format!("{n} {contests} not shown: {list} ([ ] to move)"),
+            format!("{n} not shown: {list} ([ ] to move)"),
+            format!("{n} not shown: {list}"),
+        ];
+        let text = variants
+            .iter()
+            .find(|v| width(v) <= ctx.width as usize)
+            .cloned()
+            .unwrap_or_else(|| fit(&variants[3], ctx.width as usize));
+        rows.push(vec![piece(0, text, pal.warning())]);
+    }
     let mut head = vec![piece(
         0,
         first_fitting(&["Share of first prefs %", "Share %"], label_w),
@@ -137,26 +182,24 @@ pub(super) fn share_rows(ctx: &Ctx, table: &[PartyRow]) -> Vec<Row> {
         ],
         ctx.width,
     );
-    let mut foot = vec![piece(0, note, pal.dim())];
-    let hidden: Vec<&str> = (0..count)
-        .filter(|i| !shown.contains(i))
-        .map(|i| ctx.headings[i].as_str())
-        .collect();
-    if !hidden.is_empty() {
-        let what = format!(
-            "Hidden for width: {} ([ ] moves the current contest)",
-            hidden.join(", ")
-        );
-        let at = width(note) as u16 + 3;
-        if (at as usize) + width(&what) <= ctx.width as usize {
-            foot.push(piece(at, what, pal.warning()));
-            rows.push(foot);
-        } else {
-            rows.push(foot);
-            rows.push(vec![piece(0, what, pal.warning())]);
-        }
-    } else {
-        rows.push(foot);
+    rows.push(vec![piece(0, note, pal.dim())]);
+    // A change is on the previous contest in time; where that is not the column to its
+    // left, say which it is.
+    let previous = table.first().map(|p| p.previous.as_slice()).unwrap_or(&[]);
+    let odd = changes_not_on_the_left(&shown, previous, ctx.headings);
+    if !odd.is_empty() {
+        let odd = odd.join(", ");
+        let variants = [
+            format!("± on the previous contest in time: {odd}"),
+            format!("± on the contest before in time: {odd}"),
+            format!("± on previous in time: {odd}"),
+        ];
+        let text = variants
+            .iter()
+            .find(|v| width(v) <= ctx.width as usize)
+            .cloned()
+            .unwrap_or_else(|| fit(&variants[2], ctx.width as usize));
+        rows.push(vec![piece(0, text, pal.warning())]);
     }
     rows
 }

@@ -4,6 +4,7 @@ use super::*;
 use crate::count::Counted;
 use crate::ui::testing::app_on;
 use ratatui::style::Modifier;
+use shares::choose_columns as choose_cols;
 
 fn contests() -> Vec<Counted> {
     crate::import::load_all().unwrap()
@@ -127,19 +128,93 @@ fn shares_by_year_with_change_in_points() {
 }
 
 #[test]
-fn narrow_tables_keep_the_current_and_highlighted_contests() {
+fn narrow_tables_show_a_window_of_neighbouring_contests() {
+    // The trial's screen: 60x20 on 2021, with 2004, 2008 and 2012 highlighted. A shown
+    // column must never skip a contest between it and the column to its left, or its change
+    // reads as if it were on that column.
     let app = app_on(contests(), 5); // 2021
-    let ls = lines(&render(&app, 60, 40));
-    let text = ls.join("\n");
-    assert!(text.contains("Hidden for width"), "{text}");
+    let ls = lines(&render(&app, 60, 60));
     let head = ls.iter().find(|l| l.starts_with("Share")).unwrap();
-    assert!(head.contains("›2021"), "the current contest: {head}");
-    assert!(
-        head.contains("●2012"),
-        "the nearest highlighted one: {head}"
+    let years: Vec<&str> = head
+        .split_whitespace()
+        .filter(|w| w.contains("20"))
+        .collect();
+    assert_eq!(years, ["2016", "›2021", "2024"], "{head}");
+    let at = ls.iter().position(|l| l.starts_with("Share")).unwrap();
+    assert_eq!(
+        ls[at - 1].trim_end(),
+        "4 contests not shown: 2000, 2004, 2008, 2012 ([ ] to move)",
+        "said above the table"
     );
-    let note = ls.iter().find(|l| l.contains("Hidden")).unwrap();
-    assert!(note.contains("2004") && !note.contains("2021"), "{note}");
+    let text = ls.join("\n");
+    assert!(
+        text.contains("± on the previous contest in time: 2016 on 2012 (not shown)"),
+        "{text}"
+    );
+}
+
+#[test]
+fn hidden_contests_are_said_on_the_first_screen() {
+    // `tally` then `3` at 80x24: 2021 and 2024 do not fit; that is said where it is seen,
+    // not in a footnote below the fold.
+    let app = app_on(contests(), 1);
+    let ls = lines(&render(&app, 80, 20));
+    let text = ls.join("\n");
+    assert!(
+        text.contains("2 contests not shown: 2021, 2024 (wider terminal, or [ ] to move)"),
+        "{text}"
+    );
+    let head = ls.iter().find(|l| l.starts_with("Share")).unwrap();
+    assert!(head.contains("2000") && head.contains("2016"), "{head}");
+}
+
+#[test]
+fn all_contests_shown_say_nothing_hidden() {
+    let app = app_on(contests(), 1);
+    let text = lines(&render(&app, 200, 60)).join("\n");
+    assert!(!text.contains("not shown"), "{text}");
+    assert!(
+        !text.contains("in time:"),
+        "every change is on its left: {text}"
+    );
+}
+
+#[test]
+fn contests_out_of_date_order_say_which_contest_a_change_is_on() {
+    let all = contests();
+    let pick = |year: &str| {
+        all.iter()
+            .find(|c| c.contest.id.ends_with(year))
+            .unwrap()
+            .clone()
+    };
+    let app = app_on(vec![pick("2012"), pick("2000"), pick("2004")], 0);
+    let text = lines(&render(&app, 120, 40)).join("\n");
+    assert!(
+        text.contains("± on the previous contest in time: 2012 on 2004"),
+        "{text}"
+    );
+    assert!(!text.contains("not shown"), "{text}");
+}
+
+#[test]
+fn the_window_of_columns_keeps_to_the_ends() {
+    assert_eq!(choose_cols(7, 0, 3), [0, 1, 2]);
+    assert_eq!(choose_cols(7, 3, 3), [2, 3, 4]);
+    assert_eq!(choose_cols(7, 6, 3), [4, 5, 6]);
+    assert_eq!(choose_cols(7, 3, 4), [2, 3, 4, 5]);
+    assert_eq!(choose_cols(7, 3, 0), [3]);
+    assert_eq!(choose_cols(3, 1, 5), [0, 1, 2]);
+}
+
+#[test]
+fn long_party_names_are_whole_when_there_is_room() {
+    let app = app_on(contests(), 5);
+    let text = lines(&render(&app, 200, 60)).join("\n");
+    assert!(
+        text.contains("Christian Choice (Christian Peoples Alliance and Christian Party)"),
+        "{text}"
+    );
 }
 
 #[test]
