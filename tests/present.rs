@@ -920,3 +920,38 @@ fn all_first_preferences_are_told_in_plain_words_under_any_system() {
     );
     assert!(!f.explanation.contains("by votes"), "{}", f.explanation);
 }
+
+#[test]
+fn counts_of_one_are_said_in_the_singular_on_every_beat() {
+    for file in [
+        "tests/data/ballots/ones.csv",
+        "tests/data/ballots/ones-tie.csv",
+    ] {
+        let path = std::path::Path::new(file);
+        let about = About::file(path, None, None);
+        let systems = [
+            VotingSystem::SupplementaryVote,
+            VotingSystem::InstantRunoff,
+            VotingSystem::FirstPastThePost,
+        ];
+        let t = tally_file(path, &systems, &about).unwrap();
+        for l in &t.counted {
+            let mut said = String::new();
+            for b in beats(l) {
+                let f = frame(l, b);
+                said.push_str(&f.explanation);
+                said.push('\n');
+            }
+            for wrong in [
+                "1 votes",
+                "1 ballots",
+                "1 are ",
+                "1 were",
+                "1 candidates",
+                "1 have",
+            ] {
+                assert!(!said.contains(wrong), "{file}: {wrong:?} in\n{said}");
+            }
+        }
+    }
+}

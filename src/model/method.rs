@@ -82,6 +82,8 @@ pub struct Words {
     pub why_exhausted: &'static str,
     /// The same, in the present: "name neither finalist", "have no further choice".
     pub exhausts: &'static str,
+    /// The same, of one ballot: "names neither finalist", "has no further choice".
+    pub exhausts_one: &'static str,
     /// How a voter fills in the ballot, as a sentence.
     pub ballot: &'static str,
     /// Whether a winner needs more than half of the votes (all but first past the post).
@@ -100,6 +102,7 @@ const SUPPLEMENTARY_VOTE: Words = Words {
     next_choice: "second choice",
     why_exhausted: "named neither",
     exhausts: "name neither finalist",
+    exhausts_one: "names neither finalist",
     ballot: "Each voter marked a first choice and, if they wished, a second.",
     majority_needed: true,
     one_round: false,
@@ -115,6 +118,7 @@ const INSTANT_RUNOFF: Words = Words {
     next_choice: "next choice",
     why_exhausted: "had no further choice",
     exhausts: "have no further choice",
+    exhausts_one: "has no further choice",
     ballot: "Each voter ranked the candidates in order of preference.",
     majority_needed: true,
     one_round: false,
@@ -130,6 +134,7 @@ const FIRST_PAST_THE_POST: Words = Words {
     next_choice: "next choice",
     why_exhausted: "had no further choice",
     exhausts: "have no further choice",
+    exhausts_one: "has no further choice",
     ballot: "Each voter marked one choice.",
     majority_needed: false,
     one_round: true,

@@ -246,6 +246,12 @@ fn num(v: Votes) -> String {
     fig(thousands(v))
 }
 
+/// A figure and its noun, in the singular for one: "1 vote", "2 ballots" (the figure marked
+/// as `num` marks it; the noun is not a figure and stays when figures are hidden).
+fn num_of(v: Votes, one: &str, many: &str) -> String {
+    format!("{} {}", num(v), if v.get() == 1 { one } else { many })
+}
+
 /// A share in a sentence.
 fn pct(part: Votes, whole: Votes) -> String {
     fig(share(part, whole).unwrap_or_default())
@@ -347,8 +353,12 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             (
                 unmarked(&clean(&c.title)),
                 format!(
-                    "{} candidates stood for {}. {ballot}",
-                    nc,
+                    "{} for {}. {ballot}",
+                    if nc == 1 {
+                        "1 candidate stood".to_string()
+                    } else {
+                        format!("{nc} candidates stood")
+                    },
                     unmarked(&clean(&c.title))
                 ),
             )
@@ -368,10 +378,12 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             } else {
                 format!(" ({})", unmarked(&clean(&c.candidates[i].party)))
             };
+            // "1 first preference", "1 vote": the table's words are plurals.
+            let one = valid_word.strip_suffix('s').unwrap_or(valid_word);
             let mut e = format!(
-                "{}{party}: {} {valid_word}, {} of the {} valid votes.",
+                "{}{party}: {}, {} of the {} valid votes.",
                 name(l, i),
-                num(v),
+                num_of(v, one, valid_word),
                 pct(v, count.valid),
                 num(count.valid)
             );
@@ -408,11 +420,11 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 .collect();
             e.push_str(&join_names(&named));
             if others > 0 {
-                e.push_str(&format!(
-                    "; the other {} have {} between them",
-                    others,
-                    num(rest)
-                ));
+                e.push_str(&if others == 1 {
+                    format!("; the other 1 has {}", num(rest))
+                } else {
+                    format!("; the other {others} have {} between them", num(rest))
+                });
             }
             e.push('.');
             // Hidden, the names in vote order would tell the answer.
@@ -477,9 +489,9 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     (
                         "A tie".into(),
                         format!(
-                            "{} are tied for {what} on {} votes each. The tie was broken {}: {} {}.",
+                            "{} are tied for {what} on {} each. The tie was broken {}: {} {}.",
                             join_names(&tied),
-                            num(tie.votes),
+                            num_of(tie.votes, "vote", "votes"),
                             tie.rule.describe(),
                             join_names(&preferred),
                             if preferred.len() == 1 { one } else { many }
@@ -515,14 +527,23 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             };
             let e = match c.method.system() {
                 VotingSystem::SupplementaryVote => format!(
-                    "{who} are eliminated together. Their {} ballots are looked at again for a second choice.",
-                    num(ballots)
+                    "{who} {} eliminated together. Their {} looked at again for a second choice.",
+                    if names.len() == 1 { "is" } else { "are" },
+                    if ballots.get() == 1 {
+                        format!("{} ballot is", num(ballots))
+                    } else {
+                        format!("{} ballots are", num(ballots))
+                    }
                 ),
                 _ => format!(
-                    "{who} {} the fewest votes and {} eliminated. Their {} ballots go to each voter's next choice still in the count.",
+                    "{who} {} the fewest votes and {} eliminated. Their {} to each voter's next choice still in the count.",
                     if names.len() == 1 { "has" } else { "have" },
                     if names.len() == 1 { "is" } else { "are" },
-                    num(ballots)
+                    if ballots.get() == 1 {
+                        format!("{} ballot goes", num(ballots))
+                    } else {
+                        format!("{} ballots go", num(ballots))
+                    }
                 ),
             };
             (big, e)
@@ -567,7 +588,15 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                                 format!("{} to {}", num(t.votes), name(l, i))
                             }
                             Destination::Exhausted => {
-                                format!("{} {} ({exhausted_word})", num(t.votes), words.exhausts)
+                                format!(
+                                    "{} {} ({exhausted_word})",
+                                    num(t.votes),
+                                    if t.votes.get() == 1 {
+                                        words.exhausts_one
+                                    } else {
+                                        words.exhausts
+                                    }
+                                )
                             }
                         });
                     }
@@ -612,8 +641,8 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     format!("Of {from} ballots, none move.")
                 } else {
                     format!(
-                        "Of {from} {} ballots: {}.",
-                        num(group_total),
+                        "Of {from} {}: {}.",
+                        num_of(group_total, "ballot", "ballots"),
                         join_names(this)
                     )
                 }
@@ -639,10 +668,19 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             f.big_number = Some(tv);
             let sentence = |parts: Vec<String>| {
                 let mut e = format!(
-                    "{}; {exhausted_word} {}. {} votes are still in play, and more than half of them is {}.",
+                    "{}; {exhausted_word} {}. {} still in play, and more than half of {} is {}.",
                     join_names(&parts),
                     num(round.exhausted),
-                    num(round.continuing),
+                    if round.continuing.get() == 1 {
+                        format!("{} vote is", num(round.continuing))
+                    } else {
+                        format!("{} votes are", num(round.continuing))
+                    },
+                    if round.continuing.get() == 1 {
+                        "it"
+                    } else {
+                        "them"
+                    },
                     num(round.threshold)
                 );
                 if round.elected.is_empty() && !round.eliminated.is_empty() {
@@ -707,9 +745,9 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     (
                         name(l, w),
                         format!(
-                            "{} wins with {} votes: {} of the votes in the last round, {} of all valid votes.",
+                            "{} wins with {}: {} of the votes in the last round, {} of all valid votes.",
                             name(l, w),
-                            num(wv),
+                            num_of(wv, "vote", "votes"),
                             pct(wv, last.continuing),
                             pct(wv, count.valid)
                         ),
