@@ -52,7 +52,12 @@ fn first_round(l: &Counted, round: &Round) -> Vec<String> {
         ));
     }
     let (leader, votes) = standings[0];
-    let valid_label = format!("valid {}", c.method.words().first);
+    let many = c.method.words().first;
+    let valid_label = if round.continuing.get() == 1 {
+        format!("valid {}", many.strip_suffix('s').unwrap_or(many))
+    } else {
+        format!("valid {many}")
+    };
     let partial = if l.count.partial {
         " (so far: only some areas have declared)"
     } else {
@@ -84,8 +89,8 @@ fn first_round(l: &Counted, round: &Round) -> Vec<String> {
         }
         _ => {
             let need = format!(
-                "To win outright a candidate needs more than half of the {} valid votes: {}.",
-                thousands(round.continuing),
+                "To win outright a candidate needs more than half of the {}: {}.",
+                super::words::how_many(round.continuing.get(), "valid vote", "valid votes"),
                 thousands(round.threshold)
             );
             out.push(need);
