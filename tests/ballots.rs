@@ -322,6 +322,17 @@ fn every_export_layout_of_one_class_vote_elects_what_the_plain_file_does() {
 }
 
 #[test]
+fn google_grids_whose_rank_rows_are_in_another_language_are_read_as_ranks() {
+    // The same vote as `trip-google-ranks.csv`, exported in German (two ways, one with its
+    // columns out of order), French, Spanish, Italian and Dutch.
+    let plain = results(TRIP[0]);
+    for lang in ["de", "de-platz", "fr", "es", "it", "nl"] {
+        let file = format!("tests/data/forms/trip-google-ranks-{lang}.csv");
+        assert_eq!(results(&file), plain, "{file}");
+    }
+}
+
+#[test]
 fn every_command_that_opens_a_contest_counts_every_layout() {
     // `import::open` is how the viewer, `rounds`, `narrate`, `render` and `present` open a
     // file: ballots are counted under the Supplementary Vote.
