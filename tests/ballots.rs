@@ -442,7 +442,32 @@ fn compare_honours_format() {
         Some("system,winner,decided_by_tie,round,kind,name,votes,share,status")
     );
     assert!(
-        csv.contains("instant-runoff,Zoo,false,3,candidate,Zoo,12,66.7,elected"),
+        csv.contains("instant-runoff,Zoo,false,3,candidate,Zoo,12,66.67,elected"),
+        "two decimals, as in the rounds CSV:\n{csv}"
+    );
+}
+
+#[test]
+fn compare_json_escapes_names_as_json_and_csv_names_the_exhausted_pile() {
+    let file = "tests/data/ballots/control-characters.csv";
+    let out = tally(&["ballots", file, "--compare", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json = text(&out.stdout);
+    assert!(json.contains(r#""name": "Be\u001b[31mach""#), "{json}");
+    assert!(
+        !json.contains("u{1b}"),
+        "no Rust-style escape as text:\n{json}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["systems"][1]["winner"], "Be\u{1b}[31mach",
+        "the raw name, escaped"
+    );
+    let out = tally(&["ballots", file, "--compare", "--format", "csv"]);
+    let csv = text(&out.stdout);
+    assert!(
+        csv.contains(",2,exhausted,Non-transferable,3,,")
+            && csv.contains(",2,exhausted,Exhausted,1,,"),
         "{csv}"
     );
 }
