@@ -400,6 +400,15 @@ fn compare_says_when_a_tie_decided_the_winner() {
 }
 
 #[test]
+fn a_tie_in_a_ballots_file_is_broken_by_the_order_of_the_file_not_a_dataset() {
+    let out = tally(&["ballots", "tests/data/ballots/tie.csv", "--compare"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = text(&out.stdout).replace('\n', " ");
+    assert!(!report.contains("dataset"), "{report}");
+    assert!(report.contains("by the order the options are listed in the file"));
+}
+
+#[test]
 fn compare_honours_format() {
     let out = tally(&[
         "ballots",

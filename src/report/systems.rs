@@ -81,7 +81,11 @@ fn tie_paragraph(l: &Counted) -> Option<String> {
     let system = l.contest.method.system();
     let sentences: Vec<String> = ties
         .iter()
-        .map(|(_, t)| super::text::tie_sentence(&l.contest, t))
+        .map(|(_, t)| {
+            super::text::tie_sentence_named(&l.contest, t, t.rule.describe_for_ballots(), |n| {
+                clean(n).into_owned()
+            })
+        })
         .collect();
     let lead = if decided {
         "the winner was decided by a tie"
@@ -89,7 +93,7 @@ fn tie_paragraph(l: &Counted) -> Option<String> {
         "a tie was broken along the way, and did not decide the winner"
     };
     let rule = if ties.iter().any(|(_, t)| t.rule == TieRule::CandidateOrder) {
-        " For ballots, the order of candidates is the `candidates:` line, or else the order in which the names first appear."
+        " The order the options are listed in the file is its `candidates:` line, or else the order in which the names first appear."
     } else {
         ""
     };
@@ -271,7 +275,7 @@ pub fn compare_json(counts: &[Counted], p: &Prepared) -> String {
                     "preferred": t.preferred.iter().map(|&i| name(l, i)).collect::<Vec<_>>(),
                     "votes": t.votes.get(),
                     "rule": tie_rule(t.rule),
-                    "explanation": super::text::tie_sentence_named(&l.contest, t, str::to_string),
+                    "explanation": super::text::tie_sentence_named(&l.contest, t, t.rule.describe_for_ballots(), str::to_string),
                 })).collect::<Vec<_>>(),
                 "rounds": l.count.rounds.iter().map(|r| json!({
                     "round": r.number,
@@ -411,11 +415,11 @@ mod tests {
         assert!(text.contains("Museum (by a tie)"), "{text}");
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            flat.contains("Under the Supplementary Vote, the winner was decided by a tie: Zoo and Beach tied for second place on 5 votes; Zoo goes through, by the order of candidates"),
+            flat.contains("Under the Supplementary Vote, the winner was decided by a tie: Zoo and Beach tied for second place on 5 votes; Zoo goes through, by the order the options are listed in the file"),
             "{flat}"
         );
         assert!(
-            flat.contains("Museum and Zoo tied for first place on 8 votes; Museum wins, by the order of candidates"),
+            flat.contains("Museum and Zoo tied for first place on 8 votes; Museum wins, by the order the options are listed in the file"),
             "{flat}"
         );
         let json: serde_json::Value = serde_json::from_str(&compare_json(&counts, &p)).unwrap();

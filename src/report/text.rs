@@ -167,7 +167,7 @@ fn round_section(l: &Counted, round: &Round) -> String {
 /// on 5 votes; Zoo goes through, by the order of candidates in the dataset (…)." Also what
 /// `tally ballots --compare` says of a tie (`report::systems`).
 pub fn tie_sentence(c: &crate::model::Contest, tie: &TieBreak) -> String {
-    tie_sentence_named(c, tie, |name| clean(name).into_owned())
+    tie_sentence_named(c, tie, tie.rule.describe(), |name| clean(name).into_owned())
 }
 
 /// [`tie_sentence`] with each name as `name` makes it: made safe for a terminal, or raw for
@@ -175,6 +175,7 @@ pub fn tie_sentence(c: &crate::model::Contest, tie: &TieBreak) -> String {
 pub fn tie_sentence_named(
     c: &crate::model::Contest,
     tie: &TieBreak,
+    rule: &str,
     name: impl Fn(&str) -> String,
 ) -> String {
     let names: Vec<String> = tie
@@ -205,7 +206,7 @@ pub fn tie_sentence_named(
         join_names(&names),
         thousands(tie.votes),
         join_names(&preferred),
-        tie.rule.describe()
+        rule
     )
 }
 
