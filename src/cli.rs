@@ -122,7 +122,12 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             text(report::rounds(&import::resolve(&contest)?, format))
         }
         Some(C::Compare { contests, format }) => {
-            text(report::compare::compare(&import::all(&contests)?, format))
+            let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
+            text(report::compare::compare(
+                &import::all(&contests)?,
+                format,
+                terminal,
+            ))
         }
         Some(C::Narrate { contest }) => text(narrate::report(&import::resolve(&contest)?)),
         Some(C::Render(a)) => render(a),

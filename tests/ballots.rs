@@ -322,6 +322,17 @@ fn every_export_layout_of_one_class_vote_elects_what_the_plain_file_does() {
 }
 
 #[test]
+fn google_grids_whose_rank_rows_are_in_another_language_are_read_as_ranks() {
+    // The same vote as `trip-google-ranks.csv`, exported in German (two ways, one with its
+    // columns out of order), French, Spanish, Italian and Dutch.
+    let plain = results(TRIP[0]);
+    for lang in ["de", "de-platz", "fr", "es", "it", "nl"] {
+        let file = format!("tests/data/forms/trip-google-ranks-{lang}.csv");
+        assert_eq!(results(&file), plain, "{file}");
+    }
+}
+
+#[test]
 fn every_command_that_opens_a_contest_counts_every_layout() {
     // `import::open` is how the viewer, `rounds`, `narrate`, `render` and `present` open a
     // file: ballots are counted under the Supplementary Vote.
@@ -389,6 +400,15 @@ fn compare_says_when_a_tie_decided_the_winner() {
 }
 
 #[test]
+fn a_tie_in_a_ballots_file_is_broken_by_the_order_of_the_file_not_a_dataset() {
+    let out = tally(&["ballots", "tests/data/ballots/tie.csv", "--compare"]);
+    assert_eq!(out.status.code(), Some(0));
+    let report = text(&out.stdout).replace('\n', " ");
+    assert!(!report.contains("dataset"), "{report}");
+    assert!(report.contains("by the order the options are listed in the file"));
+}
+
+#[test]
 fn compare_honours_format() {
     let out = tally(&[
         "ballots",
@@ -431,7 +451,32 @@ fn compare_honours_format() {
         Some("system,winner,decided_by_tie,round,kind,name,votes,share,status")
     );
     assert!(
-        csv.contains("instant-runoff,Zoo,false,3,candidate,Zoo,12,66.7,elected"),
+        csv.contains("instant-runoff,Zoo,false,3,candidate,Zoo,12,66.67,elected"),
+        "two decimals, as in the rounds CSV:\n{csv}"
+    );
+}
+
+#[test]
+fn compare_json_escapes_names_as_json_and_csv_names_the_exhausted_pile() {
+    let file = "tests/data/ballots/control-characters.csv";
+    let out = tally(&["ballots", file, "--compare", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0));
+    let json = text(&out.stdout);
+    assert!(json.contains(r#""name": "Be\u001b[31mach""#), "{json}");
+    assert!(
+        !json.contains("u{1b}"),
+        "no Rust-style escape as text:\n{json}"
+    );
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    assert_eq!(
+        v["systems"][1]["winner"], "Be\u{1b}[31mach",
+        "the raw name, escaped"
+    );
+    let out = tally(&["ballots", file, "--compare", "--format", "csv"]);
+    let csv = text(&out.stdout);
+    assert!(
+        csv.contains(",2,exhausted,Non-transferable,3,,")
+            && csv.contains(",2,exhausted,Exhausted,1,,"),
         "{csv}"
     );
 }

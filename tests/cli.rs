@@ -646,3 +646,14 @@ fn areas_not_yet_declared_are_exported_as_unknown_not_zero() {
         ]
     );
 }
+
+#[test]
+fn compare_into_a_pipe_does_not_cut_party_labels() {
+    // The tests' stdout is a pipe: no terminal width to fit.
+    let out = stdout(&["compare", "london-2004", "london-2008", "london-2012"]);
+    assert!(
+        out.contains("Christian Choice (Christian Peoples Alliance and Christian Party)"),
+        "{out}"
+    );
+    assert!(!out.contains('…'), "{out}");
+}

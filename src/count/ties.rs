@@ -41,6 +41,19 @@ impl TieRule {
     }
 }
 
+impl TieRule {
+    /// [`TieRule::describe`] for a count of a ballots file, which has no "dataset": its
+    /// order of candidates is the order the options are listed in the file.
+    pub fn describe_for_ballots(self) -> &'static str {
+        match self {
+            TieRule::CandidateOrder => {
+                "by the order the options are listed in the file (tally's rule, as no draw is recorded)"
+            }
+            other => other.describe(),
+        }
+    }
+}
+
 /// A tie and how it was decided.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TieBreak {

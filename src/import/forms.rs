@@ -156,6 +156,36 @@ pub fn rank_label(s: &str) -> Option<(usize, bool)> {
     found.map(|n| (n, !worded))
 }
 
+/// A rank in any language: text holding exactly one number from 1 to 99, whatever words or
+/// ordinal marks surround it (`1. Wahl`, `1er choix`, `1.ª opción`, `1ª scelta`, `1e keuze`,
+/// `Platz 1`), as well as everything [`rank_label`] reads.
+pub fn any_rank(s: &str) -> Option<usize> {
+    if let Some((n, _)) = rank_label(s) {
+        return Some(n);
+    }
+    let mut runs = s
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty());
+    let digits = runs.next()?;
+    if runs.next().is_some() || digits.len() > 2 {
+        return None;
+    }
+    digits.parse::<usize>().ok().filter(|&n| n >= 1)
+}
+
+/// Whether a grid's rows could be its ranks: each one number (see [`any_rank`]), together
+/// 1, 2, … n for the n rows.
+fn rows_are_ranks(rows: &[&str]) -> Option<Vec<usize>> {
+    let ranks: Vec<usize> = rows.iter().map(|r| any_rank(r)).collect::<Option<_>>()?;
+    let mut sorted = ranks.clone();
+    sorted.sort_unstable();
+    sorted
+        .iter()
+        .enumerate()
+        .all(|(k, &n)| n == k + 1)
+        .then_some(ranks)
+}
+
 /// How the ranking question's answers are laid out in the columns.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Layout {
@@ -165,9 +195,10 @@ pub enum Layout {
     /// Google, `Question [Zoo]`…: each cell says the option's rank. The columns, each with
     /// its option's candidate number.
     Options(Vec<(usize, usize)>),
-    /// Google, `Question [1]`, `Question [2]`…: ranks or options named by numbers, told by
-    /// the first response's cells.
-    Numbered(Vec<(usize, String)>),
+    /// Google, `Question [1]`, `Question [2]`… or `Question [1. Wahl]`, `Question [Platz 2]`…
+    /// (each row one small number, together 1 to n): ranks or options named by numbers, told
+    /// by the first response's cells. The columns, each with its row and the row's number.
+    Numbered(Vec<(usize, String, usize)>),
     /// Microsoft, one column of `Zoo;Beach;Museum;`. While there are several question
     /// columns, the first response says which holds lists.
     List(Vec<usize>),
@@ -209,7 +240,10 @@ fn google(cells: &[String]) -> Result<(Header, Vec<String>), String> {
             }
         }
     }
-    let ranked = |cols: &[(usize, &str)]| cols.iter().all(|(_, r)| rank_label(r).is_some());
+    let ranked = |cols: &[(usize, &str)]| {
+        cols.iter().all(|(_, r)| rank_label(r).is_some())
+            || rows_are_ranks(&cols.iter().map(|&(_, r)| r).collect::<Vec<_>>()).is_some()
+    };
     let chosen: Vec<&(&str, Vec<(usize, &str)>)> = match grids.len() {
         0 => {
             return Err(
@@ -230,14 +264,25 @@ fn google(cells: &[String]) -> Result<(Header, Vec<String>), String> {
         ));
     };
     let mut options = Vec::new();
+    let numbered = rows_are_ranks(&cols.iter().map(|&(_, r)| r).collect::<Vec<_>>());
     let layout = match cols
         .iter()
         .map(|(_, r)| rank_label(r))
         .collect::<Option<Vec<_>>>()
     {
-        Some(ranks) if ranks.iter().all(|&(_, bare)| bare) => {
-            Layout::Numbered(cols.iter().map(|&(k, row)| (k, row.to_string())).collect())
-        }
+        Some(ranks) if ranks.iter().all(|&(_, bare)| bare) => Layout::Numbered(
+            cols.iter()
+                .zip(&ranks)
+                .map(|(&(k, row), &(n, _))| (k, row.to_string(), n))
+                .collect(),
+        ),
+        // Rows numbered in another language (`[1. Wahl]`, `[Platz 2]`): the cells decide.
+        None if numbered.is_some() => Layout::Numbered(
+            cols.iter()
+                .zip(numbered.iter().flatten())
+                .map(|(&(k, row), &n)| (k, row.to_string(), n))
+                .collect(),
+        ),
         Some(ranks) => {
             let mut by_rank: Vec<(usize, usize)> = cols
                 .iter()
@@ -365,25 +410,24 @@ impl Reader {
         }
         let cell = |k: usize| cells.get(k).map(String::as_str).unwrap_or("");
         if let Layout::Numbered(cols) = &self.header.layout {
-            // Worded ranks in the cells (`1st choice`) make the bracketed numbers options.
+            // Worded ranks in the cells (`1st choice`) make the bracketed rows options; names
+            // in the cells (`Zoo`, `Hund`, `Room 1`) make them ranks.
             let worded = cols
                 .iter()
-                .filter(|(k, _)| !cell(*k).is_empty())
-                .all(|(k, _)| rank_label(cell(*k)).is_some_and(|(_, bare)| !bare));
-            let any = cols.iter().any(|(k, _)| !cell(*k).is_empty());
+                .filter(|(k, _, _)| !cell(*k).is_empty())
+                .all(|(k, _, _)| rank_label(cell(*k)).is_some_and(|(_, bare)| !bare));
+            let any = cols.iter().any(|(k, _, _)| !cell(*k).is_empty());
             if any {
                 self.header.layout = if worded {
                     let cols = cols.clone();
                     Layout::Options(
                         cols.iter()
-                            .map(|(k, name)| (*k, self.candidate(name)))
+                            .map(|(k, name, _)| (*k, self.candidate(name)))
                             .collect(),
                     )
                 } else {
-                    let mut by_rank: Vec<(usize, usize)> = cols
-                        .iter()
-                        .map(|(k, r)| (rank_label(r).map_or(0, |(n, _)| n), *k))
-                        .collect();
+                    let mut by_rank: Vec<(usize, usize)> =
+                        cols.iter().map(|&(k, _, n)| (n, k)).collect();
                     by_rank.sort();
                     Layout::Ranks(by_rank.into_iter().map(|(_, k)| k).collect())
                 };
@@ -446,8 +490,8 @@ impl Reader {
                     if text.is_empty() {
                         continue;
                     }
-                    match rank_label(text) {
-                        Some((rank, _)) if rank <= cols.len() => at_rank[rank - 1].push(option),
+                    match any_rank(text) {
+                        Some(rank) if rank <= cols.len() => at_rank[rank - 1].push(option),
                         Some(_) => {
                             let reason = format!(
                                 "{}: `{text}`, but there are only {} options to rank",
@@ -523,6 +567,27 @@ impl Reader {
                 ),
             });
         }
+        // Every response rejected for one reason is the layout misread (or a form set up
+        // wrongly), not a vote of nobody: refuse it, showing the first.
+        if ballots.rankings.is_empty()
+            && let Some(first) = ballots.rejected.first()
+            && ballots.rejected.iter().all(|r| r.kind == first.kind)
+        {
+            return Err(FileError {
+                line: first.line,
+                message: format!(
+                    "every response ({}) is rejected, this one because {}; the rows of `{}` were read as {} (docs/ballots.md, \"Forms exports\")",
+                    thousands(ballots.total()),
+                    first.reason,
+                    self.header.question,
+                    match self.header.layout {
+                        Layout::Options(_) =>
+                            "options, so each cell must be a rank: rows that are ranks hold one number each, 1, 2, 3…",
+                        _ => "ranks, so each cell must name an option",
+                    }
+                ),
+            });
+        }
         if ballots.candidates.is_empty() {
             return Err(FileError {
                 line: 0,
@@ -594,6 +659,32 @@ mod tests {
                 "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"
             ]
         );
+    }
+
+    #[test]
+    fn a_rank_in_any_language_is_one_small_number() {
+        for (s, want) in [
+            ("1. Wahl", Some(1)),
+            ("1er choix", Some(1)),
+            ("2e choix", Some(2)),
+            ("1.ª opción", Some(1)),
+            ("3ª scelta", Some(3)),
+            ("1e keuze", Some(1)),
+            ("Platz 4", Some(4)),
+            ("2nd choice", Some(2)),
+            ("Hund", None),
+            ("0. Wahl", None),
+            ("Raum 1 oder 2", None),
+            ("Platz 100", None),
+        ] {
+            assert_eq!(any_rank(s), want, "{s:?}");
+        }
+        assert_eq!(
+            rows_are_ranks(&["Platz 2", "Platz 1", "Platz 3"]),
+            Some(vec![2, 1, 3])
+        );
+        assert_eq!(rows_are_ranks(&["Raum 1", "Raum 3"]), None, "not 1 to n");
+        assert_eq!(rows_are_ranks(&["Raum 1", "Raum 1"]), None);
     }
 
     #[test]

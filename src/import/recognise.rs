@@ -22,6 +22,8 @@ pub enum Format {
     Blt { candidates: u32, seats: u32 },
     /// A zip archive: an .xlsx spreadsheet, or a folder of exports.
     Zip,
+    /// UTF-16 text, with its byte-order mark: what Excel's "Unicode Text" saves.
+    Utf16,
     /// Not text.
     Binary,
     /// A cast vote record export, with the column that tells.
@@ -41,6 +43,7 @@ impl Format {
                 if *seats == 1 { "" } else { "s" }
             ),
             Format::Zip => "a zip archive, such as an .xlsx spreadsheet".into(),
+            Format::Utf16 => "UTF-16 text (Excel's Unicode Text)".into(),
             Format::Binary => "a binary file".into(),
             Format::CastVoteRecords { column } => {
                 format!("a voting system's cast vote record export (a `{column}` column)")
@@ -60,6 +63,9 @@ impl Format {
             }
             Format::Blt { .. } => "tally does not read BLT files yet",
             Format::Zip => "save the ballots from the spreadsheet as CSV (docs/ballots.md)",
+            Format::Utf16 => {
+                "tally reads UTF-8: in Excel, save it as \"CSV UTF-8 (Comma delimited)\" instead (docs/ballots.md)"
+            }
             Format::Binary => "tally reads text files",
             Format::CastVoteRecords { .. } => "tally does not read cast vote records yet",
         }
@@ -82,6 +88,9 @@ const CVR_COLUMNS: [&str; 8] = [
 pub fn recognise(start: &[u8]) -> Format {
     if start.starts_with(b"PK\x03\x04") {
         return Format::Zip;
+    }
+    if start.starts_with(b"\xFF\xFE") || start.starts_with(b"\xFE\xFF") {
+        return Format::Utf16;
     }
     if start.contains(&0) {
         return Format::Binary;
@@ -149,6 +158,8 @@ mod tests {
         );
         assert_eq!(recognise(b"PK\x03\x04\x14\x00"), Format::Zip);
         assert_eq!(recognise(b"a\x00b"), Format::Binary);
+        assert_eq!(recognise(b"\xFF\xFEZ\x00o\x00o\x00"), Format::Utf16);
+        assert_eq!(recognise(b"\xFE\xFF\x00Z\x00o\x00o"), Format::Utf16);
         assert_eq!(
             recognise(b"Source Filepath,CVR Provider,Contest Id,RCTab CVR Id,Precinct,Rank 1\n"),
             Format::CastVoteRecords {

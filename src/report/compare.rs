@@ -37,16 +37,18 @@ fn in_date_order(contests: &[Counted]) -> (Vec<&Counted>, bool) {
     (sorted, reordered)
 }
 
-pub fn compare(contests: &[Counted], format: Format) -> String {
+/// The comparison in `format`. A text table cuts long party labels only when `cut_labels`
+/// (stdout is a terminal, whose width is limited); into a pipe or file, labels are whole.
+pub fn compare(contests: &[Counted], format: Format, cut_labels: bool) -> String {
     let (contests, reordered) = in_date_order(contests);
     match format {
-        Format::Text => text(&contests, reordered),
+        Format::Text => text(&contests, reordered, cut_labels),
         Format::Json => json(&contests, reordered),
         Format::Csv => csv(&contests),
     }
 }
 
-fn text(contests: &[&Counted], reordered: bool) -> String {
+fn text(contests: &[&Counted], reordered: bool, cut_labels: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -61,7 +63,7 @@ fn text(contests: &[&Counted], reordered: bool) -> String {
     );
     out.push_str(&overview(contests));
     out.push('\n');
-    out.push_str(&shares(contests));
+    out.push_str(&shares(contests, cut_labels));
     out
 }
 
@@ -110,13 +112,13 @@ fn overview(contests: &[&Counted]) -> String {
     out
 }
 
-fn shares(contests: &[&Counted]) -> String {
+fn shares(contests: &[&Counted], cut_labels: bool) -> String {
     let table = summary::party_table(contests.iter().copied());
     let headings = summary::headings(contests.iter().copied());
     let mut columns: Vec<(&str, Align)> = vec![("Party", Align::Left)];
     columns.extend(headings.iter().map(|h| (h.as_str(), Align::Right)));
     let mut t = Table::new(&columns);
-    t.max_left = Some(38);
+    t.max_left = cut_labels.then_some(38);
 
     for row in &table {
         let mut cells = vec![row.label()];
@@ -370,18 +372,19 @@ mod tests {
     fn contests_are_compared_in_date_order_whatever_the_order_given() {
         let given = load(&["london-2012", "london-2004", "london-2008"]);
         let sorted = load(&["london-2004", "london-2008", "london-2012"]);
-        let text = compare(&given, Format::Text);
+        let text = compare(&given, Format::Text, true);
         assert!(
             text.starts_with("3 contests in date order (not the order given); each change is since the previous contest in time."),
             "{text}"
         );
         // The same tables as when named in order.
-        let (a, b) = (compare(&sorted, Format::Text), text);
+        let (a, b) = (compare(&sorted, Format::Text, true), text);
         assert_eq!(
             a.lines().skip(1).collect::<Vec<_>>(),
             b.lines().skip(1).collect::<Vec<_>>()
         );
-        let json: serde_json::Value = serde_json::from_str(&compare(&given, Format::Json)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&compare(&given, Format::Json, true)).unwrap();
         assert_eq!(json["reordered"], true);
         let ids: Vec<&str> = json["contests"]
             .as_array()
@@ -395,7 +398,8 @@ mod tests {
     #[test]
     fn changes_are_between_the_same_party_in_consecutive_contests() {
         let all = crate::import::load_all().unwrap();
-        let json: serde_json::Value = serde_json::from_str(&compare(&all, Format::Json)).unwrap();
+        let json: serde_json::Value =
+            serde_json::from_str(&compare(&all, Format::Json, true)).unwrap();
         let row = |id: &str| {
             json["parties"]
                 .as_array()

@@ -81,7 +81,11 @@ fn tie_paragraph(l: &Counted) -> Option<String> {
     let system = l.contest.method.system();
     let sentences: Vec<String> = ties
         .iter()
-        .map(|(_, t)| super::text::tie_sentence(&l.contest, t))
+        .map(|(_, t)| {
+            super::text::tie_sentence_named(&l.contest, t, t.rule.describe_for_ballots(), |n| {
+                clean(n).into_owned()
+            })
+        })
         .collect();
     let lead = if decided {
         "the winner was decided by a tie"
@@ -89,7 +93,7 @@ fn tie_paragraph(l: &Counted) -> Option<String> {
         "a tie was broken along the way, and did not decide the winner"
     };
     let rule = if ties.iter().any(|(_, t)| t.rule == TieRule::CandidateOrder) {
-        " For ballots, the order of candidates is the `candidates:` line, or else the order in which the names first appear."
+        " The order the options are listed in the file is its `candidates:` line, or else the order in which the names first appear."
     } else {
         ""
     };
@@ -251,7 +255,8 @@ fn tie_rule(r: TieRule) -> &'static str {
 pub fn compare_json(counts: &[Counted], p: &Prepared) -> String {
     use serde_json::{Value, json};
     let read = Read::of(p);
-    let name = |l: &Counted, i: usize| clean(&l.contest.candidates[i].name).into_owned();
+    // Raw names: serde_json escapes them (`\u001b`), and `escape_unsafe` what it leaves.
+    let name = |l: &Counted, i: usize| l.contest.candidates[i].name.clone();
     let systems: Vec<Value> = counts
         .iter()
         .map(|l| {
@@ -270,7 +275,7 @@ pub fn compare_json(counts: &[Counted], p: &Prepared) -> String {
                     "preferred": t.preferred.iter().map(|&i| name(l, i)).collect::<Vec<_>>(),
                     "votes": t.votes.get(),
                     "rule": tie_rule(t.rule),
-                    "explanation": super::text::tie_sentence(&l.contest, t),
+                    "explanation": super::text::tie_sentence_named(&l.contest, t, t.rule.describe_for_ballots(), str::to_string),
                 })).collect::<Vec<_>>(),
                 "rounds": l.count.rounds.iter().map(|r| json!({
                     "round": r.number,
@@ -288,13 +293,13 @@ pub fn compare_json(counts: &[Counted], p: &Prepared) -> String {
         })
         .collect();
     let doc = json!({
-        "title": counts.first().map(|l| clean(&l.contest.title).into_owned()),
+        "title": counts.first().map(|l| l.contest.title.clone()),
         "valid_ballots": read.valid.get(),
         "rejected_ballots": read.rejected.get(),
         "rejected_lines": p.rejected.iter().map(|r| json!({
             "line": r.line,
             "ballots": r.count.get(),
-            "reason": clean(&r.reason),
+            "reason": r.reason,
         })).collect::<Vec<_>>(),
         "same_winner": counts.iter().map(|l| l.count.winner().map(|w| name(l, w))).collect::<std::collections::HashSet<_>>().len() <= 1,
         "systems": systems,
@@ -307,8 +312,9 @@ pub fn compare_json(counts: &[Counted], p: &Prepared) -> String {
 
 /// The comparison as CSV: one row per candidate (and the exhausted pile) per round per
 /// system. Columns `system, winner, decided_by_tie, round, kind, name, votes, share,
-/// status`; `kind` is `candidate` or `exhausted`; `share` is the percent of the round's
-/// continuing votes. Text cells are safe in a spreadsheet (`report::csv::cell`).
+/// status`; `kind` is `candidate` or `exhausted` (named as the method calls it:
+/// `Non-transferable`, `Exhausted`); `share` is the percent of the round's continuing votes
+/// to two decimals, as in the rounds CSV. Text cells are safe in a spreadsheet (`report::csv::cell`).
 pub fn compare_csv(counts: &[Counted]) -> String {
     use super::csv::cell;
     let mut w = ::csv::Writer::from_writer(Vec::new());
@@ -357,9 +363,9 @@ pub fn compare_csv(counts: &[Counted]) -> String {
                 row.extend([
                     cell(&l.contest.candidates[i].name),
                     v.get().to_string(),
-                    share_number(v, r.continuing)
-                        .to_string()
-                        .replace("null", ""),
+                    v.percent_of(r.continuing)
+                        .map(|p| format!("{p:.2}"))
+                        .unwrap_or_default(),
                     status.to_string(),
                 ]);
                 rows.push(row);
@@ -367,7 +373,7 @@ pub fn compare_csv(counts: &[Counted]) -> String {
             if r.number > 1 || !r.exhausted.is_zero() {
                 let mut row = lead("exhausted");
                 row.extend([
-                    String::new(),
+                    l.contest.method.words().exhausted.to_string(),
                     r.exhausted.get().to_string(),
                     String::new(),
                     String::new(),
@@ -409,11 +415,11 @@ mod tests {
         assert!(text.contains("Museum (by a tie)"), "{text}");
         let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
         assert!(
-            flat.contains("Under the Supplementary Vote, the winner was decided by a tie: Zoo and Beach tied for second place on 5 votes; Zoo goes through, by the order of candidates"),
+            flat.contains("Under the Supplementary Vote, the winner was decided by a tie: Zoo and Beach tied for second place on 5 votes; Zoo goes through, by the order the options are listed in the file"),
             "{flat}"
         );
         assert!(
-            flat.contains("Museum and Zoo tied for first place on 8 votes; Museum wins, by the order of candidates"),
+            flat.contains("Museum and Zoo tied for first place on 8 votes; Museum wins, by the order the options are listed in the file"),
             "{flat}"
         );
         let json: serde_json::Value = serde_json::from_str(&compare_json(&counts, &p)).unwrap();
@@ -436,6 +442,6 @@ mod tests {
             "{text}"
         );
         let csv = compare_csv(&counts);
-        assert!(csv.starts_with("system,winner,decided_by_tie,round,kind,name,votes,share,status\nfirst-past-the-post,B,false,1,candidate,B,1,100.0,elected\n"), "{csv}");
+        assert!(csv.starts_with("system,winner,decided_by_tie,round,kind,name,votes,share,status\nfirst-past-the-post,B,false,1,candidate,B,1,100.00,elected\n"), "{csv}");
     }
 }

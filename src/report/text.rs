@@ -167,15 +167,26 @@ fn round_section(l: &Counted, round: &Round) -> String {
 /// on 5 votes; Zoo goes through, by the order of candidates in the dataset (…)." Also what
 /// `tally ballots --compare` says of a tie (`report::systems`).
 pub fn tie_sentence(c: &crate::model::Contest, tie: &TieBreak) -> String {
+    tie_sentence_named(c, tie, tie.rule.describe(), |name| clean(name).into_owned())
+}
+
+/// [`tie_sentence`] with each name as `name` makes it: made safe for a terminal, or raw for
+/// JSON, whose own escapes serde writes.
+pub fn tie_sentence_named(
+    c: &crate::model::Contest,
+    tie: &TieBreak,
+    rule: &str,
+    name: impl Fn(&str) -> String,
+) -> String {
     let names: Vec<String> = tie
         .tied
         .iter()
-        .map(|&i| clean(&c.candidates[i].name).into_owned())
+        .map(|&i| name(&c.candidates[i].name))
         .collect();
     let preferred: Vec<String> = tie
         .preferred
         .iter()
-        .map(|&i| clean(&c.candidates[i].name).into_owned())
+        .map(|&i| name(&c.candidates[i].name))
         .collect();
     let (what, outcome) = match tie.kind {
         TieKind::SecondPlace => ("second place", "goes through"),
@@ -195,7 +206,7 @@ pub fn tie_sentence(c: &crate::model::Contest, tie: &TieBreak) -> String {
         join_names(&names),
         how_many(tie.votes, "vote", "votes"),
         join_names(&preferred),
-        tie.rule.describe()
+        rule
     )
 }
 
