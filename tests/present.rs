@@ -516,7 +516,7 @@ fn ties_are_told_with_the_rule_that_broke_them() {
     let second = txt(&render_app(&mut app, 80, 24));
     for part in [
         "Zoo and Beach are tied for second place on 5 votes each",
-        "the order of candidates",
+        "the order the options are listed in the file",
         "Zoo goes through",
     ] {
         assert!(second.contains(part), "{part}\n{second}");

@@ -252,6 +252,22 @@ pub struct Source {
 }
 
 impl Contest {
+    /// Whether tally counted this contest itself from a file of ballots (`count::ballots`
+    /// names its one source `ballots`): the ballots are known, and a tie was broken by the
+    /// order of the options in that file rather than of a dataset's candidates.
+    pub fn counted_from_ballots(&self) -> bool {
+        self.sources.iter().any(|s| s.id == "ballots")
+    }
+
+    /// How a tie was broken, in the words that suit where the contest came from.
+    pub fn tie_rule_words(&self, rule: crate::count::ties::TieRule) -> &'static str {
+        if self.counted_from_ballots() {
+            rule.describe_for_ballots()
+        } else {
+            rule.describe()
+        }
+    }
+
     /// The position of a candidate by id. This looks through the list: to look up many ids,
     /// build [`Contest::ids`] once.
     pub fn candidate_index(&self, id: &str) -> Option<usize> {

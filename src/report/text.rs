@@ -167,7 +167,9 @@ fn round_section(l: &Counted, round: &Round) -> String {
 /// on 5 votes; Zoo goes through, by the order of candidates in the dataset (…)." Also what
 /// `tally ballots --compare` says of a tie (`report::systems`).
 pub fn tie_sentence(c: &crate::model::Contest, tie: &TieBreak) -> String {
-    tie_sentence_named(c, tie, tie.rule.describe(), |name| clean(name).into_owned())
+    tie_sentence_named(c, tie, c.tie_rule_words(tie.rule), |name| {
+        clean(name).into_owned()
+    })
 }
 
 /// [`tie_sentence`] with each name as `name` makes it: made safe for a terminal, or raw for

@@ -20,7 +20,7 @@ fn name(l: &Counted, i: usize) -> String {
 /// its source `ballots`): the ballots are known, so they can be counted under every system,
 /// as `tally ballots FILE --compare` does.
 fn from_ballots(l: &Counted) -> bool {
-    l.contest.sources.iter().any(|s| s.id == "ballots")
+    l.contest.counted_from_ballots()
 }
 
 /// What to say of another system for a count from a ballots file, naming the file.

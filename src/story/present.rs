@@ -492,7 +492,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                             "{} are tied for {what} on {} each. The tie was broken {}: {} {}.",
                             join_names(&tied),
                             num_of(tie.votes, "vote", "votes"),
-                            tie.rule.describe(),
+                            c.tie_rule_words(tie.rule),
                             join_names(&preferred),
                             if preferred.len() == 1 { one } else { many }
                         ),
