@@ -85,6 +85,16 @@ fn round_section(l: &Counted, round: &Round) -> String {
             thousands(round.threshold),
             thousands(round.continuing)
         );
+    } else if c.method.system() == crate::model::VotingSystem::SupplementaryVote && round.number > 1
+    {
+        // The Supplementary Vote's second round elects whichever finalist has more: more
+        // than half is what they will usually have, not what they need.
+        let _ = writeln!(
+            out,
+            "The finalist with more votes wins. (More than half of the {} votes still in play would be {}.)",
+            thousands(round.continuing),
+            thousands(round.threshold)
+        );
     } else if !round.continuing.is_zero() {
         let in_play = if round.number == 1 {
             "valid votes"
