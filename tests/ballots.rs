@@ -382,9 +382,19 @@ fn numbered_options_are_counted_as_options() {
     let out = tally(&["ballots", "tests/data/ballots/numbered.csv", "--compare"]);
     let report = text(&out.stdout);
     assert!(
-        report.contains("First past the post  3 "),
+        report.contains("First past the post  Option 3 "),
         "option 3 has the most first choices:\n{report}"
     );
+    // Said as options in sentences, while the ids keep the numbers the ballots use.
+    let out = tally(&["narrate", "tests/data/ballots/numbered.csv"]);
+    let told = text(&out.stdout);
+    assert!(
+        told.contains("Option 3\nleads with 3") || told.contains("Option 3 leads with 3"),
+        "{told}"
+    );
+    let candidates = v["candidates"].as_array().unwrap();
+    assert_eq!(candidates[0]["id"], "1");
+    assert_eq!(candidates[0]["name"], "Option 1");
 }
 
 #[test]

@@ -252,6 +252,14 @@ impl Prepared {
             *reasons.entry(r.kind.to_string()).or_default() += r.count;
         }
         let source = clean(&about.source).into_owned();
+        // Options named by numbers ("candidates: 1, 2, 3") read as "Option 1" in sentences
+        // and tables ("1 leads with 3" would not); their ids, and so the ballots, keep the
+        // numbers as typed.
+        let numbered = !self.candidates.is_empty()
+            && self
+                .candidates
+                .iter()
+                .all(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit()));
         Contest {
             id: id_for(&about.title, &mut HashSet::new()),
             title: about.title.clone(),
@@ -266,7 +274,11 @@ impl Prepared {
                 .zip(&ids)
                 .map(|(name, id)| Candidate {
                     id: id.clone(),
-                    name: name.clone(),
+                    name: if numbered {
+                        format!("Option {name}")
+                    } else {
+                        name.clone()
+                    },
                     party: String::new(),
                     party_id: None,
                     colour: None,
