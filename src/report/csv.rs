@@ -103,6 +103,17 @@ impl Row {
 }
 
 /// `12.34`, or empty when there is nothing to take a share of.
+/// A candidate's `status` cell in round `r`: `elected`, `eliminated` or `continuing`.
+pub(super) fn status(r: &crate::count::Round, i: usize) -> &'static str {
+    if r.elected.contains(&i) {
+        "elected"
+    } else if r.eliminated.contains(&i) {
+        "eliminated"
+    } else {
+        "continuing"
+    }
+}
+
 fn share(p: Option<f64>) -> String {
     p.map(|p| format!("{p:.2}")).unwrap_or_default()
 }
@@ -120,13 +131,7 @@ pub fn rounds(l: &Counted) -> String {
             let Some(votes) = r.tally(i) else {
                 continue;
             };
-            let status = if r.elected.contains(&i) {
-                "elected"
-            } else if r.eliminated.contains(&i) {
-                "eliminated"
-            } else {
-                "continuing"
-            };
+            let status = status(r, i);
             let row = Row {
                 round: r.number.to_string(),
                 kind: "candidate",

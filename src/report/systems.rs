@@ -352,13 +352,7 @@ pub fn compare_csv(counts: &[Counted]) -> String {
                 ]
             };
             for (i, v) in r.standings() {
-                let status = if r.elected.contains(&i) {
-                    "elected"
-                } else if r.eliminated.contains(&i) {
-                    "eliminated"
-                } else {
-                    "continuing"
-                };
+                let status = super::csv::status(r, i);
                 let mut row = lead("candidate");
                 row.extend([
                     cell(&l.contest.candidates[i].name),
