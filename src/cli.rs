@@ -188,26 +188,34 @@ fn present(a: PresentArgs) -> Outcome {
 fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Failure> {
     use crate::import::recognise::{Format, recognise};
     let path = std::path::Path::new(&a.contest);
-    let ballots = import::embedded::get(&a.contest).is_none()
-        && path.is_file()
-        && crate::files::read_document(path, crate::files::DOCUMENT_LIMIT, "ballots")
-            .map(|bytes| recognise(&bytes[..bytes.len().min(64 * 1024)]))
-            .is_ok_and(|f| matches!(f, Format::BallotsText | Format::Forms(_)));
-    if !ballots {
-        if a.system.is_some() {
-            return Err(Failure::Usage(format!(
-                "--system is for a class's ballots file; {} is counted as its data says",
-                clean(&a.contest)
-            )));
-        }
+    let refuse_system = || match a.system {
+        Some(_) => Err(Failure::Usage(format!(
+            "--system is for a class's ballots file; {} is counted as its data says",
+            clean(&a.contest)
+        ))),
+        None => Ok(()),
+    };
+    if import::embedded::get(&a.contest).is_some() || !path.is_file() {
+        refuse_system()?;
         return Ok(import::open(&a.contest)?);
     }
-    // As every command counts a ballots file: the Supplementary Vote unless `--system` says
-    // otherwise. The header names the system on every slide.
-    let system = a.system.unwrap_or(import::BALLOTS_SYSTEM);
-    let about = About::file(path, a.title.clone(), a.date);
-    let Tallied { mut counted, .. } = tally_file(path, &[system], &about).map_err(Failure::Data)?;
-    Ok((vec![counted.remove(0)], 0))
+    // Read once: recognised by its content, then imported from the same bytes.
+    let bytes = crate::files::read_document(path, crate::files::DOCUMENT_LIMIT, "contest")
+        .map_err(OpenError::File)?;
+    let file = path.display().to_string();
+    match recognise(&bytes[..bytes.len().min(64 * 1024)]) {
+        Format::BallotsText | Format::Forms(_) => {
+            // As every command counts a ballots file: the Supplementary Vote unless
+            // `--system` says otherwise. The header names the system on every slide.
+            let system = a.system.unwrap_or(import::BALLOTS_SYSTEM);
+            let about = About::file(path, a.title.clone(), a.date);
+            Ok((vec![import::ballots(&file, &bytes, system, &about)?], 0))
+        }
+        _ => {
+            refuse_system()?;
+            Ok((vec![import::from_bytes(&file, &bytes)?], 0))
+        }
+    }
 }
 
 /// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.
