@@ -141,6 +141,16 @@ impl App {
         app
     }
 
+    /// Compare what is followed with `baseline` ("how does this compare with last time?"):
+    /// `tally watch FILE --against london-2016`. Only a live viewer has a baseline.
+    pub fn against(mut self, baseline: Counted) -> Self {
+        if let Some(live) = self.live.as_mut() {
+            live.baseline = Some(Box::new(baseline));
+            live.compare(self.contests.get(self.current));
+        }
+        self
+    }
+
     fn empty(options: Options) -> Self {
         App {
             contests: Vec::new(),

@@ -103,7 +103,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     use Command as C;
     match cli.command {
         None => match cli.follow {
-            Some(file) => watch(&file, cli.viewer.options()),
+            Some(file) => watch(&file, None, cli.viewer.options()),
             None if interactive() => {
                 let (contests, index) = import::open_all(&cli.contests)?;
                 viewed(tui::run(App::new(contests, index, cli.viewer.options())))
@@ -137,7 +137,11 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
         }
         Some(C::Present(a)) => present(a),
         Some(C::Ballots(a)) => ballots(a, err),
-        Some(C::Watch { file, viewer }) => watch(&file, viewer.options()),
+        Some(C::Watch {
+            file,
+            against,
+            viewer,
+        }) => watch(&file, against.as_deref(), viewer.options()),
         Some(C::Replay(a)) => replay(a, out),
     }
 }
@@ -240,18 +244,20 @@ fn render(a: RenderArgs) -> Outcome {
 }
 
 /// `tally watch FILE`: the viewer, following the file.
-fn watch(file: &std::path::Path, options: Options) -> Outcome {
+fn watch(file: &std::path::Path, against: Option<&str>, options: Options) -> Outcome {
+    let baseline = against.map(import::resolve).transpose()?;
     if !interactive() {
         let instead = format!("to read the file once, use `tally rounds {}`", shown(file));
         return needs_terminal("watch", instead);
     }
-    viewed(live::watch(file, options))
+    viewed(live::watch(file, baseline, options))
 }
 
 /// `tally replay CONTEST`: the night again, live or into a file.
 fn replay(a: ReplayArgs, out: &mut dyn Write) -> Outcome {
     let (l, speed) = (import::resolve(&a.contest)?, a.speed);
     let stages = live::replay::stages(&l.contest).map_err(Failure::Usage)?;
+    let baseline = a.against.as_deref().map(import::resolve).transpose()?;
     match a.to {
         Some(path) => live::replay::write_all(&stages, speed, &path, out)
             .map_err(Failure::Data)
@@ -265,6 +271,7 @@ fn replay(a: ReplayArgs, out: &mut dyn Write) -> Outcome {
                 stages,
                 speed,
                 source,
+                baseline,
                 a.viewer.options(),
             ))
         }

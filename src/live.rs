@@ -42,14 +42,19 @@ impl Feed {
     }
 }
 
-/// `tally watch FILE`: the viewer, following the file from the loader thread.
-pub fn watch(file: &Path, options: Options) -> std::io::Result<Exit> {
+/// `tally watch FILE [--against CONTEST]`: the viewer, following the file from the loader
+/// thread, compared with `baseline` when one is given.
+pub fn watch(file: &Path, baseline: Option<Counted>, options: Options) -> std::io::Result<Exit> {
     let name = file
         .file_name()
         .map(|f| f.to_string_lossy().into_owned())
         .unwrap_or_else(|| file.display().to_string());
     let path = file.to_path_buf();
-    crate::tui::run_with(App::live(name, options), move |tx| {
+    let mut app = App::live(name, options);
+    if let Some(b) = baseline {
+        app = app.against(b);
+    }
+    crate::tui::run_with(app, move |tx| {
         loader::spawn(path, move |feed| tx.send(Msg::Feed(Box::new(feed))).is_ok());
     })
 }

@@ -8,6 +8,7 @@
 //! all take their words from here. [`areas`] is the results-by-area table, and [`tables`]
 //! holds what the viewer draws from a contest, worked out once when it is loaded.
 
+pub mod against;
 pub mod areas;
 pub mod explain;
 pub mod narrate;

@@ -12,6 +12,7 @@ use super::App;
 use super::animation::From;
 use crate::count::Counted;
 use crate::live::Feed;
+use crate::story::against::Against;
 use crate::story::tables::Tables;
 
 /// How long a new declaration stays highlighted.
@@ -31,6 +32,10 @@ pub struct Live {
     pub missing: bool,
     /// Areas that declared recently: (area id, app time it arrived).
     pub fresh: Vec<(String, Duration)>,
+    /// The contest the night is compared with (`--against`), if any.
+    pub baseline: Option<Box<Counted>>,
+    /// The shown version against the baseline, worked out once per version.
+    pub against: Option<Against>,
 }
 
 impl Live {
@@ -39,6 +44,14 @@ impl Live {
             source: source.into(),
             ..Live::default()
         }
+    }
+
+    /// Work out the comparison with the baseline again, for the version now shown.
+    pub fn compare(&mut self, shown: Option<&Counted>) {
+        self.against = match (shown, self.baseline.as_deref()) {
+            (Some(now), Some(before)) => Some(Against::new(now, before)),
+            _ => None,
+        };
     }
 
     pub fn is_fresh(&self, area: &str, now: Duration) -> bool {
@@ -118,6 +131,9 @@ pub fn apply(app: &mut App, feed: Feed) -> bool {
             live.fresh.retain(|(_, t)| now < *t + FRESH);
             live.fresh.extend(fresh_ids.into_iter().map(|id| (id, now)));
             replace(app, *loaded);
+            if let Some(live) = app.live.as_mut() {
+                live.compare(app.contests.get(app.current));
+            }
             true
         }
     }

@@ -103,6 +103,10 @@ pub enum Command {
         /// The results file (it may not exist yet)
         #[arg(value_name = "FILE")]
         file: PathBuf,
+        /// Compare the night with another contest (an embedded id or a file): share changes
+        /// by party, swing, turnout, HOLD or GAIN per area, like for like
+        #[arg(long, value_name = "CONTEST")]
+        against: Option<String>,
         #[command(flatten)]
         viewer: ViewerFlags,
     },
@@ -222,6 +226,10 @@ pub struct ReplayArgs {
     /// one step (a reader never sees part of a version)
     #[arg(long, value_name = "FILE")]
     pub to: Option<PathBuf>,
+    /// Compare the night with another contest in the live view (with --to, give it to
+    /// `tally watch FILE --against CONTEST` instead)
+    #[arg(long, value_name = "CONTEST", conflicts_with = "to")]
+    pub against: Option<String>,
     #[command(flatten)]
     pub viewer: ViewerFlags,
 }

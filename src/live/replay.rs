@@ -273,14 +273,19 @@ pub fn write_all(
     Ok(())
 }
 
-/// The night in the live viewer, `speed` times faster than it happened.
+/// The night in the live viewer, `speed` times faster than it happened, compared with
+/// `baseline` when one is given.
 pub fn show(
     stages: Vec<Stage>,
     speed: f64,
     source: String,
+    baseline: Option<crate::count::Counted>,
     options: crate::app::Options,
 ) -> std::io::Result<crate::app::Exit> {
-    let app = crate::app::App::live(source, options);
+    let mut app = crate::app::App::live(source, options);
+    if let Some(b) = baseline {
+        app = app.against(b);
+    }
     crate::tui::run_with(app, move |tx| {
         spawn(stages, speed, move |feed| {
             tx.send(crate::app::Msg::Feed(Box::new(feed))).is_ok()

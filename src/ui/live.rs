@@ -57,6 +57,7 @@ pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> 
         first.push(Span::styled(source, pal.dim()));
     }
     let mut lines = vec![Line::from(first)];
+    lines.extend(against_lines(app, pal, width));
     if let Some(problem) = &live.problem {
         let keep = if app.contests().is_empty() {
             ""
@@ -78,6 +79,79 @@ pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> 
         lines.extend(wrapped(&text, width, pal));
     }
     lines
+}
+
+/// The night against the baseline (`--against`), in two lines: what is compared, who leads,
+/// the swing and turnout; then each party's share with its change. In `width` columns the
+/// long forms give way to short ones ("Lab", surnames), then the least important parts are
+/// left out (turnout, then the swing; the smallest parties), never cut mid-way.
+pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> {
+    let (Some(live), Some(l)) = (app.live_state(), app.contests().get(app.current())) else {
+        return Vec::new();
+    };
+    let Some(a) = live.against.as_ref() else {
+        return Vec::new();
+    };
+    let room = width as usize;
+    let w = crate::text::width;
+    let head = a.basis_text();
+    if a.basis == crate::story::against::Basis::Nothing {
+        return vec![Line::styled(crate::text::fit(&head, room), pal.dim())];
+    }
+    // The first line: the basis, then as many of lead, swing and turnout as fit.
+    let forms = |short: bool| -> Vec<String> {
+        [
+            a.lead_text(&l.contest, short),
+            a.swing_text(short),
+            Some(a.turnout_text()),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
+    };
+    let sep = " · ";
+    let joined = |parts: &[String]| parts.join(sep);
+    let mut parts = forms(false);
+    if w(&head) + 2 + w(&joined(&parts)) > room {
+        parts = forms(true);
+    }
+    while parts.len() > 1 && w(&head) + 2 + w(&joined(&parts)) > room {
+        parts.pop();
+    }
+    let mut first = vec![Span::styled(format!("{head}: "), pal.title())];
+    let rest = joined(&parts);
+    first.push(Span::styled(
+        crate::text::fit(&rest, room.saturating_sub(w(&head) + 2)),
+        pal.text(),
+    ));
+    // The second line: parties, largest first, as many as fit.
+    let shown: Vec<_> = a
+        .parties
+        .iter()
+        .filter(|p| p.share >= crate::story::summary::MIN_SHARE)
+        .collect();
+    let texts =
+        |short: bool| -> Vec<String> { shown.iter().map(|p| a.party_text(p, short)).collect() };
+    let mut items = texts(false);
+    if w(&joined(&items)) > room {
+        items = texts(true);
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for (k, (item, p)) in items.iter().zip(&shown).enumerate() {
+        let extra = if k == 0 { 0 } else { w(sep) } + 2 + w(item);
+        if used + extra > room {
+            break;
+        }
+        if k > 0 {
+            spans.push(Span::styled(sep, pal.dim()));
+        }
+        // The swatch is the party's colour; the label beside it says who it is.
+        spans.push(Span::styled("▍ ", pal.party(p.colour.as_deref())));
+        spans.push(Span::styled(item.clone(), pal.text()));
+        used += extra;
+    }
+    vec![Line::from(first), Line::from(spans)]
 }
 
 /// A warning over as many lines as it needs in `width` columns.
