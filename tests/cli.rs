@@ -100,6 +100,47 @@ fn rounds_json_has_the_documented_fields() {
 }
 
 #[test]
+fn rounds_json_for_2021_has_its_areas_electorate_and_transfers_source_by_source() {
+    let v: Value =
+        serde_json::from_str(&stdout(&["rounds", "london-2021", "--format", "json"])).unwrap();
+    assert_eq!(v["areas"].as_array().unwrap().len(), 14);
+    assert_eq!(v["electorate"], 6_191_387);
+    let turnout = &v["turnout"];
+    assert_eq!(
+        format!("{:.2}", turnout["percent"].as_f64().unwrap()),
+        "42.73"
+    );
+    assert_eq!(turnout["basis"], "ballot-papers");
+    assert_eq!(turnout["computed"], true);
+    // Round 2, from the first-by-second matrix: each of the 18 eliminated candidates' ballots
+    // to Khan, to Bailey and non-transferable.
+    let transfers = v["rounds"][1]["transfers"].as_array().unwrap();
+    assert_eq!(transfers.len(), 18 * 3);
+    let mut totals = std::collections::BTreeMap::new();
+    let mut sources = std::collections::BTreeSet::new();
+    for t in transfers {
+        let from = t["from_ids"].as_array().unwrap();
+        assert_eq!(from.len(), 1, "one source each: {t}");
+        sources.insert(from[0].as_str().unwrap().to_string());
+        let to = t["to_id"].as_str().unwrap_or("exhausted").to_string();
+        assert_eq!(t["exhausted"], t["to_id"].is_null(), "{t}");
+        *totals.entry(to).or_insert(0) += t["votes"].as_u64().unwrap();
+    }
+    assert_eq!(sources.len(), 18);
+    assert_eq!(totals["khan"], 192_313);
+    assert_eq!(totals["bailey"], 84_550);
+    assert_eq!(totals["exhausted"], 347_722);
+    let one = |from: &str, to: &str| {
+        transfers
+            .iter()
+            .find(|t| t["from_ids"][0] == from && t["to_id"] == to)
+            .map(|t| t["votes"].clone())
+    };
+    assert_eq!(one("berry", "khan"), Some(Value::from(93_745)));
+    assert_eq!(one("porritt", "bailey"), Some(Value::from(15_206)));
+}
+
+#[test]
 fn rounds_csv() {
     insta::assert_snapshot!(stdout(&["rounds", "london-2004", "--format", "csv"]));
 }
