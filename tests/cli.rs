@@ -141,6 +141,59 @@ fn rounds_json_for_2021_has_its_areas_electorate_and_transfers_source_by_source(
 }
 
 #[test]
+fn rounds_csv_lists_the_transfers_by_source() {
+    let rows = |id: &str| -> Vec<Vec<String>> {
+        stdout(&["rounds", id, "--format", "csv"])
+            .lines()
+            .map(|l| l.split(',').map(String::from).collect())
+            .collect()
+    };
+    let all = rows("london-2021");
+    let col = |name: &str| all[0].iter().position(|h| h == name).unwrap();
+    let (kind, id, votes, share, to_id) = (
+        col("kind"),
+        col("id"),
+        col("votes"),
+        col("share"),
+        col("to_id"),
+    );
+    let transfers: Vec<&Vec<String>> = all.iter().filter(|r| r[kind] == "transfer").collect();
+    assert_eq!(transfers.len(), 18 * 3);
+    let berry: Vec<(&str, &str, &str)> = transfers
+        .iter()
+        .filter(|r| r[id] == "berry")
+        .map(|r| (r[to_id].as_str(), r[votes].as_str(), r[share].as_str()))
+        .collect();
+    assert_eq!(
+        berry,
+        [
+            ("khan", "93745", "47.35"),
+            ("bailey", "14969", "7.56"),
+            ("exhausted", "89262", "45.09")
+        ]
+    );
+    let to = |who: &str| -> u64 {
+        transfers
+            .iter()
+            .filter(|r| r[to_id] == who)
+            .map(|r| r[votes].parse::<u64>().unwrap())
+            .sum()
+    };
+    assert_eq!(
+        (to("khan"), to("bailey"), to("exhausted")),
+        (192_313, 84_550, 347_722)
+    );
+    // 2004 declared only totals: one source, all eight together, with no id.
+    let all = rows("london-2004");
+    let transfers: Vec<&Vec<String>> = all.iter().filter(|r| r[kind] == "transfer").collect();
+    assert_eq!(transfers.len(), 3);
+    for r in transfers {
+        assert_eq!(r[id], "");
+        assert_eq!(r[3], "The 8 eliminated candidates");
+    }
+}
+
+#[test]
 fn rounds_csv() {
     insta::assert_snapshot!(stdout(&["rounds", "london-2004", "--format", "csv"]));
 }
@@ -599,6 +652,7 @@ fn the_csv_share_says_its_basis() {
         let expected = match cells[kind] {
             "candidate" => "votes-in-round",
             "area-candidate" => "area-valid-votes",
+            "transfer" => "source-ballots",
             _ => "",
         };
         assert_eq!(cells[basis], expected, "{line}");
@@ -679,11 +733,11 @@ fn areas_not_yet_declared_are_exported_as_unknown_not_zero() {
     assert_eq!(
         areas,
         [
-            ",area,north,North,,19200,,,declared,,,north,North,52000,,",
-            "1,area-candidate,okafor,Ada Okafor,Labour,9000,,46.88,,area-valid-votes,labour,north,North,,,",
-            "1,area-candidate,hughes,Tom Hughes,Conservative,7000,,36.46,,area-valid-votes,conservative,north,North,,,",
-            "1,area-candidate,byrne,Niamh Byrne,Green,3200,,16.67,,area-valid-votes,green,north,North,,,",
-            ",area,south,South,,,,,not-declared,,,south,South,48000,,",
+            ",area,north,North,,19200,,,declared,,,north,North,52000,,,,",
+            "1,area-candidate,okafor,Ada Okafor,Labour,9000,,46.88,,area-valid-votes,labour,north,North,,,,,",
+            "1,area-candidate,hughes,Tom Hughes,Conservative,7000,,36.46,,area-valid-votes,conservative,north,North,,,,,",
+            "1,area-candidate,byrne,Niamh Byrne,Green,3200,,16.67,,area-valid-votes,green,north,North,,,,,",
+            ",area,south,South,,,,,not-declared,,,south,South,48000,,,,",
         ]
     );
 }
