@@ -100,6 +100,100 @@ fn rounds_json_has_the_documented_fields() {
 }
 
 #[test]
+fn rounds_json_for_2021_has_its_areas_electorate_and_transfers_source_by_source() {
+    let v: Value =
+        serde_json::from_str(&stdout(&["rounds", "london-2021", "--format", "json"])).unwrap();
+    assert_eq!(v["areas"].as_array().unwrap().len(), 14);
+    assert_eq!(v["electorate"], 6_191_387);
+    let turnout = &v["turnout"];
+    assert_eq!(
+        format!("{:.2}", turnout["percent"].as_f64().unwrap()),
+        "42.73"
+    );
+    assert_eq!(turnout["basis"], "ballot-papers");
+    assert_eq!(turnout["computed"], true);
+    // Round 2, from the first-by-second matrix: each of the 18 eliminated candidates' ballots
+    // to Khan, to Bailey and non-transferable.
+    let transfers = v["rounds"][1]["transfers"].as_array().unwrap();
+    assert_eq!(transfers.len(), 18 * 3);
+    let mut totals = std::collections::BTreeMap::new();
+    let mut sources = std::collections::BTreeSet::new();
+    for t in transfers {
+        let from = t["from_ids"].as_array().unwrap();
+        assert_eq!(from.len(), 1, "one source each: {t}");
+        sources.insert(from[0].as_str().unwrap().to_string());
+        let to = t["to_id"].as_str().unwrap_or("exhausted").to_string();
+        assert_eq!(t["exhausted"], t["to_id"].is_null(), "{t}");
+        *totals.entry(to).or_insert(0) += t["votes"].as_u64().unwrap();
+    }
+    assert_eq!(sources.len(), 18);
+    assert_eq!(totals["khan"], 192_313);
+    assert_eq!(totals["bailey"], 84_550);
+    assert_eq!(totals["exhausted"], 347_722);
+    let one = |from: &str, to: &str| {
+        transfers
+            .iter()
+            .find(|t| t["from_ids"][0] == from && t["to_id"] == to)
+            .map(|t| t["votes"].clone())
+    };
+    assert_eq!(one("berry", "khan"), Some(Value::from(93_745)));
+    assert_eq!(one("porritt", "bailey"), Some(Value::from(15_206)));
+}
+
+#[test]
+fn rounds_csv_lists_the_transfers_by_source() {
+    let rows = |id: &str| -> Vec<Vec<String>> {
+        stdout(&["rounds", id, "--format", "csv"])
+            .lines()
+            .map(|l| l.split(',').map(String::from).collect())
+            .collect()
+    };
+    let all = rows("london-2021");
+    let col = |name: &str| all[0].iter().position(|h| h == name).unwrap();
+    let (kind, id, votes, share, to_id) = (
+        col("kind"),
+        col("id"),
+        col("votes"),
+        col("share"),
+        col("to_id"),
+    );
+    let transfers: Vec<&Vec<String>> = all.iter().filter(|r| r[kind] == "transfer").collect();
+    assert_eq!(transfers.len(), 18 * 3);
+    let berry: Vec<(&str, &str, &str)> = transfers
+        .iter()
+        .filter(|r| r[id] == "berry")
+        .map(|r| (r[to_id].as_str(), r[votes].as_str(), r[share].as_str()))
+        .collect();
+    assert_eq!(
+        berry,
+        [
+            ("khan", "93745", "47.35"),
+            ("bailey", "14969", "7.56"),
+            ("exhausted", "89262", "45.09")
+        ]
+    );
+    let to = |who: &str| -> u64 {
+        transfers
+            .iter()
+            .filter(|r| r[to_id] == who)
+            .map(|r| r[votes].parse::<u64>().unwrap())
+            .sum()
+    };
+    assert_eq!(
+        (to("khan"), to("bailey"), to("exhausted")),
+        (192_313, 84_550, 347_722)
+    );
+    // 2004 declared only totals: one source, all eight together, with no id.
+    let all = rows("london-2004");
+    let transfers: Vec<&Vec<String>> = all.iter().filter(|r| r[kind] == "transfer").collect();
+    assert_eq!(transfers.len(), 3);
+    for r in transfers {
+        assert_eq!(r[id], "");
+        assert_eq!(r[3], "The 8 eliminated candidates");
+    }
+}
+
+#[test]
 fn rounds_csv() {
     insta::assert_snapshot!(stdout(&["rounds", "london-2004", "--format", "csv"]));
 }
@@ -558,6 +652,7 @@ fn the_csv_share_says_its_basis() {
         let expected = match cells[kind] {
             "candidate" => "votes-in-round",
             "area-candidate" => "area-valid-votes",
+            "transfer" => "source-ballots",
             _ => "",
         };
         assert_eq!(cells[basis], expected, "{line}");
@@ -638,11 +733,11 @@ fn areas_not_yet_declared_are_exported_as_unknown_not_zero() {
     assert_eq!(
         areas,
         [
-            ",area,north,North,,19200,,,declared,,,north,North,52000,,",
-            "1,area-candidate,okafor,Ada Okafor,Labour,9000,,46.88,,area-valid-votes,labour,north,North,,,",
-            "1,area-candidate,hughes,Tom Hughes,Conservative,7000,,36.46,,area-valid-votes,conservative,north,North,,,",
-            "1,area-candidate,byrne,Niamh Byrne,Green,3200,,16.67,,area-valid-votes,green,north,North,,,",
-            ",area,south,South,,,,,not-declared,,,south,South,48000,,",
+            ",area,north,North,,19200,,,declared,,,north,North,52000,,,,",
+            "1,area-candidate,okafor,Ada Okafor,Labour,9000,,46.88,,area-valid-votes,labour,north,North,,,,,",
+            "1,area-candidate,hughes,Tom Hughes,Conservative,7000,,36.46,,area-valid-votes,conservative,north,North,,,,,",
+            "1,area-candidate,byrne,Niamh Byrne,Green,3200,,16.67,,area-valid-votes,green,north,North,,,,,",
+            ",area,south,South,,,,,not-declared,,,south,South,48000,,,,",
         ]
     );
 }

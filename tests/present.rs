@@ -710,29 +710,53 @@ fn the_transfer_moves_as_in_the_viewer_unless_motion_is_off() {
         app.next_deadline().is_some(),
         "frames keep coming while it moves"
     );
+    // The first of 18 transfers, one per eliminated candidate (the first-by-second table):
+    // Siân Berry's 197,976 ballots, 93,745 of them to Khan (1,013,721 → 1,107,466).
     let half = txt(&render_app(&mut app, 80, 24));
     assert!(
-        !half.contains("1,206,034") && !half.contains("1,013,721"),
+        !half.contains("1,107,466") && !half.contains("1,013,721"),
         "half-way, Khan is between his totals:\n{half}"
     );
-    assert!(half.contains("Transfers from 18 candidates"), "{half}");
+    assert!(half.contains("Transfers from Siân Berry"), "{half}");
     insta::assert_snapshot!("present_2021_transfer_half_80x24", half);
     update(
         &mut app,
         Msg::Tick(std::time::Duration::from_secs(10) + step * 2),
     );
     let end = txt(&render_app(&mut app, 80, 24));
+    // Khan 1,013,721 + 93,745; Bailey 893,051 + 14,969; 89,262 non-transferable.
     assert!(
-        end.contains("1,206,034") && end.contains("347,722"),
+        end.contains("1,107,466") && end.contains("908,020") && end.contains("89,262"),
         "{end}"
     );
     assert!(app.next_deadline().is_none(), "still again: no more frames");
+    // The other 17, one key each, come to the declared totals.
+    let all = beats(app.contest());
+    let transfers = all
+        .iter()
+        .filter(|b| matches!(b, Beat::Transfer(..)))
+        .count();
+    assert_eq!(transfers, 18);
+    for k in 1..transfers {
+        key(&mut app, Key::Right);
+        // Each moves in its turn.
+        update(
+            &mut app,
+            Msg::Tick(std::time::Duration::from_secs(10) + step * (2 + 2 * k as u32)),
+        );
+    }
+    let last = txt(&render_app(&mut app, 80, 24));
+    assert!(last.contains("Transfers from Valerie Brown"), "{last}");
+    assert!(
+        last.contains("1,206,034") && last.contains("977,601") && last.contains("347,722"),
+        "{last}"
+    );
 
     // --no-animation / TALLY_REDUCED_MOTION: the totals at once.
     let mut app = open(false);
     key(&mut app, Key::Right);
     let at_once = txt(&render_app(&mut app, 80, 24));
-    assert!(at_once.contains("1,206,034"), "{at_once}");
+    assert!(at_once.contains("1,107,466"), "{at_once}");
     assert!(app.next_deadline().is_none());
 }
 
@@ -870,13 +894,14 @@ fn a_hidden_transfer_moves_only_when_revealed() {
     );
     update(&mut app, Msg::Tick(t0 + step / 2 + step / 2));
     let half = txt(&render_app(&mut app, 80, 24));
+    // Siân Berry's ballots: Khan 1,013,721 → 1,107,466.
     assert!(
-        !half.contains("1,206,034") && !half.contains("1,013,721"),
+        !half.contains("1,107,466") && !half.contains("1,013,721"),
         "half-way, Khan is between his totals:\n{half}"
     );
     update(&mut app, Msg::Tick(t0 + step * 3));
     let end = txt(&render_app(&mut app, 80, 24));
-    assert!(end.contains("1,206,034"), "{end}");
+    assert!(end.contains("1,107,466"), "{end}");
 }
 
 #[test]

@@ -1,6 +1,7 @@
-//! The count as CSV: one row per candidate per round, plus the exhausted ballots, then the
-//! areas (one `area` row each, and one `area-candidate` row per candidate in a declared
-//! area). `docs/rounds-json.md` documents the layout.
+//! The count as CSV: one row per candidate per round, plus the exhausted ballots and the
+//! round's transfers (one `transfer` row per source and destination), then the areas (one
+//! `area` row each, and one `area-candidate` row per candidate in a declared area).
+//! `docs/rounds-json.md` documents the layout.
 //!
 //! Columns: [`ROUNDS_HEADER`]. `kind` says what a row is; `change` is what the round's
 //! transfers added (0 in round 1); `share` is a percent of what `share_basis` names (the
@@ -37,9 +38,10 @@ fn is_plain_number(s: &str) -> bool {
         && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
-/// The header: the original nine columns, then those added for the share's basis, party ids
-/// and the areas (appended, so readers that go by position keep working).
-pub const ROUNDS_HEADER: [&str; 16] = [
+/// The header: the original nine columns, then those added for the share's basis, party ids,
+/// the areas and the transfers' destinations (appended, so readers that go by position keep
+/// working).
+pub const ROUNDS_HEADER: [&str; 18] = [
     "round",
     "kind",
     "id",
@@ -56,6 +58,8 @@ pub const ROUNDS_HEADER: [&str; 16] = [
     "electorate",
     "ballot_papers",
     "turnout",
+    "to_id",
+    "to",
 ];
 
 /// One row, by column name; columns not given are empty.
@@ -77,10 +81,12 @@ struct Row {
     electorate: String,
     ballot_papers: String,
     turnout: String,
+    to_id: String,
+    to: String,
 }
 
 impl Row {
-    fn cells(self) -> [String; 16] {
+    fn cells(self) -> [String; 18] {
         [
             self.round,
             self.kind.into(),
@@ -98,6 +104,8 @@ impl Row {
             self.electorate,
             self.ballot_papers,
             self.turnout,
+            self.to_id,
+            self.to,
         ]
     }
 }
@@ -157,6 +165,7 @@ pub fn rounds(l: &Counted) -> String {
             ..Row::default()
         };
         let _ = w.write_record(row.cells());
+        transfers(c, r, &mut w);
     }
     for area in c.areas.iter().flatten() {
         let fp = area.first_preferences.as_ref();
@@ -209,6 +218,61 @@ pub fn rounds(l: &Counted) -> String {
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
+}
+
+/// Round `r`'s transfers: one row per source and destination, in the count's order. A
+/// source is one eliminated candidate (a matrix, or one eliminated at a time), or all of
+/// them together when only totals are known (then `id` is empty).
+fn transfers(c: &crate::model::Contest, r: &crate::count::Round, w: &mut ::csv::Writer<Vec<u8>>) {
+    use crate::count::Destination;
+    // Everything a source had went somewhere (the rest as exhausted), so its transfers sum
+    // to its ballots. Summed once: a matrix gives up to candidates × candidates transfers.
+    let mut of_source: std::collections::HashMap<&[usize], Votes> = Default::default();
+    for t in &r.transfers {
+        *of_source.entry(t.from.as_slice()).or_insert(Votes::ZERO) += t.votes;
+    }
+    for t in &r.transfers {
+        let from_source = of_source
+            .get(t.from.as_slice())
+            .copied()
+            .unwrap_or(Votes::ZERO);
+        let (id, name, party, party_id) = match t.from.as_slice() {
+            [one] => {
+                let k = &c.candidates[*one];
+                (
+                    cell(&k.id),
+                    cell(&k.name),
+                    cell(&k.party),
+                    k.party_id.as_deref().map(cell).unwrap_or_default(),
+                )
+            }
+            several => (
+                String::new(),
+                format!("The {} eliminated candidates", several.len()),
+                String::new(),
+                String::new(),
+            ),
+        };
+        let (to_id, to) = match t.to {
+            Destination::Candidate(i) => (cell(&c.candidates[i].id), cell(&c.candidates[i].name)),
+            Destination::Exhausted => ("exhausted".into(), c.method.words().exhausted.into()),
+        };
+        let row = Row {
+            round: r.number.to_string(),
+            kind: "transfer",
+            id,
+            name,
+            party,
+            votes: t.votes.get().to_string(),
+            share: share(t.votes.percent_of(from_source)),
+            share_basis: "source-ballots",
+            party_id,
+            to_id,
+            to,
+            ..Row::default()
+        };
+        let _ = w.write_record(row.cells());
+    }
 }
 
 #[cfg(test)]

@@ -171,10 +171,79 @@ pub fn moving(l: &Counted, index: usize) -> String {
     )
 }
 
+/// Up to this many sources are told one by one in a step's sentences; more are summed up.
+const FEW_SOURCES: usize = 3;
+
+/// One eliminated candidate's ballots in a round, where the data gives them per candidate.
+struct Source {
+    from: usize,
+    total: Votes,
+    /// Where they went, in the order of the count's transfers (finalists, then the pile).
+    to: Vec<(Destination, Votes)>,
+}
+
+/// Round `index`'s ballots by the eliminated candidate they came from, when several were
+/// eliminated together and the data says where each one's ballots went (a first-by-second
+/// matrix); `None` for one source, or for totals given only for all of them together.
+fn sources(l: &Counted, index: usize) -> Option<Vec<Source>> {
+    let prev = l.count.rounds.get(index.checked_sub(1)?)?;
+    let round = l.count.rounds.get(index)?;
+    let per_source = round.transfers.iter().any(|t| t.from.len() == 1);
+    if !per_source || prev.eliminated.len() < 2 {
+        return None;
+    }
+    Some(
+        prev.eliminated
+            .iter()
+            .map(|&e| {
+                let to: Vec<(Destination, Votes)> = round
+                    .transfers
+                    .iter()
+                    .filter(|t| t.from == [e])
+                    .map(|t| (t.to, t.votes))
+                    .collect();
+                Source {
+                    from: e,
+                    total: to.iter().map(|&(_, v)| v).sum(),
+                    to,
+                }
+            })
+            .collect(),
+    )
+}
+
+/// Where each eliminated candidate's ballots went, one line each, for a step that sums them
+/// up because there are too many to tell in sentences; `None` otherwise.
+fn source_lines(l: &Counted, index: usize) -> Option<Vec<String>> {
+    let sources = sources(l, index).filter(|s| s.len() > FEW_SOURCES)?;
+    let exhausted = l.contest.method.words().exhausted.to_lowercase();
+    Some(
+        sources
+            .iter()
+            .map(|s| {
+                let bits: Vec<String> =
+                    s.to.iter()
+                        .map(|&(to, votes)| match to {
+                            Destination::Candidate(i) => {
+                                format!("{} to {}", thousands(votes), name(l, i))
+                            }
+                            Destination::Exhausted => format!("{} {exhausted}", thousands(votes)),
+                        })
+                        .collect();
+                format!(
+                    "{}, {}: {}.",
+                    name(l, s.from),
+                    how_many(s.total, "ballot", "ballots"),
+                    join_names(&bits)
+                )
+            })
+            .collect(),
+    )
+}
+
 fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     let c = &l.contest;
     let count = &l.count;
-    let prev = &count.rounds[index - 1];
     let round = &count.rounds[index];
     let mut out = Vec::new();
     let moved: Votes = round.transfers.iter().map(|t| t.votes).sum();
@@ -200,25 +269,61 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
         how_many(moved, "ballot was", "ballots were"),
         join_names(&parts)
     ));
-    let per_source = round.transfers.iter().any(|t| t.from.len() == 1) && prev.eliminated.len() > 1;
-    if per_source {
-        for &e in &prev.eliminated {
-            let of_e: Vec<_> = round.transfers.iter().filter(|t| t.from == [e]).collect();
-            let total: Votes = of_e.iter().map(|t| t.votes).sum();
-            let bits: Vec<String> = of_e
-                .iter()
-                .map(|t| match t.to {
-                    Destination::Candidate(i) => format!("{} {}", thousands(t.votes), name(l, i)),
-                    Destination::Exhausted => format!("{} none", thousands(t.votes)),
-                })
-                .collect();
-            out.push(format!(
-                "From {} ({}): {}.",
-                name(l, e),
-                thousands(total),
-                bits.join(", ")
-            ));
+    match sources(l, index) {
+        // A few: each in full.
+        Some(sources) if sources.len() <= FEW_SOURCES => {
+            for s in &sources {
+                let bits: Vec<String> = s
+                    .to
+                    .iter()
+                    .map(|&(to, votes)| match to {
+                        Destination::Candidate(i) => format!("{} {}", thousands(votes), name(l, i)),
+                        Destination::Exhausted => format!("{} none", thousands(votes)),
+                    })
+                    .collect();
+                out.push(format!(
+                    "From {} ({}): {}.",
+                    name(l, s.from),
+                    thousands(s.total),
+                    bits.join(", ")
+                ));
+            }
         }
+        // Many (London 2021's eighteen): the largest source of each candidate who gained.
+        // The report lists them all after the step (`source_lines`).
+        Some(sources) => {
+            let mut largest: Vec<String> = Vec::new();
+            for (i, _) in round.standings() {
+                let mut best: Option<(&Source, Votes)> = None;
+                for s in &sources {
+                    let Some(&(_, votes)) =
+                        s.to.iter().find(|(to, _)| *to == Destination::Candidate(i))
+                    else {
+                        continue;
+                    };
+                    // The first of equal sources (in the order they were eliminated).
+                    if best.is_none_or(|(_, most)| votes > most) {
+                        best = Some((s, votes));
+                    }
+                }
+                if let Some((s, votes)) = best.filter(|(_, v)| !v.is_zero()) {
+                    largest.push(format!(
+                        "{} of {}'s {} to {}",
+                        thousands(votes),
+                        name(l, s.from),
+                        thousands(s.total),
+                        name(l, i)
+                    ));
+                }
+            }
+            if !largest.is_empty() {
+                out.push(format!(
+                    "The largest from one candidate: {}.",
+                    join_names(&largest)
+                ));
+            }
+        }
+        None => {}
     }
     out.extend(round.tie_breaks.iter().map(|t| tie_sentence(c, t)));
     let won_on_a_tie = round.tie_breaks.iter().any(|t| t.kind == TieKind::Winner);
@@ -344,6 +449,12 @@ pub fn report(l: &Counted) -> String {
             "",
             "",
         ));
+        if let Some(lines) = source_lines(l, i) {
+            out.push_str("Where each eliminated candidate's ballots went:\n");
+            for line in lines {
+                out.push_str(&wrap(&line, W, "  ", "    "));
+            }
+        }
     }
     let last = count.last();
     if count.rounds.len() > 1 {
@@ -442,6 +553,40 @@ mod tests {
             second.contains("Ken Livingstone wins with 828,380 votes"),
             "{second}"
         );
+    }
+
+    #[test]
+    fn many_sources_are_summed_up_in_the_step_and_listed_in_the_report() {
+        // London 2021: 18 eliminated candidates, each with their own transfers.
+        let l = crate::import::embedded::get("london-2021")
+            .unwrap()
+            .load()
+            .unwrap();
+        let second = step(&l, 1).join(" ");
+        assert!(
+            second.contains("The largest from one candidate: 93,745 of Siân Berry's 197,976 to Sadiq Khan and 19,649 of Laurence Fox's 47,634 to Shaun Bailey."),
+            "{second}"
+        );
+        assert!(!second.contains("From "), "{second}");
+        let r = report(&l);
+        let listed = r
+            .split("Where each eliminated candidate's ballots went:\n")
+            .nth(1)
+            .unwrap_or_else(|| panic!("no list:\n{r}"));
+        let listed = listed.split("\n\n").next().unwrap().replace("\n    ", " ");
+        let lines: Vec<&str> = listed.lines().collect();
+        assert_eq!(lines.len(), 18, "{listed}");
+        assert_eq!(
+            lines[0],
+            "  Siân Berry, 197,976 ballots: 93,745 to Sadiq Khan, 14,969 to Shaun Bailey and 89,262 non-transferable."
+        );
+        assert!(lines[1].contains("15,206 to Shaun Bailey"), "{}", lines[1]);
+        // A count with one pooled source has no such list.
+        let l = crate::import::embedded::get("london-2004")
+            .unwrap()
+            .load()
+            .unwrap();
+        assert!(!report(&l).contains("Where each"));
     }
 
     #[test]

@@ -921,14 +921,45 @@ mod tests {
 
     #[test]
     fn a_transfer_names_every_gain_and_the_non_transferable_pile() {
-        let l = london("london-2021");
+        // 2004 declared only the totals: one transfer from all the eliminated together.
+        let l = london("london-2004");
         let f = frame(&l, Beat::Transfer(1, 0));
         for part in [
-            "192,313 to Sadiq Khan",
-            "84,550 to Shaun Bailey",
-            "347,722 name neither finalist (non-transferable)",
+            "142,839 to Ken Livingstone",
+            "124,755 to Steven Norris",
+            "368,113 name neither finalist (non-transferable)",
         ] {
             assert!(f.explanation.contains(part), "{}", f.explanation);
+        }
+        assert!(!beats(&l).contains(&Beat::Transfer(1, 1)));
+    }
+
+    #[test]
+    fn with_a_matrix_each_eliminated_candidate_transfers_in_a_beat_of_their_own() {
+        // 2021's first-by-second table: 18 eliminated candidates, 18 transfers, largest
+        // first, then the totals.
+        let l = london("london-2021");
+        let all = beats(&l);
+        let transfers: Vec<&Beat> = all
+            .iter()
+            .filter(|b| matches!(b, Beat::Transfer(..)))
+            .collect();
+        assert_eq!(transfers.len(), 18);
+        let f = frame(&l, Beat::Transfer(1, 0));
+        assert!(
+            f.explanation.starts_with("Of Siân Berry's 197,976 ballots: 93,745 to Sadiq Khan, 14,969 to Shaun Bailey and 89,262 name neither finalist (non-transferable)"),
+            "{}",
+            f.explanation
+        );
+        let f = frame(&l, Beat::Transfer(1, 1));
+        assert!(
+            f.explanation.contains("15,206 to Shaun Bailey"),
+            "Porritt's: {}",
+            f.explanation
+        );
+        let t = frame(&l, Beat::Totals(1));
+        for part in ["1,206,034", "977,601"] {
+            assert!(t.explanation.contains(part), "{}", t.explanation);
         }
     }
 

@@ -457,7 +457,19 @@ mod tests {
             .unwrap()
             .load()
             .unwrap();
-        assert_eq!(turnout(&c2021.contest).unwrap().display(), "\u{2248}42%");
+        let t = turnout(&c2021.contest).unwrap();
+        assert!(t.computed);
+        assert_eq!(t.display(), "42.73%");
+        // A published "about 42%", when the figures to compute it are not known.
+        let mut rough = c2021.contest.clone();
+        rough.electorate = None;
+        rough.turnout = Some(crate::model::PublishedTurnout {
+            percent: 42.0,
+            basis: TurnoutBasis::Unstated,
+            approximate: true,
+            source: None,
+        });
+        assert_eq!(turnout(&rough).unwrap().display(), "\u{2248}42%");
     }
 
     #[test]

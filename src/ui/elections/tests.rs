@@ -82,12 +82,34 @@ fn turnout_figures_say_their_basis() {
         "hatched"
     );
     let y2021 = turnout_row(&ls, "2021");
-    assert!(ls[y2021].contains("≈42%"), "{}", ls[y2021]);
-    assert!(ls[y2021].contains("basis not stated"));
-    assert!(ls[y2021].contains('░'));
+    assert!(ls[y2021].contains("42.73%"), "{}", ls[y2021]);
+    assert!(ls[y2021].contains('█') && !ls[y2021].contains('░'));
     let text = ls.join("\n");
     assert!(text.contains("scale fixed at 0–60%"));
     assert!(text.contains("Turnout and shares across 7 contests · t: highlight this contest"));
+}
+
+#[test]
+fn an_approximate_turnout_says_so_and_is_hatched() {
+    let mut all = contests();
+    let y2021 = all
+        .iter()
+        .position(|l| l.contest.id == "london-2021")
+        .unwrap();
+    // As 2021 was embedded before its electorate was known: "about 42%", basis unstated.
+    all[y2021].contest.electorate = None;
+    all[y2021].contest.turnout = Some(crate::model::PublishedTurnout {
+        percent: 42.0,
+        basis: crate::model::TurnoutBasis::Unstated,
+        approximate: true,
+        source: None,
+    });
+    let app = app_on(all, 1);
+    let ls = lines(&render(&app, 110, 36));
+    let y = turnout_row(&ls, "2021");
+    assert!(ls[y].contains("≈42%"), "{}", ls[y]);
+    assert!(ls[y].contains("basis not stated"));
+    assert!(ls[y].contains('░'));
 }
 
 #[test]
