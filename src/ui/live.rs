@@ -83,8 +83,9 @@ pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> 
 
 /// The night against the baseline (`--against`), in two lines: what is compared, who leads,
 /// the swing and turnout; then each party's share with its change. In `width` columns the
-/// long forms give way to short ones ("Lab", surnames), then the least important parts are
-/// left out (turnout, then the swing; the smallest parties), never cut mid-way.
+/// long forms give way to short ones ("Lab", surnames); what does not fit on the first line
+/// (turnout, then the swing) starts the second, and the smallest parties are left out; nothing
+/// is cut mid-way.
 pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> {
     let (Some(live), Some(l)) = (app.live_state(), app.contests().get(app.current())) else {
         return Vec::new();
@@ -115,8 +116,10 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
     if w(&head) + 2 + w(&joined(&parts)) > room {
         parts = forms(true);
     }
+    // What does not fit on the first line starts the second.
+    let mut carried = Vec::new();
     while parts.len() > 1 && w(&head) + 2 + w(&joined(&parts)) > room {
-        parts.pop();
+        carried.insert(0, parts.pop().unwrap_or_default());
     }
     let mut first = vec![Span::styled(format!("{head}: "), pal.title())];
     let rest = joined(&parts);
@@ -124,7 +127,20 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
         crate::text::fit(&rest, room.saturating_sub(w(&head) + 2)),
         pal.text(),
     ));
-    // The second line: parties, largest first, as many as fit.
+    // The second line: what was carried, then parties, largest first, as many as fit.
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for part in carried {
+        let extra = if spans.is_empty() { 0 } else { w(sep) } + w(&part);
+        if used + extra > room {
+            break;
+        }
+        if !spans.is_empty() {
+            spans.push(Span::styled(sep, pal.dim()));
+        }
+        spans.push(Span::styled(part, pal.text()));
+        used += extra;
+    }
     let shown: Vec<_> = a
         .parties
         .iter()
@@ -133,17 +149,15 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
     let texts =
         |short: bool| -> Vec<String> { shown.iter().map(|p| a.party_text(p, short)).collect() };
     let mut items = texts(false);
-    if w(&joined(&items)) > room {
+    if used + w(sep) + w(&joined(&items)) + 2 * items.len() > room {
         items = texts(true);
     }
-    let mut spans = Vec::new();
-    let mut used = 0;
-    for (k, (item, p)) in items.iter().zip(&shown).enumerate() {
-        let extra = if k == 0 { 0 } else { w(sep) } + 2 + w(item);
+    for (item, p) in items.iter().zip(&shown) {
+        let extra = if spans.is_empty() { 0 } else { w(sep) } + 2 + w(item);
         if used + extra > room {
             break;
         }
-        if k > 0 {
+        if !spans.is_empty() {
             spans.push(Span::styled(sep, pal.dim()));
         }
         // The swatch is the party's colour; the label beside it says who it is.
