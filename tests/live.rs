@@ -267,7 +267,7 @@ fn illustrative_times_say_so_on_screen() {
         newest.name
     )));
     assert!(
-        screen.contains("order and times of declaration are illustrative"),
+        screen.contains("Sorted by name (s changes the sort) · illustrative order and times"),
         "{screen}"
     );
     assert!(!live_areas_at(0, Duration::ZERO, 120, 40).contains("Latest"));

@@ -65,7 +65,11 @@ pub fn schedule(contest: &Contest) -> Schedule {
         };
     }
     order.sort_by_key(|&i| size(&areas[i]));
-    let day = contest.date + TimeDelta::days(1);
+    // Checked: a dataset may give any date the calendar holds, up to its last day.
+    let day = contest
+        .date
+        .checked_add_days(chrono::Days::new(1))
+        .unwrap_or(contest.date);
     let first = NaiveTime::from_hms_opt(FIRST_AT.0, FIRST_AT.1, 0).unwrap_or_default();
     let mut at = day.and_time(first).and_utc().fixed_offset();
     let times = order
@@ -74,7 +78,9 @@ pub fn schedule(contest: &Contest) -> Schedule {
         .map(|(k, &i)| {
             if k > 0 {
                 let minutes = 1 + fnv(&[&contest.id, &areas[i].id]) % MOST_MINUTES;
-                at += TimeDelta::minutes(minutes as i64);
+                at = at
+                    .checked_add_signed(TimeDelta::minutes(minutes as i64))
+                    .unwrap_or(at);
             }
             at
         })
@@ -147,8 +153,10 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
         .map(|t| GAP + (*t - first).to_std().unwrap_or_default())
         .collect();
     let last_at = plan.times[plan.times.len() - 1];
-    let days =
-        first.date_naive() != (last_at + TimeDelta::seconds(GAP.as_secs() as i64)).date_naive();
+    let final_at = last_at
+        .checked_add_signed(TimeDelta::seconds(GAP.as_secs() as i64))
+        .unwrap_or(last_at);
+    let days = first.date_naive() != final_at.date_naive();
     let illustrative = if plan.illustrative {
         ", illustrative"
     } else {
@@ -181,7 +189,7 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
     }
 
     let opening = if plan.illustrative {
-        "; the order and times of declaration are illustrative (the dataset has no real ones)"
+        "; illustrative order and times (the dataset has none)"
     } else {
         ""
     };
@@ -209,7 +217,6 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
     let mut last = timed;
     last.status = Some(ResultStatus::Final);
     let end = offsets.last().copied().unwrap_or_default() + GAP;
-    let final_at = last_at + TimeDelta::seconds(GAP.as_secs() as i64);
     out.push(Stage {
         after: end,
         label: format!(

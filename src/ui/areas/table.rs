@@ -250,10 +250,7 @@ fn sort_line(app: &App, rect: Rect, buf: &mut Buffer, pal: &Palette) -> u16 {
         segments.push((" · no area has a declaration time".to_string(), pal.dim()));
     }
     if table.clock().illustrative {
-        segments.push((
-            " · order and times of declaration are illustrative".to_string(),
-            pal.warning(),
-        ));
+        segments.push((" · illustrative order and times".to_string(), pal.warning()));
     }
     if declared < table.len() {
         segments.push((
