@@ -114,15 +114,6 @@ fn fnv(parts: &[&str]) -> u64 {
     h
 }
 
-/// "14:05", or "Fri 14:05" when the night spans days.
-fn clock(at: DateTime<FixedOffset>, days: bool) -> String {
-    if days {
-        at.format("%a %H:%M").to_string()
-    } else {
-        at.format("%H:%M").to_string()
-    }
-}
-
 /// The stages of the night, or why the contest cannot be replayed.
 pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
     let areas = full.areas.as_deref().unwrap_or(&[]);
@@ -207,7 +198,7 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
             label: format!(
                 "{} declared at {}{illustrative} ({} of {})",
                 crate::text::clean(&timed_area.name),
-                clock(plan.times[k], days),
+                crate::text::time_of_day(plan.times[k], days),
                 k + 1,
                 areas.len()
             ),
@@ -221,7 +212,7 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
         after: end,
         label: format!(
             "final declaration at {}{illustrative}",
-            clock(final_at, days)
+            crate::text::time_of_day(final_at, days)
         ),
         contest: last,
     });

@@ -104,8 +104,7 @@ pub struct Clock {
 
 impl Clock {
     pub fn time(self, at: DateTime<FixedOffset>) -> String {
-        let format = if self.days { "%a %H:%M" } else { "%H:%M" };
-        at.format(format).to_string()
+        crate::text::time_of_day(at, self.days)
     }
 
     /// What the Declared column says for a row: its time, "not yet", or "unknown" when it
@@ -127,7 +126,7 @@ pub struct AreaTable {
     orders: [Vec<usize>; 4],
     /// How many areas have declared.
     declared: usize,
-    /// The declarations with a time, newest first (ties: the later in the file first).
+    /// The declarations with a time, newest first (equal times by name).
     latest: Vec<Declaration>,
     clock: Clock,
     /// The widest area name, and the widest leader's name, in terminal cells.
@@ -216,10 +215,10 @@ impl AreaTable {
                 })
             })
             .collect();
-        let days = latest.iter().any(|d| {
+        let days = latest.first().is_some_and(|f| {
             latest
-                .first()
-                .is_some_and(|f| f.at.date_naive() != d.at.date_naive())
+                .iter()
+                .any(|d| d.at.date_naive() != f.at.date_naive())
         });
         AreaTable {
             declared: rows.iter().filter(|r| r.declared).count(),
