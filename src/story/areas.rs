@@ -2,8 +2,9 @@
 //! valid votes and its turnout, in each of the orders the Areas view offers.
 //!
 //! Worked out once per contest (see [`super::tables`]): the view then only picks the rows
-//! that fit. It also holds the night's declarations, newest first, for the live ticker. A turnout that cannot be computed is `None` ("unknown" on screen, never 0),
-//! and an area that has not declared has no standings.
+//! that fit. It also holds the night's declarations, newest first, for the live ticker. A
+//! turnout that cannot be computed is `None` ("unknown" on screen, never 0), and an area
+//! that has not declared has no standings.
 
 use std::cmp::{Ordering, Reverse};
 

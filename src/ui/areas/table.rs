@@ -303,7 +303,8 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// One area: name, status or declaration time, leader, leader's share, runner-up's share, turnout.
+    /// One area: name, status or declaration time, leader, leader's share, runner-up's
+    /// share, turnout.
     fn draw(&self, app: &App, row: &AreaRow, buf: &mut Buffer, pal: &Palette) {
         let (cols, xs, rect, y) = (self.cols, self.xs, self.rect, self.y);
         put(
