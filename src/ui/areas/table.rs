@@ -1,6 +1,9 @@
-//! The Areas view's table: one row per area with its status, leader, leader's share,
-//! runner-up's share and turnout, scrolled so the selected row is always in view. Columns
-//! that do not fit drop out in order of how little they say.
+//! The Areas view's table: one row per area with its status (or its declaration time),
+//! leader, leader's share, runner-up's share and turnout, scrolled so the selected row is
+//! always in view. Columns that do not fit drop out in order of how little they say.
+//!
+//! Each column is a width in [`Columns`] (0 when hidden), a start in [`Xs`], a heading and a
+//! cell in [`Line::draw`]: a new column adds one of each.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -9,7 +12,7 @@ use ratatui::style::Style;
 use super::{share_text, turnout_text};
 use crate::app::App;
 use crate::story::areas::{AreaRow, AreaSort};
-use crate::text::{fit, right};
+use crate::text::{fit, right, width};
 use crate::ui::flow;
 use crate::ui::put;
 use crate::ui::theme::Palette;
@@ -20,6 +23,9 @@ pub(super) struct Columns {
     name: u16,
     /// 0 when hidden (the leader column then says "not declared").
     status: u16,
+    /// When each area declared ("not yet" while it has not; ★ marks the new ones). It
+    /// takes the status column's place: 0 when hidden.
+    declared: u16,
     leader: u16,
     share: u16,
     /// 0 when hidden.
@@ -31,10 +37,13 @@ impl Columns {
     const MARKER: u16 = 2;
     const SWATCH: u16 = 2;
 
-    pub(super) fn new(total: u16, name_nat: u16, leader_nat: u16) -> Self {
+    /// The columns in `total` cells. `declared_nat` is the Declared column's natural width,
+    /// 0 for none (the status column is shown instead).
+    pub(super) fn new(total: u16, name_nat: u16, leader_nat: u16, declared_nat: u16) -> Self {
         let mut c = Columns {
             name: name_nat,
-            status: 12,
+            status: if declared_nat > 0 { 0 } else { 12 },
+            declared: declared_nat,
             leader: leader_nat,
             share: 6,
             runner_up: 6,
@@ -42,12 +51,16 @@ impl Columns {
         };
         let (name_min, leader_min) = (10.min(name_nat), 8.min(leader_nat));
         // Full names matter more than the status column (the leader column says "not
-        // declared" without it), which matters more than the runner-up's share.
+        // declared" without it), which matters more than the runner-up's share, which
+        // matters more than the declaration times.
         if c.fixed() + name_nat + leader_nat > total {
             c.status = 0;
         }
         if c.fixed() + name_min + leader_min > total {
             c.runner_up = 0;
+        }
+        if c.fixed() + name_min + leader_min > total {
+            c.declared = 0;
         }
         let avail = total.saturating_sub(c.fixed());
         if avail < name_nat + leader_nat {
@@ -77,6 +90,7 @@ impl Columns {
         Self::MARKER
             + 1
             + opt(self.status)
+            + opt(self.declared)
             + Self::SWATCH
             + 1
             + self.share
@@ -90,6 +104,7 @@ impl Columns {
 struct Xs {
     name: u16,
     status: u16,
+    declared: u16,
     leader: u16,
     share: u16,
     runner_up: u16,
@@ -101,12 +116,14 @@ impl Columns {
         let opt = |w: u16| if w > 0 { w + 1 } else { 0 };
         let name = x + Self::MARKER;
         let status = name + self.name + 1;
-        let leader = status + opt(self.status);
+        let declared = status + opt(self.status);
+        let leader = declared + opt(self.declared);
         let share = leader + Self::SWATCH + self.leader + 1;
         let runner_up = share + self.share + 1;
         Xs {
             name,
             status,
+            declared,
             leader,
             share,
             runner_up,
@@ -174,8 +191,45 @@ pub(super) fn draw_table(
     }
     if scrolls {
         let below = table.len().saturating_sub(top + room);
+        // New declarations out of sight, above and below the rows shown.
+        let (mut new_above, mut new_below) = (0, 0);
+        if let Some(live) = app.live_state() {
+            for (k, row) in table.sorted(sort).enumerate() {
+                if live.is_fresh(&row.id, app.now()) {
+                    if k < top {
+                        new_above += 1;
+                    } else if k >= top + room {
+                        new_below += 1;
+                    }
+                }
+            }
+        }
+        let hint = scroll_hint(below, new_below, new_above);
         let y = hy + 1 + room as u16;
-        crate::ui::scroll_hint(buf, rect, y, below as u16, pal);
+        let x = rect.right().saturating_sub(width(&hint) as u16).max(rect.x);
+        let style = if new_above + new_below > 0 {
+            pal.warning()
+        } else {
+            pal.dim()
+        };
+        put(buf, rect, x, y, &hint, style);
+    }
+}
+
+/// The line under a table that does not fit: how many rows are below ("↓ 3 more (j/↓)"), or
+/// that it is scrolled, and how many of the rows out of sight have just declared ("↓ 3 more,
+/// 1 new", "↑ 2 new").
+fn scroll_hint(below: usize, new_below: usize, new_above: usize) -> String {
+    let down = match (below, new_below) {
+        (0, _) => None,
+        (b, 0) => Some(format!("↓ {b} more (j/↓)")),
+        (b, n) => Some(format!("↓ {b} more, {n} new (j/↓)")),
+    };
+    match (down, new_above) {
+        (Some(down), 0) => down,
+        (Some(down), n) => format!("↑ {n} new · {down}"),
+        (None, 0) => "↑ scrolled (k/↑)".to_string(),
+        (None, n) => format!("↑ scrolled, {n} new (k/↑)"),
     }
 }
 
@@ -191,6 +245,12 @@ fn sort_line(app: &App, rect: Rect, buf: &mut Buffer, pal: &Palette) -> u16 {
     ];
     if sort == AreaSort::Turnout && table.sorted(sort).all(|r| r.turnout.is_none()) {
         segments.push((" · no area has a known turnout".to_string(), pal.dim()));
+    }
+    if sort == AreaSort::LatestDeclared && table.latest().is_empty() {
+        segments.push((" · no area has a declaration time".to_string(), pal.dim()));
+    }
+    if table.clock().illustrative {
+        segments.push((" · illustrative order and times".to_string(), pal.warning()));
     }
     if declared < table.len() {
         segments.push((
@@ -220,6 +280,9 @@ fn headings(
     if cols.status > 0 {
         put(buf, rect, xs.status, y, "Status", head);
     }
+    if cols.declared > 0 {
+        put(buf, rect, xs.declared, y, "Declared", head);
+    }
     put(buf, rect, xs.leader, y, "Leader", head);
     let share = right("Share", cols.share as usize);
     put(buf, rect, xs.share, y, &share, head);
@@ -240,7 +303,8 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// One area: name, status, leader, leader's share, runner-up's share, turnout.
+    /// One area: name, status or declaration time, leader, leader's share, runner-up's
+    /// share, turnout.
     fn draw(&self, app: &App, row: &AreaRow, buf: &mut Buffer, pal: &Palette) {
         let (cols, xs, rect, y) = (self.cols, self.xs, self.rect, self.y);
         put(
@@ -251,10 +315,24 @@ impl Line<'_> {
             &fit(&row.name, cols.name as usize),
             pal.text(),
         );
+        let fresh = app
+            .live_state()
+            .is_some_and(|l| l.is_fresh(&row.id, app.now()));
+        if cols.declared > 0 {
+            let time = app.contest_tables().areas.clock().row(row);
+            let (text, style) = if fresh {
+                (format!("★ {time}"), pal.warning())
+            } else if !row.declared {
+                (time, pal.warning())
+            } else if row.declared_at.is_none() {
+                (time, pal.dim())
+            } else {
+                (time, pal.text())
+            };
+            let text = fit(&text, cols.declared as usize);
+            put(buf, rect, xs.declared, y, &text, style);
+        }
         if cols.status > 0 {
-            let fresh = app
-                .live_state()
-                .is_some_and(|l| l.is_fresh(&row.id, app.now()));
             let (status, style) = if fresh {
                 ("NEW ★", pal.warning())
             } else if row.declared {
@@ -273,7 +351,8 @@ impl Line<'_> {
                 put(buf, rect, xs.leader + Columns::SWATCH, y, &name, pal.text());
             }
             None => {
-                let text = if cols.status > 0 {
+                // The status or Declared column already says so.
+                let text = if cols.status > 0 || cols.declared > 0 {
                     "  –"
                 } else {
                     "not declared"
@@ -290,5 +369,19 @@ impl Line<'_> {
         }
         let turnout = right(&turnout_text(row.turnout), cols.turnout as usize);
         put(buf, rect, xs.turnout, y, &turnout, pal.text());
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_hint;
+
+    #[test]
+    fn the_scroll_hint_counts_new_declarations_out_of_sight() {
+        assert_eq!(scroll_hint(3, 0, 0), "↓ 3 more (j/↓)");
+        assert_eq!(scroll_hint(3, 1, 0), "↓ 3 more, 1 new (j/↓)");
+        assert_eq!(scroll_hint(0, 0, 0), "↑ scrolled (k/↑)");
+        assert_eq!(scroll_hint(0, 0, 2), "↑ scrolled, 2 new (k/↑)");
+        assert_eq!(scroll_hint(4, 2, 1), "↑ 1 new · ↓ 4 more, 2 new (j/↓)");
     }
 }
