@@ -44,6 +44,13 @@ pub fn share(part: impl Into<u64>, whole: impl Into<u64>) -> Option<String> {
         .map(percent)
 }
 
+/// A time of day as a results desk gives it, in its own UTC offset: `"16:05"`, or with the
+/// day, `"Fri 16:05"`, for a night that spans days.
+pub fn time_of_day(at: chrono::DateTime<chrono::FixedOffset>, with_day: bool) -> String {
+    let format = if with_day { "%a %H:%M" } else { "%H:%M" };
+    at.format(format).to_string()
+}
+
 /// A percentage with one decimal: `36.78` → `"36.8%"`.
 pub fn percent(p: f64) -> String {
     format!("{p:.1}%")

@@ -69,6 +69,48 @@ fn the_live_header_against_2016_at_0_7_and_14_of_14() {
 }
 
 #[test]
+fn the_areas_view_against_2016_at_0_7_and_14_of_14() {
+    for (k, name) in [(0, "0_of_14"), (7, "7_of_14"), (14, "14_of_14")] {
+        insta::assert_snapshot!(
+            format!("against_areas_{name}_80x24"),
+            screen(k, View::Areas, 80, 24)
+        );
+        insta::assert_snapshot!(
+            format!("against_areas_{name}_120x40"),
+            screen(k, View::Areas, 120, 40)
+        );
+    }
+}
+
+#[test]
+fn every_declared_area_is_called_hold_or_gain_against_2016() {
+    let s = screen(14, View::Areas, 200, 60);
+    assert!(s.contains("vs 2016"), "{s}");
+    let rows: Vec<&str> = s
+        .lines()
+        .filter(|l| !l.contains("Latest") && (l.contains(" HOLD") || l.contains(" GAIN")))
+        .collect();
+    // All 14 constituencies are in the table. In 2024 the Conservatives took Brent and
+    // Harrow and Ealing and Hillingdon from Labour, and Labour took South West and West
+    // Central from the Conservatives; the other ten kept their 2016 leader.
+    assert_eq!(rows.len(), 14, "{s}");
+    let gains: Vec<&str> = rows
+        .iter()
+        .copied()
+        .filter(|l| l.contains("GAIN"))
+        .collect();
+    assert_eq!(gains.len(), 4, "{gains:#?}");
+    for area in [
+        "Brent and Harrow",
+        "Ealing and Hillingdon",
+        "South West",
+        "West Central",
+    ] {
+        assert!(gains.iter().any(|l| l.contains(area)), "{area}: {gains:#?}");
+    }
+}
+
+#[test]
 fn the_comparison_line_never_cuts_a_part_in_half() {
     for k in [1, 7, 14, 15] {
         for (w, h) in [(60, 20), (80, 24), (100, 30), (200, 60)] {

@@ -187,9 +187,9 @@ fn the_areas_still_out_are_never_cut_off() {
             "{w}x{h}: the status line is cut: {status}"
         );
     }
-    let small = live_screen_at(7, 80, 24);
+    let small = live_screen_at(3, 80, 24);
     assert!(
-        small.contains("Still to declare: 7 of 14 areas (listed in the Areas view, 4)"),
+        small.contains("Still to declare: 11 of 14 areas (listed in the Areas view, 4)"),
         "{small}"
     );
 }
@@ -199,4 +199,76 @@ fn live_header_and_outstanding_areas_at_0_7_and_14_of_14() {
     for k in [0, 7, 14] {
         insta::assert_snapshot!(format!("live_{k}_of_14"), live_screen(k));
     }
+}
+
+/// The live viewer on the Areas view after stage `k` of the 2016 replay arrived (stage
+/// `k - 1` before it), `since` after it arrived: the area it declared is new for 5 seconds.
+fn live_areas_at(k: usize, since: Duration, w: u16, h: u16) -> String {
+    let mut app = App::live(
+        "night.json",
+        Options {
+            animate: false,
+            ..Options::default()
+        },
+    );
+    let stages = stages_2016();
+    let at = DateTime::parse_from_rfc3339("2016-05-06T23:41:07+01:00").unwrap();
+    update(&mut app, Msg::Tick(Duration::from_secs(60)));
+    update(&mut app, Msg::Show(tally::app::View::Areas));
+    for (generation, stage) in [k.saturating_sub(1), k].into_iter().enumerate() {
+        let loaded = tally::count::Counted::new(stages[stage].clone(), Vec::new()).unwrap();
+        update(
+            &mut app,
+            Msg::Feed(Box::new(Feed::Counted {
+                generation: generation as u64 + 1,
+                loaded: Box::new(loaded),
+                at,
+            })),
+        );
+    }
+    update(&mut app, Msg::Tick(Duration::from_secs(60) + since));
+    let buf = tally::headless::render_app(&mut app, w, h);
+    tally::export::txt(&buf)
+}
+
+#[test]
+fn live_areas_view_with_declaration_times_at_0_7_and_14_of_14() {
+    let fresh = Duration::from_secs(2);
+    for k in [0, 7, 14] {
+        insta::assert_snapshot!(
+            format!("live_areas_{k}_of_14"),
+            live_areas_at(k, fresh, 100, 34)
+        );
+    }
+    insta::assert_snapshot!("live_areas_7_of_14_80x24", live_areas_at(7, fresh, 80, 24));
+}
+
+/// The replay's illustrative times say so in the ticker, and in the Areas view; the latest
+/// declaration comes first in the ticker.
+#[test]
+fn illustrative_times_say_so_on_screen() {
+    let screen = live_areas_at(7, Duration::from_secs(120), 120, 40);
+    let ticker = screen
+        .lines()
+        .find(|l| l.contains("Latest (illustrative times): "))
+        .unwrap_or_else(|| panic!("{screen}"));
+    let stages = stages_2016();
+    let newest = stages[7]
+        .areas
+        .iter()
+        .flatten()
+        .filter(|a| a.declared_at.is_some())
+        .max_by_key(|a| a.declared_at)
+        .unwrap();
+    let first = ticker.split("): ").nth(1).unwrap();
+    assert!(first.starts_with(&format!(
+        "{} {}",
+        newest.declared_at.unwrap().format("%H:%M"),
+        newest.name
+    )));
+    assert!(
+        screen.contains("Sorted by name (s changes the sort) · illustrative order and times"),
+        "{screen}"
+    );
+    assert!(!live_areas_at(0, Duration::ZERO, 120, 40).contains("Latest"));
 }

@@ -156,11 +156,21 @@ fn replace(app: &mut App, loaded: Counted) {
         app.animate(From::Nothing, 0);
         return;
     }
+    // The same area stays selected, wherever a new declaration puts it in the order
+    // (sorted by latest declared, each one arrives at the top).
+    let sort = app.views.areas.sort;
+    let selected = app
+        .contest_tables()
+        .areas
+        .row(sort, app.views.areas.selected)
+        .map(|r| r.id.clone());
     app.contests[app.current] = loaded;
     app.tables = Tables::new(&app.contests);
     let last = app.last_round();
-    let areas = app.contest_tables().areas.len();
-    app.views.areas.selected = app.views.areas.selected.min(areas.saturating_sub(1));
+    let areas = &app.contest_tables().areas;
+    let at = selected.and_then(|id| areas.sorted(sort).position(|r| r.id == id));
+    app.views.areas.selected =
+        at.unwrap_or(app.views.areas.selected.min(areas.len().saturating_sub(1)));
     if was_at_end && last + 1 > old_rounds {
         // A new round was published (the second round on the night): show it coming in.
         app.round = old_rounds - 1;
@@ -272,20 +282,45 @@ mod tests {
         feed(&mut app, 2, 8);
         assert_eq!((app.view, app.views.areas.selected), (View::Areas, 2));
         let live = app.live.as_ref().unwrap();
-        let new_area = &crate::import::embedded::get("london-2016")
-            .unwrap()
-            .load()
-            .unwrap()
-            .contest
-            .areas
-            .unwrap()[7]
-            .id;
+        let before: Vec<String> = declared(&stage(7));
+        let new_area = &declared(&stage(8))
+            .into_iter()
+            .find(|id| !before.contains(id))
+            .unwrap();
         assert!(live.is_fresh(new_area, app.now));
         assert!(
             !live.is_fresh(new_area, app.now + FRESH),
             "the highlight fades"
         );
         assert_eq!(app.next_deadline(), Some(app.now + Duration::from_secs(5)));
+    }
+
+    #[test]
+    fn sorted_by_latest_declared_the_selected_area_stays_selected_as_new_ones_arrive() {
+        let mut app = live_app();
+        feed(&mut app, 1, 5);
+        update(&mut app, Msg::Key(Key::Char('4')));
+        for _ in 0..3 {
+            update(&mut app, Msg::Key(Key::Char('s')));
+        }
+        assert_eq!(app.views.areas.sort, crate::app::AreaSort::LatestDeclared);
+        // The second latest declaration.
+        update(&mut app, Msg::Key(Key::Char('g')));
+        update(&mut app, Msg::Key(Key::Down));
+        assert_eq!(app.views.areas.selected, 1);
+        let selected = |app: &App| {
+            app.contest_tables()
+                .areas
+                .row(app.views.areas.sort, app.views.areas.selected)
+                .unwrap()
+                .id
+                .clone()
+        };
+        let before = selected(&app);
+        feed(&mut app, 2, 6);
+        feed(&mut app, 3, 7);
+        assert_eq!(selected(&app), before);
+        assert_eq!(app.views.areas.selected, 3, "two new ones came in above it");
     }
 
     #[test]

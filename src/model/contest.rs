@@ -224,12 +224,27 @@ pub struct Area {
         deserialize_with = "super::dates::option_date_time"
     )]
     pub declared_at: Option<DateTime<FixedOffset>>,
+    /// Whether `declared_at` is made up rather than the real time: set for every area when
+    /// the dataset says `"declaration_times": "illustrative"` (as `tally replay` writes for a
+    /// contest without real times). Not a field of its own in the file: the dataset states
+    /// it once, at the top (see `import::dataset`).
+    #[serde(skip)]
+    pub illustrative_time: bool,
 }
 
 impl Area {
     pub fn is_declared(&self) -> bool {
         self.first_preferences.is_some()
     }
+}
+
+/// What a dataset's `declaration_times` may say about its areas' `declared_at`. Absent, they
+/// are the real times.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeclarationTimes {
+    /// Made up to show a night (order and times), not when the areas really declared.
+    Illustrative,
 }
 
 /// Where the figures come from.
@@ -283,6 +298,11 @@ impl Contest {
     /// Areas that have declared, in file order.
     pub fn declared_areas(&self) -> impl Iterator<Item = &Area> {
         self.areas.iter().flatten().filter(|a| a.is_declared())
+    }
+
+    /// Whether the areas' declaration order and times are illustrative, not real.
+    pub fn illustrative_times(&self) -> bool {
+        self.areas.iter().flatten().any(|a| a.illustrative_time)
     }
 }
 

@@ -110,6 +110,18 @@ pub struct AreaCall {
     pub call: Call,
     /// The change in the leader's party's share in this area since the baseline.
     pub change: Option<f64>,
+    /// Who leads tonight, short: "Lab", or an independent's surname (cleaned).
+    pub leader: String,
+}
+
+impl AreaCall {
+    /// "Lab HOLD", "Con GAIN from Lab": for the ticker. Nothing when the call is unknown.
+    pub fn headline(&self) -> Option<String> {
+        match self.call {
+            Call::Unknown => None,
+            _ => Some(format!("{} {}", self.leader, self.call.short())),
+        }
+    }
 }
 
 /// HOLD or GAIN, against the baseline's leader in the same area.
@@ -584,10 +596,19 @@ fn area_call(now: &Counted, before: &Counted, area: &Area, then: Option<&Area>) 
         id: area.id.clone(),
         call: Call::Unknown,
         change: None,
+        leader: String::new(),
     };
-    let (Some(then), Some((standing, _, person, _))) = (then, area_leader(&now.contest, area))
+    let (Some(then), Some((standing, label, person, _))) = (then, area_leader(&now.contest, area))
     else {
         return unknown;
+    };
+    let short = |standing: &Standing, label: &str, person: &str| match standing {
+        Standing::Party(_) => abbreviation(label),
+        Standing::Independent => clean(person)
+            .split_whitespace()
+            .last()
+            .unwrap_or_default()
+            .to_string(),
     };
     let Some((was, was_label, was_person, _)) = area_leader(&before.contest, then) else {
         return unknown;
@@ -612,24 +633,20 @@ fn area_call(now: &Counted, before: &Counted, area: &Area, then: Option<&Area>) 
     let call = if same {
         Call::Hold
     } else {
-        let (from, from_short) = match was {
-            Standing::Party(_) => (was_label.clone(), abbreviation(&was_label)),
-            Standing::Independent => {
-                let name = clean(&was_person).into_owned();
-                let surname = name
-                    .split_whitespace()
-                    .last()
-                    .unwrap_or_default()
-                    .to_string();
-                (was_person.clone(), surname)
-            }
+        let from = match was {
+            Standing::Party(_) => was_label.clone(),
+            Standing::Independent => was_person.clone(),
         };
-        Call::Gain { from, from_short }
+        Call::Gain {
+            from,
+            from_short: short(&was, &was_label, &was_person),
+        }
     };
     AreaCall {
         id: area.id.clone(),
         call,
         change,
+        leader: short(&standing, &label, &person),
     }
 }
 
@@ -758,6 +775,14 @@ mod tests {
         assert_eq!(
             a.area("brent-and-harrow").unwrap().call.short(),
             "GAIN from Lab"
+        );
+        assert_eq!(
+            a.area("brent-and-harrow").unwrap().headline().unwrap(),
+            "Con GAIN from Lab"
+        );
+        assert_eq!(
+            a.area("barnet-and-camden").unwrap().headline().unwrap(),
+            "Lab HOLD"
         );
         assert_eq!(a.areas.len(), 14);
     }

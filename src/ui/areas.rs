@@ -22,6 +22,7 @@ use ratatui::widgets::Widget;
 use super::put;
 use super::theme::Palette;
 use crate::app::App;
+use crate::story::areas::AreaSort;
 use crate::text::{clean, percent, wrap};
 use chart::draw_chart;
 use table::{Columns, draw_table};
@@ -79,12 +80,14 @@ impl Widget for AreasView<'_> {
         };
         let name_nat = table.name_width().clamp(NAME_MIN, NAME_MAX) as u16;
         let leader_nat = table.leader_width().clamp(LEADER_MIN, LEADER_MAX) as u16;
+        let declared_nat = declared_width(app);
+        let call = table::call_widths(app);
 
         let (cols, table_rect, chart) = if area.width >= SIDE_BY_SIDE {
             // The table as wide as it needs (dropping the status column if it must, as the
             // leader column then says "not declared"), the chart the rest.
             let room = area.width - DIVIDER_W - CHART_MIN;
-            let mut cols = Columns::new(room, name_nat, leader_nat);
+            let mut cols = Columns::new(room, name_nat, leader_nat, declared_nat, call);
             if table.declared() == table.len() {
                 cols = cols.without_status();
             }
@@ -116,7 +119,7 @@ impl Widget for AreasView<'_> {
             let [table_rect, _, chart] =
                 Layout::vertical([Length(table_h), Length(gap), Fill(1)]).areas(area);
             (
-                Columns::new(area.width, name_nat, leader_nat),
+                Columns::new(area.width, name_nat, leader_nat, declared_nat, call),
                 table_rect,
                 chart,
             )
@@ -124,6 +127,29 @@ impl Widget for AreasView<'_> {
         draw_table(app, selected, cols, table_rect, buf, &pal);
         draw_chart(contest, selected_row, chart, buf, &pal);
     }
+}
+
+/// The Declared column's natural width, or 0 when the table has none: it is shown when an
+/// area has a declaration time, when the times are illustrative, and on a live night with
+/// areas still out; it is wide enough for its heading, every row's time and the ★ that
+/// marks a new declaration.
+fn declared_width(app: &App) -> u16 {
+    let table = &app.contest_tables().areas;
+    let live = app.live_state().is_some();
+    let night = live && table.declared() < table.len();
+    if table.latest().is_empty() && !table.clock().illustrative && !night {
+        return 0;
+    }
+    let clock = table.clock();
+    let widest = table
+        .sorted(AreaSort::Name)
+        .map(|r| {
+            let star = if live && r.declared { 2 } else { 0 };
+            crate::text::width(&clock.row(r)) + star
+        })
+        .max()
+        .unwrap_or(0);
+    widest.max(crate::text::width("Declared")) as u16
 }
 
 fn no_areas(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {

@@ -1,6 +1,6 @@
 //! What the viewer adds when following live results: the status lines (LIVE, how many
-//! areas are in, when the file last changed, PROVISIONAL or FINAL, what is wrong with the
-//! file now) and the list of areas still to declare.
+//! areas are in, when the file last changed, PROVISIONAL or FINAL, the latest declarations,
+//! what is wrong with the file now) and the list of areas still to declare.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -10,11 +10,14 @@ use ratatui::widgets::{Paragraph, Widget, Wrap};
 use super::theme::Palette;
 use crate::app::App;
 use crate::model::ResultStatus;
+use crate::story::against::Against;
+use crate::story::areas::{Clock, Declaration};
 use crate::text::{clean, thousands};
 
-/// The live status: one line, and a second when the file has a problem or is missing. In
-/// `width` columns the first line leaves out what matters least (the file's name, then how
-/// long ago) rather than being cut; the problem line wraps.
+/// The live status: one line; the latest declarations on a second once an area has declared
+/// with a time; and a warning when the file has a problem or is missing. In `width` columns
+/// the first line leaves out what matters least (the file's name, then how long ago) rather
+/// than being cut, the ticker lists as many whole declarations as fit, and the warning wraps.
 pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> {
     let Some(live) = app.live_state() else {
         return Vec::new();
@@ -57,6 +60,16 @@ pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> 
         first.push(Span::styled(source, pal.dim()));
     }
     let mut lines = vec![Line::from(first)];
+    if !app.contests().is_empty() {
+        let areas = &app.contest_tables().areas;
+        let against = live.against.as_ref();
+        if let Some((head, items)) = ticker(areas.latest(), areas.clock(), against, room) {
+            lines.push(Line::from(vec![
+                Span::styled(head, pal.title()),
+                Span::styled(items, pal.text()),
+            ]));
+        }
+    }
     lines.extend(against_lines(app, pal, width));
     if let Some(problem) = &live.problem {
         let keep = if app.contests().is_empty() {
@@ -168,6 +181,47 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
     vec![Line::from(first), Line::from(spans)]
 }
 
+/// The ticker of the latest declarations, newest first, in at most `room` cells: its head
+/// ("Latest: ", saying when the times are illustrative) and as many whole declarations as
+/// fit ("16:05 Barnet and Camden · 15:40 Brent and Harrow · …", with "Lab HOLD" after each
+/// when there is a baseline), never a name cut. `None`
+/// when there is none, or not even one fits.
+pub fn ticker(
+    latest: &[Declaration],
+    clock: Clock,
+    against: Option<&Against>,
+    room: usize,
+) -> Option<(String, String)> {
+    let head = if clock.illustrative {
+        "Latest (illustrative times): "
+    } else {
+        "Latest: "
+    };
+    let w = crate::text::width;
+    let mut items = String::new();
+    for (k, d) in latest.iter().enumerate() {
+        let sep = if k == 0 { "" } else { " · " };
+        // With a baseline, each area's call: "14:15 Barnet and Camden Lab HOLD".
+        let call = against
+            .and_then(|a| a.area(&d.area_id))
+            .and_then(|c| c.headline())
+            .map(|h| format!(" {h}"))
+            .unwrap_or_default();
+        let item = format!("{sep}{} {}{call}", clock.time(d.at), d.name);
+        // Room for this one and, when more follow, the "…" that says so.
+        let more = if k + 1 < latest.len() { " · …" } else { "" };
+        if w(head) + w(&items) + w(&item) + w(more) > room {
+            if k == 0 {
+                return None;
+            }
+            items.push_str(" · …");
+            break;
+        }
+        items.push_str(&item);
+    }
+    (!items.is_empty()).then(|| (head.to_string(), items))
+}
+
 /// A warning over as many lines as it needs in `width` columns.
 fn wrapped(text: &str, width: u16, pal: &Palette) -> Vec<Line<'static>> {
     crate::text::wrap(text, width.max(1) as usize, "", "  ")
@@ -270,5 +324,64 @@ impl Widget for Outstanding<'_> {
                 .wrap(Wrap { trim: true })
                 .render(area, buf);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn declarations() -> Vec<Declaration> {
+        let at = |t: &str| chrono::DateTime::parse_from_rfc3339(t).unwrap();
+        vec![
+            Declaration {
+                area_id: "bc".into(),
+                name: "Barnet and Camden".into(),
+                at: at("2016-05-06T16:05:00+01:00"),
+            },
+            Declaration {
+                area_id: "bh".into(),
+                name: "Brent and Harrow".into(),
+                at: at("2016-05-06T15:40:00+01:00"),
+            },
+            Declaration {
+                area_id: "ce".into(),
+                name: "City and East".into(),
+                at: at("2016-05-06T15:02:00+01:00"),
+            },
+        ]
+    }
+
+    fn line(room: usize, illustrative: bool) -> Option<String> {
+        let clock = Clock {
+            days: false,
+            illustrative,
+        };
+        ticker(&declarations(), clock, None, room).map(|(h, i)| h + &i)
+    }
+
+    #[test]
+    fn the_ticker_lists_whole_declarations_newest_first_as_many_as_fit() {
+        let all = "Latest: 16:05 Barnet and Camden · 15:40 Brent and Harrow · 15:02 City and East";
+        assert_eq!(line(200, false).as_deref(), Some(all));
+        assert_eq!(line(all.chars().count(), false).as_deref(), Some(all));
+        // One cell short: the last name is not cut, "…" says there are more.
+        let two = "Latest: 16:05 Barnet and Camden · 15:40 Brent and Harrow · …";
+        assert_eq!(line(all.chars().count() - 1, false).as_deref(), Some(two));
+        assert_eq!(line(two.chars().count(), false).as_deref(), Some(two));
+        let one = "Latest: 16:05 Barnet and Camden · …";
+        assert_eq!(line(two.chars().count() - 1, false).as_deref(), Some(one));
+        assert_eq!(line(one.chars().count() - 1, false), None, "nothing fits");
+        for room in 0..120 {
+            if let Some(l) = line(room, true) {
+                assert!(l.chars().count() <= room, "{room}: {l}");
+                assert!(l.starts_with("Latest (illustrative times): 16:05 Barnet and Camden"));
+            }
+        }
+        assert_eq!(
+            ticker(&[], Clock::default(), None, 200),
+            None,
+            "nothing declared"
+        );
     }
 }

@@ -6,8 +6,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::model::{
-    Area, Candidate, Contest, Method, PublishedTurnout, ResultStatus, RoundSpec, SecondRound,
-    Source, VoteMap, Votes, VotingSystem,
+    Area, Candidate, Contest, DeclarationTimes, Method, PublishedTurnout, ResultStatus, RoundSpec,
+    SecondRound, Source, VoteMap, Votes, VotingSystem,
 };
 
 /// The version of the dataset format this build reads and writes.
@@ -72,6 +72,10 @@ pub struct RawContest {
     /// Results by area (e.g. the 14 GLA constituencies).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub areas: Option<Vec<Area>>,
+    /// `"illustrative"` when the areas' `declared_at` (and so their order) are made up;
+    /// absent when they are the real times.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declaration_times: Option<DeclarationTimes>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub sources: Vec<Source>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -109,6 +113,9 @@ impl RawContest {
             rounds,
             tie_break_order: c.tie_break_order.clone(),
             areas: c.areas.clone(),
+            declaration_times: c
+                .illustrative_times()
+                .then_some(DeclarationTimes::Illustrative),
             sources: c.sources.clone(),
             notes: c.notes.clone(),
         }

@@ -1,6 +1,9 @@
-//! The Areas view's table: one row per area with its status, leader, leader's share,
-//! runner-up's share and turnout, scrolled so the selected row is always in view. Columns
-//! that do not fit drop out in order of how little they say.
+//! The Areas view's table: one row per area with its status (or its declaration time),
+//! leader, leader's share, runner-up's share and turnout, scrolled so the selected row is
+//! always in view. Columns that do not fit drop out in order of how little they say.
+//!
+//! Each column is a width in [`Columns`] (0 when hidden), a start in [`Xs`], a heading and a
+//! cell in [`Line::draw`]: a new column adds one of each.
 
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -8,8 +11,9 @@ use ratatui::style::Style;
 
 use super::{share_text, turnout_text};
 use crate::app::App;
+use crate::story::against::{Against, AreaCall, Call};
 use crate::story::areas::{AreaRow, AreaSort};
-use crate::text::{fit, right};
+use crate::text::{fit, right, width};
 use crate::ui::flow;
 use crate::ui::put;
 use crate::ui::theme::Palette;
@@ -20,34 +24,66 @@ pub(super) struct Columns {
     name: u16,
     /// 0 when hidden (the leader column then says "not declared").
     status: u16,
+    /// When each area declared ("not yet" while it has not; ★ marks the new ones). It
+    /// takes the status column's place: 0 when hidden.
+    declared: u16,
     leader: u16,
     share: u16,
     /// 0 when hidden.
     runner_up: u16,
     turnout: u16,
+    /// HOLD or GAIN against the baseline (`--against`): 0 without one.
+    call: u16,
 }
 
 impl Columns {
     const MARKER: u16 = 2;
     const SWATCH: u16 = 2;
 
-    pub(super) fn new(total: u16, name_nat: u16, leader_nat: u16) -> Self {
+    /// The columns in `total` cells. `declared_nat` is the Declared column's natural width,
+    /// 0 for none (the status column is shown instead).
+    /// `call` is the HOLD/GAIN column's natural and shortest width, (0, 0) for none.
+    pub(super) fn new(
+        total: u16,
+        name_nat: u16,
+        leader_nat: u16,
+        declared_nat: u16,
+        call: (u16, u16),
+    ) -> Self {
         let mut c = Columns {
             name: name_nat,
-            status: 12,
+            status: if declared_nat > 0 { 0 } else { 12 },
+            declared: declared_nat,
             leader: leader_nat,
             share: 6,
             runner_up: 6,
             turnout: 7,
+            call: call.0,
         };
         let (name_min, leader_min) = (10.min(name_nat), 8.min(leader_nat));
         // Full names matter more than the status column (the leader column says "not
-        // declared" without it), which matters more than the runner-up's share.
+        // declared" without it), which matters more than the runner-up's share, which
+        // matters more than the declaration times.
         if c.fixed() + name_nat + leader_nat > total {
             c.status = 0;
         }
+        // With a baseline, HOLD or GAIN matters more than the runner-up's share: the call says
+        // less ("GAIN +3.1", without "from Lab") before names are cut, then the runner-up goes.
+        if c.call > 0 && c.fixed() + name_nat + leader_nat > total {
+            c.call = call.1;
+        }
+        if c.call > 0 && c.fixed() + name_nat + leader_nat > total {
+            c.runner_up = 0;
+        }
         if c.fixed() + name_min + leader_min > total {
             c.runner_up = 0;
+        }
+        // HOLD or GAIN without "from whom" before the declaration times go.
+        if c.fixed() + name_min + leader_min > total {
+            c.call = call.1;
+        }
+        if c.fixed() + name_min + leader_min > total {
+            c.declared = 0;
         }
         let avail = total.saturating_sub(c.fixed());
         if avail < name_nat + leader_nat {
@@ -77,12 +113,14 @@ impl Columns {
         Self::MARKER
             + 1
             + opt(self.status)
+            + opt(self.declared)
             + Self::SWATCH
             + 1
             + self.share
             + opt(self.runner_up)
             + 1
             + self.turnout
+            + if self.call > 0 { self.call + 1 } else { 0 }
     }
 }
 
@@ -90,10 +128,12 @@ impl Columns {
 struct Xs {
     name: u16,
     status: u16,
+    declared: u16,
     leader: u16,
     share: u16,
     runner_up: u16,
     turnout: u16,
+    call: u16,
 }
 
 impl Columns {
@@ -101,16 +141,20 @@ impl Columns {
         let opt = |w: u16| if w > 0 { w + 1 } else { 0 };
         let name = x + Self::MARKER;
         let status = name + self.name + 1;
-        let leader = status + opt(self.status);
+        let declared = status + opt(self.status);
+        let leader = declared + opt(self.declared);
         let share = leader + Self::SWATCH + self.leader + 1;
         let runner_up = share + self.share + 1;
+        let turnout = runner_up + opt(self.runner_up);
         Xs {
             name,
             status,
+            declared,
             leader,
             share,
             runner_up,
-            turnout: runner_up + opt(self.runner_up),
+            turnout,
+            call: turnout + self.turnout + 1,
         }
     }
 }
@@ -138,7 +182,8 @@ pub(super) fn draw_table(
     } else {
         "Area".to_string()
     };
-    headings(&heading, &cols, &xs, rect, hy, buf, pal);
+    let against = app.live_state().and_then(|l| l.against.as_ref());
+    headings(&heading, against, &cols, &xs, rect, hy, buf, pal);
     if room == 0 {
         return;
     }
@@ -174,8 +219,45 @@ pub(super) fn draw_table(
     }
     if scrolls {
         let below = table.len().saturating_sub(top + room);
+        // New declarations out of sight, above and below the rows shown.
+        let (mut new_above, mut new_below) = (0, 0);
+        if let Some(live) = app.live_state() {
+            for (k, row) in table.sorted(sort).enumerate() {
+                if live.is_fresh(&row.id, app.now()) {
+                    if k < top {
+                        new_above += 1;
+                    } else if k >= top + room {
+                        new_below += 1;
+                    }
+                }
+            }
+        }
+        let hint = scroll_hint(below, new_below, new_above);
         let y = hy + 1 + room as u16;
-        crate::ui::scroll_hint(buf, rect, y, below as u16, pal);
+        let x = rect.right().saturating_sub(width(&hint) as u16).max(rect.x);
+        let style = if new_above + new_below > 0 {
+            pal.warning()
+        } else {
+            pal.dim()
+        };
+        put(buf, rect, x, y, &hint, style);
+    }
+}
+
+/// The line under a table that does not fit: how many rows are below ("↓ 3 more (j/↓)"), or
+/// that it is scrolled, and how many of the rows out of sight have just declared ("↓ 3 more,
+/// 1 new", "↑ 2 new").
+fn scroll_hint(below: usize, new_below: usize, new_above: usize) -> String {
+    let down = match (below, new_below) {
+        (0, _) => None,
+        (b, 0) => Some(format!("↓ {b} more (j/↓)")),
+        (b, n) => Some(format!("↓ {b} more, {n} new (j/↓)")),
+    };
+    match (down, new_above) {
+        (Some(down), 0) => down,
+        (Some(down), n) => format!("↑ {n} new · {down}"),
+        (None, 0) => "↑ scrolled (k/↑)".to_string(),
+        (None, n) => format!("↑ scrolled, {n} new (k/↑)"),
     }
 }
 
@@ -192,6 +274,12 @@ fn sort_line(app: &App, rect: Rect, buf: &mut Buffer, pal: &Palette) -> u16 {
     if sort == AreaSort::Turnout && table.sorted(sort).all(|r| r.turnout.is_none()) {
         segments.push((" · no area has a known turnout".to_string(), pal.dim()));
     }
+    if sort == AreaSort::LatestDeclared && table.latest().is_empty() {
+        segments.push((" · no area has a declaration time".to_string(), pal.dim()));
+    }
+    if table.clock().illustrative {
+        segments.push((" · illustrative order and times".to_string(), pal.warning()));
+    }
     if declared < table.len() {
         segments.push((
             format!(" · {declared} of {} declared", table.len()),
@@ -205,8 +293,10 @@ fn sort_line(app: &App, rect: Rect, buf: &mut Buffer, pal: &Palette) -> u16 {
 }
 
 /// The column headings on row `y`.
+#[allow(clippy::too_many_arguments)]
 fn headings(
     area_heading: &str,
+    against: Option<&Against>,
     cols: &Columns,
     xs: &Xs,
     rect: Rect,
@@ -220,6 +310,9 @@ fn headings(
     if cols.status > 0 {
         put(buf, rect, xs.status, y, "Status", head);
     }
+    if cols.declared > 0 {
+        put(buf, rect, xs.declared, y, "Declared", head);
+    }
     put(buf, rect, xs.leader, y, "Leader", head);
     let share = right("Share", cols.share as usize);
     put(buf, rect, xs.share, y, &share, head);
@@ -229,6 +322,10 @@ fn headings(
     }
     let turnout = right("Turnout", cols.turnout as usize);
     put(buf, rect, xs.turnout, y, &turnout, head);
+    if let (true, Some(a)) = (cols.call > 0, against) {
+        let text = fit(&format!("vs {}", a.name), cols.call as usize);
+        put(buf, rect, xs.call, y, &text, head);
+    }
 }
 
 /// Where one row of the table goes.
@@ -240,7 +337,8 @@ struct Line<'a> {
 }
 
 impl Line<'_> {
-    /// One area: name, status, leader, leader's share, runner-up's share, turnout.
+    /// One area: name, status or declaration time, leader, leader's share, runner-up's
+    /// share, turnout.
     fn draw(&self, app: &App, row: &AreaRow, buf: &mut Buffer, pal: &Palette) {
         let (cols, xs, rect, y) = (self.cols, self.xs, self.rect, self.y);
         put(
@@ -251,10 +349,24 @@ impl Line<'_> {
             &fit(&row.name, cols.name as usize),
             pal.text(),
         );
+        let fresh = app
+            .live_state()
+            .is_some_and(|l| l.is_fresh(&row.id, app.now()));
+        if cols.declared > 0 {
+            let time = app.contest_tables().areas.clock().row(row);
+            let (text, style) = if fresh {
+                (format!("★ {time}"), pal.warning())
+            } else if !row.declared {
+                (time, pal.warning())
+            } else if row.declared_at.is_none() {
+                (time, pal.dim())
+            } else {
+                (time, pal.text())
+            };
+            let text = fit(&text, cols.declared as usize);
+            put(buf, rect, xs.declared, y, &text, style);
+        }
         if cols.status > 0 {
-            let fresh = app
-                .live_state()
-                .is_some_and(|l| l.is_fresh(&row.id, app.now()));
             let (status, style) = if fresh {
                 ("NEW ★", pal.warning())
             } else if row.declared {
@@ -273,7 +385,8 @@ impl Line<'_> {
                 put(buf, rect, xs.leader + Columns::SWATCH, y, &name, pal.text());
             }
             None => {
-                let text = if cols.status > 0 {
+                // The status or Declared column already says so.
+                let text = if cols.status > 0 || cols.declared > 0 {
                     "  –"
                 } else {
                     "not declared"
@@ -290,5 +403,73 @@ impl Line<'_> {
         }
         let turnout = right(&turnout_text(row.turnout), cols.turnout as usize);
         put(buf, rect, xs.turnout, y, &turnout, pal.text());
+        let against = app.live_state().and_then(|l| l.against.as_ref());
+        if let (true, Some(a)) = (cols.call > 0, against) {
+            let (long, short) = call_texts(a.area(&row.id));
+            let text = if width(&long) <= cols.call as usize {
+                long
+            } else {
+                short
+            };
+            let style = if row.declared { pal.text() } else { pal.dim() };
+            put(
+                buf,
+                rect,
+                xs.call,
+                y,
+                &fit(&text, cols.call as usize),
+                style,
+            );
+        }
+    }
+}
+
+/// An area's call against the baseline, long and short: "GAIN from Lab +5.1" and "GAIN
+/// +5.1", "HOLD +2.6"; "–" while it has not declared, "unknown" when the baseline has no
+/// result for it.
+pub(super) fn call_texts(call: Option<&AreaCall>) -> (String, String) {
+    let Some(c) = call else {
+        return ("–".into(), "–".into());
+    };
+    let change = c
+        .change
+        .map(|x| format!(" {}", crate::text::signed_points(x)))
+        .unwrap_or_default();
+    match &c.call {
+        Call::Hold => (format!("HOLD{change}"), format!("HOLD{change}")),
+        Call::Gain { from_short, .. } => (
+            format!("GAIN from {from_short}{change}"),
+            format!("GAIN{change}"),
+        ),
+        Call::Unknown => ("unknown".into(), "unknown".into()),
+    }
+}
+
+/// The HOLD/GAIN column's natural and shortest widths for this view, (0, 0) without a
+/// baseline.
+pub(super) fn call_widths(app: &App) -> (u16, u16) {
+    let Some(a) = app.live_state().and_then(|l| l.against.as_ref()) else {
+        return (0, 0);
+    };
+    let heading = width(&format!("vs {}", a.name));
+    let texts: Vec<(String, String)> = a.areas.iter().map(|c| call_texts(Some(c))).collect();
+    let long = texts.iter().map(|t| width(&t.0)).max().unwrap_or(0);
+    let short = texts.iter().map(|t| width(&t.1)).max().unwrap_or(0);
+    // "unknown" and "–" fit in the heading's width or in "HOLD +2.6".
+    let floor = heading.max(9);
+    (long.max(floor) as u16, short.max(floor) as u16)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::scroll_hint;
+
+    #[test]
+    fn the_scroll_hint_counts_new_declarations_out_of_sight() {
+        assert_eq!(scroll_hint(3, 0, 0), "↓ 3 more (j/↓)");
+        assert_eq!(scroll_hint(3, 1, 0), "↓ 3 more, 1 new (j/↓)");
+        assert_eq!(scroll_hint(0, 0, 0), "↑ scrolled (k/↑)");
+        assert_eq!(scroll_hint(0, 0, 2), "↑ scrolled, 2 new (k/↑)");
+        assert_eq!(scroll_hint(4, 2, 1), "↑ 1 new · ↓ 4 more, 2 new (j/↓)");
     }
 }

@@ -193,3 +193,103 @@ fn when_every_area_has_declared_the_chart_gets_the_status_columns_width() {
     let bar = khan.chars().filter(|c| *c == '█').count();
     assert!(bar >= 20, "the chart's bars have room: {khan}");
 }
+
+/// The live viewer after `k` declarations of the 2016 replay, the last of them new.
+fn live_night(k: usize) -> App {
+    let full = crate::import::embedded::get("london-2016")
+        .unwrap()
+        .load()
+        .unwrap()
+        .contest;
+    let stages = crate::live::replay::stages(&full).unwrap();
+    let mut a = App::live(
+        "night.json",
+        crate::app::Options {
+            animate: false,
+            ..crate::app::Options::default()
+        },
+    );
+    let at = chrono::DateTime::parse_from_rfc3339("2016-05-06T23:41:07+01:00").unwrap();
+    update(&mut a, Msg::Tick(std::time::Duration::from_secs(60)));
+    for (g, stage) in [k - 1, k].into_iter().enumerate() {
+        let loaded = crate::count::Counted::new(stages[stage].contest.clone(), Vec::new()).unwrap();
+        update(
+            &mut a,
+            Msg::Feed(Box::new(crate::live::Feed::Counted {
+                generation: g as u64 + 1,
+                loaded: Box::new(loaded),
+                at,
+            })),
+        );
+    }
+    a
+}
+
+#[test]
+fn new_declarations_out_of_sight_are_counted_in_the_scroll_hint() {
+    // The 14th declaration is North East: below the rows shown when sorted by name.
+    let mut a = live_night(14);
+    areas_at(&mut a, 0, 0);
+    let all = render(&a, 80, 24).join("\n");
+    assert!(all.contains("↓ 6 more, 1 new (j/↓)"), "{all}");
+    // The 7th is Barnet and Camden: from the bottom of the list, it is above.
+    let mut a = live_night(7);
+    areas_at(&mut a, 0, 13);
+    let all = render(&a, 80, 24).join("\n");
+    assert!(all.contains("↑ scrolled, 1 new (k/↑)"), "{all}");
+    // The highlight fades, and the hint with it.
+    update(&mut a, Msg::Tick(std::time::Duration::from_secs(70)));
+    let all = render(&a, 80, 24).join("\n");
+    assert!(
+        all.contains("↑ scrolled (k/↑)") && !all.contains("new"),
+        "{all}"
+    );
+    // Sorted by latest declared first, the new one is at the top, in sight.
+    let mut a = live_night(14);
+    areas_at(&mut a, 3, 0);
+    press(&mut a, Key::Char('g'), 1);
+    let lines = render(&a, 80, 24);
+    let all = lines.join("\n");
+    assert!(
+        lines[0].contains("Sorted by latest declared first"),
+        "{all}"
+    );
+    assert!(all.contains("↓ 6 more (j/↓)"), "{all}");
+    let first = lines.iter().find(|l| l.starts_with('›')).unwrap();
+    assert!(
+        first.contains("North East") && first.contains("★ 14:32"),
+        "{all}"
+    );
+}
+
+#[test]
+fn the_declared_column_gives_way_at_80_columns_and_below() {
+    let mut a = live_night(7);
+    areas_at(&mut a, 0, 0);
+    for w in [80u16, 70, 60, 50, 40] {
+        let lines = render(&a, w, 24);
+        let all = lines.join("\n");
+        let heading = lines.iter().find(|l| l.contains("Area 1/14")).unwrap();
+        let row = lines.iter().find(|l| l.starts_with('›')).unwrap();
+        if w >= 80 {
+            // Every column and every name whole at 80.
+            assert!(
+                heading.contains("Declared") && heading.contains("2nd"),
+                "{all}"
+            );
+            assert!(
+                row.contains("Barnet and Camden") && row.contains("★ 14:15"),
+                "{all}"
+            );
+            assert!(row.contains("Sadiq Khan"), "{all}");
+        }
+        if heading.contains("Declared") {
+            assert!(row.contains("14:15"), "{w}: {all}");
+        } else {
+            // Without the column the leader column says which areas are out.
+            assert!(all.contains("not decl"), "{w}: {all}");
+        }
+    }
+    let narrow = render(&a, 40, 24).join("\n");
+    assert!(!narrow.contains("Declared"), "{narrow}");
+}

@@ -11,6 +11,12 @@ use crate::text::{self, thousands};
 impl Checker<'_> {
     pub(super) fn areas(&mut self) {
         let c = self.c;
+        if c.declaration_times.is_some() && c.areas.as_ref().is_none_or(Vec::is_empty) {
+            self.error(
+                "declaration_times",
+                "says how the areas' `declared_at` were made, but the contest has no `areas`; leave it out",
+            );
+        }
         let Some(areas) = &c.areas else { return };
         let mut area_ids: HashMap<&str, usize> = HashMap::new();
         for (i, area) in areas.iter().enumerate() {
