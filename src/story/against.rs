@@ -100,6 +100,10 @@ pub struct Lead {
 pub struct TurnoutSoFar {
     pub now: Option<f64>,
     pub before: Option<f64>,
+    /// When every area is in and the baseline's areas lack the figures, the baseline's own
+    /// published turnout for the whole contest, with its basis (London 2016's "45.3%", basis
+    /// not stated), instead of unknown.
+    pub published: Option<super::summary::Turnout>,
 }
 
 /// One declared area's result against the same area in the baseline.
@@ -355,17 +359,26 @@ impl Against {
         let swing = swing(before, &t_now, &t_before);
         let lead = lead(now);
         let turnout = match basis {
-            Basis::Areas { .. } => TurnoutSoFar {
-                now: areas_turnout(now_areas.iter().copied()),
-                before: if pairs.len() == now_areas.len() {
+            Basis::Areas { matched, total, .. } => {
+                let same = if pairs.len() == now_areas.len() {
                     areas_turnout(pairs.iter().map(|p| p.1))
                 } else {
                     None
-                },
-            },
+                };
+                TurnoutSoFar {
+                    now: areas_turnout(now_areas.iter().copied()),
+                    before: same,
+                    published: if same.is_none() && matched == total {
+                        super::summary::turnout(&before.contest)
+                    } else {
+                        None
+                    },
+                }
+            }
             Basis::Whole => TurnoutSoFar {
                 now: super::summary::turnout(&now.contest).map(|t| t.percent),
-                before: super::summary::turnout(&before.contest).map(|t| t.percent),
+                before: None,
+                published: super::summary::turnout(&before.contest),
             },
             Basis::Nothing => TurnoutSoFar::default(),
         };
@@ -435,15 +448,19 @@ impl Against {
         ))
     }
 
-    /// "turnout 45.1% (2016: 44.0%)", with "unknown" for a side that cannot be computed.
+    /// "turnout 45.1% (2016: 44.0%)", with "unknown" for a side that cannot be computed,
+    /// and a published figure as published, with its basis when that is not ballot papers
+    /// ("2016: 45.3%, basis not stated").
     pub fn turnout_text(&self) -> String {
         let p = |t: Option<f64>| t.map_or("unknown".to_string(), |t| format!("{t:.1}%"));
-        format!(
-            "turnout {} ({}: {})",
-            p(self.turnout.now),
-            self.name,
-            p(self.turnout.before)
-        )
+        let before = match (self.turnout.before, self.turnout.published) {
+            (Some(b), _) => p(Some(b)),
+            (None, Some(t)) if t.computed => p(Some(t.percent)),
+            (None, Some(t)) if t.basis == crate::model::TurnoutBasis::BallotPapers => t.display(),
+            (None, Some(t)) => format!("{}, {}", t.display(), t.basis_label()),
+            (None, None) => p(None),
+        };
+        format!("turnout {} ({}: {before})", p(self.turnout.now), self.name)
     }
 
     /// "vs 2016, same 7 areas", "vs 2016", or "vs 2016: nothing to compare yet".
@@ -769,7 +786,14 @@ mod tests {
         // Turnout: 2024 has each constituency's electorate, 2016 does not.
         assert!((a.turnout.now.unwrap() - 2_495_559.0 * 100.0 / 6_162_428.0).abs() < 1e-9);
         assert_eq!(a.turnout.before, None);
-        assert_eq!(a.turnout_text(), "turnout 40.5% (2016: unknown)");
+        // Every area is in: the whole contest's published figure stands in, basis and all.
+        assert_eq!(
+            a.turnout_text(),
+            "turnout 40.5% (2016: 45.3%, basis not stated)"
+        );
+        let part = Against::new(&night_2024(7), &load("london-2016"));
+        assert_eq!(part.turnout.published, None, "not for some areas");
+        assert!(part.turnout_text().ends_with("(2016: unknown)"));
         // Barnet and Camden: Khan first both times; Brent and Harrow: Khan in 2016, Hall in 2024.
         assert_eq!(a.area("barnet-and-camden").unwrap().call, Call::Hold);
         assert_eq!(

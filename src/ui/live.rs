@@ -94,8 +94,8 @@ pub fn status_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>> 
     lines
 }
 
-/// The night against the baseline (`--against`), in two lines: what is compared, who leads,
-/// the swing and turnout; then each party's share with its change. In `width` columns the
+/// The night against the baseline (`--against`), in two lines (three when narrow): what is
+/// compared, who leads, the swing and turnout; then each party's share with its change. In `width` columns the
 /// long forms give way to short ones ("Lab", surnames); what does not fit on the first line
 /// (turnout, then the swing) starts the second, and the smallest parties are left out; nothing
 /// is cut mid-way.
@@ -154,6 +154,13 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
         spans.push(Span::styled(part, pal.text()));
         used += extra;
     }
+    // When what was carried leaves less than half the line, the parties get a line of their
+    // own rather than one or two of them being shown.
+    let mut lines = vec![Line::from(first)];
+    if used > room / 2 {
+        lines.push(Line::from(std::mem::take(&mut spans)));
+        used = 0;
+    }
     let shown: Vec<_> = a
         .parties
         .iter()
@@ -178,7 +185,8 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
         spans.push(Span::styled(item.clone(), pal.text()));
         used += extra;
     }
-    vec![Line::from(first), Line::from(spans)]
+    lines.push(Line::from(spans));
+    lines
 }
 
 /// The ticker of the latest declarations, newest first, in at most `room` cells: its head
