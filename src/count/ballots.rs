@@ -295,6 +295,7 @@ impl Prepared {
             second_choices: None,
             tie_break_order: None,
             areas: None,
+            declaration_times: None,
             sources: vec![Source {
                 id: "ballots".into(),
                 title: source.clone(),

@@ -44,25 +44,12 @@ pub fn check(raw: RawContest) -> Result<(Contest, Vec<Diagnostic>), Vec<Diagnost
         first_preferences: raw.first_preferences,
         second_choices: raw.second_choices,
         tie_break_order: raw.tie_break_order,
-        areas: illustrative(raw.areas, raw.declaration_times),
+        areas: raw.areas,
+        declaration_times: raw.declaration_times,
         sources: raw.sources,
         notes: raw.notes,
     };
     Ok((contest, diagnostics))
-}
-
-/// The areas, each marked as having an illustrative declaration time when the dataset says
-/// its times are.
-fn illustrative(
-    mut areas: Option<Vec<crate::model::Area>>,
-    times: Option<crate::model::DeclarationTimes>,
-) -> Option<Vec<crate::model::Area>> {
-    if times == Some(crate::model::DeclarationTimes::Illustrative) {
-        for area in areas.iter_mut().flatten() {
-            area.illustrative_time = true;
-        }
-    }
-    areas
 }
 
 /// Every candidate with a party id: the file's, or one derived from the party's label

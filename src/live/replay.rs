@@ -135,8 +135,10 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
     for (k, &i) in plan.order.iter().enumerate() {
         let area = &mut timed.areas.as_mut().expect("areas")[i];
         area.declared_at = Some(plan.times[k]);
-        area.illustrative_time = plan.illustrative;
     }
+    timed.declaration_times = plan
+        .illustrative
+        .then_some(crate::model::DeclarationTimes::Illustrative);
     let first = plan.times[0];
     let offsets: Vec<Duration> = plan
         .times

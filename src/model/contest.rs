@@ -58,6 +58,9 @@ pub struct Contest {
     pub tie_break_order: Option<Vec<String>>,
     /// Results by area (e.g. the 14 GLA constituencies).
     pub areas: Option<Vec<Area>>,
+    /// `Illustrative` when the areas' `declared_at` (and so their order) are made up, as
+    /// `tally replay` writes for a contest without real times; `None` when they are real.
+    pub declaration_times: Option<DeclarationTimes>,
     pub sources: Vec<Source>,
     pub notes: Vec<String>,
 }
@@ -224,12 +227,6 @@ pub struct Area {
         deserialize_with = "super::dates::option_date_time"
     )]
     pub declared_at: Option<DateTime<FixedOffset>>,
-    /// Whether `declared_at` is made up rather than the real time: set for every area when
-    /// the dataset says `"declaration_times": "illustrative"` (as `tally replay` writes for a
-    /// contest without real times). Not a field of its own in the file: the dataset states
-    /// it once, at the top (see `import::dataset`).
-    #[serde(skip)]
-    pub illustrative_time: bool,
 }
 
 impl Area {
@@ -302,7 +299,7 @@ impl Contest {
 
     /// Whether the areas' declaration order and times are illustrative, not real.
     pub fn illustrative_times(&self) -> bool {
-        self.areas.iter().flatten().any(|a| a.illustrative_time)
+        self.declaration_times == Some(DeclarationTimes::Illustrative)
     }
 }
 

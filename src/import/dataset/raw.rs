@@ -113,9 +113,7 @@ impl RawContest {
             rounds,
             tie_break_order: c.tie_break_order.clone(),
             areas: c.areas.clone(),
-            declaration_times: c
-                .illustrative_times()
-                .then_some(DeclarationTimes::Illustrative),
+            declaration_times: c.declaration_times,
             sources: c.sources.clone(),
             notes: c.notes.clone(),
         }
