@@ -272,3 +272,25 @@ fn illustrative_times_say_so_on_screen() {
     );
     assert!(!live_areas_at(0, Duration::ZERO, 120, 40).contains("Latest"));
 }
+
+/// A script reading a replayed night's file as JSON learns that its times are made up; a
+/// real contest says nothing of the kind.
+#[test]
+fn the_rounds_json_of_a_replayed_night_says_its_times_are_illustrative() {
+    let json = |c: &Contest| {
+        let counted = tally::count::Counted::new(c.clone(), Vec::new()).unwrap();
+        let text = tally::report::rounds(&counted, tally::report::Format::Json);
+        serde_json::from_str::<serde_json::Value>(&text).unwrap()
+    };
+    let night = json(&stages_2016()[7]);
+    assert_eq!(night["declaration_times"], "illustrative");
+    assert!(
+        night["areas"][0]["declared_at"].is_string()
+            || night["areas"][1]["declared_at"].is_string()
+    );
+    let full = tally::import::embedded::get("london-2016")
+        .unwrap()
+        .load()
+        .unwrap();
+    assert!(json(&full.contest)["declaration_times"].is_null());
+}

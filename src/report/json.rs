@@ -50,6 +50,9 @@ pub struct Output<'a> {
     rounds: Vec<RoundOut<'a>>,
     /// The results by area; `null` when the dataset has none.
     areas: Option<Vec<AreaOut<'a>>>,
+    /// `"illustrative"` when the areas' declaration times and order are made up (a replay
+    /// of a contest without real times); `null` when they are as published.
+    declaration_times: Option<crate::model::DeclarationTimes>,
 }
 
 /// One area (a constituency): its figures, and each candidate's votes there.
@@ -303,6 +306,7 @@ impl<'a> Output<'a> {
                 .areas
                 .as_ref()
                 .map(|areas| areas.iter().map(|a| AreaOut::of(c, a)).collect()),
+            declaration_times: c.declaration_times,
         }
     }
 }
