@@ -103,7 +103,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     use Command as C;
     match cli.command {
         None => match cli.follow {
-            Some(file) => watch(&file, cli.viewer.options()),
+            Some(file) => watch(&file, cli.viewer.options(), out, err),
             None if interactive() => {
                 let (contests, index) = import::open_all(&cli.contests)?;
                 viewed(tui::run(App::new(contests, index, cli.viewer.options())))
@@ -137,7 +137,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
         }
         Some(C::Present(a)) => present(a),
         Some(C::Ballots(a)) => ballots(a, err),
-        Some(C::Watch { file, viewer }) => watch(&file, viewer.options()),
+        Some(C::Watch { file, viewer }) => watch(&file, viewer.options(), out, err),
         Some(C::Replay(a)) => replay(a, out),
     }
 }
@@ -239,11 +239,24 @@ fn render(a: RenderArgs) -> Outcome {
     }
 }
 
-/// `tally watch FILE`: the viewer, following the file.
-fn watch(file: &std::path::Path, options: Options) -> Outcome {
+/// `tally watch FILE`: the viewer, following the file; without a terminal, a line per
+/// change on standard output until the result is final (exit 0). A closed output ends it
+/// quietly; Ctrl-C and SIGTERM end it with their default action (no handler is installed
+/// when there is no terminal to restore).
+fn watch(
+    file: &std::path::Path,
+    options: Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
     if !interactive() {
-        let instead = format!("to read the file once, use `tally rounds {}`", shown(file));
-        return needs_terminal("watch", instead);
+        let name = file
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| file.display().to_string());
+        return live::log::follow(file.to_path_buf(), &name, out, err)
+            .map_err(|e| Failure::Data(format!("watch {}: {e}", shown(file))))
+            .and_then(|_| text(String::new()));
     }
     viewed(live::watch(file, options))
 }
