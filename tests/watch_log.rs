@@ -206,3 +206,35 @@ fn a_signal_ends_it_quietly_and_a_closed_pipe_ends_it_with_0() {
         "nothing on stderr"
     );
 }
+
+/// The lines shown in docs/live-feed.md are what tally prints for those stages (but the time).
+#[test]
+fn the_lines_in_the_live_feed_doc_are_real() {
+    let doc = include_str!("../docs/live-feed.md");
+    let start = doc.find("```text\n").unwrap() + "```text\n".len();
+    let end = start + doc[start..].find("```").unwrap();
+    let shown: Vec<&str> = doc[start..end]
+        .lines()
+        .filter(|l| *l != "…")
+        .map(|l| &l[8..])
+        .collect();
+    let full = tally::import::embedded::get("london-2016")
+        .unwrap()
+        .load()
+        .unwrap()
+        .contest;
+    let stages: Vec<tally::count::Counted> = replay::stages(&full)
+        .unwrap()
+        .into_iter()
+        .map(|s| tally::count::Counted::new(s.contest, Vec::new()).unwrap())
+        .collect();
+    let at = chrono::DateTime::parse_from_rfc3339("2016-05-06T23:41:07+01:00").unwrap();
+    let printed: Vec<String> = [(None, 0), (Some(0), 1), (Some(13), 14), (Some(14), 15)]
+        .into_iter()
+        .map(|(before, k)| {
+            let line = tally::live::log::line(before.map(|b| &stages[b]), &stages[k], at);
+            line[8..].to_string()
+        })
+        .collect();
+    assert_eq!(shown, printed);
+}

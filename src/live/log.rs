@@ -41,8 +41,8 @@ pub enum Ended {
 /// One line for a new version `now` of the file, written at `at`, against the version
 /// before it (`None` for the first one seen, whose areas are not called new):
 ///
-/// `23:41:07 · 3 of 14 areas declared · Sadiq Khan leads Zac Goldsmith by 81,802 ·
-/// PROVISIONAL · new: Brent and Harrow`
+/// `23:47:07 · 7 of 14 areas declared · Sadiq Khan leads Zac Goldsmith by 81,802 ·
+/// PROVISIONAL · new: Enfield and Haringey`
 pub fn line(previous: Option<&Counted>, now: &Counted, at: DateTime<FixedOffset>) -> String {
     let mut parts = vec![at.format("%H:%M:%S").to_string()];
     if let Some(areas) = now.contest.areas.as_ref().filter(|a| !a.is_empty()) {
