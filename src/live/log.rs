@@ -163,14 +163,13 @@ fn changes(previous: &Counted, now: &Counted) -> Vec<String> {
         .filter(|a| a.is_declared())
         .map(|a| a.id.as_str())
         .collect();
-    let mut withdrawn: Vec<&Area> = previous
+    let withdrawn: Vec<&Area> = previous
         .contest
         .areas
         .iter()
         .flatten()
         .filter(|b| b.is_declared() && !still_declared.contains(&b.id.as_str()))
         .collect();
-    withdrawn.dedup_by(|a, b| a.id == b.id);
     [("new", new), ("revised", revised), ("withdrawn", withdrawn)]
         .into_iter()
         .filter(|(_, list)| !list.is_empty())
