@@ -103,7 +103,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     use Command as C;
     match cli.command {
         None => match cli.follow {
-            Some(file) => watch(&file, None, cli.viewer.options()),
+            Some(file) => watch(&file, None, cli.viewer.options(), out, err),
             None if interactive() => {
                 let (contests, index) = import::open_all(&cli.contests)?;
                 viewed(tui::run(App::new(contests, index, cli.viewer.options())))
@@ -141,7 +141,7 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             file,
             against,
             viewer,
-        }) => watch(&file, against.as_deref(), viewer.options()),
+        }) => watch(&file, against.as_deref(), viewer.options(), out, err),
         Some(C::Replay(a)) => replay(a, out),
     }
 }
@@ -243,12 +243,26 @@ fn render(a: RenderArgs) -> Outcome {
     }
 }
 
-/// `tally watch FILE`: the viewer, following the file.
-fn watch(file: &std::path::Path, against: Option<&str>, options: Options) -> Outcome {
+/// `tally watch FILE [--against CONTEST]`: the viewer, following the file; without a
+/// terminal, a line per change on standard output until the result is final (exit 0). A
+/// closed output ends it quietly; Ctrl-C and SIGTERM end it with their default action (no
+/// handler is installed when there is no terminal to restore).
+fn watch(
+    file: &std::path::Path,
+    against: Option<&str>,
+    options: Options,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Outcome {
     let baseline = against.map(import::resolve).transpose()?;
     if !interactive() {
-        let instead = format!("to read the file once, use `tally rounds {}`", shown(file));
-        return needs_terminal("watch", instead);
+        let name = file
+            .file_name()
+            .map(|f| f.to_string_lossy().into_owned())
+            .unwrap_or_else(|| file.display().to_string());
+        return live::log::follow(file.to_path_buf(), &name, baseline.as_ref(), out, err)
+            .map_err(|e| Failure::Data(format!("watch {}: {e}", shown(file))))
+            .and_then(|_| text(String::new()));
     }
     viewed(live::watch(file, baseline, options))
 }

@@ -5,8 +5,10 @@
 //! [`Feed`] message with a generation number; the viewer applies only good versions newer
 //! than the one it has, so a half-written, truncated or invalid file never replaces what is
 //! on screen: the problem is shown beside the last good data until a good version arrives.
+//! Without a terminal, [`log`] prints a line per change instead.
 
 pub mod loader;
+pub mod log;
 pub mod replay;
 
 use std::path::Path;

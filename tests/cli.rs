@@ -479,10 +479,30 @@ fn replay_to_a_file_ends_on_the_declared_result() {
 }
 
 #[test]
-fn watch_and_replay_explain_what_they_need() {
-    let out = tally(&["watch", "/tmp/tally-no-such-file.json"]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("watch needs a terminal"));
+fn watch_without_a_terminal_prints_a_final_file_and_ends() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("night.json");
+    let text = tally::import::dataset::to_json(
+        &tally::import::embedded::get("london-2016")
+            .unwrap()
+            .load()
+            .unwrap()
+            .contest,
+    )
+    .unwrap();
+    std::fs::write(&path, text).unwrap();
+    let out = tally(&["watch", &path.display().to_string()]);
+    assert_eq!(out.status.code(), Some(0));
+    let lines = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(lines.lines().count(), 1, "{lines}");
+    assert!(lines.trim_end().ends_with(
+        " · 14 of 14 areas declared · Sadiq Khan wins by 315,529 over Zac Goldsmith, 1,310,143 to 994,614 in round 2 · FINAL"
+    ), "{lines}");
+    assert!(out.stderr.is_empty());
+}
+
+#[test]
+fn replay_explains_what_it_needs() {
     let out = tally(&["replay", "london-2004", "--to", "/tmp/tally-never.json"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no results by area"));

@@ -11,7 +11,8 @@
 //!
 //! The file is opened as every command opens one (`files`): a regular file only, without
 //! blocking, up to the dataset limit. Each version is parsed and validated here, never on
-//! the UI thread, and identical contents are not sent twice.
+//! the UI thread, and identical contents are not sent twice. Versions are read as the first
+//! good one was (a dataset, or ballots): text written over a dataset is a problem.
 
 use std::ffi::{OsStr, OsString};
 use std::fs::Metadata;
@@ -25,6 +26,7 @@ use notify::{RecursiveMode, Watcher};
 
 use super::Feed;
 use crate::files::{self, FileError};
+use crate::import::recognise::{Format, recognise};
 use crate::text::clean;
 
 /// How often to look when the file watcher is unavailable (the limit is 250 ms).
@@ -131,6 +133,7 @@ fn run(path: &Path, send: impl Fn(Feed) -> bool) {
         seen: Seen::Nothing,
         read: None,
         generation: 0,
+        dataset: None,
     };
     let mut wake = Wake::Read;
     loop {
@@ -171,6 +174,10 @@ struct State<'a> {
     /// The fingerprint of the version last read.
     read: Option<Fingerprint>,
     generation: u64,
+    /// Whether the first good version was a dataset (rather than a ballots file): later
+    /// versions must be read the same way, so that an error page or stray text written
+    /// over a results feed is a problem, not one ballot for "<html>" that wins.
+    dataset: Option<bool>,
 }
 
 impl State<'_> {
@@ -212,12 +219,18 @@ impl State<'_> {
                 generation,
                 message: message.clone(),
             },
-            Seen::Bytes(bytes) => match parse(&self.name, bytes) {
-                Ok(loaded) => Feed::Counted {
-                    generation,
-                    loaded: Box::new(loaded),
-                    at: modified(self.read),
-                },
+            Seen::Bytes(bytes) => match self
+                .same_kind(bytes)
+                .and_then(|dataset| parse(&self.name, bytes).map(|loaded| (dataset, loaded)))
+            {
+                Ok((dataset, loaded)) => {
+                    self.dataset = Some(dataset);
+                    Feed::Counted {
+                        generation,
+                        loaded: Box::new(loaded),
+                        at: modified(self.read),
+                    }
+                }
                 Err(message) => Feed::Problem {
                     generation,
                     message,
@@ -226,6 +239,22 @@ impl State<'_> {
         };
         self.seen = now;
         Some(feed)
+    }
+
+    /// Whether `bytes` read as a dataset, or why not when the good versions before did
+    /// (or the other way round).
+    fn same_kind(&self, bytes: &[u8]) -> Result<bool, String> {
+        let format = recognise(&bytes[..bytes.len().min(64 * 1024)]);
+        let dataset = format == Format::Dataset;
+        match self.dataset {
+            Some(before) if before != dataset => Err(format!(
+                "{}: reads as {}, not {} like the versions before it",
+                self.name,
+                format.describe(),
+                if before { "a dataset" } else { "ballots" }
+            )),
+            _ => Ok(dataset),
+        }
     }
 
     fn unusable(&self, e: &FileError) -> Seen {
@@ -332,6 +361,7 @@ mod tests {
             seen: Seen::Nothing,
             read: None,
             generation: 0,
+            dataset: None,
         }
     }
 
@@ -354,6 +384,37 @@ mod tests {
             s.look(true).is_none(),
             "forced, but the same bytes: nothing new"
         );
+    }
+
+    #[test]
+    fn text_written_over_a_dataset_is_a_problem_not_a_ballot() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("night.json");
+        let doc = include_str!("../../docs/live-feed.md");
+        let start = doc.find("```json\n").unwrap() + "```json\n".len();
+        let end = start + doc[start..].find("```").unwrap();
+        std::fs::write(&path, &doc[start..end]).unwrap();
+        let mut s = state(&path);
+        assert!(matches!(s.look(false), Some(Feed::Counted { .. })));
+        // A proxy's error page would otherwise be one ballot for "<html>…", and final.
+        std::fs::write(&path, "<html>502 Bad Gateway</html>\n").unwrap();
+        match s.look(false) {
+            Some(Feed::Problem { message, .. }) => assert_eq!(
+                message,
+                "night.json: reads as a ballots file (one ballot per line), not a dataset like the versions before it"
+            ),
+            other => panic!("{other:?}"),
+        }
+        std::fs::write(&path, &doc[start..end]).unwrap();
+        assert!(matches!(s.look(false), Some(Feed::Counted { .. })));
+
+        // A class's ballots file can be followed as such.
+        let votes = dir.path().join("votes.txt");
+        std::fs::write(&votes, "Zoo, Beach\n").unwrap();
+        let mut s = state(&votes);
+        assert!(matches!(s.look(false), Some(Feed::Counted { .. })));
+        std::fs::write(&votes, "Zoo, Beach\nBeach\n").unwrap();
+        assert!(matches!(s.look(false), Some(Feed::Counted { .. })));
     }
 
     #[test]
