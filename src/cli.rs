@@ -103,7 +103,13 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     use Command as C;
     match cli.command {
         None => match cli.follow {
-            Some(file) => watch(&file, None, cli.viewer.options(), out, err),
+            Some(file) => watch(
+                &file,
+                cli.against.as_deref(),
+                cli.viewer.options(),
+                out,
+                err,
+            ),
             None if interactive() => {
                 let (contests, index) = import::open_all(&cli.contests)?;
                 viewed(tui::run(App::new(contests, index, cli.viewer.options())))

@@ -344,7 +344,8 @@ pub fn scroll_hint(buf: &mut Buffer, area: Rect, y: u16, more: u16, pal: &Palett
 }
 
 /// Draw `segments` from (area.x, y) on, starting a new line whenever the next segment does
-/// not fit on the current one (a segment longer than a line is clipped). Returns the lines
+/// not fit on the current one (a segment longer than a line is clipped). When no line is
+/// left, a segment that does not fit is left out, never cut mid-word. Returns the lines
 /// used. Views use it for titles whose parts should break between phrases, not mid-word.
 pub fn flow(
     buf: &mut Buffer,
@@ -361,7 +362,11 @@ pub fn flow(
     for (i, (text, style)) in segments.iter().enumerate() {
         let mut text = text.as_str();
         let w = width(text) as u16;
-        if i > 0 && x + w > area.right() && line + 1 < max_lines {
+        if i > 0 && x + w > area.right() {
+            if line + 1 >= max_lines {
+                // No line left: leave this part out rather than cut it mid-word.
+                continue;
+            }
             line += 1;
             x = area.x;
             text = text.trim_start_matches([' ', '·']);

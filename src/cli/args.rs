@@ -27,6 +27,9 @@ pub struct Cli {
     /// Follow a results file as it is rewritten (the same as `tally watch FILE`)
     #[arg(long, value_name = "FILE", conflicts_with = "contests")]
     pub follow: Option<PathBuf>,
+    /// With --follow: compare the night with another contest (as `tally watch --against`)
+    #[arg(long, value_name = "CONTEST", requires = "follow")]
+    pub against: Option<String>,
 }
 
 /// The look of anything tally draws: declared once, for every command that draws.

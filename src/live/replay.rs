@@ -119,7 +119,7 @@ pub fn stages(full: &Contest) -> Result<Vec<Stage>, String> {
     let areas = full.areas.as_deref().unwrap_or(&[]);
     if areas.is_empty() {
         return Err(format!(
-            "{} has no results by area, so there is no night to replay (london-2016 and london-2024 have them)",
+            "{} has no results by area, so there is no night to replay (london-2016, london-2021 and london-2024 have them)",
             full.id
         ));
     }

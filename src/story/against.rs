@@ -163,6 +163,9 @@ pub struct Against {
     pub turnout: TurnoutSoFar,
     /// Per declared area, in the contest's order.
     pub areas: Vec<AreaCall>,
+    /// Whether the baseline has results by area (else areas are compared only as a whole,
+    /// once every area is in, and no area gets a call).
+    pub baseline_has_areas: bool,
 }
 
 /// A name for matching areas across contests: lower case, letters and digits only, with
@@ -282,7 +285,8 @@ fn areas_turnout<'a>(areas: impl Iterator<Item = &'a Area>) -> Option<f64> {
 /// The name a baseline goes by: the year of its date, unless `now` is the same year.
 fn baseline_name(now: &Contest, before: &Contest) -> String {
     use chrono::Datelike;
-    if now.date.year() == before.date.year() {
+    // A class's ballots have no election year of their own (the date is the file's).
+    if now.date.year() == before.date.year() || before.counted_from_ballots() {
         clean(&before.id).into_owned()
     } else {
         before.date.year().to_string()
@@ -394,7 +398,14 @@ impl Against {
             lead,
             turnout,
             areas,
+            baseline_has_areas: before.contest.declared_areas().next().is_some(),
         }
+    }
+
+    /// Whether any party stood on both sides: without one (a class's ballots against a
+    /// mayoral election), there are no changes or swing to show.
+    pub fn has_common_party(&self) -> bool {
+        self.parties.iter().any(|p| p.before.is_some())
     }
 
     /// The call for the area with this id, when it has declared.
@@ -480,6 +491,10 @@ impl Against {
                 super::words::how_many(matched as u64, "area", "areas")
             ),
             Basis::Whole => format!("vs {}", self.name),
+            Basis::Nothing if !self.baseline_has_areas => format!(
+                "vs {0}: compared once every area is in ({0} has no results by area)",
+                self.name
+            ),
             Basis::Nothing => format!("vs {}: nothing to compare yet", self.name),
         }
     }
@@ -510,6 +525,9 @@ impl Against {
     pub fn line(&self) -> String {
         if self.basis == Basis::Nothing {
             return self.basis_text();
+        }
+        if !self.has_common_party() {
+            return format!("{}: no party in common", self.basis_text());
         }
         let parties: Vec<String> = self
             .parties
@@ -832,6 +850,28 @@ mod tests {
         assert_eq!(a.basis, Basis::Nothing);
         assert_eq!(a.lead, None);
         assert_eq!(a.line(), "vs 2016: nothing to compare yet");
+    }
+
+    #[test]
+    fn a_baseline_without_areas_says_when_it_will_be_compared() {
+        let stages = replay::stages(&load("london-2016").contest).unwrap();
+        let part = Counted::new(stages[7].contest.clone(), Vec::new()).unwrap();
+        let a = Against::new(&part, &load("london-2012"));
+        assert_eq!(
+            a.line(),
+            "vs 2012: compared once every area is in (2012 has no results by area)"
+        );
+        assert!(!a.baseline_has_areas);
+    }
+
+    #[test]
+    fn a_class_vote_as_baseline_has_no_party_in_common() {
+        let ballots =
+            crate::import::from_bytes("class.csv", b"Zoo,Beach\nBeach,Zoo\nZoo,Castle\n").unwrap();
+        let a = Against::new(&load("london-2021"), &ballots);
+        assert!(!a.has_common_party());
+        assert!(a.line().ends_with(": no party in common"), "{}", a.line());
+        assert!(!a.name.starts_with("20"), "no made-up year: {}", a.name);
     }
 
     #[test]

@@ -491,10 +491,12 @@ impl Frame<'_> {
     /// column: when neither way fits, the label is said shorter ("▲ 747,780 to win"), and
     /// at the narrowest the ▲ stands alone.
     fn threshold_label(&self, area: Rect, y: u16, buf: &mut Buffer) {
-        if self.cols.bar_w == 0 {
+        let round = self.round;
+        // Nothing counted yet (a live night before its first declaration): "1 to win: more
+        // than half of 0" would say nothing true.
+        if self.cols.bar_w == 0 || round.continuing.is_zero() {
             return;
         }
-        let round = self.round;
         // The Supplementary Vote's second round is won by the most votes, and any count
         // can end on a tie below the line: then more than half is not what wins.
         let final_round =

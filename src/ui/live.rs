@@ -109,8 +109,12 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
     let room = width as usize;
     let w = crate::text::width;
     let head = a.basis_text();
-    if a.basis == crate::story::against::Basis::Nothing {
-        return vec![Line::styled(crate::text::fit(&head, room), pal.dim())];
+    if a.basis == crate::story::against::Basis::Nothing || !a.has_common_party() {
+        let text = crate::text::wrap(&a.line(), room.max(1), "", "");
+        return text
+            .lines()
+            .map(|l| Line::styled(l.to_string(), pal.dim()))
+            .collect();
     }
     // The first line: the basis, then as many of lead, swing and turnout as fit.
     let forms = |short: bool| -> Vec<String> {
@@ -260,7 +264,7 @@ impl Outstanding<'_> {
         let out_electorate: Option<u64> = out.iter().map(|a| a.electorate.map(|e| e.get())).sum();
         let head = match (out_electorate, total) {
             (Some(o), Some(t)) if t > 0 => format!(
-                "Still to declare: {} of {} areas, {} voters ({:.1}% of the electorate): ",
+                "Still to declare: {} of {} areas, {} electors ({:.1}% of the electorate): ",
                 out.len(),
                 areas.len(),
                 thousands(o),

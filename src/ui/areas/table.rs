@@ -232,7 +232,7 @@ pub(super) fn draw_table(
                 }
             }
         }
-        let hint = scroll_hint(below, new_below, new_above);
+        let hint = scroll_hint(top, below, new_above, new_below);
         let y = hy + 1 + room as u16;
         let x = rect.right().saturating_sub(width(&hint) as u16).max(rect.x);
         let style = if new_above + new_below > 0 {
@@ -244,21 +244,27 @@ pub(super) fn draw_table(
     }
 }
 
-/// The line under a table that does not fit: how many rows are below ("↓ 3 more (j/↓)"), or
-/// that it is scrolled, and how many of the rows out of sight have just declared ("↓ 3 more,
-/// 1 new", "↑ 2 new").
-fn scroll_hint(below: usize, new_below: usize, new_above: usize) -> String {
+/// The line under a table that does not fit: how many rows are above and below ("↑ 8 more ·
+/// ↓ 3 more (j/↓)"), and how many of the rows out of sight have just declared ("↓ 3 more,
+/// 1 new", "↑ 2 more, 2 new").
+fn scroll_hint(above: usize, below: usize, new_above: usize, new_below: usize) -> String {
     let down = match (below, new_below) {
         (0, _) => None,
         (b, 0) => Some(format!("↓ {b} more (j/↓)")),
         (b, n) => Some(format!("↓ {b} more, {n} new (j/↓)")),
     };
-    match (down, new_above) {
-        (Some(down), 0) => down,
-        (Some(down), n) => format!("↑ {n} new · {down}"),
-        (None, 0) => "↑ scrolled (k/↑)".to_string(),
-        (None, n) => format!("↑ scrolled, {n} new (k/↑)"),
-    }
+    let up = match (above, new_above) {
+        (0, _) => None,
+        (a, 0) if down.is_some() => Some(format!("↑ {a} more")),
+        (a, 0) => Some(format!("↑ {a} more (k/↑)")),
+        (a, n) if down.is_some() => Some(format!("↑ {a} more, {n} new")),
+        (a, n) => Some(format!("↑ {a} more, {n} new (k/↑)")),
+    };
+    [up, down]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" · ")
 }
 
 /// "Sorted by name (s changes the sort) · 13 of 14 declared · ↑↓ select", over up to two
@@ -289,6 +295,18 @@ fn sort_line(app: &App, rect: Rect, buf: &mut Buffer, pal: &Palette) -> u16 {
         segments.push((format!(" · {} areas", table.len()), pal.dim()));
     }
     segments.push((" · ↑↓ select".to_string(), pal.dim()));
+    // What the HOLD/GAIN column says, last: it is the first to go when room is short.
+    if let Some(a) = app.live_state().and_then(|l| l.against.as_ref())
+        && a.baseline_has_areas
+    {
+        segments.push((
+            format!(
+                " · vs {}: who leads now against then, ± the leading party's share",
+                a.name
+            ),
+            pal.dim(),
+        ));
+    }
     flow(buf, rect, rect.y, &segments, 2.min(rect.height))
 }
 
@@ -401,7 +419,13 @@ impl Line<'_> {
             let second = right(&share_text(row.share(1)), cols.runner_up as usize);
             put(buf, rect, xs.runner_up, y, &second, pal.dim());
         }
-        let turnout = right(&turnout_text(row.turnout), cols.turnout as usize);
+        // An area still to declare has no turnout yet: not "unknown".
+        let turnout = if row.declared {
+            turnout_text(row.turnout)
+        } else {
+            "–".to_string()
+        };
+        let turnout = right(&turnout, cols.turnout as usize);
         put(buf, rect, xs.turnout, y, &turnout, pal.text());
         let against = app.live_state().and_then(|l| l.against.as_ref());
         if let (true, Some(a)) = (cols.call > 0, against) {
@@ -451,6 +475,10 @@ pub(super) fn call_widths(app: &App) -> (u16, u16) {
     let Some(a) = app.live_state().and_then(|l| l.against.as_ref()) else {
         return (0, 0);
     };
+    // Nothing to call an area against.
+    if !a.baseline_has_areas {
+        return (0, 0);
+    }
     let heading = width(&format!("vs {}", a.name));
     let texts: Vec<(String, String)> = a.areas.iter().map(|c| call_texts(Some(c))).collect();
     let long = texts.iter().map(|t| width(&t.0)).max().unwrap_or(0);
@@ -466,10 +494,14 @@ mod tests {
 
     #[test]
     fn the_scroll_hint_counts_new_declarations_out_of_sight() {
-        assert_eq!(scroll_hint(3, 0, 0), "↓ 3 more (j/↓)");
-        assert_eq!(scroll_hint(3, 1, 0), "↓ 3 more, 1 new (j/↓)");
-        assert_eq!(scroll_hint(0, 0, 0), "↑ scrolled (k/↑)");
-        assert_eq!(scroll_hint(0, 0, 2), "↑ scrolled, 2 new (k/↑)");
-        assert_eq!(scroll_hint(4, 2, 1), "↑ 1 new · ↓ 4 more, 2 new (j/↓)");
+        assert_eq!(scroll_hint(0, 3, 0, 0), "↓ 3 more (j/↓)");
+        assert_eq!(scroll_hint(0, 3, 0, 1), "↓ 3 more, 1 new (j/↓)");
+        assert_eq!(scroll_hint(5, 0, 0, 0), "↑ 5 more (k/↑)");
+        assert_eq!(scroll_hint(5, 0, 2, 0), "↑ 5 more, 2 new (k/↑)");
+        assert_eq!(
+            scroll_hint(8, 4, 1, 2),
+            "↑ 8 more, 1 new · ↓ 4 more, 2 new (j/↓)"
+        );
+        assert_eq!(scroll_hint(8, 4, 0, 0), "↑ 8 more · ↓ 4 more (j/↓)");
     }
 }

@@ -125,10 +125,10 @@ fn a_table_longer_than_the_screen_says_how_many_rows_are_below() {
         .and_then(|n| n.parse().ok())
         .unwrap_or_else(|| panic!("{hint}"));
     assert!(more > 0 && more < 14, "{hint}");
-    // At the end of the list it says it has been scrolled instead.
+    // At the end of the list it says how many are above instead.
     areas_at(&mut a, 0, 13);
     let end = render(&a, 80, 24).join("\n");
-    assert!(end.contains("↑ scrolled (k/↑)"), "{end}");
+    assert!(end.contains(&format!("↑ {more} more (k/↑)")), "{end}");
 }
 
 #[test]
@@ -236,12 +236,12 @@ fn new_declarations_out_of_sight_are_counted_in_the_scroll_hint() {
     let mut a = live_night(7);
     areas_at(&mut a, 0, 13);
     let all = render(&a, 80, 24).join("\n");
-    assert!(all.contains("↑ scrolled, 1 new (k/↑)"), "{all}");
+    assert!(all.contains("↑ 6 more, 1 new (k/↑)"), "{all}");
     // The highlight fades, and the hint with it.
     update(&mut a, Msg::Tick(std::time::Duration::from_secs(70)));
     let all = render(&a, 80, 24).join("\n");
     assert!(
-        all.contains("↑ scrolled (k/↑)") && !all.contains("new"),
+        all.contains("↑ 6 more (k/↑)") && !all.contains("new"),
         "{all}"
     );
     // Sorted by latest declared first, the new one is at the top, in sight.
