@@ -204,11 +204,32 @@ pub fn ticker(
     against: Option<&Against>,
     room: usize,
 ) -> Option<(String, String)> {
-    let head = if clock.illustrative {
-        "Latest (illustrative times): "
+    let heads: &[&str] = if clock.illustrative {
+        &["Latest (illustrative times): ", "Latest (illustrative): "]
     } else {
-        "Latest: "
+        &["Latest: "]
     };
+    // Narrow, the calls go before the head is shortened; the ticker goes only when not even
+    // one name fits.
+    let tries = [(heads[0], true), (heads[0], false)]
+        .into_iter()
+        .chain(heads.get(1).map(|h| (*h, false)));
+    for (head, calls) in tries {
+        if let Some(items) = ticker_items(latest, clock, against.filter(|_| calls), head, room) {
+            return Some((head.to_string(), items));
+        }
+    }
+    None
+}
+
+/// As many declarations as fit after `head` in `room` cells, or `None` when not one does.
+fn ticker_items(
+    latest: &[Declaration],
+    clock: Clock,
+    against: Option<&Against>,
+    head: &str,
+    room: usize,
+) -> Option<String> {
     let w = crate::text::width;
     let mut items = String::new();
     for (k, d) in latest.iter().enumerate() {
@@ -231,7 +252,7 @@ pub fn ticker(
         }
         items.push_str(&item);
     }
-    (!items.is_empty()).then(|| (head.to_string(), items))
+    (!items.is_empty()).then_some(items)
 }
 
 /// A warning over as many lines as it needs in `width` columns.
@@ -387,9 +408,16 @@ mod tests {
         for room in 0..120 {
             if let Some(l) = line(room, true) {
                 assert!(l.chars().count() <= room, "{room}: {l}");
-                assert!(l.starts_with("Latest (illustrative times): 16:05 Barnet and Camden"));
+                assert!(
+                    l.starts_with("Latest (illustrative times): 16:05 Barnet and Camden")
+                        || l.starts_with("Latest (illustrative): 16:05 Barnet and Camden"),
+                    "{l}"
+                );
             }
         }
+        // Narrow, the head says it shorter before the ticker goes.
+        let short = "Latest (illustrative): 16:05 Barnet and Camden · …";
+        assert_eq!(line(short.chars().count(), true).as_deref(), Some(short));
         assert_eq!(
             ticker(&[], Clock::default(), None, 200),
             None,
