@@ -39,9 +39,9 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 /// The header: the original nine columns, then those added for the share's basis, party ids,
-/// the areas and the transfers' destinations (appended, so readers that go by position keep
-/// working).
-pub const ROUNDS_HEADER: [&str; 18] = [
+/// the areas, the transfers' destinations and when each area declared (appended, so readers
+/// that go by position keep working).
+pub const ROUNDS_HEADER: [&str; 20] = [
     "round",
     "kind",
     "id",
@@ -60,6 +60,8 @@ pub const ROUNDS_HEADER: [&str; 18] = [
     "turnout",
     "to_id",
     "to",
+    "declared_at",
+    "declaration_times",
 ];
 
 /// One row, by column name; columns not given are empty.
@@ -83,10 +85,12 @@ struct Row {
     turnout: String,
     to_id: String,
     to: String,
+    declared_at: String,
+    declaration_times: &'static str,
 }
 
 impl Row {
-    fn cells(self) -> [String; 18] {
+    fn cells(self) -> [String; 20] {
         [
             self.round,
             self.kind.into(),
@@ -106,6 +110,8 @@ impl Row {
             self.turnout,
             self.to_id,
             self.to,
+            self.declared_at,
+            self.declaration_times.into(),
         ]
     }
 }
@@ -191,6 +197,12 @@ pub fn rounds(l: &Counted) -> String {
             electorate: number(area.electorate),
             ballot_papers: number(area.ballot_papers),
             turnout: share(turnout),
+            declared_at: area.declared_at.map(|t| t.to_rfc3339()).unwrap_or_default(),
+            declaration_times: if c.illustrative_times() && area.declared_at.is_some() {
+                "illustrative"
+            } else {
+                ""
+            },
             ..Row::default()
         };
         let _ = w.write_record(row.cells());
