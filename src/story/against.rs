@@ -99,6 +99,9 @@ pub struct Lead {
 #[derive(Debug, Clone, Copy, PartialEq, Default)]
 pub struct TurnoutSoFar {
     pub now: Option<f64>,
+    /// When `now` is a published figure on another basis than ballot papers: that basis
+    /// ("basis not stated"), said beside it.
+    pub now_basis: Option<&'static str>,
     pub before: Option<f64>,
     /// When every area is in and the baseline's areas lack the figures, the baseline's own
     /// published turnout for the whole contest, with its basis (London 2016's "45.3%", basis
@@ -371,6 +374,7 @@ impl Against {
                 };
                 TurnoutSoFar {
                     now: areas_turnout(now_areas.iter().copied()),
+                    now_basis: None,
                     before: same,
                     published: if same.is_none() && matched == total {
                         super::summary::turnout(&before.contest)
@@ -381,6 +385,9 @@ impl Against {
             }
             Basis::Whole => TurnoutSoFar {
                 now: super::summary::turnout(&now.contest).map(|t| t.percent),
+                now_basis: super::summary::turnout(&now.contest)
+                    .filter(|t| t.basis != crate::model::TurnoutBasis::BallotPapers)
+                    .map(|t| t.basis_label()),
                 before: None,
                 published: super::summary::turnout(&before.contest),
             },
@@ -471,7 +478,13 @@ impl Against {
             (None, Some(t)) => format!("{}, {}", t.display(), t.basis_label()),
             (None, None) => p(None),
         };
-        format!("turnout {} ({}: {before})", p(self.turnout.now), self.name)
+        let now = match self.turnout.now_basis {
+            Some(basis) if self.turnout.now.is_some() => {
+                format!("{}, {basis}", p(self.turnout.now))
+            }
+            _ => p(self.turnout.now),
+        };
+        format!("turnout {now} ({}: {before})", self.name)
     }
 
     /// "vs 2016, same 7 areas", "vs 2016", or "vs 2016: nothing to compare yet".
@@ -878,6 +891,12 @@ mod tests {
     fn contests_without_areas_compare_whole() {
         let a = Against::new(&load("london-2012"), &load("london-2008"));
         assert_eq!(a.basis, Basis::Whole);
+        // Each side's published turnout says what it is a percentage of.
+        let t = Against::new(&load("london-2016"), &load("london-2012")).turnout_text();
+        assert_eq!(
+            t,
+            "turnout 45.3%, basis not stated (2012: 38.1%, valid votes)"
+        );
         let s = a.swing.unwrap();
         // 2008's top two were the Conservatives and Labour.
         assert!(s.from == "Labour" || s.from == "Conservative");
