@@ -601,7 +601,8 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
                 .and_then(|l| l.next_change(before))
                 .is_some_and(|t| t <= app.now);
             if let Some(a) = app.animation {
-                changed = true;
+                // Paused, nothing moves.
+                changed |= a.paused.is_none();
                 if a.finished(app.now) {
                     app.animation = None;
                     app.after_step();

@@ -295,7 +295,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         Some((_, w)) if w + 1 < area.width => area.right() - w,
         _ => area.right(),
     };
-    let items = crate::app::keys::footer(app.space_pauses());
+    let items = crate::app::keys::footer(app.space_pauses(), app.is_paused());
     let item_w = |(keys, what): &(&str, &str)| (width(keys) + 1 + width(what) + 2) as u16;
     // When not every item fits, stepping, help and quit stay (a newcomer can always find
     // the rest in help) and the others go, last first; those kept are drawn in table order.
