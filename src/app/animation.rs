@@ -77,8 +77,8 @@ pub struct Shown {
     pub round: usize,
     /// `Some(p)` while animating.
     pub progress: Option<f64>,
-    /// While a transfer animates: the source whose ballots are moving now (its turn's
-    /// candidates, as in the count's transfers).
+    /// While a transfer from several sources animates: the source whose ballots are moving
+    /// now (its turn's candidates, as in the count's transfers). `None` when all move as one.
     pub moving: Option<Vec<usize>>,
 }
 
@@ -202,10 +202,12 @@ pub fn shown(count: &Count, a: &Animation, now: Duration) -> Shown {
             let mut exhausted = prev.exhausted.as_f64();
             let mut moving = None;
             // Each source moves in its own turn, eased within it.
-            for turn in turns(count, a.to) {
+            let turns = turns(count, a.to);
+            let several = turns.len() > 1;
+            for turn in turns {
                 let span = (turn.end - turn.start).max(f64::EPSILON);
                 let local = ease(((p - turn.start) / span).clamp(0.0, 1.0));
-                if moving.is_none() && p < turn.end {
+                if several && moving.is_none() && p < turn.end {
                     moving = Some(turn.from.clone());
                 }
                 for &e in &turn.from {
@@ -367,6 +369,18 @@ mod tests {
             assert_eq!(turns(&l.count, 1).len(), 1, "{id}");
             assert_eq!(steps(&l.count, From::Round(0), 1), 1.0, "{id}");
             assert_eq!(steps(&l.count, From::Nothing, 0), 1.0, "{id}");
+            let a = Animation {
+                from: From::Round(0),
+                to: 1,
+                started: Duration::ZERO,
+                duration: secs(1.0),
+                paused: None,
+            };
+            assert_eq!(
+                shown(&l.count, &a, secs(0.5)).moving,
+                None,
+                "{id}: all as one"
+            );
         }
     }
 
