@@ -233,6 +233,17 @@ impl App {
         self.playback != Playback::Stopped
     }
 
+    /// Whether a step's animation stands paused (Space).
+    pub fn is_paused(&self) -> bool {
+        self.animation.is_some_and(|a| a.paused.is_some())
+    }
+
+    /// Whether Space would pause now: playing, or a step moving in the viewer.
+    pub fn space_pauses(&self) -> bool {
+        self.is_playing()
+            || (self.presenter.is_none() && self.animation.is_some_and(|a| a.paused.is_none()))
+    }
+
     pub fn live_state(&self) -> Option<&live::Live> {
         self.live.as_ref()
     }
@@ -270,7 +281,9 @@ impl App {
     /// When the loop must wake next without input: the next frame while animating, the next
     /// play step while playing, otherwise never (the process sleeps).
     pub fn next_deadline(&self) -> Option<Duration> {
-        if self.animation.is_some() {
+        if let Some(a) = self.animation
+            && a.paused.is_none()
+        {
             return Some(self.now + FRAME);
         }
         let live = self.live.as_ref().and_then(|l| l.next_change(self.now));
@@ -305,17 +318,22 @@ impl App {
             to,
             started: Duration::from_secs(1),
             duration: Duration::from_secs(1),
+            paused: None,
         });
         true
     }
 
     fn animate(&mut self, from: From, to: usize) {
         self.round = to;
+        // A transfer from many sources takes longer, so each can be seen (at most a few
+        // steps; see `animation::turns`).
+        let steps = animation::steps(&self.contest().count, from, to);
         self.animation = self.options.animate.then_some(Animation {
             from,
             to,
             started: self.now,
-            duration: self.options.step_duration,
+            duration: self.options.step_duration.mul_f64(steps),
+            paused: None,
         });
         if self.animation.is_none() {
             self.after_step();
@@ -583,7 +601,8 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
                 .and_then(|l| l.next_change(before))
                 .is_some_and(|t| t <= app.now);
             if let Some(a) = app.animation {
-                changed = true;
+                // Paused, nothing moves.
+                changed |= a.paused.is_none();
                 if a.finished(app.now) {
                     app.animation = None;
                     app.after_step();
@@ -617,12 +636,24 @@ pub fn update(app: &mut App, msg: Msg) -> bool {
             }
         }
         Msg::Key(key) => {
-            // A key during an animation completes it at once, then acts: nobody waits.
+            // Space during the viewer's animation pauses it where it is (to read which
+            // source is moving), and again resumes it; play stops.
+            let action = keys::action_for(key);
+            if action == Some(Action::PlayPause)
+                && app.presenter.is_none()
+                && let Some(a) = app.animation.as_mut()
+            {
+                a.toggle_pause(app.now);
+                app.playback.stop();
+                return true;
+            }
+            // Any other key during an animation completes it at once, then acts: nobody
+            // waits.
             let finished = app.animation.take().is_some();
             if finished {
                 app.after_step();
             }
-            let acted = keys::action_for(key).is_some_and(|a| app.act(a));
+            let acted = action.is_some_and(|a| app.act(a));
             finished || acted
         }
         Msg::Feed(feed) => live::apply(app, *feed),

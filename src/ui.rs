@@ -263,7 +263,9 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     );
     let round = &l.count.rounds[shown.round];
     let mut second = vec![Span::styled(round_title(c, &l.count, round), pal.title())];
-    let state = if app.is_playing() {
+    let state = if app.is_paused() {
+        "  ‖ paused (Space resumes)"
+    } else if app.is_playing() {
         "  ▶ playing"
     } else if shown.progress.is_some() {
         "  ▸ counting"
@@ -293,7 +295,7 @@ fn footer(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         Some((_, w)) if w + 1 < area.width => area.right() - w,
         _ => area.right(),
     };
-    let items = crate::app::keys::footer(app.is_playing());
+    let items = crate::app::keys::footer(app.space_pauses(), app.is_paused());
     let item_w = |(keys, what): &(&str, &str)| (width(keys) + 1 + width(what) + 2) as u16;
     // When not every item fits, stepping, help and quit stay (a newcomer can always find
     // the rest in help) and the others go, last first; those kept are drawn in table order.

@@ -205,11 +205,17 @@ fn scripted_session_with_an_injected_clock() {
     update(&mut app, Msg::Tick(ms(2350)));
     snap(&app, "the transfer half way");
     key(&mut app, Key::Char(' '));
-    snap(
-        &app,
-        "space finishes the animation; at the last step play restarts from the first count",
-    );
-    for t in (2_400..=30_000).step_by(100) {
+    snap(&app, "space pauses the transfer half way");
+    assert_eq!(app.next_deadline(), None, "paused: no frames");
+    let paused = screen(&app, 80, 24);
+    update(&mut app, Msg::Tick(ms(2_800)));
+    assert_eq!(screen(&app, 80, 24), paused, "nothing moves while paused");
+    key(&mut app, Key::Char(' '));
+    update(&mut app, Msg::Tick(ms(3_600)));
+    assert_eq!(app.next_deadline(), None, "resumed and finished");
+    key(&mut app, Key::Char(' '));
+    snap(&app, "at the last step space plays from the first count");
+    for t in (3_700..=30_000).step_by(100) {
         update(&mut app, Msg::Tick(ms(t)));
     }
     assert!(!app.is_playing(), "play stops at the last step");
@@ -345,14 +351,7 @@ fn moments(app: &App) -> Vec<f64> {
 
 /// The Count view's sentence now, as the view chooses it (moving or settled).
 fn narration(app: &App) -> String {
-    let t = app.contest_tables();
-    let shown = app.shown();
-    let all = if shown.progress.is_some() {
-        &t.narration_moving
-    } else {
-        &t.narration
-    };
-    all[shown.round].clone()
+    tally::ui::count::narration(app, &app.shown()).to_string()
 }
 
 #[test]
@@ -653,4 +652,93 @@ fn a_narrow_footer_keeps_help_and_quit() {
     }
     let s = screen(&app, 60, 20);
     assert!(!s.lines().last().unwrap().contains("P present"));
+}
+
+/// London 2021 one step into its transfer, `after` into it, at the default speed: the
+/// first count settled, → pressed, the clock moved on (frozen with `Msg::Tick`).
+fn london_2021_transfer_after(after: Duration) -> App {
+    let mut app = app_at("london-2021", Options::default());
+    update(&mut app, Msg::Tick(Duration::from_secs(2)));
+    key(&mut app, Key::Right);
+    update(&mut app, Msg::Tick(Duration::from_secs(2) + after));
+    app
+}
+
+#[test]
+fn the_2021_transfer_names_the_source_moving_and_shows_its_row() {
+    let ms = Duration::from_millis;
+    // Siân Berry's ballots move first: the most.
+    let app = london_2021_transfer_after(ms(500));
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen(&app, w, h);
+        assert!(
+            squeeze(&s).contains(
+                "Siân Berry's 197,976 ballots: 93,745 to Sadiq Khan, 14,969 to Shaun Bailey, the rest non-transferable."
+            ),
+            "{s}"
+        );
+        assert!(s.contains("✗ Siân Berry"), "{s}");
+        assert!(
+            !s.contains("wins with"),
+            "the sentence does not run ahead:\n{s}"
+        );
+        insta::assert_snapshot!(format!("london-2021_transfer_berry_{w}x{h}"), s);
+    }
+    // Late in the transfer a small source moves, below the rows that fit at 80×24: the list
+    // scrolls to show it, whatever its own scroll.
+    let mut app = london_2021_transfer_after(ms(5_000));
+    let said = narration(&app);
+    let who = said.split("'s ").next().unwrap().to_string();
+    assert!(said.contains(" ballots: "), "{said}");
+    for (w, h) in [(80, 24), (120, 40)] {
+        let s = screen(&app, w, h);
+        assert!(
+            s.contains(&format!("✗ {who}")),
+            "{who}'s row is on screen:\n{s}"
+        );
+        insta::assert_snapshot!(format!("london-2021_transfer_late_{w}x{h}"), s);
+    }
+    key(&mut app, Key::Char('g'));
+    assert!(
+        narration(&app).contains("Sadiq Khan wins"),
+        "a key completes the transfer"
+    );
+}
+
+#[test]
+fn space_pauses_the_transfer_on_its_source_and_resumes_it() {
+    let ms = Duration::from_millis;
+    let mut app = london_2021_transfer_after(ms(500));
+    key(&mut app, Key::Char(' '));
+    assert!(app.is_paused());
+    assert_eq!(app.next_deadline(), None, "paused: no frames, no CPU");
+    let before = narration(&app);
+    update(&mut app, Msg::Tick(ms(60_000)));
+    assert_eq!(narration(&app), before, "still on Siân Berry");
+    assert!(screen(&app, 80, 24).contains("paused"));
+    key(&mut app, Key::Char(' '));
+    assert!(!app.is_paused() && app.next_deadline().is_some(), "resumed");
+    update(&mut app, Msg::Tick(ms(70_000)));
+    assert_eq!(app.next_deadline(), None, "and finished");
+    assert!(narration(&app).contains("Sadiq Khan wins"));
+}
+
+#[test]
+fn without_a_matrix_the_transfer_moves_as_one_as_before() {
+    for id in ["london-2004", "london-2016"] {
+        let mut app = app_at(id, Options::default());
+        update(&mut app, Msg::Tick(Duration::from_secs(2)));
+        key(&mut app, Key::Right);
+        update(&mut app, Msg::Tick(Duration::from_millis(2_750)));
+        assert!(
+            narration(&app).contains("are being looked at for a second choice"),
+            "{id}: {}",
+            narration(&app)
+        );
+        // One step's time, as before.
+        update(&mut app, Msg::Tick(Duration::from_millis(3_499)));
+        assert!(app.next_deadline().is_some(), "{id}");
+        update(&mut app, Msg::Tick(Duration::from_millis(3_500)));
+        assert_eq!(app.next_deadline(), None, "{id}");
+    }
 }

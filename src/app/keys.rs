@@ -384,9 +384,9 @@ pub fn action_for(key: Key) -> Option<Action> {
         .map(|b| b.action)
 }
 
-/// `(keys, what)` pairs for the footer, in table order. While `playing`, Space says
-/// "pause", which is what it does then.
-pub fn footer(playing: bool) -> Vec<(&'static str, &'static str)> {
+/// `(keys, what)` pairs for the footer, in table order. While `playing` (or a step moves),
+/// Space says "pause", and while a step stands `paused`, "resume": what it does then.
+pub fn footer(playing: bool, paused: bool) -> Vec<(&'static str, &'static str)> {
     let mut out: Vec<(&str, &str)> = Vec::new();
     for b in BINDINGS.iter().filter(|b| b.short.is_some()) {
         let keys = match b.action {
@@ -396,6 +396,7 @@ pub fn footer(playing: bool) -> Vec<(&'static str, &'static str)> {
             _ => b.label,
         };
         let what = match b.action {
+            A::PlayPause if paused => "resume",
             A::PlayPause if playing => "pause",
             _ => b.short.unwrap_or_default(),
         };
@@ -421,13 +422,14 @@ mod tests {
 
     #[test]
     fn the_footer_comes_from_the_table() {
-        let f = footer(false);
+        let f = footer(false, false);
         assert!(
             f.contains(&("← →", "step")) && f.contains(&("q", "quit")),
             "{f:?}"
         );
         assert!(f.contains(&("Space", "play")), "{f:?}");
-        assert!(footer(true).contains(&("Space", "pause")));
+        assert!(footer(true, false).contains(&("Space", "pause")));
+        assert!(footer(false, true).contains(&("Space", "resume")));
         assert_eq!(
             action_for(Key::Esc),
             Some(Action::Close),

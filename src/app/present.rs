@@ -120,6 +120,7 @@ impl App {
                 to: r,
                 started: self.now,
                 duration: self.options.step_duration,
+                paused: None,
             }),
             _ => None,
         };

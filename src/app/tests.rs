@@ -313,3 +313,45 @@ fn sorting_the_areas_keeps_the_selected_area() {
         assert_eq!(now.id, id, "sorted by {:?}", a.views.areas.sort);
     }
 }
+
+/// London 2021 (its transfer told source by source), settled on its first count.
+fn london_2021(animate: bool) -> App {
+    let all = crate::import::load_all().unwrap();
+    let i = all
+        .iter()
+        .position(|l| l.contest.id == "london-2021")
+        .unwrap();
+    let mut a = App::new(
+        all,
+        i,
+        Options {
+            animate,
+            ..Options::default()
+        },
+    );
+    update(&mut a, Msg::Tick(ms(2000)));
+    a
+}
+
+#[test]
+fn the_2021_transfer_takes_a_few_steps_at_the_speed_chosen_or_none_without_animation() {
+    // At the default speed: 18 sources, 3.8 steps of 1.5 s.
+    let mut a = london_2021(true);
+    update(&mut a, Msg::Key(Key::Right));
+    update(&mut a, Msg::Tick(ms(2000 + 5_690)));
+    assert!(a.animation.is_some(), "still moving");
+    update(&mut a, Msg::Tick(ms(2000 + 5_710)));
+    assert_eq!(a.next_deadline(), None, "done within 5.7 s");
+    // `+`: a step of 1 s, so 3.8 s.
+    let mut a = london_2021(true);
+    update(&mut a, Msg::Key(Key::Char('+')));
+    update(&mut a, Msg::Key(Key::Right));
+    update(&mut a, Msg::Tick(ms(2000 + 3_790)));
+    assert!(a.animation.is_some());
+    update(&mut a, Msg::Tick(ms(2000 + 3_810)));
+    assert!(a.animation.is_none());
+    // No animation: at once.
+    let mut a = london_2021(false);
+    update(&mut a, Msg::Key(Key::Right));
+    assert!(a.animation.is_none() && a.round == 1);
+}

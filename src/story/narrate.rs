@@ -171,6 +171,65 @@ pub fn moving(l: &Counted, index: usize) -> String {
     )
 }
 
+/// While round `index`'s transfer moves source by source (several sources, each with its own
+/// figures, as from a first-by-second matrix): each source's sentence, keyed by the
+/// candidates whose ballots move in it, saying only where those ballots go ("Siân Berry's
+/// 197,976 ballots: 93,745 to Sadiq Khan, 14,969 to Shaun Bailey, the rest
+/// non-transferable."), never a total or the winner. Empty when the transfer moves as one.
+pub fn moving_sources(l: &Counted, index: usize) -> Vec<(Vec<usize>, String)> {
+    let Some(round) = l.count.rounds.get(index).filter(|_| index > 0) else {
+        return Vec::new();
+    };
+    let mut groups: Vec<&Vec<usize>> = Vec::new();
+    for t in &round.transfers {
+        if !groups.contains(&&t.from) {
+            groups.push(&t.from);
+        }
+    }
+    if groups.len() < 2 {
+        return Vec::new();
+    }
+    let exhausted = l.contest.method.words().exhausted.to_lowercase();
+    groups
+        .into_iter()
+        .map(|from| {
+            let moves: Vec<_> = round.transfers.iter().filter(|t| &t.from == from).collect();
+            let total: Votes = moves.iter().map(|t| t.votes).sum();
+            let mut parts: Vec<String> = moves
+                .iter()
+                .filter_map(|t| match t.to {
+                    Destination::Candidate(i) if t.votes > Votes::ZERO => {
+                        Some(format!("{} to {}", thousands(t.votes), name(l, i)))
+                    }
+                    _ => None,
+                })
+                .collect();
+            let lost = moves
+                .iter()
+                .any(|t| t.to == Destination::Exhausted && t.votes > Votes::ZERO);
+            if lost {
+                parts.push(if parts.is_empty() {
+                    format!("all {exhausted}")
+                } else {
+                    format!("the rest {exhausted}")
+                });
+            }
+            let names: Vec<String> = from.iter().map(|&i| name(l, i)).collect();
+            let sentence = format!(
+                "{}'s {}: {}.",
+                join_names(&names),
+                how_many(total, "ballot", "ballots"),
+                if parts.is_empty() {
+                    "none to move".to_string()
+                } else {
+                    parts.join(", ")
+                }
+            );
+            (from.clone(), sentence)
+        })
+        .collect()
+}
+
 /// Up to this many sources are told one by one in a step's sentences; more are summed up.
 const FEW_SOURCES: usize = 3;
 
@@ -623,5 +682,35 @@ mod tests {
             text.contains("Sadiq Khan is elected; a majority (1,242,217) is not needed"),
             "{text}"
         );
+    }
+
+    #[test]
+    fn each_2021_source_is_told_with_where_its_ballots_go() {
+        let l = crate::import::embedded::get("london-2021")
+            .unwrap()
+            .load()
+            .unwrap();
+        let sources = moving_sources(&l, 1);
+        assert_eq!(sources.len(), 18);
+        let berry = l
+            .contest
+            .candidates
+            .iter()
+            .position(|c| c.name == "Siân Berry")
+            .unwrap();
+        let (_, said) = sources.iter().find(|(f, _)| f == &[berry]).unwrap();
+        assert_eq!(
+            said,
+            "Siân Berry's 197,976 ballots: 93,745 to Sadiq Khan, 14,969 to Shaun Bailey, the rest non-transferable."
+        );
+        assert!(
+            sources.iter().all(|(_, s)| !s.contains("wins")),
+            "no result before the bars show it"
+        );
+        let london_2004 = crate::import::embedded::get("london-2004")
+            .unwrap()
+            .load()
+            .unwrap();
+        assert!(moving_sources(&london_2004, 1).is_empty(), "one batch");
     }
 }

@@ -35,6 +35,9 @@ pub struct ContestTables {
     /// Per round, what is moving while its bars animate: nothing the bars have not shown
     /// yet (no totals, no winner).
     pub narration_moving: Vec<String>,
+    /// Per round, when its transfer moves source by source: each source's sentence, keyed
+    /// by the candidates whose ballots move in it (`narrate::moving_sources`).
+    pub narration_sources: Vec<Vec<(Vec<usize>, String)>>,
     /// The presenter's lesson.
     pub beats: Vec<Beat>,
     /// The presenter's bars' order: as on the ballot paper, by surname.
@@ -70,6 +73,9 @@ impl ContestTables {
                 .collect(),
             narration_moving: (0..l.count.rounds.len())
                 .map(|r| super::narrate::moving(l, r))
+                .collect(),
+            narration_sources: (0..l.count.rounds.len())
+                .map(|r| super::narrate::moving_sources(l, r))
                 .collect(),
             beats: beats(l),
             ballot_order: ballot_order(l),

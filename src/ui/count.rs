@@ -216,13 +216,7 @@ impl CountView<'_> {
             max,
         };
 
-        // While the bars move, the sentence says what is moving, not where it ends.
-        let narration = if f.shown.progress.is_some() {
-            tables.narration_moving.get(f.shown.round)
-        } else {
-            tables.narration.get(f.shown.round)
-        }
-        .map_or("", String::as_str);
+        let narration = narration(app, &f.shown);
         let lines: Vec<String> = if narration.is_empty() {
             Vec::new()
         } else {
@@ -244,8 +238,16 @@ impl CountView<'_> {
             lines.len() as u16,
         );
         let offset = app.views().count.offset();
-        let list_scroll = offset.min(plan.list_max);
-        let text_scroll = (offset - list_scroll).min(plan.text_max);
+        // The moving source's row is on screen, however the list was scrolled: the scroll
+        // drawn follows it while it moves (the view's own scroll is left as it was).
+        let list_scroll = follow(
+            &pinned,
+            plan.rows_h,
+            offset.min(plan.list_max),
+            moving_row(&rows, &f.shown),
+        )
+        .min(plan.list_max);
+        let text_scroll = offset.saturating_sub(list_scroll).min(plan.text_max);
 
         let mut y = area.y;
         for row in visible(&pinned, plan.rows_h, list_scroll)
@@ -284,6 +286,59 @@ impl CountView<'_> {
         }
         plan.list_max + plan.text_max
     }
+}
+
+/// The sentence under the bars for `shown`. While the bars move it says what is moving, not
+/// where it ends: in a transfer told source by source, the source moving now and where its
+/// ballots go; otherwise what is being looked at. Settled, what happened in the round.
+pub fn narration<'a>(app: &'a App, shown: &Shown) -> &'a str {
+    let tables = app.contest_tables();
+    if shown.progress.is_none() {
+        return tables.narration.get(shown.round).map_or("", String::as_str);
+    }
+    let source = shown.moving.as_ref().and_then(|from| {
+        tables
+            .narration_sources
+            .get(shown.round)?
+            .iter()
+            .find(|(f, _)| f == from)
+    });
+    match source {
+        Some((_, sentence)) => sentence,
+        None => tables
+            .narration_moving
+            .get(shown.round)
+            .map_or("", String::as_str),
+    }
+}
+
+/// The row of the list whose ballots are moving now, if one candidate's are.
+fn moving_row(rows: &[Row], shown: &Shown) -> Option<usize> {
+    let from = shown.moving.as_ref()?;
+    rows.iter()
+        .position(|r| matches!(r, Row::Candidate(i) if from.first() == Some(i)))
+}
+
+/// The list's scroll, moved the least so that row `target` is on screen (as `visible`
+/// lays the rows out); `scroll` as it is when there is none or it already shows.
+fn follow(pinned: &[bool], rows_h: u16, scroll: u16, target: Option<usize>) -> u16 {
+    let Some(target) = target else {
+        return scroll;
+    };
+    if visible(pinned, rows_h, scroll).contains(&target) {
+        return scroll;
+    }
+    let (n, h) = (pinned.len(), rows_h as usize);
+    let kept = pinned.iter().filter(|p| **p).count();
+    let (index, window) = if kept < n && kept < h {
+        // Among the rows that scroll.
+        (pinned[..target].iter().filter(|p| !**p).count(), h - kept)
+    } else {
+        (target, h.max(1))
+    };
+    let s = scroll as usize;
+    let s = if index < s { index } else { index + 1 - window };
+    s as u16
 }
 
 /// Which of the list's rows are on screen, in order: every pinned row (the candidates
