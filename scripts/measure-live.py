@@ -6,6 +6,7 @@ Usage (Linux, Python 3 standard library only; about 9 minutes with the defaults)
     cargo build --release
     python3 scripts/measure-live.py target/release/tally [--contest london-2016]
                                     [--gap 30] [--tail 65] [--size 80x24] [--pipe]
+                                    [--against london-2016]
 
 What it does:
 
@@ -206,6 +207,7 @@ def main():
     ap.add_argument("--tail", type=float, default=65.0, help="seconds after the last one")
     ap.add_argument("--size", default="80x24", help="the terminal, COLSxROWS")
     ap.add_argument("--pipe", action="store_true", help="stdout a pipe: a line per change")
+    ap.add_argument("--against", help="follow with --against CONTEST (e.g. london-2016)")
     args = ap.parse_args()
     binary = os.path.abspath(args.binary)
     cols, rows = (int(n) for n in args.size.split("x"))
@@ -215,11 +217,12 @@ def main():
     with tempfile.TemporaryDirectory(prefix="tally-measure-") as workdir:
         stages = capture_stages(binary, args.contest, workdir)
         night = os.path.join(workdir, "night.json")
+        watch = [binary, "watch", night] + (["--against", args.against] if args.against else [])
 
         proc = None
         if args.pipe:
             proc = subprocess.Popen(
-                [binary, "watch", night],
+                watch,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
@@ -231,7 +234,7 @@ def main():
             if pid == 0:  # the child: the pseudo-terminal is its controlling terminal
                 fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
                 os.environ.setdefault("TERM", "xterm-256color")
-                os.execv(binary, [binary, "watch", night])
+                os.execv(binary, watch)
         output = Output(master)
         try:
             time.sleep(1.0)
