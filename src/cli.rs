@@ -261,6 +261,15 @@ fn watch(
     err: &mut dyn Write,
 ) -> Outcome {
     let baseline = against.map(import::resolve).transpose()?;
+    // `tally watch london-2016` means a built-in contest, not a file still to be written.
+    let named = file.to_string_lossy();
+    if !file.exists() && import::embedded::get(&named).is_some() {
+        return Err(Failure::Usage(format!(
+            "{} is a built-in contest, not a results file: to watch its night, use `tally replay {}`",
+            clean(&named),
+            clean(&named)
+        )));
+    }
     if !interactive() {
         let name = file
             .file_name()

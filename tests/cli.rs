@@ -264,6 +264,12 @@ fn bad_usage_exits_2_with_a_message() {
 
     let out = tally(&["check"]);
     assert_eq!(out.status.code(), Some(2));
+
+    // A built-in contest is not a file to follow: waiting for one would wait forever.
+    let out = tally(&["watch", "london-2016"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("use `tally replay london-2016`"), "{err}");
 }
 
 #[test]
