@@ -184,6 +184,20 @@ pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<C
             let about = About::file(Path::new(file), None, None);
             ballots(file, bytes, system, &about)
         }
+        // Another tabulator's JSON: a document cut short says so first (it may still be
+        // being written), then what it is and that tally does not read it yet.
+        format @ recognise::Format::Tabulator(_) => {
+            match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
+                Err(e) if e.is_eof() || e.is_syntax() => Err(OpenError::Invalid {
+                    file: file.to_string(),
+                    diagnostics: vec![dataset::parse::from_json_error(&e, None)],
+                }),
+                _ => Err(OpenError::Unsupported {
+                    file: file.to_string(),
+                    format,
+                }),
+            }
+        }
         format => Err(OpenError::Unsupported {
             file: file.to_string(),
             format,

@@ -2,7 +2,9 @@
 //! format tally does not read, a sentence saying what it looks like.
 //!
 //! The first line with anything on it decides (after a byte-order mark, and past `#`
-//! comments): JSON is a dataset; a BLT file starts with its numbers of candidates and seats;
+//! comments): JSON is a dataset, unless its top-level fields are those of another
+//! tabulator's results or cast vote records ([`Tabulator`]: RCTab, the Universal Tabulator,
+//! OpaVote, NIST CDF, Dominion); a BLT file starts with its numbers of candidates and seats;
 //! a voting system's cast vote record export or a Forms export has its tell-tale columns
 //! (whichever separator, `import::delimited`, the line uses); a spreadsheet is a zip
 //! archive; anything else that is text is a class's ballots.
@@ -30,6 +32,27 @@ pub enum Format {
     CastVoteRecords { column: String },
     /// A Google or Microsoft Forms export, read as ballots (`import::forms`).
     Forms(Tool),
+    /// JSON written by another tabulator, told by its top-level fields.
+    Tabulator(Tabulator),
+}
+
+/// Another tabulator's JSON: published results, or what a count is made from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Tabulator {
+    /// RCTab's detailed results report (JSON format version 2): `config`, `jsonFormatVersion`,
+    /// `results`; with the RCTab version that wrote it, when it says.
+    RctabDetailed { generated_by: Option<String> },
+    /// RCTab's summary (version 1), which is also the Universal Tabulator format RCVis
+    /// reads: `config` and `results`.
+    RctabSummary,
+    /// OpaVote's results JSON: `candidates`, `rounds`, `n_seats`, `precision`.
+    OpaVote,
+    /// An RCTab contest configuration: `cvrFileSources`, `candidates`, `rules`.
+    RctabConfig,
+    /// A NIST SP 1500-103 cast vote record report (`CVR.CastVoteRecordReport`).
+    NistCdf,
+    /// A Dominion cast vote record export (CvrExport: `Sessions`).
+    Dominion,
 }
 
 impl Format {
@@ -49,6 +72,27 @@ impl Format {
                 format!("a voting system's cast vote record export (a `{column}` column)")
             }
             Format::Forms(tool) => format!("a {} export", tool.name()),
+            Format::Tabulator(t) => match t {
+                Tabulator::RctabDetailed { generated_by } => format!(
+                    "an RCTab detailed results report (JSON version 2{})",
+                    generated_by
+                        .as_deref()
+                        .map(|g| format!(", written by {}", crate::text::clean(g)))
+                        .unwrap_or_default()
+                ),
+                Tabulator::RctabSummary => {
+                    "an RCTab summary or Universal Tabulator results file (the JSON RCVis reads)"
+                        .into()
+                }
+                Tabulator::OpaVote => "an OpaVote results file (JSON)".into(),
+                Tabulator::RctabConfig => {
+                    "an RCTab contest configuration (`cvrFileSources`, `rules`)".into()
+                }
+                Tabulator::NistCdf => {
+                    "a NIST SP 1500-103 cast vote record report (CDF JSON)".into()
+                }
+                Tabulator::Dominion => "a Dominion cast vote record export (CvrExport JSON)".into(),
+            },
         }
     }
 
@@ -68,6 +112,15 @@ impl Format {
             }
             Format::Binary => "tally reads text files",
             Format::CastVoteRecords { .. } => "tally does not read cast vote records yet",
+            Format::Tabulator(
+                Tabulator::RctabDetailed { .. } | Tabulator::RctabSummary | Tabulator::OpaVote,
+            ) => "tally does not show other tabulators' published rounds yet",
+            Format::Tabulator(Tabulator::RctabConfig) => {
+                "tally does not count from RCTab configurations and their cast vote records yet"
+            }
+            Format::Tabulator(Tabulator::NistCdf | Tabulator::Dominion) => {
+                "tally does not read cast vote records yet"
+            }
         }
     }
 }
@@ -104,7 +157,10 @@ pub fn recognise(start: &[u8]) -> Format {
     else {
         return Format::Dataset; // empty: the dataset reader says what a file should hold
     };
-    if first.starts_with(['{', '[']) || is_json_scalar(first) {
+    if first.starts_with('{') {
+        return tabulator(text).map_or(Format::Dataset, Format::Tabulator);
+    }
+    if first.starts_with('[') || is_json_scalar(first) {
         return Format::Dataset;
     }
     let numbers: Vec<&str> = first.split_whitespace().collect();
@@ -125,6 +181,110 @@ pub fn recognise(start: &[u8]) -> Format {
         Some(tool) => Format::Forms(tool),
         None => Format::BallotsText,
     }
+}
+
+/// Another tabulator's JSON, from the top-level fields of the object `text` starts with (as
+/// far as the start of the file goes), or `None`: then it is read as a dataset, whose reader
+/// says best what is wrong with it.
+fn tabulator(text: &str) -> Option<Tabulator> {
+    let keys = top_level_keys(text);
+    let has = |k: &str| keys.iter().any(|key| key == k);
+    if has("tally_format") {
+        return None;
+    }
+    if has("config") && (has("results") || keys.first().is_some_and(|k| k == "config")) {
+        return Some(
+            if has("jsonFormatVersion") || text.contains("\"generatedBy\"") {
+                Tabulator::RctabDetailed {
+                    generated_by: string_after(text, "\"generatedBy\""),
+                }
+            } else {
+                Tabulator::RctabSummary
+            },
+        );
+    }
+    if has("cvrFileSources") || has("tabulatorVersion") {
+        return Some(Tabulator::RctabConfig);
+    }
+    if has("@type") && text.contains("CastVoteRecordReport") {
+        return Some(Tabulator::NistCdf);
+    }
+    if has("Sessions") && (has("ElectionId") || has("Version")) {
+        return Some(Tabulator::Dominion);
+    }
+    let opavote = [
+        "n_seats",
+        "n_votes",
+        "n_valid_votes",
+        "precision",
+        "tie_breaks",
+    ];
+    if opavote.iter().filter(|k| has(k)).count() >= 2 {
+        return Some(Tabulator::OpaVote);
+    }
+    None
+}
+
+/// The fields of the top-level object, in order, as far as `text` goes: a truncated start
+/// gives the ones it holds. Values are skipped, nested ones included.
+fn top_level_keys(text: &str) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut chars = text.trim_start().chars().peekable();
+    if chars.next() != Some('{') {
+        return keys;
+    }
+    // Depth inside the top-level object's values; 0 where a key may start.
+    let mut depth = 0usize;
+    let mut expect_key = true;
+    while let Some(c) = chars.next() {
+        match c {
+            '"' => {
+                let mut s = String::new();
+                let mut closed = false;
+                while let Some(c) = chars.next() {
+                    match c {
+                        '\\' => {
+                            if let Some(e) = chars.next() {
+                                s.push(e);
+                            }
+                        }
+                        '"' => {
+                            closed = true;
+                            break;
+                        }
+                        c => s.push(c),
+                    }
+                }
+                if !closed {
+                    break;
+                }
+                if depth == 0 && expect_key {
+                    keys.push(s);
+                    expect_key = false;
+                }
+            }
+            '{' | '[' => depth += 1,
+            '}' | ']' => {
+                if depth == 0 {
+                    break; // the end of the top-level object
+                }
+                depth -= 1;
+            }
+            ',' if depth == 0 => expect_key = true,
+            _ => {}
+        }
+    }
+    keys
+}
+
+/// The JSON string after `key` and its colon (`"generatedBy" : "RCTab 2.0.0"`), if the text
+/// has one.
+fn string_after(text: &str, key: &str) -> Option<String> {
+    let rest = &text[text.find(key)? + key.len()..];
+    let rest = rest.trim_start().strip_prefix(':')?.trim_start();
+    let end = rest.find('\n').unwrap_or(rest.len());
+    let mut de = serde_json::Deserializer::from_str(&rest[..end]);
+    serde::Deserialize::deserialize(&mut de).ok()
 }
 
 /// `42`, `-1.5`, `true`, `null`, `"text"`: a line that is one JSON value and nothing else
@@ -195,5 +355,57 @@ mod tests {
             Format::BallotsText
         );
         assert_eq!(recognise(b"Alice > Bob\n"), Format::BallotsText);
+    }
+
+    #[test]
+    fn other_tabulators_json_is_told_by_its_top_level_fields() {
+        let t = |s: &str| recognise(s.as_bytes());
+        assert_eq!(
+            t(
+                r#"{ "config" : { "contest" : "Mayor", "generatedBy" : "RCTab 2.0.0" },
+                 "jsonFormatVersion" : "1", "results" : [ ] }"#
+            ),
+            Format::Tabulator(Tabulator::RctabDetailed {
+                generated_by: Some("RCTab 2.0.0".into())
+            })
+        );
+        assert_eq!(
+            t(r#"{"config": {"contest": "Mayor", "threshold": 15982}, "results": [{"round": 1}]}"#),
+            Format::Tabulator(Tabulator::RctabSummary)
+        );
+        // Cut off inside `config`: its first field is enough.
+        assert_eq!(
+            t("{\n  \"config\" : {\n    \"contest\" : \"Elimination"),
+            Format::Tabulator(Tabulator::RctabSummary)
+        );
+        assert_eq!(
+            t(r#"{"n_seats": 2, "n_votes": 24, "title": "x", "precision": 6, "candidates": []}"#),
+            Format::Tabulator(Tabulator::OpaVote)
+        );
+        assert_eq!(
+            t(r#"{ "tabulatorVersion" : "TEST", "outputSettings" : {}, "cvrFileSources" : [] }"#),
+            Format::Tabulator(Tabulator::RctabConfig)
+        );
+        assert_eq!(
+            t(r#"{ "@type" : "CVR.CastVoteRecordReport", "CVR" : [ ] }"#),
+            Format::Tabulator(Tabulator::NistCdf)
+        );
+        assert_eq!(
+            t(r#"{"Version": "5.10.50.85", "ElectionId": "x", "Sessions": []}"#),
+            Format::Tabulator(Tabulator::Dominion)
+        );
+        // A dataset, even one that names a field `config` inside a value, stays a dataset.
+        assert_eq!(
+            t(r#"{"tally_format": 1, "id": "x", "notes": ["config", "results"]}"#),
+            Format::Dataset
+        );
+        assert_eq!(
+            t(r#"{"id": "x", "title": "{\"config\": 1}", "candidates": [{"id": "config"}]}"#),
+            Format::Dataset
+        );
+        assert_eq!(
+            top_level_keys(r#"{"a": {"b": [1, {"c": 2}]}, "d\"e": "}", "f": 3}"#),
+            ["a", "d\"e", "f"]
+        );
     }
 }
