@@ -114,12 +114,12 @@ impl Format {
             Format::CastVoteRecords { .. } => "tally does not read cast vote records yet",
             Format::Tabulator(
                 Tabulator::RctabDetailed { .. } | Tabulator::RctabSummary | Tabulator::OpaVote,
-            ) => "tally does not show other tabulators' published rounds yet",
+            ) => "showing other tabulators' published rounds is not supported yet",
             Format::Tabulator(Tabulator::RctabConfig) => {
-                "tally does not count from RCTab configurations and their cast vote records yet"
+                "counting from RCTab configurations and their cast vote records is not supported yet"
             }
             Format::Tabulator(Tabulator::NistCdf | Tabulator::Dominion) => {
-                "tally does not read cast vote records yet"
+                "reading cast vote records is not supported yet"
             }
         }
     }
