@@ -219,15 +219,43 @@ pub fn explainers_before_the_result(l: &Counted) -> Vec<Explainer> {
     out
 }
 
-/// The distinct source groups of a round's transfers, in order.
+/// Of a round with many sources (London 2021's published table has 18), this many of the
+/// biggest get a beat each; the rest move together in one more, so that a class is not
+/// taken through eighteen key presses.
+const SOLO_SOURCES: usize = 3;
+
+/// The source groups of a round's transfers, each a beat: the distinct sources in order,
+/// or, when there are more than `SOLO_SOURCES + 1`, the biggest `SOLO_SOURCES` alone (the
+/// biggest first) and the others together.
 fn groups(l: &Counted, r: usize) -> Vec<Vec<usize>> {
+    let transfers = &l.count.rounds[r].transfers;
     let mut gs: Vec<Vec<usize>> = Vec::new();
-    for t in &l.count.rounds[r].transfers {
+    for t in transfers {
         if !gs.contains(&t.from) {
             gs.push(t.from.clone());
         }
     }
+    if gs.len() <= SOLO_SOURCES + 1 {
+        return gs;
+    }
+    let ballots = |g: &Vec<usize>| -> Votes {
+        transfers
+            .iter()
+            .filter(|t| &t.from == g)
+            .fold(Votes::ZERO, |sum, t| sum + t.votes)
+    };
+    // Stable: equal sources keep the published order.
+    gs.sort_by_key(|g| std::cmp::Reverse(ballots(g)));
+    let mut rest: Vec<usize> = gs.split_off(SOLO_SOURCES).into_iter().flatten().collect();
+    rest.sort_unstable();
+    rest.dedup();
+    gs.push(rest);
     gs
+}
+
+/// Whether a transfer from `from` belongs to the beat of `group`.
+fn in_group(group: &[usize], from: &[usize]) -> bool {
+    !from.is_empty() && from.iter().all(|f| group.contains(f))
 }
 
 /// Figures in the sentences (votes and shares) are marked while they are written, so that
@@ -562,6 +590,9 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let mut this_at: Vec<usize> = Vec::new();
             let on_paper = ballot_order(l);
             let mut group_total = Votes::ZERO;
+            // This beat's ballots by destination, in the order first met (a group of several
+            // sources adds theirs together).
+            let mut moved: Vec<(Destination, Votes)> = Vec::new();
             for (k, group) in gs.iter().enumerate().take(g + 1) {
                 for &e in group {
                     votes[e] = Some(Votes::ZERO);
@@ -569,7 +600,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 for t in count.rounds[r]
                     .transfers
                     .iter()
-                    .filter(|t| &t.from == group)
+                    .filter(|t| in_group(group, &t.from))
                 {
                     match t.to {
                         Destination::Candidate(i) => votes[i] = votes[i].map(|v| v + t.votes),
@@ -577,30 +608,32 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     }
                     if k == g {
                         group_total += t.votes;
-                        this_at.push(match t.to {
-                            Destination::Candidate(i) => {
-                                on_paper.iter().position(|&j| j == i).unwrap_or(usize::MAX)
-                            }
-                            Destination::Exhausted => usize::MAX,
-                        });
-                        this.push(match t.to {
-                            Destination::Candidate(i) => {
-                                format!("{} to {}", num(t.votes), name(l, i))
-                            }
-                            Destination::Exhausted => {
-                                format!(
-                                    "{} {} ({exhausted_word})",
-                                    num(t.votes),
-                                    if t.votes.get() == 1 {
-                                        words.exhausts_one
-                                    } else {
-                                        words.exhausts
-                                    }
-                                )
-                            }
-                        });
+                        match moved.iter_mut().find(|(to, _)| *to == t.to) {
+                            Some((_, v)) => *v += t.votes,
+                            None => moved.push((t.to, t.votes)),
+                        }
                     }
                 }
+            }
+            for (to, v) in &moved {
+                this_at.push(match to {
+                    Destination::Candidate(i) => {
+                        on_paper.iter().position(|j| j == i).unwrap_or(usize::MAX)
+                    }
+                    Destination::Exhausted => usize::MAX,
+                });
+                this.push(match to {
+                    Destination::Candidate(i) => format!("{} to {}", num(*v), name(l, *i)),
+                    Destination::Exhausted => format!(
+                        "{} {} ({exhausted_word})",
+                        num(*v),
+                        if v.get() == 1 {
+                            words.exhausts_one
+                        } else {
+                            words.exhausts
+                        }
+                    ),
+                });
             }
             // Those the group's ballots went out from show as out, not as empty bars.
             for group in gs.iter().take(g + 1) {
@@ -625,12 +658,10 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     format!("{} candidates", group.len())
                 }
             );
-            let (to, tv) = count.rounds[r]
-                .transfers
+            let (to, tv) = moved
                 .iter()
-                .filter(|t| &t.from == group)
-                .filter_map(|t| match t.to {
-                    Destination::Candidate(i) => Some((i, t.votes)),
+                .filter_map(|(to, v)| match to {
+                    Destination::Candidate(i) => Some((*i, *v)),
                     Destination::Exhausted => None,
                 })
                 .max_by_key(|(_, v)| *v)
@@ -935,16 +966,35 @@ mod tests {
     }
 
     #[test]
-    fn with_a_matrix_each_eliminated_candidate_transfers_in_a_beat_of_their_own() {
-        // 2021's first-by-second table: 18 eliminated candidates, 18 transfers, largest
-        // first, then the totals.
+    fn with_a_matrix_the_biggest_sources_transfer_alone_and_the_rest_together() {
+        // 2021's first-by-second table: 18 eliminated candidates. The three biggest
+        // (Berry, Porritt, Omilana) have a beat each, largest first; the other 15 move
+        // together in a fourth; then the totals.
         let l = london("london-2021");
         let all = beats(&l);
         let transfers: Vec<&Beat> = all
             .iter()
             .filter(|b| matches!(b, Beat::Transfer(..)))
             .collect();
-        assert_eq!(transfers.len(), 18);
+        assert_eq!(transfers.len(), 4);
+        let rest = frame(&l, Beat::Transfer(1, 3));
+        // The 15 smallest: 624,585 ballots of the 18, less Berry's 197,976, Porritt's
+        // 111,716 and Omilana's 49,628.
+        let rest_ballots = 624_585 - 197_976 - 111_716 - 49_628;
+        assert!(
+            rest.explanation.starts_with(&format!(
+                "Of the 15 eliminated candidates' {} ballots:",
+                crate::text::thousands(rest_ballots as u64)
+            )),
+            "{}",
+            rest.explanation
+        );
+        assert_eq!(rest.heading, "Transfers from 15 candidates");
+        // After the last transfer beat, every eliminated candidate is out and the
+        // finalists hold their final totals.
+        let t = frame(&l, Beat::Totals(1));
+        let last = frame(&l, Beat::Transfer(1, 3));
+        assert_eq!(last.votes, t.votes);
         let f = frame(&l, Beat::Transfer(1, 0));
         assert!(
             f.explanation.starts_with("Of Siân Berry's 197,976 ballots: 93,745 to Sadiq Khan, 14,969 to Shaun Bailey and 89,262 name neither finalist (non-transferable)"),
