@@ -66,11 +66,7 @@ impl PartyChange {
     pub fn short_label(&self) -> String {
         match self.standing {
             Standing::Party(_) => abbreviation(&self.label),
-            Standing::Independent => {
-                let name = clean(&self.label);
-                let surname = name.split_whitespace().last().unwrap_or_default();
-                format!("{surname} (Ind)")
-            }
+            Standing::Independent => format!("{} (Ind)", super::words::surname(&self.label)),
         }
     }
 }
@@ -337,13 +333,7 @@ impl Against {
         let mut parties: Vec<PartyChange> = t_now
             .iter()
             .map(|(standing, key, votes)| {
-                let first = key.or_else(|| {
-                    now.contest
-                        .candidates
-                        .iter()
-                        .position(|c| c.standing() == *standing)
-                });
-                let cand = first.map(|i| &now.contest.candidates[i]);
+                let cand = candidate_of(&now.contest, standing, *key);
                 let label = match standing {
                     Standing::Party(_) => cand.map(|c| c.party.clone()).unwrap_or_default(),
                     Standing::Independent => cand.map(|c| c.name.clone()).unwrap_or_default(),
@@ -383,14 +373,17 @@ impl Against {
                     },
                 }
             }
-            Basis::Whole => TurnoutSoFar {
-                now: super::summary::turnout(&now.contest).map(|t| t.percent),
-                now_basis: super::summary::turnout(&now.contest)
-                    .filter(|t| t.basis != crate::model::TurnoutBasis::BallotPapers)
-                    .map(|t| t.basis_label()),
-                before: None,
-                published: super::summary::turnout(&before.contest),
-            },
+            Basis::Whole => {
+                let tonight = super::summary::turnout(&now.contest);
+                TurnoutSoFar {
+                    now: tonight.map(|t| t.percent),
+                    now_basis: tonight
+                        .filter(|t| t.basis != crate::model::TurnoutBasis::BallotPapers)
+                        .map(|t| t.basis_label()),
+                    before: None,
+                    published: super::summary::turnout(&before.contest),
+                }
+            }
             Basis::Nothing => TurnoutSoFar::default(),
         };
         let areas = now_areas
@@ -425,11 +418,11 @@ impl Against {
     pub fn lead_text(&self, contest: &Contest, short: bool) -> Option<String> {
         let lead = self.lead.as_ref()?;
         let name = |i: CandidateIdx| {
-            let n = clean(&contest.candidates[i].name).into_owned();
+            let n = &contest.candidates[i].name;
             if short {
-                n.split_whitespace().last().unwrap_or_default().to_string()
+                super::words::surname(n)
             } else {
-                n
+                clean(n).into_owned()
             }
         };
         let margin = crate::text::thousands(lead.margin);
@@ -600,43 +593,41 @@ fn lead(now: &Counted) -> Option<Lead> {
     })
 }
 
-/// Who leads an area: its standing, label and share, from its first preferences.
-fn area_leader(contest: &Contest, area: &Area) -> Option<(Standing, String, String, f64)> {
-    let ids = contest.ids();
-    let prefs = area.first_preferences.as_ref()?;
-    let mut tally = Tally::new();
-    for (id, v) in prefs.iter() {
-        if let Some(&i) = ids.get(id) {
-            add(&mut tally, contest, i, v);
-        }
-    }
-    let whole = total(&tally);
-    // Most votes; on equal votes the first in the contest's order.
-    let (standing, key, votes) = tally.iter().fold(
+/// Who leads a tally: its entry, or `None` when nobody has a vote. On equal votes, the
+/// first in the contest's order.
+fn leader(tally: &Tally) -> Option<&(Standing, Option<CandidateIdx>, Votes)> {
+    let best = tally.iter().fold(
         None,
         |best: Option<&(Standing, Option<CandidateIdx>, Votes)>, x| match best {
             Some(b) if b.2 >= x.2 => Some(b),
             _ => Some(x),
         },
     )?;
-    if votes.is_zero() {
-        return None;
+    (!best.2.is_zero()).then_some(best)
+}
+
+/// The candidate a tally entry stands for: the independent themself, or the party's first
+/// candidate in the contest.
+fn candidate_of<'a>(
+    contest: &'a Contest,
+    standing: &Standing,
+    key: Option<CandidateIdx>,
+) -> Option<&'a crate::model::Candidate> {
+    key.or_else(|| {
+        contest
+            .candidates
+            .iter()
+            .position(|c| c.standing() == *standing)
+    })
+    .map(|i| &contest.candidates[i])
+}
+
+/// "Lab" for a party; an independent's surname.
+fn short_name(standing: &Standing, c: &crate::model::Candidate) -> String {
+    match standing {
+        Standing::Party(_) => abbreviation(&c.party),
+        Standing::Independent => super::words::surname(&c.name),
     }
-    let cand = key
-        .or_else(|| {
-            contest
-                .candidates
-                .iter()
-                .position(|c| c.standing() == *standing)
-        })
-        .map(|i| &contest.candidates[i])?;
-    let (label, person) = (cand.party.clone(), cand.name.clone());
-    Some((
-        standing.clone(),
-        label,
-        person,
-        votes.percent_of(whole).unwrap_or(0.0),
-    ))
 }
 
 fn area_call(now: &Counted, before: &Counted, area: &Area, then: Option<&Area>) -> AreaCall {
@@ -646,55 +637,50 @@ fn area_call(now: &Counted, before: &Counted, area: &Area, then: Option<&Area>) 
         change: None,
         leader: String::new(),
     };
-    let (Some(then), Some((standing, label, person, _))) = (then, area_leader(&now.contest, area))
+    let Some(then) = then else {
+        return unknown;
+    };
+    let t_now = tally_areas(&now.contest, std::iter::once(area));
+    let t_before = tally_areas(&before.contest, std::iter::once(then));
+    let (Some((standing, key, _)), Some((was, was_key, _))) = (leader(&t_now), leader(&t_before))
     else {
         return unknown;
     };
-    let short = |standing: &Standing, label: &str, person: &str| match standing {
-        Standing::Party(_) => abbreviation(label),
-        Standing::Independent => clean(person)
-            .split_whitespace()
-            .last()
-            .unwrap_or_default()
-            .to_string(),
-    };
-    let Some((was, was_label, was_person, _)) = area_leader(&before.contest, then) else {
+    let (Some(cand), Some(was_cand)) = (
+        candidate_of(&now.contest, standing, *key),
+        candidate_of(&before.contest, was, *was_key),
+    ) else {
         return unknown;
     };
-    let same = match (&standing, &was) {
+    let same = match (standing, was) {
         (Standing::Party(a), Standing::Party(b)) => a == b,
         (Standing::Independent, Standing::Independent) => {
-            area_key(&person) == area_key(&was_person)
+            area_key(&cand.name) == area_key(&was_cand.name)
         }
         _ => false,
     };
-    let change = match &standing {
-        Standing::Party(p) => {
-            let t_now = tally_areas(&now.contest, std::iter::once(area));
-            let t_before = tally_areas(&before.contest, std::iter::once(then));
-            party_share(&t_now, p)
-                .zip(party_share(&t_before, p))
-                .map(|(a, b)| a - b)
-        }
+    let change = match standing {
+        Standing::Party(p) => party_share(&t_now, p)
+            .zip(party_share(&t_before, p))
+            .map(|(a, b)| a - b),
         Standing::Independent => None,
     };
     let call = if same {
         Call::Hold
     } else {
-        let from = match was {
-            Standing::Party(_) => was_label.clone(),
-            Standing::Independent => was_person.clone(),
-        };
         Call::Gain {
-            from,
-            from_short: short(&was, &was_label, &was_person),
+            from: match was {
+                Standing::Party(_) => was_cand.party.clone(),
+                Standing::Independent => was_cand.name.clone(),
+            },
+            from_short: short_name(was, was_cand),
         }
     };
     AreaCall {
         id: area.id.clone(),
         call,
         change,
-        leader: short(&standing, &label, &person),
+        leader: short_name(standing, cand),
     }
 }
 

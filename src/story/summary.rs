@@ -188,9 +188,7 @@ impl PartyRow {
                 independents,
             } => Some(format!("Others ({})", parties + independents)),
             RowKind::Independent { candidate } if !self.party.trim().is_empty() => {
-                let name = crate::text::clean(candidate);
-                let surname = name.split_whitespace().last().unwrap_or_default();
-                Some(format!("Ind. {surname}"))
+                Some(format!("Ind. {}", super::words::surname(candidate)))
             }
             _ => None,
         }

@@ -76,6 +76,16 @@ pub fn long_date(contest: &Contest) -> String {
     contest.date.format("%A %-d %B %Y").to_string()
 }
 
+/// The last word of a name, made safe to print: "Niko Omilana" → "Omilana". For narrow
+/// screens, where a full name does not fit.
+pub fn surname(name: &str) -> String {
+    crate::text::clean(name)
+        .split_whitespace()
+        .last()
+        .unwrap_or_default()
+        .to_string()
+}
+
 /// `first preferences` → `First preferences`.
 pub fn capitalised(s: &str) -> String {
     let mut chars = s.chars();
