@@ -505,6 +505,14 @@ impl Against {
         }
     }
 
+    /// The parties worth a place in a line, largest first: those with at least
+    /// [`MIN_SHARE`](super::summary::MIN_SHARE) tonight, as in `tally compare`.
+    pub fn parties_shown(&self) -> impl Iterator<Item = &PartyChange> {
+        self.parties
+            .iter()
+            .filter(|p| p.share >= super::summary::MIN_SHARE)
+    }
+
     /// "Lab 42.9 +3.1" (short) or "Labour 42.9% +3.1"; an independent or a new party has
     /// no change ("new" for a party that did not stand).
     pub fn party_text(&self, p: &PartyChange, short: bool) -> String {
@@ -536,9 +544,7 @@ impl Against {
             return format!("{}: no party in common", self.basis_text());
         }
         let parties: Vec<String> = self
-            .parties
-            .iter()
-            .filter(|p| p.share >= super::summary::MIN_SHARE)
+            .parties_shown()
             .map(|p| self.party_text(p, true))
             .collect();
         let mut parts = vec![parties.join(", ")];

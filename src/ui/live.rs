@@ -165,11 +165,7 @@ pub fn against_lines(app: &App, pal: &Palette, width: u16) -> Vec<Line<'static>>
         lines.push(Line::from(std::mem::take(&mut spans)));
         used = 0;
     }
-    let shown: Vec<_> = a
-        .parties
-        .iter()
-        .filter(|p| p.share >= crate::story::summary::MIN_SHARE)
-        .collect();
+    let shown: Vec<_> = a.parties_shown().collect();
     let texts =
         |short: bool| -> Vec<String> { shown.iter().map(|p| a.party_text(p, short)).collect() };
     let mut items = texts(false);
