@@ -215,13 +215,14 @@ impl Count {
 pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
     let (first, partial) = first_preferences(contest);
     // Every later sum is a part of this one, so once it fits, nothing else can overflow.
-    let total: u128 = first.iter().map(|v| u128::from(v.get())).sum();
-    if total > u128::from(u64::MAX) {
+    let total: u128 = first.iter().map(|v| u128::from(v.raw())).sum();
+    if total > u128::from(Votes::MAX.raw()) {
         return Err(vec![Diagnostic::error(
             "first_preferences",
             format!(
-                "the votes add up to {}, more than tally can count",
-                crate::text::thousands_wide(total)
+                "the votes add up to {}, more than tally can count (at most {})",
+                crate::text::thousands_wide(total / u128::from(Votes::new(1).raw())),
+                crate::text::thousands(Votes::MAX_WHOLE)
             ),
         )]);
     }

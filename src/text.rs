@@ -9,9 +9,56 @@ use std::borrow::Cow;
 
 use crate::model::Votes;
 
-/// `1863671` → `"1,863,671"`: a number (of votes, or any count) with thousands separators.
-pub fn thousands(n: impl Into<u64>) -> String {
-    thousands_wide(u128::from(n.into()))
+/// `1863671` → `"1,863,671"`: a number (of votes, or any count) with thousands separators;
+/// votes keep any decimals they have (`8.8832`).
+pub fn thousands(n: impl Figure) -> String {
+    n.thousands()
+}
+
+/// A figure that prints with thousands separators: a whole count, or votes (which may hold
+/// a fraction, printed with the decimals it has).
+pub trait Figure: Copy {
+    fn thousands(self) -> String;
+    /// As votes, for shares (whole counts beyond [`Votes::MAX_WHOLE`] saturate).
+    fn votes(self) -> Votes;
+    /// Whether this is exactly one, for "1 vote" against "2 votes".
+    fn is_one(self) -> bool;
+}
+
+impl Figure for u64 {
+    fn thousands(self) -> String {
+        thousands_wide(u128::from(self))
+    }
+    fn votes(self) -> Votes {
+        Votes::new(self)
+    }
+    fn is_one(self) -> bool {
+        self == 1
+    }
+}
+
+impl Figure for u32 {
+    fn thousands(self) -> String {
+        thousands_wide(u128::from(self))
+    }
+    fn votes(self) -> Votes {
+        Votes::new(u64::from(self))
+    }
+    fn is_one(self) -> bool {
+        self == 1
+    }
+}
+
+impl Figure for Votes {
+    fn thousands(self) -> String {
+        self.to_string()
+    }
+    fn votes(self) -> Votes {
+        self
+    }
+    fn is_one(self) -> bool {
+        self == 1u64
+    }
 }
 
 /// [`thousands`] for sums that may exceed 64 bits (only in messages about hostile files).
@@ -37,11 +84,20 @@ pub fn signed_count(n: i128) -> String {
     }
 }
 
+/// A change in votes from `before` to `after`: `+142,839`, `−8,001`, `+0.8832`, `0`.
+pub fn signed_change(before: Votes, after: Votes) -> String {
+    if after > before {
+        format!("+{}", after - before)
+    } else if after < before {
+        format!("\u{2212}{}", before - after)
+    } else {
+        "0".to_string()
+    }
+}
+
 /// `part / whole` as a percentage with one decimal: `"36.8%"`. `None` when `whole` is 0.
-pub fn share(part: impl Into<u64>, whole: impl Into<u64>) -> Option<String> {
-    Votes::new(part.into())
-        .percent_of(Votes::new(whole.into()))
-        .map(percent)
+pub fn share(part: impl Figure, whole: impl Figure) -> Option<String> {
+    part.votes().percent_of(whole.votes()).map(percent)
 }
 
 /// A time of day as a results desk gives it, in its own UTC offset: `"16:05"`, or with the

@@ -64,10 +64,14 @@ fn sums_that_overflowed_are_refused_naming_the_line() {
             .join("fuzz/regressions/ballots")
             .join(name);
         let e = ballots_text::read(&std::fs::read(&path).unwrap()[..]).unwrap_err();
-        assert_eq!(e.line, 2, "{name}");
+        // Counts beyond what tally holds (18,446,744,073,709 votes, since votes are held
+        // to a millionth) are refused on their own line; sums that grow past it, on the
+        // line that makes them.
         assert!(
-            e.message.contains("more than tally can count"),
-            "{name}: {}",
+            (e.line == 1 && e.message.contains("too large"))
+                || (e.line == 2 && e.message.contains("more than tally can count")),
+            "{name}: line {}: {}",
+            e.line,
             e.message
         );
     }

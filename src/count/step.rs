@@ -8,7 +8,6 @@ use std::collections::HashMap;
 
 use super::{CandidateIdx, Destination, Round, State, Transfer, threshold};
 use crate::model::{Contest, Diagnostic, Votes};
-use crate::text::thousands;
 
 /// Ballots moving in a step, as the dataset gives them.
 #[derive(Debug, Clone)]
@@ -105,8 +104,13 @@ pub fn apply(
     let mut transfers: Vec<Transfer> = Vec::new();
     for (group, of_group) in groups.into_iter().zip(of_groups) {
         // Wide sums: a hostile file's transfers may add up to more than any count holds.
-        let available: u128 = group.iter().map(|&e| u128::from(votes_of(e).get())).sum();
-        let moved: u128 = of_group.iter().map(|m| u128::from(m.votes.get())).sum();
+        let available: u128 = group.iter().map(|&e| u128::from(votes_of(e).raw())).sum();
+        let moved: u128 = of_group.iter().map(|m| u128::from(m.votes.raw())).sum();
+        // What is printed: a sum of transfers may be too large to be a `Votes`.
+        let wide = |raw: u128| match u64::try_from(raw) {
+            Ok(raw) => Votes::from_raw(raw).to_string(),
+            Err(_) => crate::text::thousands_wide(raw / u128::from(Votes::new(1).raw())),
+        };
         let who = if group.len() == 1 {
             format!("`{}`", id(group[0]))
         } else {
@@ -117,8 +121,8 @@ pub fn apply(
                 path,
                 format!(
                     "transfers from {who} total {}, more than the {} votes they had",
-                    crate::text::thousands_wide(moved),
-                    thousands(available as u64)
+                    wide(moved),
+                    wide(available)
                 ),
             ));
             continue;
@@ -129,8 +133,8 @@ pub fn apply(
                 path,
                 format!(
                     "transfers from {who} total {}, but they had {} votes: when `exhausted` is given, every ballot must be accounted for",
-                    thousands(moved as u64),
-                    thousands(available as u64)
+                    wide(moved),
+                    wide(available)
                 ),
             ));
             continue;
@@ -155,7 +159,7 @@ pub fn apply(
         }
         // What no move accounts for is exhausted (never alongside an explicit `exhausted`,
         // which must account for everything).
-        let remainder = Votes::new((available - moved) as u64);
+        let remainder = Votes::from_raw((available - moved) as u64);
         if !remainder.is_zero() {
             transfers.push(Transfer {
                 from: group.clone(),

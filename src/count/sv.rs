@@ -230,7 +230,7 @@ fn matrix_moves(
         let mut total: u128 = 0;
         for (id, votes) in row.second.iter() {
             let cell = || format!("{path}.second.{id}");
-            total += u128::from(votes.get());
+            total += u128::from(votes.raw());
             match ids.get(id).copied() {
                 None => errors.push(Diagnostic::error(cell(), unknown.message(id))),
                 Some(to) if to == from => errors.push(Diagnostic::error(
@@ -243,12 +243,13 @@ fn matrix_moves(
                 Some(_) => {}
             }
         }
-        if total > u128::from(first[from].get()) {
+        if total > u128::from(first[from].raw()) {
             errors.push(Diagnostic::error(
                 format!("{path}.second"),
                 format!(
-                    "second choices of `{}`'s voters sum to {total}, more than their {} first preferences",
+                    "second choices of `{}`'s voters sum to {}, more than their {} first preferences",
                     row.first,
+                    crate::text::thousands_wide(total / u128::from(Votes::new(1).raw())),
                     first[from]
                 ),
             ));

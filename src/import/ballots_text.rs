@@ -303,7 +303,7 @@ impl Reader {
         let too_large = |first: &str| {
             err(format!(
                 "the count {first} is too large (at most {})",
-                thousands(u64::MAX)
+                thousands(Votes::MAX_WHOLE)
             ))
         };
         let mut count = 1u64;
@@ -314,7 +314,11 @@ impl Reader {
             && !self.index.contains_key(&first.to_lowercase())
         {
             // `3 × Zoo, Beach`: a count that cannot be a choice.
-            count = digits.parse::<u64>().map_err(|_| too_large(digits))?;
+            count = digits
+                .parse::<u64>()
+                .ok()
+                .filter(|&c| c <= Votes::MAX_WHOLE)
+                .ok_or_else(|| too_large(digits))?;
             times_given = true;
             if rest.is_empty() {
                 cells.remove(0);
@@ -334,15 +338,23 @@ impl Reader {
                     cells[1..].join(", ")
                 )));
             }
-            count = first.parse::<u64>().map_err(|_| too_large(&first))?;
+            count = first
+                .parse::<u64>()
+                .ok()
+                .filter(|&c| c <= Votes::MAX_WHOLE)
+                .ok_or_else(|| too_large(&first))?;
             cells.remove(0);
         }
-        self.total = self.total.checked_add(count).ok_or_else(|| {
-            err(format!(
-                "the ballots add up to more than tally can count (at most {})",
-                thousands(u64::MAX)
-            ))
-        })?;
+        self.total = self
+            .total
+            .checked_add(count)
+            .filter(|&t| t <= Votes::MAX_WHOLE)
+            .ok_or_else(|| {
+                err(format!(
+                    "the ballots add up to more than tally can count (at most {})",
+                    thousands(Votes::MAX_WHOLE)
+                ))
+            })?;
         let count = Votes::new(count);
         if count.is_zero() {
             self.ballots.reject(Rejected {
@@ -497,18 +509,18 @@ mod tests {
 
     #[test]
     fn sums_that_overflow_are_an_error_naming_the_line() {
-        let e = parse("18446744073709551615, Alice\n1, Alice\n").unwrap_err();
+        let e = parse("18446744073709, Alice\n1, Alice\n").unwrap_err();
         assert_eq!(e.line, 2);
         assert!(
             e.message.contains("more than tally can count"),
             "{}",
             e.message
         );
-        let e = parse("18446744073709551616, Alice\n").unwrap_err();
+        let e = parse("18446744073710, Alice\n").unwrap_err();
         assert_eq!((e.line, e.message.contains("too large")), (1, true));
         // The largest total that fits is fine, rejected ballots included.
-        let b = parse("18446744073709551614, Alice\n1, Bob, Bob\n").unwrap();
-        assert_eq!(b.total(), Votes::MAX);
+        let b = parse("18446744073708, Alice\n1, Bob, Bob\n").unwrap();
+        assert_eq!(b.total(), Votes::new(Votes::MAX_WHOLE));
     }
 
     #[test]

@@ -98,7 +98,7 @@ fn overview(contests: &[&Counted]) -> String {
             clean(&c.id).into_owned(),
             c.date.to_string(),
             c.electorate
-                .map(|e| thousands(e.get()))
+                .map(thousands)
                 .unwrap_or_else(|| "unknown".into()),
             turnout,
             basis,
@@ -288,7 +288,7 @@ fn csv(contests: &[&Counted]) -> String {
         "winner_party_id",
         "margin",
     ]);
-    let number = |v: Option<Votes>| v.map(|v| v.get().to_string()).unwrap_or_default();
+    let number = |v: Option<Votes>| v.map(|v| v.plain()).unwrap_or_default();
     for l in contests {
         let c = &l.contest;
         let turnout = summary::turnout(c);
@@ -299,7 +299,7 @@ fn csv(contests: &[&Counted]) -> String {
             c.date.to_string(),
             String::new(),
             cell(&c.title),
-            l.count.valid.get().to_string(),
+            l.count.valid.plain(),
             String::new(),
             String::new(),
             number(c.electorate),

@@ -133,7 +133,7 @@ fn share(p: Option<f64>) -> String {
 }
 
 fn number(v: Option<Votes>) -> String {
-    v.map(|v| v.get().to_string()).unwrap_or_default()
+    v.map(|v| v.plain()).unwrap_or_default()
 }
 
 pub fn rounds(l: &Counted) -> String {
@@ -152,8 +152,8 @@ pub fn rounds(l: &Counted) -> String {
                 id: cell(&cand.id),
                 name: cell(&cand.name),
                 party: cell(&cand.party),
-                votes: votes.get().to_string(),
-                change: r.received(i).get().to_string(),
+                votes: votes.plain(),
+                change: r.received(i).plain(),
                 share: share(votes.percent_of(r.continuing)),
                 status,
                 share_basis: "votes-in-round",
@@ -166,8 +166,8 @@ pub fn rounds(l: &Counted) -> String {
             round: r.number.to_string(),
             kind: "exhausted",
             name: c.method.words().exhausted.into(),
-            votes: r.exhausted.get().to_string(),
-            change: r.newly_exhausted().get().to_string(),
+            votes: r.exhausted.plain(),
+            change: r.newly_exhausted().plain(),
             ..Row::default()
         };
         let _ = w.write_record(row.cells());
@@ -217,7 +217,7 @@ pub fn rounds(l: &Counted) -> String {
                 id: cell(&cand.id),
                 name: cell(&cand.name),
                 party: cell(&cand.party),
-                votes: votes.get().to_string(),
+                votes: votes.plain(),
                 share: share(valid.and_then(|v| votes.percent_of(v))),
                 share_basis: "area-valid-votes",
                 party_id: cand.party_id.as_deref().map(cell).unwrap_or_default(),
@@ -275,7 +275,7 @@ fn transfers(c: &crate::model::Contest, r: &crate::count::Round, w: &mut ::csv::
             id,
             name,
             party,
-            votes: t.votes.get().to_string(),
+            votes: t.votes.plain(),
             share: share(t.votes.percent_of(from_source)),
             share_basis: "source-ballots",
             party_id,

@@ -115,10 +115,7 @@ fn csv(contests: &[&Counted]) -> String {
             text(|w| Some(&w.name)),
             text(|w| Some(&w.party)),
             text(|w| w.party_id.as_deref()),
-            l.count
-                .margin()
-                .map(|m| m.get().to_string())
-                .unwrap_or_default(),
+            l.count.margin().map(|m| m.plain()).unwrap_or_default(),
         ]);
     }
     let bytes = w.into_inner().unwrap_or_default();

@@ -8,7 +8,7 @@ use crate::count::{Destination, Round, TieBreak, TieKind};
 use crate::model::{ResultStatus, Votes, VotingSystem};
 use crate::story::summary;
 use crate::story::words::{how_many, join_names, long_date, result_line, round_title};
-use crate::text::{clean, share, signed_count, thousands, wrap};
+use crate::text::{clean, share, signed_change, thousands, wrap};
 
 /// Sentences are wrapped to this many columns; tables are as wide as they need to be.
 const WIDTH: usize = 78;
@@ -47,10 +47,8 @@ fn header(l: &Counted) -> String {
         Some(t) => format!("{} ({})", t.display(), t.basis_label()),
         None => "unknown".to_string(),
     };
-    let known = |v: Option<crate::model::Votes>| {
-        v.map(|v| thousands(v.get()))
-            .unwrap_or_else(|| "unknown".into())
-    };
+    let known =
+        |v: Option<crate::model::Votes>| v.map(thousands).unwrap_or_else(|| "unknown".into());
     let _ = writeln!(
         out,
         "{valid_label} {} · Turnout {turnout} · Electorate {} · Rejected {}",
@@ -138,7 +136,7 @@ fn round_section(l: &Counted, round: &Round) -> String {
         }
         if let Some(prev) = prev {
             row.push(prev.tally(i).map(thousands).unwrap_or_default());
-            row.push(signed_count(i128::from(round.received(i).get())));
+            row.push(signed_change(Votes::ZERO, round.received(i)));
         }
         row.push(thousands(votes));
         row.push(share(votes, round.continuing).unwrap_or_default());
@@ -152,7 +150,7 @@ fn round_section(l: &Counted, round: &Round) -> String {
         }
         if let Some(prev) = prev {
             row.push(thousands(prev.exhausted));
-            row.push(signed_count(i128::from(round.newly_exhausted().get())));
+            row.push(signed_change(Votes::ZERO, round.newly_exhausted()));
         }
         row.extend([thousands(round.exhausted), String::new(), String::new()]);
         table.row(row);
@@ -306,7 +304,7 @@ fn transfers(l: &Counted, round: &Round) -> String {
                 };
                 format!(
                     "{to} {} ({})",
-                    signed_count(i128::from(t.votes.get())),
+                    signed_change(Votes::ZERO, t.votes),
                     share(t.votes, total).unwrap_or_default()
                 )
             })

@@ -10,7 +10,7 @@ use std::cmp::{Ordering, Reverse};
 
 use chrono::{DateTime, FixedOffset};
 
-use crate::model::Contest;
+use crate::model::{Contest, Votes};
 use crate::text::{clean, width};
 
 /// The orders the table can be read in.
@@ -147,7 +147,7 @@ impl AreaTable {
                         .candidates
                         .iter()
                         .enumerate()
-                        .map(|(i, c)| (i, fp.get(&c.id).map_or(0, u64::from)))
+                        .map(|(i, c)| (i, fp.get(&c.id).map_or(0, Votes::get)))
                         .collect(),
                     None => Vec::new(),
                 };

@@ -41,19 +41,19 @@ fn first_round(l: &Counted, round: &Round) -> Vec<String> {
         c.rejected.filter(|r| r.get() > 0),
         crate::report::text::rejected_reasons(c),
     ) {
-        let (ballots, are) = if r.get() == 1 {
+        let (ballots, are) = if r == 1u64 {
             ("ballot was", "is")
         } else {
             ("ballots were", "are")
         };
         out.push(format!(
             "{} {ballots} rejected ({reasons}) and {are} not counted.",
-            thousands(r.get())
+            thousands(r)
         ));
     }
     let (leader, votes) = standings[0];
     let many = c.method.words().first;
-    let valid_label = if round.continuing.get() == 1 {
+    let valid_label = if round.continuing == 1u64 {
         format!("valid {}", many.strip_suffix('s').unwrap_or(many))
     } else {
         format!("valid {many}")
@@ -447,10 +447,8 @@ pub fn report(l: &Counted) -> String {
         "",
         "",
     ));
-    let known = |v: Option<crate::model::Votes>| {
-        v.map(|v| thousands(v.get()))
-            .unwrap_or_else(|| "unknown".into())
-    };
+    let known =
+        |v: Option<crate::model::Votes>| v.map(thousands).unwrap_or_else(|| "unknown".into());
     let turnout = match crate::story::summary::turnout(c) {
         Some(t) => format!("{} ({})", t.display(), t.basis_label()),
         None => "unknown".to_string(),

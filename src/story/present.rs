@@ -277,7 +277,7 @@ fn num(v: Votes) -> String {
 /// A figure and its noun, in the singular for one: "1 vote", "2 ballots" (the figure marked
 /// as `num` marks it; the noun is not a figure and stays when figures are hidden).
 fn num_of(v: Votes, one: &str, many: &str) -> String {
-    format!("{} {}", num(v), if v.get() == 1 { one } else { many })
+    format!("{} {}", num(v), if v == 1u64 { one } else { many })
 }
 
 /// A share in a sentence.
@@ -557,7 +557,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 VotingSystem::SupplementaryVote => format!(
                     "{who} {} eliminated together. Their {} looked at again for a second choice.",
                     if names.len() == 1 { "is" } else { "are" },
-                    if ballots.get() == 1 {
+                    if ballots == 1u64 {
                         format!("{} ballot is", num(ballots))
                     } else {
                         format!("{} ballots are", num(ballots))
@@ -567,7 +567,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     "{who} {} the fewest votes and {} eliminated. Their {} to each voter's next choice still in the count.",
                     if names.len() == 1 { "has" } else { "have" },
                     if names.len() == 1 { "is" } else { "are" },
-                    if ballots.get() == 1 {
+                    if ballots == 1u64 {
                         format!("{} ballot goes", num(ballots))
                     } else {
                         format!("{} ballots go", num(ballots))
@@ -627,7 +627,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     Destination::Exhausted => format!(
                         "{} {} ({exhausted_word})",
                         num(*v),
-                        if v.get() == 1 {
+                        if *v == 1u64 {
                             words.exhausts_one
                         } else {
                             words.exhausts
@@ -702,12 +702,12 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     "{}; {exhausted_word} {}. {} still in play, and more than half of {} is {}.",
                     join_names(&parts),
                     num(round.exhausted),
-                    if round.continuing.get() == 1 {
+                    if round.continuing == 1u64 {
                         format!("{} vote is", num(round.continuing))
                     } else {
                         format!("{} votes are", num(round.continuing))
                     },
-                    if round.continuing.get() == 1 {
+                    if round.continuing == 1u64 {
                         "it"
                     } else {
                         "them"

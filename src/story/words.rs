@@ -54,9 +54,8 @@ pub fn round_kind(contest: &Contest, round: &Round) -> String {
 
 /// "1 vote", "1,863,671 votes": a count and its noun, agreeing (the sentences are read
 /// aloud, and a class's small counts are often 1).
-pub fn how_many(n: impl Into<u64>, one: &str, many: &str) -> String {
-    let n = n.into();
-    format!("{} {}", thousands(n), if n == 1 { one } else { many })
+pub fn how_many(n: impl crate::text::Figure, one: &str, many: &str) -> String {
+    format!("{} {}", thousands(n), if n.is_one() { one } else { many })
 }
 
 /// "A", "A and B", "A, B and C".

@@ -248,7 +248,7 @@ impl Checker<'_> {
                 p("valid_votes"),
                 format!(
                     "{} stated, but the candidates' votes sum to {}",
-                    thousands(valid.get()),
+                    thousands(valid),
                     thousands(total)
                 ),
             );
@@ -260,9 +260,9 @@ impl Checker<'_> {
                     p("ballot_papers"),
                     format!(
                         "{} stated, but valid_votes {} + rejected {} = {}",
-                        thousands(b.get()),
-                        thousands(v.get()),
-                        thousands(r.get()),
+                        thousands(b),
+                        thousands(v),
+                        thousands(r),
                         sum.map(thousands).unwrap_or_else(|| "too many".into())
                     ),
                 ),
@@ -279,7 +279,7 @@ impl Checker<'_> {
                     format!(
                         "the reasons sum to {}, but rejected is {}",
                         thousands(sum),
-                        thousands(r.get())
+                        thousands(r)
                     ),
                 ),
                 _ => {}
@@ -300,8 +300,8 @@ impl Checker<'_> {
                     p(field),
                     format!(
                         "{} is more than the electorate of {}: a turnout of {pct}, above 100%",
-                        thousands(voted.get()),
-                        thousands(e.get())
+                        thousands(voted),
+                        thousands(e)
                     ),
                 );
             }
@@ -317,7 +317,7 @@ impl Checker<'_> {
                     format!(
                         "second choices sum to {}, more than the {} ballot papers",
                         thousands(total),
-                        thousands(most.get())
+                        thousands(most)
                     ),
                 );
             }

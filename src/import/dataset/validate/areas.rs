@@ -92,7 +92,7 @@ impl Checker<'_> {
                         name,
                         format!(
                             "{} stated, but the areas sum to {}",
-                            thousands(stated.get()),
+                            thousands(stated),
                             text::thousands_wide(sum)
                         ),
                     );
