@@ -12,12 +12,14 @@
 //! - The threshold is more than half of the votes still in play (continuing candidates).
 //!
 //! The systems live in their own modules: [`sv`] (Supplementary Vote), [`irv`] (instant
-//! runoff from rounds counted elsewhere) and [`fptp`]. Ties are broken by [`ties`].
+//! runoff from rounds counted elsewhere) and [`fptp`]; [`published`] takes a whole count
+//! as another tabulator published it. Ties are broken by [`ties`].
 
 pub mod ballots;
 pub mod counted;
 pub mod fptp;
 pub mod irv;
+pub mod published;
 pub mod step;
 pub mod sv;
 pub mod ties;
@@ -87,6 +89,16 @@ pub struct Round {
     pub eliminated: Vec<CandidateIdx>,
     /// Ties decided in this round, and how.
     pub tie_breaks: Vec<TieBreak>,
+    /// Which kinds of inactive ballots `exhausted` is made of, when the source says (an
+    /// RCTab 2 report).
+    pub inactive: Option<crate::model::InactiveKinds>,
+    /// Whether `transfers` were worked out from the change in each tally, because the
+    /// published count does not say where the ballots went (then each transfer is from all
+    /// of the previous round's sources together).
+    pub derived: bool,
+    /// Votes lost to rounding in a published count's fractional surplus transfers ("residual
+    /// surplus"): `continuing + exhausted + residual = valid` in every round.
+    pub residual: Votes,
 }
 
 /// Ballots moving from one or more eliminated candidates to a destination.
@@ -232,6 +244,7 @@ pub fn count(contest: &Contest) -> Result<Count, Vec<Diagnostic>> {
         }
         Method::InstantRunoff { rounds } => irv::count(contest, &first, rounds),
         Method::FirstPastThePost => Ok(fptp::count(contest, &first)),
+        Method::Published(p) => published::count(contest, p),
     }?;
     if partial {
         // Areas are still out: the figures are a running tally, so nobody is elected or
@@ -300,6 +313,9 @@ pub(crate) fn first_round(first: &[Votes]) -> Round {
         elected: Vec::new(),
         eliminated: Vec::new(),
         tie_breaks: Vec::new(),
+        inactive: None,
+        derived: false,
+        residual: Votes::ZERO,
     }
 }
 

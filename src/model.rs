@@ -13,10 +13,12 @@ pub mod diagnostic;
 pub mod ids;
 pub mod method;
 pub mod party;
+pub mod published;
 pub mod votes;
 
 pub use contest::*;
 pub use diagnostic::{Diagnostic, Location, Severity};
 pub use method::{Method, VotingSystem};
 pub use party::Standing;
+pub use published::{InactiveKinds, Published, PublishedRound, PublishedTie, PublishedTransfer};
 pub use votes::{VoteMap, Votes};

@@ -152,6 +152,7 @@ fn published(c: &tally::count::Counted) -> tally::model::Contest {
                 }
             }),
         },
+        VotingSystem::SingleTransferableVote => unreachable!("ballots are not counted by STV"),
         VotingSystem::InstantRunoff => Method::InstantRunoff {
             rounds: rounds
                 .windows(2)

@@ -220,6 +220,12 @@ impl Prepared {
             first[choices[0]] += *weight;
         }
         let count = match system {
+            VotingSystem::SingleTransferableVote => {
+                return Err(
+                    "the single transferable vote is not supported yet: tally counts one seat from ballots (instant runoff, the Supplementary Vote, first past the post)"
+                        .to_string(),
+                );
+            }
             VotingSystem::FirstPastThePost => Ok(fptp::count(&contest, &first)),
             VotingSystem::SupplementaryVote => {
                 sv::count(&contest, &first, Second::Ballots(&self.rankings))

@@ -205,5 +205,8 @@ pub fn apply(
         elected: Vec::new(),
         eliminated: Vec::new(),
         tie_breaks: Vec::new(),
+        inactive: None,
+        derived: false,
+        residual: Votes::ZERO,
     })
 }

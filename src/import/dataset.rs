@@ -93,6 +93,12 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Counted, Vec<Diagnostic>> {
 /// A contest as dataset JSON (pretty-printed, ending in a newline): what `replay --to`
 /// writes, and what reads back as the same contest.
 pub fn to_json(contest: &Contest) -> Result<String, serde_json::Error> {
+    if let crate::model::Method::Published(p) = &contest.method {
+        return Err(serde::ser::Error::custom(format!(
+            "a count published as {} is shown as published; it cannot be written as a tally dataset (use `tally rounds --format json` or `--format rctab`)",
+            p.format
+        )));
+    }
     let raw = RawContest::from_contest(contest);
     serde_json::to_string_pretty(&raw).map(|t| t + "\n")
 }

@@ -23,6 +23,9 @@ pub enum Method {
     /// One elimination (or a batch) per round, ballots moving to their next choice. The
     /// rounds after the first as counted elsewhere; none when they are counted from ballots.
     InstantRunoff { rounds: Vec<RoundSpec> },
+    /// A whole count as another tabulator published it (RCTab, Universal Tabulator, OpaVote):
+    /// shown as published, checked for consistency, not recounted.
+    Published(Box<super::published::Published>),
 }
 
 impl Method {
@@ -32,6 +35,7 @@ impl Method {
             Method::FirstPastThePost => VotingSystem::FirstPastThePost,
             Method::SupplementaryVote { .. } => VotingSystem::SupplementaryVote,
             Method::InstantRunoff { .. } => VotingSystem::InstantRunoff,
+            Method::Published(p) => p.system,
         }
     }
 
@@ -40,7 +44,9 @@ impl Method {
         match system {
             VotingSystem::FirstPastThePost => Method::FirstPastThePost,
             VotingSystem::SupplementaryVote => Method::SupplementaryVote { second_round: None },
-            VotingSystem::InstantRunoff => Method::InstantRunoff { rounds: Vec::new() },
+            VotingSystem::InstantRunoff | VotingSystem::SingleTransferableVote => {
+                Method::InstantRunoff { rounds: Vec::new() }
+            }
         }
     }
 }
@@ -58,6 +64,10 @@ pub enum VotingSystem {
     /// First past the post: first choices only
     #[value(name = "fptp")]
     FirstPastThePost,
+    /// Single transferable vote: several seats, surpluses and eliminations transferred.
+    /// tally shows published counts of it; it does not count ballots by it yet.
+    #[value(skip)]
+    SingleTransferableVote,
 }
 
 /// The words a count under one method is told in. One table per method, so every output
@@ -140,6 +150,22 @@ const FIRST_PAST_THE_POST: Words = Words {
     one_round: true,
 };
 
+const SINGLE_TRANSFERABLE_VOTE: Words = Words {
+    name: "Single transferable vote",
+    slug: "single-transferable-vote",
+    first: "first preferences",
+    later: "transfers",
+    names_sources: true,
+    exhausted: "Exhausted",
+    next_choice: "next choice",
+    why_exhausted: "had no further choice",
+    exhausts: "have no further choice",
+    exhausts_one: "has no further choice",
+    ballot: "Each voter ranked the candidates in order of preference; several seats were filled.",
+    majority_needed: true,
+    one_round: false,
+};
+
 impl VotingSystem {
     /// Every system, in the order a comparison lists them.
     pub const ALL: [VotingSystem; 3] = [
@@ -153,6 +179,7 @@ impl VotingSystem {
             VotingSystem::SupplementaryVote => &SUPPLEMENTARY_VOTE,
             VotingSystem::InstantRunoff => &INSTANT_RUNOFF,
             VotingSystem::FirstPastThePost => &FIRST_PAST_THE_POST,
+            VotingSystem::SingleTransferableVote => &SINGLE_TRANSFERABLE_VOTE,
         }
     }
 

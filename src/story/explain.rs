@@ -196,6 +196,25 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                 ),
             });
         }
+        VotingSystem::SingleTransferableVote => {
+            let rounds = count.rounds.len();
+            let elected: Vec<String> = count.elected().iter().map(|&i| name(l, i)).collect();
+            let mut body = format!(
+                "Voters rank the candidates, and {} seats are filled. A candidate who reaches the quota ({} votes here) is elected; the votes they have beyond it (their surplus) move on to each voter's next choice at a fraction of their value. When nobody reaches it, the candidate with the fewest votes is eliminated and their ballots move on. The count of {title} took {rounds} round{}",
+                l.contest.seats,
+                thousands(first.threshold),
+                if rounds == 1 { "" } else { "s" }
+            );
+            if elected.is_empty() {
+                body.push('.');
+            } else {
+                body.push_str(&format!(" and elected {}.", join_names(&elected)));
+            }
+            out.push(Explainer {
+                title: "How the single transferable vote works".into(),
+                body,
+            });
+        }
         VotingSystem::InstantRunoff => {
             let rounds = count.rounds.len();
             let last = count.last();

@@ -489,6 +489,12 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     num(count.valid),
                     num(first.threshold)
                 ),
+                VotingSystem::SingleTransferableVote => format!(
+                    "{} seats are to be filled, and the quota is {} of the {} valid votes. Nobody has that yet, so the candidate with the fewest votes goes out and their ballots move on.",
+                    c.seats,
+                    num(first.threshold),
+                    num(count.valid)
+                ),
                 VotingSystem::InstantRunoff => format!(
                     "More than half of the {} valid votes is {}. Nobody has that, so the candidate with the fewest votes goes out and their ballots move on.",
                     num(count.valid),

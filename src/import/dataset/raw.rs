@@ -91,6 +91,8 @@ impl RawContest {
             Method::InstantRunoff { rounds } => {
                 (None, (!rounds.is_empty()).then(|| rounds.clone()))
             }
+            // Shown as published, never written as a dataset (`dataset::to_json` refuses).
+            Method::Published(_) => (None, None),
         };
         RawContest {
             tally_format: Some(FORMAT_VERSION),

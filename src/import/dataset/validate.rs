@@ -386,6 +386,13 @@ impl Checker<'_> {
         let sv = c.system == VotingSystem::SupplementaryVote;
         let irv = c.system == VotingSystem::InstantRunoff;
         let mut ok = true;
+        if c.system == VotingSystem::SingleTransferableVote {
+            ok = false;
+            self.error(
+                "system",
+                "single-transferable-vote is not supported in a tally dataset yet: tally shows published counts of it (RCTab, Universal Tabulator and OpaVote files) but does not count it",
+            );
+        }
         if c.second_round.is_some() && !sv {
             ok = false;
             self.error(
@@ -416,9 +423,11 @@ impl Checker<'_> {
             VotingSystem::SupplementaryVote => Method::SupplementaryVote {
                 second_round: c.second_round.clone(),
             },
-            VotingSystem::InstantRunoff => Method::InstantRunoff {
-                rounds: c.rounds.clone().unwrap_or_default(),
-            },
+            VotingSystem::InstantRunoff | VotingSystem::SingleTransferableVote => {
+                Method::InstantRunoff {
+                    rounds: c.rounds.clone().unwrap_or_default(),
+                }
+            }
         })
     }
 

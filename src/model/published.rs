@@ -1,0 +1,111 @@
+//! A count as another tabulator published it, round by round.
+//!
+//! RCTab, the Universal Tabulator JSON that RCVis reads, and OpaVote publish whole counts:
+//! every round's tally, who was elected or eliminated at its end, where their ballots went,
+//! and (RCTab 2) the inactive ballots by kind. tally shows such a count as published rather
+//! than recounting it: the ballots are not in the file, and a multi-winner count (the single
+//! transferable vote) is the publisher's arithmetic, fractions and all. The readers in
+//! `import` check a file's consistency and build this; `count::published` turns it into the
+//! rounds every view draws.
+
+use super::contest::CandidateIdx;
+use super::method::VotingSystem;
+use super::votes::Votes;
+
+/// A whole count as published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Published {
+    /// What wrote it, as `tally check` says: "RCTab 2.0.0 detailed report".
+    pub format: String,
+    /// Instant runoff (one seat) or the single transferable vote (several).
+    pub system: VotingSystem,
+    /// Every round, in order; at least one.
+    pub rounds: Vec<PublishedRound>,
+    /// Blank ballots: read, but never counted and never exhausted (RCTab's `undervotes`).
+    pub undervotes: Option<Votes>,
+    /// Ballots read, blank ones included (RCTab's `totalNumBallots`).
+    pub total_ballots: Option<Votes>,
+    /// Ballots the publisher counted as invalid before round 1 (OpaVote's
+    /// `n_votes - n_valid_votes`).
+    pub invalid: Option<Votes>,
+    /// What the reader repaired or could not check, one sentence each, said on loading.
+    pub warnings: Vec<String>,
+}
+
+/// One round as published.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedRound {
+    /// Each candidate's votes (indexed like `Contest::candidates`); `None` when out of the
+    /// count (eliminated before, or never in it).
+    pub tally: Vec<Option<Votes>>,
+    /// Inactive ballots so far (a running total), when the file gives them; otherwise
+    /// the count works them out as round 1's votes less this round's.
+    pub inactive: Option<Votes>,
+    /// The same by kind, when the file gives them (RCTab 2).
+    pub inactive_kinds: Option<InactiveKinds>,
+    /// The votes needed to be elected in this round, as published.
+    pub threshold: Option<Votes>,
+    /// Elected at the end of this round, in order.
+    pub elected: Vec<CandidateIdx>,
+    /// Eliminated at the end of this round (a batch when several); their ballots move in the
+    /// next round.
+    pub eliminated: Vec<CandidateIdx>,
+    /// Where the ballots of this round's elected (their surplus) and eliminated went, as
+    /// published; `None` when the file does not say (then the next round's change in
+    /// tallies is all that is known).
+    pub transfers: Option<Vec<PublishedTransfer>>,
+    /// Ties the publisher recorded as broken in this round (OpaVote's `tie_breaks`).
+    pub ties: Vec<PublishedTie>,
+}
+
+/// Ballots moving from one candidate at the end of a round.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedTransfer {
+    pub from: CandidateIdx,
+    /// A candidate, or `None` for ballots that became inactive (exhausted), or were lost to
+    /// rounding ("residual surplus").
+    pub to: Option<CandidateIdx>,
+    pub votes: Votes,
+}
+
+/// A tie as recorded: who was tied, and whom the tie-break chose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PublishedTie {
+    pub tied: Vec<CandidateIdx>,
+    pub chosen: Vec<CandidateIdx>,
+}
+
+/// Inactive ballots by why they stopped counting, as RCTab 2 reports them (running totals).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InactiveKinds {
+    /// Every ranked candidate has been eliminated.
+    pub exhausted_choices: Votes,
+    /// An overvote (two candidates at one rank) reached under the overvote rule.
+    pub overvotes: Votes,
+    /// More consecutive skipped rankings than allowed.
+    pub skipped_rankings: Votes,
+    /// A candidate ranked twice, under the repeated-ranking rule.
+    pub repeated_rankings: Votes,
+}
+
+impl InactiveKinds {
+    pub fn total(&self) -> Option<Votes> {
+        self.exhausted_choices
+            .checked_add(self.overvotes)?
+            .checked_add(self.skipped_rankings)?
+            .checked_add(self.repeated_rankings)
+    }
+
+    /// The kinds with ballots, as (words, ballots): "at an overvote", 312.
+    pub fn parts(&self) -> Vec<(&'static str, Votes)> {
+        [
+            ("with no further choice", self.exhausted_choices),
+            ("at an overvote", self.overvotes),
+            ("after skipped rankings", self.skipped_rankings),
+            ("at a repeated ranking", self.repeated_rankings),
+        ]
+        .into_iter()
+        .filter(|(_, v)| !v.is_zero())
+        .collect()
+    }
+}
