@@ -124,9 +124,14 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             let (report, bad) = report::check::check(&files);
             Ok(Done::Print(report, bad > 0))
         }
-        Some(C::Rounds { contest, format }) => {
-            text(report::rounds(&import::resolve(&contest)?, format))
-        }
+        Some(C::Rounds {
+            contest,
+            format,
+            output,
+        }) => written(
+            report::rounds(&import::resolve(&contest)?, format),
+            output.as_deref(),
+        ),
         Some(C::Compare { contests, format }) => {
             let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
             text(report::compare::compare(
@@ -149,6 +154,16 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             viewer,
         }) => watch(&file, against.as_deref(), viewer.options(), out, err),
         Some(C::Replay(a)) => replay(a, out),
+    }
+}
+
+/// A report for standard output, or written to `output` in one step (nothing printed).
+fn written(report: String, output: Option<&std::path::Path>) -> Outcome {
+    match output {
+        Some(path) => crate::files::write_atomic(path, report.as_bytes())
+            .map_err(|e| Failure::Data(e.to_string()))
+            .and_then(|()| text(String::new())),
+        None => text(report),
     }
 }
 
@@ -323,17 +338,27 @@ fn ballots(a: BallotsArgs, err: &mut dyn Write) -> Outcome {
         let _ = writeln!(err, "{file}:{}: rejected: {}", r.line, clean(&r.reason));
     }
     if a.compare {
+        use report::RoundsFormat as F;
         return text(match a.format {
-            None | Some(report::Format::Text) => {
+            None | Some(F::Text) => {
                 report::systems::compare(&counted, &report::systems::Read::of(&prepared))
             }
-            Some(report::Format::Json) => report::systems::compare_json(&counted, &prepared),
-            Some(report::Format::Csv) => report::systems::compare_csv(&counted),
+            Some(F::Json) => report::systems::compare_json(&counted, &prepared),
+            Some(F::Csv) => report::systems::compare_csv(&counted),
+            Some(F::Rctab) => {
+                return Err(Failure::Usage(
+                    "--format rctab writes one count: choose it with --system instead of --compare"
+                        .into(),
+                ));
+            }
         });
     }
     let l = counted.remove(0);
     match a.format {
         None if interactive() => viewed(tui::run(App::new(vec![l], 0, a.viewer.options()))),
-        format => text(report::rounds(&l, format.unwrap_or(report::Format::Text))),
+        format => text(report::rounds(
+            &l,
+            format.unwrap_or(report::RoundsFormat::Text),
+        )),
     }
 }

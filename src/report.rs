@@ -1,5 +1,5 @@
-//! Everything tally prints without the interactive viewer: the count as a table, JSON or
-//! CSV, the list of embedded contests, and the comparison across contests.
+//! Everything tally prints without the interactive viewer: the count as a table, JSON, CSV
+//! or RCTab's results JSON, the list of embedded contests, and the comparison across contests.
 //!
 //! Reports are plain functions from loaded contests to a `String`. Every string that came
 //! from a dataset is passed through `text::clean` here, so nothing in a file can reach the
@@ -10,6 +10,7 @@ pub mod compare;
 pub mod csv;
 pub mod json;
 pub mod list;
+pub mod rctab;
 pub mod systems;
 pub mod table;
 pub mod text;
@@ -26,11 +27,32 @@ pub enum Format {
     Csv,
 }
 
+/// The forms the count can be printed in (`tally rounds --format`): the report formats, and
+/// RCTab's results JSON for other tabulators and RCVis (`docs/rctab-export.md`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum RoundsFormat {
+    Text,
+    Json,
+    Csv,
+    Rctab,
+}
+
+impl From<Format> for RoundsFormat {
+    fn from(f: Format) -> Self {
+        match f {
+            Format::Text => RoundsFormat::Text,
+            Format::Json => RoundsFormat::Json,
+            Format::Csv => RoundsFormat::Csv,
+        }
+    }
+}
+
 /// The count, round by round, in a format.
-pub fn rounds(l: &Counted, format: Format) -> String {
-    match format {
-        Format::Text => text::rounds(l),
-        Format::Json => json::rounds(l),
-        Format::Csv => csv::rounds(l),
+pub fn rounds(l: &Counted, format: impl Into<RoundsFormat>) -> String {
+    match format.into() {
+        RoundsFormat::Text => text::rounds(l),
+        RoundsFormat::Json => json::rounds(l),
+        RoundsFormat::Csv => csv::rounds(l),
+        RoundsFormat::Rctab => rctab::rounds(l),
     }
 }

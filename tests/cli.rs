@@ -759,11 +759,11 @@ fn areas_not_yet_declared_are_exported_as_unknown_not_zero() {
     assert_eq!(
         areas,
         [
-            ",area,north,North,,19200,,,declared,,,north,North,52000,,,,,2026-05-08T14:05:00+01:00,",
-            "1,area-candidate,okafor,Ada Okafor,Labour,9000,,46.88,,area-valid-votes,labour,north,North,,,,,,,",
-            "1,area-candidate,hughes,Tom Hughes,Conservative,7000,,36.46,,area-valid-votes,conservative,north,North,,,,,,,",
-            "1,area-candidate,byrne,Niamh Byrne,Green,3200,,16.67,,area-valid-votes,green,north,North,,,,,,,",
-            ",area,south,South,,,,,not-declared,,,south,South,48000,,,,,,",
+            ",area,north,North,,19200,,,declared,,,north,North,52000,,,,,2026-05-08T14:05:00+01:00,,",
+            "1,area-candidate,okafor,Ada Okafor,Labour,9000,,46.88,,area-valid-votes,labour,north,North,,,,,,,,",
+            "1,area-candidate,hughes,Tom Hughes,Conservative,7000,,36.46,,area-valid-votes,conservative,north,North,,,,,,,,",
+            "1,area-candidate,byrne,Niamh Byrne,Green,3200,,16.67,,area-valid-votes,green,north,North,,,,,,,,",
+            ",area,south,South,,,,,not-declared,,,south,South,48000,,,,,,,",
         ]
     );
 }

@@ -77,9 +77,14 @@ pub enum Command {
         /// An embedded contest id or a dataset file
         #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
         contest: String,
-        /// Output format (json and csv, with the areas: see docs/rounds-json.md)
-        #[arg(short, long, value_enum, default_value_t = report::Format::Text)]
-        format: report::Format,
+        /// Output format (json and csv, with the areas: see docs/rounds-json.md; rctab:
+        /// RCTab's results JSON, which RCVis draws, see docs/rctab-export.md)
+        #[arg(short, long, value_enum, default_value_t = report::RoundsFormat::Text)]
+        format: report::RoundsFormat,
+        /// Write to this file instead of standard output; an existing file is replaced (in one
+        /// step: a reader sees the old file or the new one, never part of one)
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
     },
     /// Compare turnout, winner, margin and party shares across contests, in date order
     Compare {
@@ -208,10 +213,11 @@ pub struct BallotsArgs {
     /// The date of the vote, YYYY-MM-DD [default: today]
     #[arg(long)]
     pub date: Option<chrono::NaiveDate>,
-    /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md); with
-    /// --compare, the comparison as text, JSON or CSV (docs/ballots.md)
+    /// Print the rounds instead of opening the viewer (json: see docs/rounds-json.md; rctab:
+    /// docs/rctab-export.md); with --compare, the comparison as text, JSON or CSV
+    /// (docs/ballots.md)
     #[arg(short, long, value_enum)]
-    pub format: Option<report::Format>,
+    pub format: Option<report::RoundsFormat>,
     #[command(flatten)]
     pub viewer: ViewerFlags,
 }

@@ -6,7 +6,9 @@
 //! Columns: [`ROUNDS_HEADER`]. `kind` says what a row is; `change` is what the round's
 //! transfers added (0 in round 1); `share` is a percent of what `share_basis` names (the
 //! votes in the round, or the area's valid votes). Only candidates still in the round
-//! appear. Unknown figures are empty cells, never 0.
+//! appear. Unknown figures are empty cells, never 0. A published count adds what it carries:
+//! an `inactive` row per kind of inactive ballot (RCTab 2), a `residual` row for votes lost
+//! to rounding, and `derived` on transfer rows worked out from the tallies.
 //!
 //! Every text cell is safe in a spreadsheet: control characters are escaped as everywhere
 //! else, and a cell that would begin with `=`, `+`, `-`, `@`, a tab or a carriage return
@@ -39,9 +41,9 @@ fn is_plain_number(s: &str) -> bool {
 }
 
 /// The header: the original nine columns, then those added for the share's basis, party ids,
-/// the areas, the transfers' destinations and when each area declared (appended, so readers
-/// that go by position keep working).
-pub const ROUNDS_HEADER: [&str; 20] = [
+/// the areas, the transfers' destinations, when each area declared and whether a transfer
+/// was derived (appended, so readers that go by position keep working).
+pub const ROUNDS_HEADER: [&str; 21] = [
     "round",
     "kind",
     "id",
@@ -62,6 +64,7 @@ pub const ROUNDS_HEADER: [&str; 20] = [
     "to",
     "declared_at",
     "declaration_times",
+    "derived",
 ];
 
 /// One row, by column name; columns not given are empty.
@@ -87,10 +90,11 @@ struct Row {
     to: String,
     declared_at: String,
     declaration_times: &'static str,
+    derived: &'static str,
 }
 
 impl Row {
-    fn cells(self) -> [String; 20] {
+    fn cells(self) -> [String; 21] {
         [
             self.round,
             self.kind.into(),
@@ -112,6 +116,7 @@ impl Row {
             self.to,
             self.declared_at,
             self.declaration_times.into(),
+            self.derived.into(),
         ]
     }
 }
@@ -171,7 +176,19 @@ pub fn rounds(l: &Counted) -> String {
             ..Row::default()
         };
         let _ = w.write_record(row.cells());
-        transfers(c, r, &mut w);
+        inactive(r, &mut w);
+        if !r.residual.is_zero() {
+            let row = Row {
+                round: r.number.to_string(),
+                kind: "residual",
+                name: "Residual surplus".into(),
+                votes: r.residual.plain(),
+                ..Row::default()
+            };
+            let _ = w.write_record(row.cells());
+        }
+        let prev = r.number.checked_sub(2).and_then(|k| l.count.rounds.get(k));
+        transfers(c, prev, r, &mut w);
     }
     for area in c.areas.iter().flatten() {
         let fp = area.first_preferences.as_ref();
@@ -232,10 +249,46 @@ pub fn rounds(l: &Counted) -> String {
     String::from_utf8(bytes).unwrap_or_default()
 }
 
+/// The kinds of inactive ballots in round `r`, when the source gives them (RCTab 2): one
+/// `inactive` row per kind, with its running total.
+fn inactive(r: &crate::count::Round, w: &mut ::csv::Writer<Vec<u8>>) {
+    let Some(k) = &r.inactive else { return };
+    for (id, name, votes) in [
+        (
+            "exhausted_choices",
+            "Exhausted choices",
+            k.exhausted_choices,
+        ),
+        ("overvotes", "Overvotes", k.overvotes),
+        ("skipped_rankings", "Skipped rankings", k.skipped_rankings),
+        (
+            "repeated_rankings",
+            "Repeated rankings",
+            k.repeated_rankings,
+        ),
+    ] {
+        let row = Row {
+            round: r.number.to_string(),
+            kind: "inactive",
+            id: id.into(),
+            name: name.into(),
+            votes: votes.plain(),
+            ..Row::default()
+        };
+        let _ = w.write_record(row.cells());
+    }
+}
+
 /// Round `r`'s transfers: one row per source and destination, in the count's order. A
-/// source is one eliminated candidate (a matrix, or one eliminated at a time), or all of
-/// them together when only totals are known (then `id` is empty).
-fn transfers(c: &crate::model::Contest, r: &crate::count::Round, w: &mut ::csv::Writer<Vec<u8>>) {
+/// source is one candidate (eliminated, or elected with a surplus: a matrix, or one at a
+/// time), or all of them together when only totals are known or the transfers were derived
+/// from the tallies (then `id` is empty). `prev` is the round the sources left at the end of.
+fn transfers(
+    c: &crate::model::Contest,
+    prev: Option<&crate::count::Round>,
+    r: &crate::count::Round,
+    w: &mut ::csv::Writer<Vec<u8>>,
+) {
     use crate::count::Destination;
     // Everything a source had went somewhere (the rest as exhausted), so its transfers sum
     // to its ballots. Summed once: a matrix gives up to candidates × candidates transfers.
@@ -258,12 +311,23 @@ fn transfers(c: &crate::model::Contest, r: &crate::count::Round, w: &mut ::csv::
                     k.party_id.as_deref().map(cell).unwrap_or_default(),
                 )
             }
-            several => (
-                String::new(),
-                format!("The {} eliminated candidates", several.len()),
-                String::new(),
-                String::new(),
-            ),
+            several => {
+                let elected = several
+                    .iter()
+                    .filter(|i| prev.is_some_and(|p| p.elected.contains(i)))
+                    .count();
+                let which = match elected {
+                    0 => "eliminated",
+                    e if e == several.len() => "elected",
+                    _ => "elected and eliminated",
+                };
+                (
+                    String::new(),
+                    format!("The {} {which} candidates", several.len()),
+                    String::new(),
+                    String::new(),
+                )
+            }
         };
         let (to_id, to) = match t.to {
             Destination::Candidate(i) => (cell(&c.candidates[i].id), cell(&c.candidates[i].name)),
@@ -281,6 +345,7 @@ fn transfers(c: &crate::model::Contest, r: &crate::count::Round, w: &mut ::csv::
             party_id,
             to_id,
             to,
+            derived: if r.derived { "true" } else { "false" },
             ..Row::default()
         };
         let _ = w.write_record(row.cells());

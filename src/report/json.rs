@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round, TieKind, TieRule};
-use crate::model::{ResultStatus, TurnoutBasis, Votes, VotingSystem};
+use crate::model::{InactiveKinds, Method, ResultStatus, TurnoutBasis, Votes, VotingSystem};
 use crate::story::summary;
 
 /// The schema version of this output.
@@ -44,9 +44,25 @@ pub struct Output<'a> {
     turnout: Option<TurnoutOut>,
     partial: bool,
     outcome: &'static str,
+    /// Seats to fill: 1, or several for a published count of the single transferable vote.
+    seats: u32,
+    /// The winner of a one-seat contest; `null` when several seats are filled (`winners`).
     winner: Option<&'a str>,
     winner_id: Option<&'a str>,
+    /// Everyone elected, in the order of election (one name for a one-seat contest).
+    winners: Vec<&'a str>,
+    winner_ids: Vec<&'a str>,
+    /// The winner's lead over the runner-up in the final round; `null` for several seats.
     margin: Option<Votes>,
+    /// What the count was read from when another tabulator published it ("RCTab 2.0.0
+    /// detailed report"); `null` for tally's own datasets and ballots.
+    source_format: Option<&'a str>,
+    /// Blank ballots, read but never counted (RCTab's `undervotes`), when the source says.
+    undervotes: Option<Votes>,
+    /// Ballots read, blank ones included (RCTab's `totalNumBallots`), when the source says.
+    total_ballots: Option<Votes>,
+    /// Ballots the publisher set aside as invalid before round 1 (OpaVote), when it says.
+    invalid: Option<Votes>,
     rounds: Vec<RoundOut<'a>>,
     /// The results by area; `null` when the dataset has none.
     areas: Option<Vec<AreaOut<'a>>>,
@@ -191,7 +207,35 @@ struct RoundOut<'a> {
     elected: Vec<&'a str>,
     eliminated: Vec<&'a str>,
     transfers: Vec<TransferOut<'a>>,
+    /// Whether `transfers` were worked out from the change in each tally because the
+    /// published count does not say where the ballots went.
+    derived: bool,
+    /// What `exhausted` is made of, when the source says (RCTab 2); `null` otherwise.
+    inactive: Option<InactiveOut>,
+    /// Votes lost to rounding in fractional surplus transfers so far (a published count's
+    /// "residual surplus"); 0 otherwise.
+    residual: Votes,
     tie_breaks: Vec<TieOut<'a>>,
+}
+
+/// Inactive ballots by why they stopped counting (running totals), as RCTab 2 reports them.
+#[derive(Serialize)]
+struct InactiveOut {
+    exhausted_choices: Votes,
+    overvotes: Votes,
+    skipped_rankings: Votes,
+    repeated_rankings: Votes,
+}
+
+impl InactiveOut {
+    fn of(k: &InactiveKinds) -> Self {
+        InactiveOut {
+            exhausted_choices: k.exhausted_choices,
+            overvotes: k.overvotes,
+            skipped_rankings: k.skipped_rankings,
+            repeated_rankings: k.repeated_rankings,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -259,6 +303,9 @@ impl<'a> Output<'a> {
                         }
                     })
                     .collect(),
+                derived: r.derived,
+                inactive: r.inactive.as_ref().map(InactiveOut::of),
+                residual: r.residual,
                 tie_breaks: r
                     .tie_breaks
                     .iter()
@@ -286,7 +333,13 @@ impl<'a> Output<'a> {
             Outcome::Incomplete => "incomplete",
             Outcome::NoVotes => "no-votes",
         };
-        let winner = l.count.winner();
+        // "The winner" is one seat's; with several, `winners` says who (and no margin).
+        let one_seat = c.seats <= 1;
+        let winner = l.count.winner().filter(|_| one_seat);
+        let published = match &c.method {
+            Method::Published(p) => Some(p.as_ref()),
+            _ => None,
+        };
         Output {
             schema: SCHEMA,
             contest: ContestOut::of(c),
@@ -298,9 +351,16 @@ impl<'a> Output<'a> {
             turnout: TurnoutOut::of(c),
             partial: l.count.partial,
             outcome,
+            seats: c.seats.max(1),
             winner: winner.map(name),
             winner_id: winner.map(id),
-            margin: l.count.margin(),
+            winners: names(l.count.elected()),
+            winner_ids: ids(l.count.elected()),
+            margin: l.count.margin().filter(|_| one_seat),
+            source_format: published.map(|p| p.format.as_str()),
+            undervotes: published.and_then(|p| p.undervotes),
+            total_ballots: published.and_then(|p| p.total_ballots),
+            invalid: published.and_then(|p| p.invalid),
             rounds: l.count.rounds.iter().map(round).collect(),
             areas: c
                 .areas
