@@ -103,3 +103,54 @@ fn the_documented_csv_headers_are_the_ones_printed() {
         assert!(doc.contains(&format!("\n{header}\n")), "{args:?}: {header}");
     }
 }
+
+#[test]
+fn the_rounds_json_doc_names_every_field_printed() {
+    let doc = include_str!("../docs/rounds-json.md");
+    let mut out = Vec::new();
+    let args = ["tally", "rounds", "london-2021", "--format", "json"];
+    assert_eq!(tally::cli::run(args, &mut out, &mut Vec::new()), 0);
+    let v: serde_json::Value = serde_json::from_slice(&out).expect("JSON");
+    let keys = |v: &serde_json::Value| -> Vec<String> {
+        v.as_object().expect("an object").keys().cloned().collect()
+    };
+    let named = [
+        keys(&v),
+        keys(&v["rounds"][1]),
+        keys(&v["rounds"][1]["transfers"][0]),
+        keys(&v["areas"][0]),
+    ]
+    .concat();
+    for key in named {
+        assert!(
+            doc.contains(&format!("`{key}`")) || doc.contains(&format!("\"{key}\"")),
+            "docs/rounds-json.md lacks `{key}`"
+        );
+    }
+    // The inactive kinds, which London does not have.
+    for kind in [
+        "exhausted_choices",
+        "overvotes",
+        "skipped_rankings",
+        "repeated_rankings",
+    ] {
+        assert!(doc.contains(&format!("`{kind}`")), "lacks `{kind}`");
+    }
+}
+
+#[test]
+fn the_rctab_export_doc_shows_what_is_printed() {
+    let doc = include_str!("../docs/rctab-export.md");
+    let mut out = Vec::new();
+    let args = ["tally", "rounds", "london-2004", "--format", "rctab"];
+    assert_eq!(tally::cli::run(args, &mut out, &mut Vec::new()), 0);
+    let printed = String::from_utf8(out).expect("UTF-8");
+    for line in [
+        r#""contest": "Mayor of London 2004","#,
+        r#""threshold": "747780""#,
+        r#""Ken Livingstone": "828380""#,
+    ] {
+        assert!(printed.contains(line), "the export lacks {line}");
+        assert!(doc.contains(line), "the doc lacks {line}");
+    }
+}

@@ -356,6 +356,61 @@ fn transfers(
 mod tests {
     use super::*;
 
+    /// The rows of a kind, as (round, id, name, votes, derived).
+    fn rows<'a>(csv: &'a str, kind: &str) -> Vec<[&'a str; 5]> {
+        csv.lines()
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .filter(|r| r[1] == kind)
+            .map(|r| [r[0], r[2], r[3], r[5], r[20]])
+            .collect()
+    }
+
+    #[test]
+    fn a_published_count_adds_inactive_kinds_residual_and_derived_transfers() {
+        let batch = rounds(&crate::report::rctab::tests::batch());
+        assert_eq!(
+            rows(&batch, "inactive"),
+            [
+                ["1", "exhausted_choices", "Exhausted choices", "1300", ""],
+                ["1", "overvotes", "Overvotes", "35", ""],
+                ["1", "skipped_rankings", "Skipped rankings", "0", ""],
+                ["1", "repeated_rankings", "Repeated rankings", "0", ""],
+                ["2", "exhausted_choices", "Exhausted choices", "1760", ""],
+                ["2", "overvotes", "Overvotes", "47", ""],
+                ["2", "skipped_rankings", "Skipped rankings", "0", ""],
+                ["2", "repeated_rankings", "Repeated rankings", "0", ""],
+            ]
+        );
+        assert!(rows(&batch, "residual").is_empty(), "none lost: no row");
+        let transfers = rows(&batch, "transfer");
+        assert_eq!(transfers.len(), 3, "to A, to C and exhausted");
+        for t in transfers {
+            assert_eq!(
+                (t[1], t[2], t[4]),
+                ("", "The 2 eliminated candidates", "true")
+            );
+        }
+        let two = rounds(&crate::report::rctab::tests::two_seats());
+        assert_eq!(
+            rows(&two, "residual"),
+            [
+                ["2", "", "Residual surplus", "0.0064", ""],
+                ["3", "", "Residual surplus", "0.0064", ""],
+                ["4", "", "Residual surplus", "0.0224", ""],
+            ]
+        );
+        assert!(rows(&two, "inactive").is_empty(), "no kinds given: no rows");
+        let from_curley: Vec<_> = rows(&two, "transfer")
+            .into_iter()
+            .filter(|t| t[1] == "harvey-curley")
+            .map(|t| (t[0], t[3], t[4]))
+            .collect();
+        assert_eq!(
+            from_curley,
+            [("2", "8.8832", "false"), ("2", "1.1104", "false")]
+        );
+    }
+
     #[test]
     fn cells_that_would_be_formulas_are_neutralised() {
         assert_eq!(

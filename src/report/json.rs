@@ -397,6 +397,58 @@ mod tests {
     use serde_json::{Value, json};
 
     #[test]
+    fn several_seats_have_winners_in_order_and_no_single_winner_or_margin() {
+        let l = crate::report::rctab::tests::two_seats();
+        let d: Value = serde_json::from_str(&rounds(&l)).unwrap();
+        assert_eq!(d["seats"], 2);
+        assert_eq!(d["winners"], json!(["Harvey Curley", "Larry Edwards"]));
+        assert_eq!(d["winner_ids"], json!(["harvey-curley", "larry-edwards"]));
+        assert_eq!(d["winner"], Value::Null);
+        assert_eq!(d["winner_id"], Value::Null);
+        assert_eq!(d["margin"], Value::Null);
+        assert_eq!(d["source_format"], "test");
+        assert_eq!(d["contest"]["system"], "single-transferable-vote");
+        let r2 = &d["rounds"][1];
+        assert_eq!(r2["tally"]["Larry Edwards"], 104.8832);
+        assert_eq!(r2["residual"], 0.0064);
+        assert_eq!(r2["derived"], false);
+        assert_eq!(r2["inactive"], Value::Null);
+        assert_eq!(r2["transfers"][0]["votes"], 8.8832);
+    }
+
+    #[test]
+    fn a_published_count_says_what_it_carries() {
+        let l = crate::report::rctab::tests::batch();
+        let d: Value = serde_json::from_str(&rounds(&l)).unwrap();
+        assert_eq!(
+            (d["seats"].clone(), d["winner"].clone()),
+            (json!(1), json!("A"))
+        );
+        assert_eq!(d["winners"], json!(["A"]));
+        assert_eq!(
+            (d["undervotes"].clone(), d["total_ballots"].clone()),
+            (json!(12), json!(33781))
+        );
+        assert_eq!(d["invalid"], Value::Null);
+        let r2 = &d["rounds"][1];
+        assert_eq!(r2["derived"], true);
+        assert_eq!(r2["residual"], 0);
+        assert_eq!(
+            r2["inactive"],
+            json!({"exhausted_choices": 1760, "overvotes": 47, "skipped_rankings": 0, "repeated_rankings": 0})
+        );
+        assert_eq!(d["rounds"][0]["derived"], false);
+        // One seat from tally's own data: winners is the winner, nothing published.
+        let london = crate::import::resolve("london-2004").unwrap();
+        let d: Value = serde_json::from_str(&rounds(&london)).unwrap();
+        assert_eq!(d["winners"], json!([d["winner"].clone()]));
+        for field in ["source_format", "undervotes", "total_ballots", "invalid"] {
+            assert_eq!(d[field], Value::Null, "{field}");
+        }
+        assert_eq!(d["rounds"][1]["inactive"], Value::Null);
+    }
+
+    #[test]
     fn c1_controls_and_bidi_overrides_are_escaped_and_still_valid_json() {
         let raw = serde_json::to_string(&json!({"n": "a\u{9b}2J\u{202e}b\u{7f}c"})).unwrap();
         let safe = escape_unsafe(&raw);

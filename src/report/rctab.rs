@@ -227,10 +227,13 @@ pub fn names(c: &Contest) -> Vec<String> {
     out
 }
 
+/// Published counts to test the reports with (shared with `json` and `csv`'s tests).
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
-    use crate::model::{Candidate, Method, Published, PublishedRound, PublishedTransfer};
+    use crate::model::{
+        Candidate, InactiveKinds, Method, Published, PublishedRound, PublishedTransfer,
+    };
     use serde_json::Value;
 
     fn candidate(id: &str, name: &str) -> Candidate {
@@ -316,7 +319,7 @@ mod tests {
 
     /// Eastpointe's shape: two seats, a fractional surplus with a residual, then an
     /// elimination and a second surplus with exhausted ballots.
-    fn two_seats() -> Counted {
+    pub(in crate::report) fn two_seats() -> Counted {
         let mut r1 = round(&[Some("144"), Some("96"), Some("80"), Some("80")]);
         r1.elected = vec![0];
         r1.transfers = Some(vec![
@@ -382,26 +385,36 @@ mod tests {
         assert!(r[3]["tally"].get("Sarah Lucido").is_none());
     }
 
-    #[test]
-    fn transfers_from_several_candidates_together_or_derived_are_left_unknown() {
-        // Boulder's shape: two eliminated at once, transfers not published, ballots already
-        // inactive in round 1.
+    /// Boulder's shape: two eliminated at once, transfers not published, ballots already
+    /// inactive in round 1 (by kind, as RCTab 2 gives them).
+    pub(in crate::report) fn batch() -> Counted {
+        let kinds = |e: &str, o: &str| InactiveKinds {
+            exhausted_choices: v(e),
+            overvotes: v(o),
+            ..InactiveKinds::default()
+        };
         let mut r1 = round(&[Some("11347"), Some("6271"), Some("14087"), Some("729")]);
         r1.eliminated = vec![1, 3];
         r1.inactive = Some(v("1335"));
+        r1.inactive_kinds = Some(kinds("1300", "35"));
         r1.transfers = None;
         let mut r2 = round(&[Some("16580"), None, Some("15382"), None]);
         r2.inactive = Some(v("1807"));
+        r2.inactive_kinds = Some(kinds("1760", "47"));
         r2.elected = vec![0];
         let candidates = ["A", "B", "C", "D"]
             .iter()
             .map(|n| candidate(n, n))
             .collect();
-        let l = counted(contest(
-            candidates,
-            1,
-            published(VotingSystem::InstantRunoff, vec![r1, r2]),
-        ));
+        let mut p = published(VotingSystem::InstantRunoff, vec![r1, r2]);
+        p.undervotes = Some(v("12"));
+        p.total_ballots = Some(v("33781"));
+        counted(contest(candidates, 1, p))
+    }
+
+    #[test]
+    fn transfers_from_several_candidates_together_or_derived_are_left_unknown() {
+        let l = batch();
         assert!(l.count.rounds[1].derived);
         let d = doc(&l);
         let results = d["results"][0]["tallyResults"].as_array().unwrap();
