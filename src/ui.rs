@@ -24,6 +24,8 @@ pub mod elections;
 pub mod help;
 pub mod live;
 pub mod present;
+#[cfg(test)]
+mod published_tests;
 pub mod shares;
 pub mod theme;
 

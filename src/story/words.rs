@@ -98,6 +98,9 @@ pub fn capitalised(s: &str) -> String {
 pub fn result_line(l: &Counted) -> String {
     let c = &l.contest;
     let count = &l.count;
+    if let Some(line) = super::published::result_line(l) {
+        return line;
+    }
     match &count.outcome {
         Outcome::Elected(won) => {
             let w = won[0];
@@ -132,6 +135,20 @@ pub fn result_line(l: &Counted) -> String {
                 line.push_str(&format!(
                     " Under {} the most votes wins; a majority is not needed.",
                     words.name.to_lowercase()
+                ));
+            } else if votes < last.threshold && super::published::published(c).is_some() {
+                let tie = last
+                    .tie_breaks
+                    .iter()
+                    .any(|t| t.kind == TieKind::Winner && t.preferred.contains(&w));
+                line.push_str(&format!(
+                    " Elected below the threshold of {}{}.",
+                    thousands(last.threshold),
+                    if tie {
+                        ", on a tie broken as the published count decided it"
+                    } else {
+                        ", as the published count has it"
+                    }
                 ));
             }
             line
