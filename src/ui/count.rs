@@ -247,6 +247,14 @@ impl CountView<'_> {
             below,
             lines.len() as u16,
         );
+        // When the candidates still in the count do not all fit (a published count of 36 at
+        // 80×24), those this step is about stay instead: the ones whose ballots are moving
+        // and the ones going out at the end of the round; the rest scroll, most votes first.
+        let pinned = if pinned.iter().filter(|p| **p).count() > plan.rows_h as usize {
+            f.about_rows(&rows)
+        } else {
+            pinned
+        };
         let offset = app.views().count.offset();
         // The moving source's row is on screen, however the list was scrolled: the scroll
         // drawn follows it while it moves (the view's own scroll is left as it was).
@@ -412,6 +420,32 @@ impl Frame<'_> {
         (rows, pinned)
     }
 
+    /// Which rows this step is about: while the bars move, the candidates whose ballots
+    /// are moving (as the count's transfers name them); settled, those going out or
+    /// elected at the end of the round.
+    fn about_rows(&self, rows: &[Row]) -> Vec<bool> {
+        let round = self.round;
+        let moving: Vec<usize> = if self.shown.progress.is_some() {
+            round
+                .transfers
+                .iter()
+                .flat_map(|t| t.from.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        rows.iter()
+            .map(|r| match r {
+                Row::Candidate(i) => {
+                    moving.contains(i)
+                        || (self.shown.progress.is_none()
+                            && (round.eliminated.contains(i) || round.elected.contains(i)))
+                }
+                Row::Others(_) => false,
+            })
+            .collect()
+    }
+
     /// "✗ 18 others out (o lists them)": the candidates out in earlier rounds, folded.
     fn others_row(&self, n: usize, area: Rect, y: u16, buf: &mut Buffer) {
         let pal = &self.pal;
@@ -435,7 +469,9 @@ impl Frame<'_> {
         let value = shown.votes[i];
         let settled = shown.progress.is_none();
         // Elected in this round or before (held at the quota in a multi-seat count).
-        let elected = self.round.states.get(i) == Some(&crate::count::State::Elected) && settled;
+        // While the bars move, only those elected before this round (held at the quota).
+        let elected = self.round.states.get(i) == Some(&crate::count::State::Elected)
+            && (settled || !self.round.elected.contains(&i));
         let out = value.is_none() || (!settled && !self.round.is_continuing(i));
         // Not while the count is still growing: the outcome is shown when it is known.
         let eliminated_here = self.round.eliminated.contains(&i) && settled;

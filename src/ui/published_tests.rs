@@ -178,6 +178,10 @@ fn snapshots_a_36_candidate_count() {
     insta::assert_snapshot!("mayor_count_1_80x24", count_at(&l, 1.0, (80, 24)));
     insta::assert_snapshot!("mayor_count_12_80x24", count_at(&l, 12.0, (80, 24)));
     insta::assert_snapshot!("mayor_count_31_80x24", count_at(&l, 31.0, (80, 24)));
+    // One source moving: its row is on screen, below the leaders, draining.
+    let mid = count_at(&l, 11.5, (80, 24));
+    assert!(mid.contains("Merrill Anderson"), "{mid}");
+    insta::assert_snapshot!("mayor_count_12_mid_80x24", mid);
     insta::assert_snapshot!("mayor_count_32_mid_80x24", count_at(&l, 31.3, (80, 24)));
     insta::assert_snapshot!("mayor_count_33_80x24", count_at(&l, 33.0, (80, 24)));
     insta::assert_snapshot!("mayor_count_32_120x40", count_at(&l, 32.0, (120, 40)));
