@@ -856,19 +856,38 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 }
                 e
             };
-            let e = sentence(
-                standings
-                    .iter()
-                    .map(|(i, v)| format!("{} {}", name(l, *i), num(*v)))
-                    .collect(),
-            );
-            // Hidden: the same sentence in ballot-paper order, which tells nobody's place.
-            hidden_explanation = Some(sentence(
-                ballot_order(l)
-                    .into_iter()
-                    .filter_map(|i| round.tally(i).map(|v| format!("{} {}", name(l, i), num(v))))
-                    .collect(),
-            ));
+            // Many still in (a published count of 36): the top four by name, the rest
+            // together, so the sentence leaves the bars room at 80×24.
+            const NAMED: usize = 4;
+            let many = standings.len() > NAMED + 1;
+            let mut parts: Vec<String> = standings
+                .iter()
+                .take(if many { NAMED } else { standings.len() })
+                .map(|(i, v)| format!("{} {}", name(l, *i), num(*v)))
+                .collect();
+            if many {
+                let rest: Votes = standings[NAMED..].iter().map(|(_, v)| *v).sum();
+                parts.push(format!(
+                    "the other {} with {} between them",
+                    standings.len() - NAMED,
+                    num(rest)
+                ));
+            }
+            let e = sentence(parts);
+            // Hidden: the same sentence in ballot-paper order, which tells nobody's place
+            // (with many, only how many are still in).
+            hidden_explanation = Some(if many {
+                sentence(vec![format!("{} candidates are still in", standings.len())])
+            } else {
+                sentence(
+                    ballot_order(l)
+                        .into_iter()
+                        .filter_map(|i| {
+                            round.tally(i).map(|v| format!("{} {}", name(l, i), num(v)))
+                        })
+                        .collect(),
+                )
+            });
             hidden_big = Some("Who leads?".into());
             (name(l, top), e)
         }

@@ -198,6 +198,18 @@ fn snapshots_a_36_candidate_count() {
         "mayor_present_batch_80x24",
         shot(&l, View::Count, Step::Last, (80, 24), Some(batch))
     );
+    let totals = beats
+        .iter()
+        .position(|b| *b == crate::story::present::Beat::Totals(11))
+        .unwrap();
+    insta::assert_snapshot!(
+        "mayor_present_totals_12_80x24",
+        shot(&l, View::Count, Step::Last, (80, 24), Some(totals))
+    );
+    insta::assert_snapshot!(
+        "mayor_present_totals_12_120x40",
+        shot(&l, View::Count, Step::Last, (120, 40), Some(totals))
+    );
     insta::assert_snapshot!(
         "mayor_present_winner_80x24",
         shot(&l, View::Count, Step::Last, (80, 24), Some(beats.len() - 1))
