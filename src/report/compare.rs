@@ -228,6 +228,12 @@ struct ContestOut<'a> {
     turnout: Option<TurnoutOut>,
     winner: Option<CandidateOut<'a>>,
     margin: Option<Votes>,
+    seats: u32,
+    /// Everyone elected, in order of election (the winner alone for one seat).
+    elected: Vec<&'a str>,
+    rounds: usize,
+    /// Ballots exhausted (or non-transferable) by the final round.
+    exhausted: Votes,
 }
 
 #[derive(Serialize)]
@@ -284,7 +290,17 @@ fn json(contests: &[&Counted], reordered: bool) -> String {
                     valid_first_preferences: l.count.valid,
                     turnout: TurnoutOut::of(c),
                     winner: summary::winner(l).map(CandidateOut::of),
-                    margin: l.count.margin(),
+                    // Several seats have no one margin.
+                    margin: l.count.margin().filter(|_| l.count.elected().len() < 2),
+                    seats: c.seats.max(1),
+                    elected: l
+                        .count
+                        .elected()
+                        .iter()
+                        .map(|&i| c.candidates[i].id.as_str())
+                        .collect(),
+                    rounds: l.count.rounds.len(),
+                    exhausted: l.count.last().exhausted,
                 }
             })
             .collect(),

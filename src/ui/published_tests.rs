@@ -229,6 +229,22 @@ fn snapshots_compare_and_elections_with_london_and_imported_counts() {
     all.push(fixtures::zero_votes());
     let compared = crate::report::compare::compare(&all, crate::report::Format::Text, false);
     insta::assert_snapshot!("compare_london_and_imported", compared);
+    let json: serde_json::Value = serde_json::from_str(&crate::report::compare::compare(
+        &all,
+        crate::report::Format::Json,
+        false,
+    ))
+    .unwrap();
+    let park = &json["contests"][2];
+    assert_eq!(park["id"], "park-2013");
+    assert_eq!(park["elected"], serde_json::json!(["c2", "c1", "c0"]));
+    assert_eq!(
+        (park["seats"].as_u64(), park["rounds"].as_u64()),
+        (Some(3), Some(6))
+    );
+    assert!(park["margin"].is_null(), "several seats, no one margin");
+    assert_eq!(park["exhausted"].as_f64(), Some(12_928.9));
+    assert!(json["contests"][1]["turnout"].is_null());
     for (w, h) in [(80, 24), (120, 40)] {
         let buf = render(
             all.clone(),
