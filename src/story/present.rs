@@ -621,7 +621,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                         "There is no surplus to move on.".to_string()
                     } else {
                         format!(
-                            "The {} beyond the quota (the surplus) moves on to the voters' next choices at a fraction of each ballot's value.",
+                            "The surplus, the {} beyond the quota, moves on to the voters' next choices at a fraction of each ballot's value.",
                             num_of(surplus, "vote", "votes")
                         )
                     }

@@ -114,6 +114,15 @@ fn snapshots_boulder_a_batch_with_derived_transfers() {
         shot(&l, View::Shares, Step::Last, (80, 24), None)
     );
     insta::assert_snapshot!("boulder_rounds", crate::report::text::rounds(&l));
+    let beats = crate::story::present::beats(&l);
+    let transfer = beats
+        .iter()
+        .position(|b| *b == crate::story::present::Beat::Transfer(1, 0))
+        .unwrap();
+    insta::assert_snapshot!(
+        "boulder_present_transfer_80x24",
+        shot(&l, View::Count, Step::Last, (80, 24), Some(transfer))
+    );
 }
 
 #[test]
@@ -130,6 +139,14 @@ fn snapshots_park_board_three_seats_with_surpluses() {
         .iter()
         .position(|b| *b == crate::story::present::Beat::Transfer(2, 0))
         .unwrap();
+    let elected = beats
+        .iter()
+        .position(|b| *b == crate::story::present::Beat::Eliminate(1))
+        .unwrap();
+    insta::assert_snapshot!(
+        "park_present_elected_80x24",
+        shot(&l, View::Count, Step::Last, (80, 24), Some(elected))
+    );
     insta::assert_snapshot!(
         "park_present_surplus_80x24",
         shot(&l, View::Count, Step::Last, (80, 24), Some(surplus))
@@ -262,5 +279,24 @@ fn snapshots_compare_and_elections_with_london_and_imported_counts() {
         )
         .unwrap();
         insta::assert_snapshot!(format!("elections_london_and_imported_{w}x{h}"), text(&buf));
+    }
+}
+
+#[test]
+fn every_sentence_is_whole_at_80x24_and_120x40() {
+    let squeeze = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    for (name, l) in fixtures::all() {
+        for size in [(80, 24), (120, 40)] {
+            for round in 0..l.count.rounds.len() {
+                let said = squeeze(&crate::story::narrate::step(&l, round).join(" "));
+                let screen = squeeze(&count_at(&l, (round + 1) as f64, size));
+                assert!(
+                    screen.contains(&said),
+                    "{name} round {} at {size:?}: not whole:\n{said}\n{}",
+                    round + 1,
+                    count_at(&l, (round + 1) as f64, size)
+                );
+            }
+        }
     }
 }
