@@ -36,6 +36,22 @@ pub fn round_kind(contest: &Contest, round: &Round) -> String {
                 .iter()
                 .flat_map(|t| t.from.iter().copied())
                 .collect();
+            // A published multi-seat count's surpluses: those sources are still in the
+            // count, elected.
+            let surplus = |i: &usize| round.states.get(*i) == Some(&crate::count::State::Elected);
+            if !from.is_empty() && from.iter().all(surplus) {
+                let mut names: Vec<String> = Vec::new();
+                for &i in &from {
+                    let name = crate::text::clean(&contest.candidates[i].name).into_owned();
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                return match names.as_slice() {
+                    [one] => format!("{one}'s surplus"),
+                    _ => format!("surpluses of {}", join_names(&names)),
+                };
+            }
             let mut names: Vec<String> = Vec::new();
             for i in from {
                 let name = crate::text::clean(&contest.candidates[i].name).into_owned();
