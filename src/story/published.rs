@@ -156,16 +156,15 @@ fn destinations(l: &Counted, moves: &[(Destination, Votes)]) -> String {
         .map(|&(_, v)| v)
         .sum();
     const SHOWN: usize = 4;
+    // Everyone when that is at most two more than SHOWN: "251 to 2 others" would hide two
+    // names to save one.
+    let all = to_candidates.len() <= SHOWN + 2;
     let mut parts: Vec<String> = to_candidates
         .iter()
-        .take(if to_candidates.len() > SHOWN + 1 {
-            SHOWN
-        } else {
-            SHOWN + 1
-        })
+        .take(if all { to_candidates.len() } else { SHOWN })
         .map(|&(i, v)| format!("{} to {}", thousands(v), name(l, i)))
         .collect();
-    if to_candidates.len() > SHOWN + 1 {
+    if !all {
         let rest = &to_candidates[SHOWN..];
         let votes: Votes = rest.iter().map(|&(_, v)| v).sum();
         parts.push(format!("{} to {} others", thousands(votes), rest.len()));
@@ -267,10 +266,17 @@ pub fn transfer_sentences(l: &Counted, index: usize) -> Vec<String> {
             destinations(l, &moves)
         )];
     }
+    // Sources with nothing to pass on (no votes, or elected with no surplus: the last seat
+    // filled below the quota) are not told.
+    let passes_on = |s: usize| {
+        let held = l.count.rounds[index - 1].votes[s];
+        let moved = round.transfers.iter().any(|t| t.from == [s]);
+        !held.is_zero() && (!elected.contains(&s) || moved || !surplus(l, index, s).is_zero())
+    };
     elected
         .iter()
         .chain(&eliminated)
-        .filter(|&&s| !l.count.rounds[index - 1].votes[s].is_zero())
+        .filter(|&&s| passes_on(s))
         .map(|&s| source_sentence(l, index, s))
         .collect()
 }
@@ -372,8 +378,10 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
         1 => {
             let e = round.eliminated[0];
             let nobody = if round.elected.is_empty() {
-                if multi {
+                if multi && count_elected_before(count, index) > 0 {
                     format!("Nobody else reaches the quota of {t}, so ")
+                } else if multi {
+                    format!("Nobody reaches the quota of {t}, so ")
                 } else {
                     format!("Nobody has the {t} votes needed, so ")
                 }
@@ -469,6 +477,7 @@ pub fn first_round(l: &Counted) -> Vec<String> {
 pub fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     let round = &l.count.rounds[index];
     let mut out = transfer_sentences(l, index);
+    out.extend(no_surplus(l, index));
     out.extend(inactive_sentence(round));
     // The running total, once there is more than this round's sources said.
     let prev_residual = l.count.rounds[index - 1].residual;
@@ -479,9 +488,36 @@ pub fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     out
 }
 
+/// "John Erwin was elected with no surplus: nothing of theirs moves on." for those elected
+/// at the end of the previous round with nothing beyond the quota.
+fn no_surplus(l: &Counted, index: usize) -> Option<String> {
+    let prev = &l.count.rounds[index - 1];
+    let round = &l.count.rounds[index];
+    let none: Vec<usize> = prev
+        .elected
+        .iter()
+        .copied()
+        .filter(|&s| {
+            surplus(l, index, s).is_zero() && !round.transfers.iter().any(|t| t.from == [s])
+        })
+        .collect();
+    if none.is_empty() {
+        return None;
+    }
+    let n = names(l, &none);
+    Some(format!(
+        "{} {} elected with no surplus: nothing of theirs moves on.",
+        join_names(&n),
+        if n.len() == 1 { "was" } else { "were" },
+    ))
+}
+
 /// While round `index`'s bars move: whose ballots are moving, nothing of where they end.
 pub fn moving(l: &Counted, index: usize) -> String {
     let round = &l.count.rounds[index];
+    if round.transfers.is_empty() {
+        return no_surplus(l, index).unwrap_or_else(|| "Nothing moves in this round…".into());
+    }
     let whose = crate::story::words::capitalised(&whose(l, index));
     let prev = &l.count.rounds[index - 1];
     let are = if prev.elected.len() == 1 && prev.eliminated.is_empty() {

@@ -59,7 +59,11 @@ pub fn round_kind(contest: &Contest, round: &Round) -> String {
                     names.push(name);
                 }
             }
-            if names.is_empty() {
+            if names.is_empty() && super::published::published(contest).is_some() {
+                // A published count's round where nothing moves (a seat won exactly at the
+                // quota leaves no surplus).
+                "nothing to transfer".to_string()
+            } else if names.is_empty() {
                 words.later.to_string()
             } else {
                 format!("{} from {}", words.later, join_names(&names))

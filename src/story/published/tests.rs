@@ -153,3 +153,48 @@ fn the_real_cases_are_told() {
         }
     }
 }
+
+#[test]
+fn a_seat_won_exactly_at_the_quota_has_no_surplus_to_move() {
+    use fixtures::{contest, published, round, to, v};
+    let mut r1 = round(&[Some("34"), Some("36"), Some("30")]);
+    r1.threshold = Some(v("34"));
+    r1.elected = vec![1, 0];
+    r1.transfers = Some(vec![to(1, Some(2), "2")]);
+    let mut r2 = round(&[Some("34"), Some("34"), Some("32")]);
+    r2.threshold = Some(v("34"));
+    let p = published("test", VotingSystem::SingleTransferableVote, vec![r1, r2]);
+    let l = Counted::new(contest("t", "T", &["Ann", "Bo", "Cy"], 2, p), Vec::new()).unwrap();
+    let r2 = told(&l, 1);
+    assert!(
+        r2.starts_with("Bo's surplus of 2 moves on at a fraction of each ballot's value: 2 to Cy; Bo stays elected, held at the quota of 34. Ann was elected with no surplus: nothing of theirs moves on."),
+        "{r2}"
+    );
+    // Where nothing moves at all, the round says so rather than naming no one.
+    let mut r1 = round(&[Some("34"), Some("33"), Some("33")]);
+    r1.threshold = Some(v("34"));
+    r1.elected = vec![0];
+    let mut r2 = round(&[Some("34"), Some("33"), Some("33")]);
+    r2.threshold = Some(v("34"));
+    r2.eliminated = vec![2];
+    r2.ties = vec![crate::model::PublishedTie {
+        tied: vec![1, 2],
+        chosen: vec![2],
+    }];
+    r2.transfers = Some(vec![to(2, Some(1), "33")]);
+    let mut r3 = round(&[Some("34"), Some("66"), None]);
+    r3.threshold = Some(v("34"));
+    r3.elected = vec![1];
+    let p = published(
+        "test",
+        VotingSystem::SingleTransferableVote,
+        vec![r1, r2, r3],
+    );
+    let l = Counted::new(contest("t", "T", &["Ann", "Bo", "Cy"], 2, p), Vec::new()).unwrap();
+    let title = crate::story::words::round_title(&l.contest, &l.count, &l.count.rounds[1]);
+    assert_eq!(title, "Round 2 of 3: nothing to transfer");
+    assert_eq!(
+        narrate::moving(&l, 1),
+        "Ann was elected with no surplus: nothing of theirs moves on."
+    );
+}
