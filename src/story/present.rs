@@ -635,6 +635,10 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             mark_out(&mut f, r);
             let round = &count.rounds[r];
             f.just_out = round.eliminated.clone();
+            // A long list (a published count of 36) scrolls to those going out.
+            if published {
+                f.focus = round.eliminated.first().copied();
+            }
             let names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
             let ballots: Votes = round
                 .eliminated

@@ -211,6 +211,13 @@ fn snapshots_a_36_candidate_count() {
         .iter()
         .position(|b| *b == crate::story::present::Beat::Eliminate(30))
         .unwrap();
+    let first_out = beats
+        .iter()
+        .position(|b| *b == crate::story::present::Beat::Eliminate(0))
+        .unwrap();
+    let screen = shot(&l, View::Count, Step::Last, (80, 24), Some(first_out));
+    assert!(screen.contains("✗ Undeclared Write-ins"), "{screen}");
+    insta::assert_snapshot!("mayor_present_first_out_80x24", screen);
     insta::assert_snapshot!(
         "mayor_present_batch_80x24",
         shot(&l, View::Count, Step::Last, (80, 24), Some(batch))
