@@ -260,8 +260,10 @@ pub fn transfer_sentences(l: &Counted, index: usize) -> Vec<String> {
             round.transfers.iter().map(|t| (t.to, t.votes)).collect();
         let moved: Votes = moves.iter().map(|&(_, v)| v).sum();
         let whose = crate::story::words::capitalised(&whose(l, index));
+        let one_surplus = elected.len() == 1 && eliminated.is_empty();
         return vec![format!(
-            "{whose} move on ({}). The file does not say where these ballots went; from the change in tallies: {}.",
+            "{whose} {} on ({}). The file does not say where these ballots went; from the change in tallies: {}.",
+            if one_surplus { "moves" } else { "move" },
             how_many(moved, "vote", "votes"),
             destinations(l, &moves)
         )];
