@@ -269,7 +269,7 @@ fn snapshots_compare_and_elections_with_london_and_imported_counts() {
     assert!(park["margin"].is_null(), "several seats, no one margin");
     assert_eq!(park["exhausted"].as_f64(), Some(12_928.9));
     assert!(json["contests"][1]["turnout"].is_null());
-    for (w, h) in [(80, 24), (120, 40)] {
+    for (w, h) in [(80, 24), (120, 40), (160, 60)] {
         let buf = render(
             all.clone(),
             1,

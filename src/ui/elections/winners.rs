@@ -49,7 +49,11 @@ pub(super) fn winner_rows(ctx: &Ctx) -> Vec<Row> {
             if imported {
                 // What can be compared with any count: its rounds and what was exhausted.
                 let last = l.count.last();
-                system.push_str(&format!(" · {} rounds", l.count.rounds.len()));
+                let rounds = l.count.rounds.len();
+                system.push_str(&format!(
+                    " · {rounds} round{}",
+                    if rounds == 1 { "" } else { "s" }
+                ));
                 if let Some(s) = crate::text::share(last.exhausted, l.count.valid) {
                     system.push_str(&format!(" · {s} exhausted"));
                 }
