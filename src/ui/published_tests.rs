@@ -307,3 +307,39 @@ fn every_sentence_is_whole_at_80x24_and_120x40() {
         }
     }
 }
+
+#[test]
+fn no_size_panics_in_any_view_step_or_beat() {
+    let sizes = [
+        (1, 1),
+        (10, 3),
+        (39, 11),
+        (40, 12),
+        (52, 16),
+        (64, 20),
+        (80, 24),
+        (100, 30),
+        (120, 40),
+        (200, 60),
+    ];
+    for (_, l) in fixtures::all() {
+        let steps = l.count.rounds.len();
+        let beats = crate::story::present::beats(&l).len();
+        for &size in &sizes {
+            for step in [0.0, 0.5, 1.0, steps as f64 - 0.5, steps as f64] {
+                for view in [
+                    View::Count,
+                    View::Shares,
+                    View::Elections,
+                    View::Areas,
+                    View::Help,
+                ] {
+                    shot(&l, view, Step::At(step.max(0.0)), size, None);
+                }
+            }
+            for beat in [0, beats / 2, beats - 1] {
+                shot(&l, View::Count, Step::Last, size, Some(beat));
+            }
+        }
+    }
+}
