@@ -11,8 +11,11 @@
 pub mod against;
 pub mod areas;
 pub mod explain;
+#[cfg(test)]
+pub mod fixtures;
 pub mod narrate;
 pub mod present;
+pub mod published;
 pub mod summary;
 pub mod tables;
 pub mod words;

@@ -24,6 +24,8 @@ pub mod elections;
 pub mod help;
 pub mod live;
 pub mod present;
+#[cfg(test)]
+mod published_tests;
 pub mod shares;
 pub mod theme;
 
@@ -235,10 +237,22 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     let partial = if l.count.partial { "  PARTIAL" } else { "" };
     // Said shorter rather than cut: the date without its weekday, then without the date.
     let system = c.method.system().name();
+    // A count another tabulator published is shown as published, never recounted: said so.
+    let full = if crate::story::published::published(c).is_some() {
+        let seats = if crate::story::published::multi_seat(l) {
+            format!(", {} seats", c.seats.max(1))
+        } else {
+            String::new()
+        };
+        format!("{system}{seats}, as published")
+    } else {
+        system.to_string()
+    };
     let room = area.width.saturating_sub(2) as usize;
     let about = [
-        format!(" · {} · {system}", long_date(c)),
-        format!(" · {} · {system}", c.date.format("%-d %b %Y")),
+        format!(" · {} · {full}", long_date(c)),
+        format!(" · {} · {full}", c.date.format("%-d %b %Y")),
+        format!(" · {full}"),
         format!(" · {system}"),
         String::new(),
     ]

@@ -210,9 +210,12 @@ pub fn shown(count: &Count, a: &Animation, now: Duration) -> Shown {
                 if several && moving.is_none() && p < turn.end {
                     moving = Some(turn.from.clone());
                 }
+                // Each source drains by what leaves it: all of an eliminated candidate's
+                // votes, an elected candidate's surplus (they keep the quota).
                 for &e in &turn.from {
                     if let Some(v) = votes[e].as_mut() {
-                        *v -= prev.votes[e].as_f64() * local;
+                        let kept = target.tally(e).unwrap_or(Votes::ZERO);
+                        *v -= prev.votes[e].saturating_sub(kept).as_f64() * local;
                     }
                 }
                 for tr in target.transfers.iter().filter(|tr| tr.from == turn.from) {
@@ -407,6 +410,38 @@ mod tests {
             );
         }
         assert_eq!(shown(&l.count, &a, secs(10.0)).moving, None, "settled");
+    }
+
+    #[test]
+    fn a_derived_batch_is_one_turn_and_a_surplus_keeps_the_quota() {
+        // Boulder's shape: two eliminated together, transfers worked out from the tallies.
+        let l = crate::story::fixtures::boulder();
+        let t = turns(&l.count, 1);
+        assert_eq!(t.len(), 1, "one batch: {t:?}");
+        assert_eq!(t[0].from, vec![1, 3]);
+        let a = Animation {
+            from: From::Round(0),
+            to: 1,
+            started: Duration::ZERO,
+            duration: secs(1.0),
+            paused: None,
+        };
+        let mid = shown(&l.count, &a, secs(0.5));
+        assert_eq!(mid.moving, None, "all as one");
+        assert!(mid.votes[1].unwrap() < 6_271.0 && mid.votes[3].unwrap() < 729.0);
+        // A surplus drains to the quota, never below it.
+        let l = crate::story::fixtures::park_board();
+        let a = Animation {
+            from: From::Round(1),
+            to: 2,
+            started: Duration::ZERO,
+            duration: secs(1.0),
+            paused: None,
+        };
+        for k in 0..=10 {
+            let v = shown(&l.count, &a, secs(k as f64 / 10.0)).votes[2].unwrap();
+            assert!((14_866.0 - 1e-6..=14_910.0 + 1e-6).contains(&v), "{k}: {v}");
+        }
     }
 
     #[test]

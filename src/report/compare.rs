@@ -20,6 +20,7 @@ use super::table::{Align, Table};
 use crate::count::Counted;
 use crate::model::{Votes, VotingSystem};
 use crate::story::summary::{self, PartyRow, RowKind};
+use crate::story::words::join_names;
 use crate::text::{clean, percent, signed_points, thousands};
 
 /// The schema version of the JSON output.
@@ -85,15 +86,37 @@ fn overview(contests: &[&Counted]) -> String {
             Some(t) => (t.display(), t.basis_label().to_string()),
             None => ("unknown".to_string(), String::new()),
         };
+        let imported = crate::story::published::published(c).is_some();
         let (winner, party) = match summary::winner(l) {
+            // Several seats: everyone elected, in order.
+            Some(_) if l.count.elected().len() > 1 => {
+                let names: Vec<String> = l
+                    .count
+                    .elected()
+                    .iter()
+                    .map(|&i| crate::story::words::surname(&c.candidates[i].name))
+                    .collect();
+                (join_names(&names), String::new())
+            }
+            // An imported count's file names no parties.
+            Some(w) if imported && w.party.is_empty() => {
+                (clean(&w.name).into_owned(), "unknown".into())
+            }
             Some(w) => (clean(&w.name).into_owned(), clean(&w.party).into_owned()),
+            None if l.count.outcome == crate::count::Outcome::NoVotes => {
+                ("no votes yet".into(), String::new())
+            }
             None => ("undecided".into(), String::new()),
         };
-        let margin = l
-            .count
-            .margin()
-            .map(thousands)
-            .unwrap_or_else(|| "unknown".into());
+        // Several seats have no one margin: each was won at the quota.
+        let margin = if l.count.elected().len() > 1 {
+            "\u{2013}".to_string()
+        } else {
+            l.count
+                .margin()
+                .map(thousands)
+                .unwrap_or_else(|| "unknown".into())
+        };
         t.row(vec![
             clean(&c.id).into_owned(),
             c.date.to_string(),
@@ -108,6 +131,45 @@ fn overview(contests: &[&Counted]) -> String {
         ]);
     }
     let mut out = String::from("Turnout, winner and margin (in the final round)\n");
+    out.push_str(&t.render(2));
+    out.push('\n');
+    out.push_str(&counts(contests));
+    out
+}
+
+/// How each count went, comparable across systems and sources: seats, rounds, and the
+/// ballots exhausted (or non-transferable) by the final round as a share of the valid first
+/// preferences.
+fn counts(contests: &[&Counted]) -> String {
+    let mut t = Table::new(&[
+        ("Contest", Align::Left),
+        ("System", Align::Left),
+        ("Seats", Align::Right),
+        ("Rounds", Align::Right),
+        ("Exhausted", Align::Right),
+        ("(of valid)", Align::Right),
+        ("Counted by", Align::Left),
+    ]);
+    t.max_left = Some(28);
+    for l in contests {
+        let c = &l.contest;
+        let last = l.count.last();
+        let from = match crate::story::published::published(c) {
+            Some(p) => clean(&p.format).into_owned(),
+            None => "tally".to_string(),
+        };
+        t.row(vec![
+            clean(&c.id).into_owned(),
+            c.method.system().name().to_string(),
+            c.seats.max(1).to_string(),
+            l.count.rounds.len().to_string(),
+            thousands(last.exhausted),
+            crate::text::share(last.exhausted, l.count.valid).unwrap_or_else(|| "–".into()),
+            from,
+        ]);
+    }
+    let mut out =
+        String::from("The counts: seats, rounds and ballots exhausted by the final round\n");
     out.push_str(&t.render(2));
     out
 }
@@ -124,6 +186,7 @@ fn shares(contests: &[&Counted], cut_labels: bool) -> String {
         let mut cells = vec![row.label()];
         for (i, v) in row.values.iter().enumerate() {
             cells.push(match (v, row.change(i)) {
+                (None, _) if !summary::names_parties(contests[i]) => "unknown".to_string(),
                 (None, _) => "\u{2013}".to_string(),
                 (Some(v), None) => percent(*v),
                 (Some(v), Some(change)) => format!("{} {}", percent(*v), signed_points(change)),
@@ -165,6 +228,12 @@ struct ContestOut<'a> {
     turnout: Option<TurnoutOut>,
     winner: Option<CandidateOut<'a>>,
     margin: Option<Votes>,
+    seats: u32,
+    /// Everyone elected, in order of election (the winner alone for one seat).
+    elected: Vec<&'a str>,
+    rounds: usize,
+    /// Ballots exhausted (or non-transferable) by the final round.
+    exhausted: Votes,
 }
 
 #[derive(Serialize)]
@@ -221,7 +290,17 @@ fn json(contests: &[&Counted], reordered: bool) -> String {
                     valid_first_preferences: l.count.valid,
                     turnout: TurnoutOut::of(c),
                     winner: summary::winner(l).map(CandidateOut::of),
-                    margin: l.count.margin(),
+                    // Several seats have no one margin.
+                    margin: l.count.margin().filter(|_| l.count.elected().len() < 2),
+                    seats: c.seats.max(1),
+                    elected: l
+                        .count
+                        .elected()
+                        .iter()
+                        .map(|&i| c.candidates[i].id.as_str())
+                        .collect(),
+                    rounds: l.count.rounds.len(),
+                    exhausted: l.count.last().exhausted,
                 }
             })
             .collect(),

@@ -6,8 +6,8 @@ use super::table::{Align, Table};
 use crate::count::Counted;
 use crate::count::{Destination, Round, TieBreak, TieKind};
 use crate::model::{ResultStatus, Votes, VotingSystem};
-use crate::story::summary;
 use crate::story::words::{how_many, join_names, long_date, result_line, round_title};
+use crate::story::{published, summary};
 use crate::text::{clean, share, signed_change, thousands, wrap};
 
 /// Sentences are wrapped to this many columns; tables are as wide as they need to be.
@@ -35,10 +35,14 @@ fn header(l: &Counted) -> String {
         Some(ResultStatus::Final) => " · final",
         None => "",
     };
+    let area = if c.area.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{} · ", clean(&c.area))
+    };
     let _ = writeln!(
         out,
-        "{} · {} · {}{status}",
-        clean(&c.area),
+        "{area}{} · {}{status}",
         long_date(c),
         c.method.system().name()
     );
@@ -59,6 +63,21 @@ fn header(l: &Counted) -> String {
     if let Some(reasons) = rejected_reasons(c) {
         let _ = writeln!(out, "Rejected because: {reasons}");
     }
+    if let Some(p) = published::published(c) {
+        let seats = if published::multi_seat(l) {
+            format!(" · {} seats", c.seats.max(1))
+        } else {
+            String::new()
+        };
+        let _ = writeln!(
+            out,
+            "As published ({}), not recounted{seats}",
+            clean(&p.format)
+        );
+        if let Some(blank) = published::blank_ballots(l) {
+            out.push_str(&wrap(&blank, WIDTH, "", ""));
+        }
+    }
     if l.count.partial {
         let areas = c.areas.as_deref().unwrap_or(&[]);
         let declared = areas.iter().filter(|a| a.is_declared()).count();
@@ -76,7 +95,12 @@ fn round_section(l: &Counted, round: &Round) -> String {
     let count = &l.count;
     let mut out = String::new();
     let _ = writeln!(out, "{}", round_title(c, count, round));
-    if !c.method.words().majority_needed {
+    let is_published = published::published(c).is_some();
+    if is_published {
+        if let Some(line) = published::threshold_sentence(l, round) {
+            out.push_str(&wrap(&line, WIDTH, "", ""));
+        }
+    } else if !c.method.words().majority_needed {
         let _ = writeln!(
             out,
             "The most votes wins. (A majority would be {}: more than half of {}.)",
@@ -116,7 +140,13 @@ fn round_section(l: &Counted, round: &Round) -> String {
         columns.pop();
     }
     if transfer_round {
-        columns.extend([("Before", Align::Right), ("Transfer", Align::Right)]);
+        // Transfers the file does not give are the change in tallies: said so below.
+        let label = if round.derived {
+            "From tallies"
+        } else {
+            "Transfer"
+        };
+        columns.extend([("Before", Align::Right), (label, Align::Right)]);
     }
     columns.extend([
         ("Votes", Align::Right),
@@ -136,13 +166,19 @@ fn round_section(l: &Counted, round: &Round) -> String {
         }
         if let Some(prev) = prev {
             row.push(prev.tally(i).map(thousands).unwrap_or_default());
-            row.push(signed_change(Votes::ZERO, round.received(i)));
+            // A published count's net change: a surplus leaves its candidate at the quota.
+            row.push(if is_published {
+                signed_change(prev.tally(i).unwrap_or(Votes::ZERO), votes)
+            } else {
+                signed_change(Votes::ZERO, round.received(i))
+            });
         }
         row.push(thousands(votes));
         row.push(share(votes, round.continuing).unwrap_or_default());
         row.push(status(round, i).to_string());
         table.row(row);
     }
+    let residual_row = !round.residual.is_zero();
     if transfer_round || !round.exhausted.is_zero() {
         let mut row = vec![c.method.words().exhausted.to_string()];
         if with_party {
@@ -155,8 +191,34 @@ fn round_section(l: &Counted, round: &Round) -> String {
         row.extend([thousands(round.exhausted), String::new(), String::new()]);
         table.row(row);
     }
+    if residual_row {
+        let mut row = vec!["Lost to rounding".to_string()];
+        if with_party {
+            row.push(String::new());
+        }
+        if let Some(prev) = prev {
+            row.push(thousands(prev.residual));
+            row.push(signed_change(prev.residual, round.residual));
+        }
+        row.extend([thousands(round.residual), String::new(), String::new()]);
+        table.row(row);
+    }
     out.push_str(&table.render(2));
 
+    if is_published {
+        // Where the ballots went (or that the file does not say), the inactive ballots by
+        // kind, then what happened at the end of the round.
+        let mut lines = published::transfer_sentences(l, round.number - 1);
+        lines.extend(published::inactive_sentence(round));
+        lines.extend(published::outcome_sentences(l, round.number - 1));
+        if !lines.is_empty() {
+            out.push('\n');
+        }
+        for line in lines {
+            out.push_str(&wrap(&line, WIDTH, "  ", "    "));
+        }
+        return out;
+    }
     if transfer_round {
         out.push('\n');
         out.push_str(&transfers(l, round));
@@ -223,6 +285,8 @@ pub fn tie_sentence_named(
 fn status(round: &Round, i: usize) -> &'static str {
     if round.elected.contains(&i) {
         "elected"
+    } else if round.states.get(i) == Some(&crate::count::State::Elected) {
+        "elected earlier"
     } else if round.eliminated.contains(&i) {
         "eliminated"
     } else {

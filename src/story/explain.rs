@@ -230,6 +230,15 @@ pub fn explainers(l: &Counted) -> Vec<Explainer> {
                     thousands(last.continuing),
                     how_many(last.exhausted, "ballot had", "ballots had")
                 ));
+                // A published count may elect on a tie, below the threshold.
+                if let Some(tie) = last
+                    .tie_breaks
+                    .iter()
+                    .find(|t| t.kind == crate::count::TieKind::Winner && t.preferred.contains(&w))
+                {
+                    body.push(' ');
+                    body.push_str(&crate::story::words::tie_sentence(&l.contest, tie));
+                }
             }
             out.push(Explainer {
                 title: "How instant runoff works".into(),

@@ -25,6 +25,13 @@ pub fn step(l: &Counted, index: usize) -> Vec<String> {
         out.push("No votes have been counted yet.".to_string());
         return out;
     }
+    if super::published::published(&l.contest).is_some() {
+        return if index == 0 {
+            super::published::first_round(l)
+        } else {
+            super::published::transfer_round(l, index)
+        };
+    }
     if index == 0 {
         out.extend(first_round(l, round));
     } else {
@@ -162,6 +169,9 @@ pub fn moving(l: &Counted, index: usize) -> String {
     if index == 0 {
         return format!("Counting the {}…", words.first);
     }
+    if super::published::published(&l.contest).is_some() {
+        return super::published::moving(l, index);
+    }
     let moved: Votes = round.transfers.iter().map(|t| t.votes).sum();
     format!(
         "{} {} being looked at for a {}…",
@@ -177,6 +187,9 @@ pub fn moving(l: &Counted, index: usize) -> String {
 /// 197,976 ballots: 93,745 to Sadiq Khan, 14,969 to Shaun Bailey, the rest
 /// non-transferable."), never a total or the winner. Empty when the transfer moves as one.
 pub fn moving_sources(l: &Counted, index: usize) -> Vec<(Vec<usize>, String)> {
+    if super::published::published(&l.contest).is_some() {
+        return super::published::moving_sources(l, index);
+    }
     let Some(round) = l.count.rounds.get(index).filter(|_| index > 0) else {
         return Vec::new();
     };
@@ -274,6 +287,10 @@ fn sources(l: &Counted, index: usize) -> Option<Vec<Source>> {
 /// Where each eliminated candidate's ballots went, one line each, for a step that sums them
 /// up because there are too many to tell in sentences; `None` otherwise.
 fn source_lines(l: &Counted, index: usize) -> Option<Vec<String>> {
+    // A published count's step already tells each source.
+    if super::published::published(&l.contest).is_some() {
+        return None;
+    }
     let sources = sources(l, index).filter(|s| s.len() > FEW_SOURCES)?;
     let exhausted = l.contest.method.words().exhausted.to_lowercase();
     Some(
@@ -437,9 +454,13 @@ pub fn report(l: &Counted) -> String {
     let mut out = String::new();
     out.push_str(&wrap(
         &format!(
-            "{}. {}, {}. Voting system: {}.",
+            "{}. {}{}. Voting system: {}.",
             clean(&c.title),
-            clean(&c.area),
+            if c.area.trim().is_empty() {
+                String::new()
+            } else {
+                format!("{}, ", clean(&c.area))
+            },
             long_date(c),
             c.method.system().name()
         ),
@@ -464,6 +485,22 @@ pub fn report(l: &Counted) -> String {
         "",
         "",
     ));
+    if let Some(p) = super::published::published(c) {
+        let seats = if super::published::multi_seat(l) {
+            format!(" {} seats.", c.seats.max(1))
+        } else {
+            String::new()
+        };
+        out.push_str(&wrap(
+            &format!(
+                "As published ({}): shown as the file gives it, not recounted.{seats}",
+                clean(&p.format)
+            ),
+            W,
+            "",
+            "",
+        ));
+    }
     out.push('\n');
     let first = count.first();
     let by = c.method.words().first;
@@ -528,9 +565,14 @@ pub fn report(l: &Counted) -> String {
                 )
             })
             .collect();
+        let residual = if last.residual.is_zero() {
+            String::new()
+        } else {
+            format!("; lost to rounding {}", thousands(last.residual))
+        };
         out.push_str(&wrap(
             &format!(
-                "Final totals: {}; {} {}.",
+                "Final totals: {}; {} {}{residual}.",
                 join_names(&totals),
                 c.method.words().exhausted.to_lowercase(),
                 thousands(last.exhausted)

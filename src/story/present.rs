@@ -130,6 +130,7 @@ pub fn beats(l: &Counted) -> Vec<Beat> {
     let n_c = l.contest.candidates.len();
     let last = count.rounds.len() - 1;
     let elected = matches!(count.outcome, Outcome::Elected(_));
+    let published = super::published::published(&l.contest).is_some();
     let ties = |r: usize, winner: bool| {
         count.rounds[r]
             .tie_breaks
@@ -147,7 +148,12 @@ pub fn beats(l: &Counted) -> Vec<Beat> {
     out.push(Beat::Majority);
     for r in 1..count.rounds.len() {
         out.extend(ties(r - 1, false));
-        out.push(Beat::Eliminate(r - 1));
+        // A published count's round may end with someone elected (told in the same beat,
+        // their surplus to move) or, rarely, with nothing at all.
+        let prev = &count.rounds[r - 1];
+        if !prev.eliminated.is_empty() || !prev.elected.is_empty() || !published {
+            out.push(Beat::Eliminate(r - 1));
+        }
         if elected && r == last {
             out.push(Beat::WhoWins);
         }
@@ -341,14 +347,21 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
         explanation: String::new(),
         explanation_hidden: String::new(),
     };
-    // Rounds fully shown before this beat, and the state they give.
+    let multi = super::published::multi_seat(l);
+    let published = super::published::published(c).is_some();
+    // Rounds fully shown before this beat, and the state they give (with several seats,
+    // those elected stay marked so).
     let show_round = |f: &mut Frame, r: usize| {
         let round = &count.rounds[r];
         for i in 0..nc {
             match round.tally(i) {
                 Some(v) => {
                     f.votes[i] = Some(v);
-                    f.states[i] = State::Shown;
+                    f.states[i] = if multi && round.states[i] == crate::count::State::Elected {
+                        State::Winner
+                    } else {
+                        State::Shown
+                    };
                 }
                 None => {
                     f.votes[i] = None;
@@ -465,11 +478,46 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
         Beat::Majority => {
             show_round(&mut f, 0);
             f.heading = "The majority line".into();
-            f.threshold = Some(first.threshold);
+            // Nothing counted: no line to draw.
+            f.threshold = (!count.valid.is_zero()).then_some(first.threshold);
             let (leader, lv) = first.standings()[0];
             f.focus = Some(leader);
             f.big_number = Some(first.threshold);
             let e = match c.method.system() {
+                _ if count.valid.is_zero() => {
+                    "No votes yet: nothing has been counted, so nobody is ahead.".to_string()
+                }
+                _ if published
+                    && !multi
+                    && first.threshold != first.continuing.majority()
+                    && !first.continuing.is_zero() =>
+                {
+                    format!(
+                        "To win a candidate needs {} votes, the threshold the published count gives. {}",
+                        num(first.threshold),
+                        if first.elected.contains(&leader) {
+                            format!(
+                                "{} has {}, and is elected on first preferences.",
+                                name(l, leader),
+                                num(lv)
+                            )
+                        } else {
+                            "Nobody has that, so the candidate with the fewest votes goes out and their ballots move on.".to_string()
+                        }
+                    )
+                }
+                _ if multi && !first.elected.is_empty() => {
+                    let won: Vec<String> = first.elected.iter().map(|&i| name(l, i)).collect();
+                    format!(
+                        "{} seats are to be filled, and the quota is {} of the {} valid votes. {} {} it, and {} elected.",
+                        c.seats,
+                        num(first.threshold),
+                        num(count.valid),
+                        join_names(&won),
+                        if won.len() == 1 { "reaches" } else { "reach" },
+                        if won.len() == 1 { "is" } else { "are" }
+                    )
+                }
                 VotingSystem::FirstPastThePost => format!(
                     "More than half of the {} valid votes would be {}. Under first past the post nobody needs that: the most votes wins, and {} has the most, {}.",
                     num(count.valid),
@@ -501,7 +549,14 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     num(first.threshold)
                 ),
             };
-            ("More than half?".into(), e)
+            let big = if multi {
+                "The quota"
+            } else if published {
+                "The threshold"
+            } else {
+                "More than half?"
+            };
+            (big.into(), e)
         }
         Beat::Tie(r, k) => {
             show_round(&mut f, r);
@@ -535,12 +590,55 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 None => ("A tie".into(), "A tie.".into()),
             }
         }
+        Beat::Eliminate(r) if count.rounds[r].eliminated.is_empty() => {
+            // A published count's round that ends with someone elected: their surplus
+            // moves next; or, rarely, with nothing at all.
+            show_round(&mut f, r);
+            let round = &count.rounds[r];
+            f.threshold = Some(round.threshold);
+            for &w in &round.elected {
+                f.states[w] = State::Winner;
+            }
+            let won: Vec<String> = round.elected.iter().map(|&i| name(l, i)).collect();
+            f.heading = "Elected".into();
+            f.focus = round.elected.first().copied();
+            f.big_number = f.focus.map(|w| round.votes[w]);
+            let e = if won.is_empty() {
+                "Nobody is elected or eliminated in this round.".to_string()
+            } else {
+                let surplus: Votes = round
+                    .elected
+                    .iter()
+                    .map(|&w| round.votes[w].saturating_sub(round.threshold))
+                    .sum();
+                format!(
+                    "{} {} the quota of {} and {} elected. {}",
+                    join_names(&won),
+                    if won.len() == 1 { "reaches" } else { "reach" },
+                    num(round.threshold),
+                    if won.len() == 1 { "is" } else { "are" },
+                    if surplus.is_zero() {
+                        "There is no surplus to move on.".to_string()
+                    } else {
+                        format!(
+                            "The surplus, the {} beyond the quota, moves on to the voters' next choices at a fraction of each ballot's value.",
+                            num_of(surplus, "vote", "votes")
+                        )
+                    }
+                )
+            };
+            (join_names(&won), e)
+        }
         Beat::Eliminate(r) => {
             show_round(&mut f, r);
             f.threshold = Some(count.rounds[r].threshold);
             mark_out(&mut f, r);
             let round = &count.rounds[r];
             f.just_out = round.eliminated.clone();
+            // A long list (a published count of 36) scrolls to those going out.
+            if published {
+                f.focus = round.eliminated.first().copied();
+            }
             let names: Vec<String> = round.eliminated.iter().map(|&i| name(l, i)).collect();
             let ballots: Votes = round
                 .eliminated
@@ -641,21 +739,36 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     ),
                 });
             }
-            // Those the group's ballots went out from show as out, not as empty bars.
+            // Those the group's ballots went out from show as out, not as empty bars; an
+            // elected candidate whose surplus moved keeps what they keep (the quota).
             for group in gs.iter().take(g + 1) {
                 for &e in group {
-                    votes[e] = None;
-                    f.states[e] = State::Out;
+                    match count.rounds[r].tally(e) {
+                        Some(kept) if prev.elected.contains(&e) => {
+                            votes[e] = Some(kept);
+                            f.states[e] = State::Winner;
+                        }
+                        _ => {
+                            votes[e] = None;
+                            f.states[e] = State::Out;
+                        }
+                    }
                 }
             }
             f.votes = votes;
             f.exhausted = Some(exhausted);
             let group = &gs[g];
+            let surplus_of =
+                (group.len() == 1 && prev.elected.contains(&group[0])).then(|| name(l, group[0]));
             let from = if group.len() == 1 {
                 format!("{}'s", name(l, group[0]))
+            } else if group.len() <= 3 {
+                let names: Vec<String> = group.iter().map(|&i| name(l, i)).collect();
+                format!("{}'s", join_names(&names))
             } else {
                 format!("the {} eliminated candidates'", group.len())
             };
+            let derived = count.rounds[r].derived;
             f.heading = format!(
                 "Transfers from {}",
                 if group.len() == 1 {
@@ -674,7 +787,20 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 .unwrap_or((0, Votes::ZERO));
             f.focus = Some(to);
             let sentence = |this: &[String]| {
-                if this.is_empty() {
+                if let Some(who) = &surplus_of {
+                    format!(
+                        "{who}'s surplus moves on at a fraction of each ballot's value, {} in all: {}.",
+                        num_of(group_total, "vote", "votes"),
+                        join_names(this)
+                    )
+                } else if derived {
+                    // The file does not say where they went: only the change in tallies.
+                    format!(
+                        "The file does not say where {from} {} went; from the change in tallies: {}.",
+                        num_of(group_total, "ballot", "ballots"),
+                        join_names(this)
+                    )
+                } else if this.is_empty() {
                     format!("Of {from} ballots, none move.")
                 } else {
                     format!(
@@ -704,8 +830,23 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             f.focus = Some(top);
             f.big_number = Some(tv);
             let sentence = |parts: Vec<String>| {
+                let line = if multi {
+                    format!("the quota is {}", num(round.threshold))
+                } else if published && round.threshold != round.continuing.majority() {
+                    format!("the published threshold is {}", num(round.threshold))
+                } else {
+                    format!(
+                        "more than half of {} is {}",
+                        if round.continuing == 1u64 {
+                            "it"
+                        } else {
+                            "them"
+                        },
+                        num(round.threshold)
+                    )
+                };
                 let mut e = format!(
-                    "{}; {exhausted_word} {}. {} still in play, and more than half of {} is {}.",
+                    "{}; {exhausted_word} {}. {} still in play, and {line}.",
                     join_names(&parts),
                     num(round.exhausted),
                     if round.continuing == 1u64 {
@@ -713,31 +854,44 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                     } else {
                         format!("{} votes are", num(round.continuing))
                     },
-                    if round.continuing == 1u64 {
-                        "it"
-                    } else {
-                        "them"
-                    },
-                    num(round.threshold)
                 );
                 if round.elected.is_empty() && !round.eliminated.is_empty() {
                     e.push_str(" Still nobody has that.");
                 }
                 e
             };
-            let e = sentence(
-                standings
-                    .iter()
-                    .map(|(i, v)| format!("{} {}", name(l, *i), num(*v)))
-                    .collect(),
-            );
-            // Hidden: the same sentence in ballot-paper order, which tells nobody's place.
-            hidden_explanation = Some(sentence(
-                ballot_order(l)
-                    .into_iter()
-                    .filter_map(|i| round.tally(i).map(|v| format!("{} {}", name(l, i), num(v))))
-                    .collect(),
-            ));
+            // Many still in (a published count of 36): the top four by name, the rest
+            // together, so the sentence leaves the bars room at 80×24.
+            const NAMED: usize = 4;
+            let many = standings.len() > NAMED + 1;
+            let mut parts: Vec<String> = standings
+                .iter()
+                .take(if many { NAMED } else { standings.len() })
+                .map(|(i, v)| format!("{} {}", name(l, *i), num(*v)))
+                .collect();
+            if many {
+                let rest: Votes = standings[NAMED..].iter().map(|(_, v)| *v).sum();
+                parts.push(format!(
+                    "the other {} with {} between them",
+                    standings.len() - NAMED,
+                    num(rest)
+                ));
+            }
+            let e = sentence(parts);
+            // Hidden: the same sentence in ballot-paper order, which tells nobody's place
+            // (with many, only how many are still in).
+            hidden_explanation = Some(if many {
+                sentence(vec![format!("{} candidates are still in", standings.len())])
+            } else {
+                sentence(
+                    ballot_order(l)
+                        .into_iter()
+                        .filter_map(|i| {
+                            round.tally(i).map(|v| format!("{} {}", name(l, i), num(v)))
+                        })
+                        .collect(),
+                )
+            });
             hidden_big = Some("Who leads?".into());
             (name(l, top), e)
         }
@@ -773,7 +927,51 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let last = count.last();
             f.threshold = Some(last.threshold);
             f.heading = "The winner".into();
+            let won = count.elected();
             match count.winner() {
+                Some(_) if multi => {
+                    f.heading = "Elected".into();
+                    for &w in won {
+                        f.states[w] = State::Winner;
+                    }
+                    f.focus = won.first().copied();
+                    let names: Vec<String> = won.iter().map(|&i| name(l, i)).collect();
+                    (
+                        format!("{} elected", won.len()),
+                        format!(
+                            "Elected, in order: {}. Each reached the quota of {}, or was elected as the published count has it.",
+                            join_names(&names),
+                            num(last.threshold)
+                        ),
+                    )
+                }
+                Some(w) if published && last.votes[w] < last.threshold => {
+                    f.states[w] = State::Winner;
+                    let wv = last.votes[w];
+                    f.focus = Some(w);
+                    f.big_number = Some(wv);
+                    let tie = last
+                        .tie_breaks
+                        .iter()
+                        .any(|t| t.kind == TieKind::Winner && t.preferred.contains(&w));
+                    let alone = last.standings().len() == 1;
+                    (
+                        name(l, w),
+                        format!(
+                            "{} wins with {}, below the threshold of {}: {}",
+                            name(l, w),
+                            num_of(wv, "vote", "votes"),
+                            num(last.threshold),
+                            if tie {
+                                "the tie decided it, as the published count records."
+                            } else if alone {
+                                "nobody else is left in the count."
+                            } else {
+                                "so the published count has it."
+                            }
+                        ),
+                    )
+                }
                 Some(w) => {
                     f.states[w] = State::Winner;
                     let wv = last.votes[w];

@@ -98,6 +98,17 @@ pub struct PartyShare {
 
 /// First-preference share by party, largest first. Candidates of one party (by id) are
 /// summed; each independent is on their own.
+/// Whether a contest says who stood for which party: not so for a count imported from
+/// another tabulator's file with no party labels, whose candidates are then left out of
+/// the party table (its column shows "unknown", never "did not stand").
+pub fn names_parties(l: &Counted) -> bool {
+    crate::story::published::published(&l.contest).is_none()
+        || l.contest
+            .candidates
+            .iter()
+            .any(|c| !c.party.trim().is_empty())
+}
+
 pub fn party_shares(l: &Counted) -> Vec<PartyShare> {
     let first = l.count.first();
     let mut out: Vec<PartyShare> = Vec::new();
@@ -289,7 +300,16 @@ pub fn fold(all: &[Series], keep: usize) -> Vec<PartyRow> {
 /// share first: [`party_table`] before folding.
 pub fn party_series<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<Series> {
     let contests: Vec<&Counted> = contests.into_iter().collect();
-    let per_contest: Vec<Vec<PartyShare>> = contests.iter().map(|l| party_shares(l)).collect();
+    let per_contest: Vec<Vec<PartyShare>> = contests
+        .iter()
+        .map(|l| {
+            if names_parties(l) {
+                party_shares(l)
+            } else {
+                Vec::new()
+            }
+        })
+        .collect();
     // One series per party id, and one per independent candidacy, with the date of the
     // latest contest it stood in (which names it).
     let mut series: Vec<(Series, chrono::NaiveDate)> = Vec::new();

@@ -36,6 +36,22 @@ pub fn round_kind(contest: &Contest, round: &Round) -> String {
                 .iter()
                 .flat_map(|t| t.from.iter().copied())
                 .collect();
+            // A published multi-seat count's surpluses: those sources are still in the
+            // count, elected.
+            let surplus = |i: &usize| round.states.get(*i) == Some(&crate::count::State::Elected);
+            if !from.is_empty() && from.iter().all(surplus) {
+                let mut names: Vec<String> = Vec::new();
+                for &i in &from {
+                    let name = crate::text::clean(&contest.candidates[i].name).into_owned();
+                    if !names.contains(&name) {
+                        names.push(name);
+                    }
+                }
+                return match names.as_slice() {
+                    [one] => format!("{one}'s surplus"),
+                    _ => format!("surpluses of {}", join_names(&names)),
+                };
+            }
             let mut names: Vec<String> = Vec::new();
             for i in from {
                 let name = crate::text::clean(&contest.candidates[i].name).into_owned();
@@ -43,7 +59,11 @@ pub fn round_kind(contest: &Contest, round: &Round) -> String {
                     names.push(name);
                 }
             }
-            if names.is_empty() {
+            if names.is_empty() && super::published::published(contest).is_some() {
+                // A published count's round where nothing moves (a seat won exactly at the
+                // quota leaves no surplus).
+                "nothing to transfer".to_string()
+            } else if names.is_empty() {
                 words.later.to_string()
             } else {
                 format!("{} from {}", words.later, join_names(&names))
@@ -98,6 +118,9 @@ pub fn capitalised(s: &str) -> String {
 pub fn result_line(l: &Counted) -> String {
     let c = &l.contest;
     let count = &l.count;
+    if let Some(line) = super::published::result_line(l) {
+        return line;
+    }
     match &count.outcome {
         Outcome::Elected(won) => {
             let w = won[0];
@@ -132,6 +155,20 @@ pub fn result_line(l: &Counted) -> String {
                 line.push_str(&format!(
                     " Under {} the most votes wins; a majority is not needed.",
                     words.name.to_lowercase()
+                ));
+            } else if votes < last.threshold && super::published::published(c).is_some() {
+                let tie = last
+                    .tie_breaks
+                    .iter()
+                    .any(|t| t.kind == TieKind::Winner && t.preferred.contains(&w));
+                line.push_str(&format!(
+                    " Elected below the threshold of {}{}.",
+                    thousands(last.threshold),
+                    if tie {
+                        ", on a tie broken as the published count decided it"
+                    } else {
+                        ", as the published count has it"
+                    }
                 ));
             }
             line

@@ -49,6 +49,8 @@ const STATE_W: u16 = 10;
 const BAR_MIN: u16 = 10;
 /// The explanation's longest line: on a wide terminal, a measure that reads easily.
 const TEXT_MAX: u16 = 110;
+/// The label of the votes a published count lost to rounding.
+const ROUNDING: &str = "Lost to rounding";
 
 impl Widget for CountView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
@@ -158,8 +160,12 @@ impl Plan {
         // more row (fewer when even that leaves the narration no room), and gives the rest
         // to the narration. The list's hint line comes with scrolling.
         let room = avail.saturating_sub(1);
+        // When even the candidates still in the count do not fit beside the narration (a
+        // published count of 36), the narration comes first and the list keeps a window of
+        // at least a few rows, scrolled to whatever moves.
         let keep = if pinned < rows { pinned + 1 } else { 1 }
             .min(rows)
+            .min(room.saturating_sub(lines).max(3))
             .min(room.saturating_sub(2).max(1));
         if keep + lines <= room {
             let rows_h = room - lines;
@@ -201,7 +207,9 @@ impl CountView<'_> {
         let tables = app.contest_tables();
         let shown = app.shown();
         let words = l.contest.method.words();
-        let cols = Columns::new(tables.name_width.max(width(words.exhausted)), area);
+        let rounding = l.count.rounds.iter().any(|r| !r.residual.is_zero());
+        let label_w = width(words.exhausted).max(if rounding { width(ROUNDING) } else { 0 });
+        let cols = Columns::new(tables.name_width.max(label_w), area);
         let max = tables.bar_scale;
         let round = &l.count.rounds[shown.round];
         let f = Frame {
@@ -228,8 +236,10 @@ impl CountView<'_> {
 
         let (rows, pinned) = f.rows();
         let show_exhausted = f.shown.round > 0 || f.shown.exhausted > 0.0;
-        // Under the rows: the exhausted row and the scale.
-        let below = 1 + u16::from(show_exhausted);
+        // Under the rows: the exhausted row, votes lost to rounding (a published count's
+        // fractional surpluses), and the scale.
+        let show_residual = !f.round.residual.is_zero();
+        let below = 1 + u16::from(show_exhausted) + u16::from(show_residual);
         let plan = Plan::new(
             area.height,
             rows.len() as u16,
@@ -237,6 +247,14 @@ impl CountView<'_> {
             below,
             lines.len() as u16,
         );
+        // When the candidates still in the count do not all fit (a published count of 36 at
+        // 80×24), those this step is about stay instead: the ones whose ballots are moving
+        // and the ones going out at the end of the round; the rest scroll, most votes first.
+        let pinned = if pinned.iter().filter(|p| **p).count() > plan.rows_h as usize {
+            f.about_rows(&rows)
+        } else {
+            pinned
+        };
         let offset = app.views().count.offset();
         // The moving source's row is on screen, however the list was scrolled: the scroll
         // drawn follows it while it moves (the view's own scroll is left as it was).
@@ -268,6 +286,10 @@ impl CountView<'_> {
         f.threshold_marks(area.y..rows_end, buf);
         if show_exhausted {
             f.exhausted_row(area, y, buf);
+            y += 1;
+        }
+        if show_residual {
+            f.residual_row(area, y, buf);
             y += 1;
         }
         f.threshold_label(area, y, buf);
@@ -398,6 +420,32 @@ impl Frame<'_> {
         (rows, pinned)
     }
 
+    /// Which rows this step is about: while the bars move, the candidates whose ballots
+    /// are moving (as the count's transfers name them); settled, those going out or
+    /// elected at the end of the round.
+    fn about_rows(&self, rows: &[Row]) -> Vec<bool> {
+        let round = self.round;
+        let moving: Vec<usize> = if self.shown.progress.is_some() {
+            round
+                .transfers
+                .iter()
+                .flat_map(|t| t.from.clone())
+                .collect()
+        } else {
+            Vec::new()
+        };
+        rows.iter()
+            .map(|r| match r {
+                Row::Candidate(i) => {
+                    moving.contains(i)
+                        || (self.shown.progress.is_none()
+                            && (round.eliminated.contains(i) || round.elected.contains(i)))
+                }
+                Row::Others(_) => false,
+            })
+            .collect()
+    }
+
     /// "✗ 18 others out (o lists them)": the candidates out in earlier rounds, folded.
     fn others_row(&self, n: usize, area: Rect, y: u16, buf: &mut Buffer) {
         let pal = &self.pal;
@@ -420,7 +468,10 @@ impl Frame<'_> {
         let cand = &self.contest.candidates[i];
         let value = shown.votes[i];
         let settled = shown.progress.is_none();
-        let elected = self.round.elected.contains(&i) && settled;
+        // Elected in this round or before (held at the quota in a multi-seat count).
+        // While the bars move, only those elected before this round (held at the quota).
+        let elected = self.round.states.get(i) == Some(&crate::count::State::Elected)
+            && (settled || !self.round.elected.contains(&i));
         let out = value.is_none() || (!settled && !self.round.is_continuing(i));
         // Not while the count is still growing: the outcome is shown when it is known.
         let eliminated_here = self.round.eliminated.contains(&i) && settled;
@@ -454,9 +505,12 @@ impl Frame<'_> {
             pal.party(cand.colour.as_deref())
         };
         self.bar(area, y, value.unwrap_or(0.0), bar_style, buf);
-        let votes = match value {
-            Some(v) => thousands(v.round() as u64),
-            None => "–".to_string(),
+        // Settled, the round's exact figure (a published fraction at its precision);
+        // moving, whole votes.
+        let votes = match (value, self.round.tally(i)) {
+            (Some(_), Some(exact)) if settled => thousands(exact),
+            (Some(v), _) => thousands(v.round() as u64),
+            (None, _) => "–".to_string(),
         };
         let x = cols.votes_x();
         put(
@@ -517,6 +571,27 @@ impl Frame<'_> {
         }
     }
 
+    /// Votes lost to rounding so far (no bar: a fraction of a vote).
+    fn residual_row(&self, area: Rect, y: u16, buf: &mut Buffer) {
+        let pal = &self.pal;
+        put(
+            buf,
+            area,
+            area.x + GLYPH_W,
+            y,
+            &fit(ROUNDING, self.cols.name_w as usize),
+            pal.dim(),
+        );
+        put(
+            buf,
+            area,
+            self.cols.votes_x(),
+            y,
+            &right(&thousands(self.round.residual), VOTES_W as usize),
+            pal.dim(),
+        );
+    }
+
     /// The non-transferable (exhausted) ballots, as a row of their own.
     fn exhausted_row(&self, area: Rect, y: u16, buf: &mut Buffer) {
         let label = self.contest.method.words().exhausted;
@@ -530,7 +605,11 @@ impl Frame<'_> {
             pal.dim(),
         );
         self.bar(area, y, self.shown.exhausted, pal.exhausted_bar(), buf);
-        let votes = thousands(self.shown.exhausted.round() as u64);
+        let votes = if self.shown.progress.is_none() {
+            thousands(self.round.exhausted)
+        } else {
+            thousands(self.shown.exhausted.round() as u64)
+        };
         put(
             buf,
             area,
@@ -562,7 +641,26 @@ impl Frame<'_> {
             .any(|&w| round.votes.get(w).is_some_and(|v| *v < round.threshold));
         let t = thousands(round.threshold);
         let c = thousands(round.continuing);
-        let labels = if !self.contest.method.words().majority_needed {
+        let published = crate::story::published::published(self.contest).is_some();
+        let multi = self.contest.seats > 1
+            || self.contest.method.system() == VotingSystem::SingleTransferableVote;
+        let labels = if multi {
+            vec![
+                format!("quota {t}: elected on reaching it"),
+                format!("quota {t}"),
+            ]
+        } else if published && won_below {
+            vec![
+                format!("{t} to win (the published threshold; elected below it)"),
+                format!("{t} to win (not reached)"),
+                format!("{t} to win"),
+            ]
+        } else if published && round.threshold != round.continuing.majority() {
+            vec![
+                format!("{t} to win (the published threshold)"),
+                format!("{t} to win"),
+            ]
+        } else if !self.contest.method.words().majority_needed {
             vec![
                 format!("majority {t} (not needed: most votes wins)"),
                 format!("majority {t} (not needed)"),

@@ -496,7 +496,14 @@ impl Slide<'_> {
         }
         if f.threshold.is_some() && !self.numbers {
             // Hidden: no line and no ▲, whose place against the scale is a figure too.
-            put(buf, bars, bar_x, y, "? = more than half", pal.threshold());
+            put(
+                buf,
+                bars,
+                bar_x,
+                y,
+                &format!("? {}", line_words(self.app)),
+                pal.threshold(),
+            );
         } else if let Some(t) = f.threshold
             && bar_w > 0
         {
@@ -508,7 +515,7 @@ impl Slide<'_> {
                     cell.set_symbol("┃").set_style(pal.threshold());
                 }
             }
-            let text = format!("{} = more than half", self.number(t));
+            let text = format!("{} {}", self.number(t), line_words(self.app));
             majority_label(buf, bars, tx, y, &text, pal.threshold());
         }
         PresentScroll {
@@ -588,6 +595,19 @@ impl Slide<'_> {
             bar_style,
         };
         rows.draw(y, &row, buf);
+    }
+}
+
+/// What the line is: more than half, a published count's threshold, or (several seats) the
+/// quota.
+fn line_words(app: &App) -> &'static str {
+    let l = app.contest();
+    if crate::story::published::multi_seat(l) {
+        "= quota"
+    } else if crate::story::published::published(&l.contest).is_some() {
+        "to win"
+    } else {
+        "= more than half"
     }
 }
 

@@ -357,10 +357,15 @@ impl<'a> Frame<'a> {
             format!("Round {}", self.at + 1)
         };
         let label = self.exhausted_label.to_lowercase();
+        let rounding = if last.residual.is_zero() {
+            String::new()
+        } else {
+            format!(" with {} lost to rounding", thousands(last.residual))
+        };
         match self.basis {
             ShareBasis::ValidFirstPreferences => format!(
                 "{round}: {} votes for the candidates still in it and {} {label} \
-                 ballots make up the {} valid first preferences.",
+                 ballots{rounding} make up the {} valid first preferences.",
                 thousands(last.continuing),
                 thousands(last.exhausted),
                 thousands(valid)
@@ -381,7 +386,8 @@ impl<'a> Frame<'a> {
         // The states as of the round the count is at, never ahead of it.
         let now = &count.rounds[self.at.min(count.rounds.len() - 1)];
         let cand = &self.app.contest().contest.candidates[i];
-        let elected = now.elected.contains(&i);
+        // Elected in this round or before (held at the quota in a multi-seat count).
+        let elected = now.states.get(i) == Some(&crate::count::State::Elected);
         let out = !now.is_continuing(i) || now.eliminated.contains(&i);
         let (glyph, name_style) = if elected {
             ("✓", pal.elected())

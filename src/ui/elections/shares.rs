@@ -165,6 +165,9 @@ pub(super) fn share_rows(ctx: &Ctx, table: &[PartyRow]) -> Vec<Row> {
             let (text, style) = match &cells[i] {
                 Some(c) if ctx.highlighted(i) => (c.as_str(), pal.title()),
                 Some(c) => (c.as_str(), pal.text()),
+                None if !crate::story::summary::names_parties(&ctx.app.contests()[i]) => {
+                    ("unknown", pal.dim())
+                }
                 None => ("–", pal.dim()),
             };
             row.push(piece(col_x(k), right(text, col_w as usize), style));

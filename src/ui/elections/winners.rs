@@ -13,17 +13,50 @@ pub(super) fn winner_rows(ctx: &Ctx) -> Vec<Row> {
         .contests()
         .iter()
         .map(|l| {
+            let imported = crate::story::published::published(&l.contest).is_some();
+            let elected = l.count.elected();
             let (name, party) = match summary::winner(l) {
+                // Several seats: everyone elected, by surname, in order.
+                Some(_) if elected.len() > 1 => {
+                    let names: Vec<String> = elected
+                        .iter()
+                        .map(|&i| crate::story::words::surname(&l.contest.candidates[i].name))
+                        .collect();
+                    (names.join(", "), String::new())
+                }
+                // An imported count's file names no parties.
+                Some(w) if imported && w.party.is_empty() => {
+                    (clean(&w.name).into_owned(), "unknown".to_string())
+                }
                 Some(w) => (clean(&w.name).into_owned(), clean(&w.party).into_owned()),
+                None if l.count.outcome == crate::count::Outcome::NoVotes => {
+                    ("no votes yet".to_string(), String::new())
+                }
                 None => ("undecided".to_string(), String::new()),
             };
-            let margin = l
-                .count
-                .margin()
-                .map_or_else(|| "unknown".to_string(), thousands);
+            // Several seats have no one margin: each was won at the quota.
+            let margin = if elected.len() > 1 {
+                "–".to_string()
+            } else {
+                l.count
+                    .margin()
+                    .map_or_else(|| "unknown".to_string(), thousands)
+            };
             let mut system = l.contest.method.system().name().to_string();
             if l.count.partial {
                 system.push_str(" · partial");
+            }
+            if imported {
+                // What can be compared with any count: its rounds and what was exhausted.
+                let last = l.count.last();
+                let rounds = l.count.rounds.len();
+                system.push_str(&format!(
+                    " · {rounds} round{}",
+                    if rounds == 1 { "" } else { "s" }
+                ));
+                if let Some(s) = crate::text::share(last.exhausted, l.count.valid) {
+                    system.push_str(&format!(" · {s} exhausted"));
+                }
             }
             (name, party, margin, system)
         })
