@@ -131,12 +131,17 @@ fn transfers_into(
     prev: &Round,
     next: &Round,
 ) -> (Vec<Transfer>, bool, Votes) {
-    let sources: Vec<CandidateIdx> = prev
-        .elected
-        .iter()
-        .chain(&prev.eliminated)
-        .copied()
-        .collect();
+    // Surpluses: of those elected at the end of `prev`, and of any elected earlier whose
+    // votes fall now (OpaVote moves one surplus a round, the largest first).
+    let mut surpluses: Vec<CandidateIdx> = prev.elected.clone();
+    let mut listed = vec![false; prev.votes.len()];
+    for &i in &surpluses {
+        listed[i] = true;
+    }
+    surpluses.extend((0..prev.votes.len()).filter(|&i| {
+        !listed[i] && prev.states[i] == State::Elected && next.votes[i] < prev.votes[i]
+    }));
+    let sources: Vec<CandidateIdx> = surpluses.iter().chain(&prev.eliminated).copied().collect();
     let had_votes = sources.iter().any(|&s| !prev.votes[s].is_zero());
     let known = match &prev_pub.transfers {
         Some(t) => !t.is_empty() || !had_votes,
@@ -182,7 +187,7 @@ fn transfers_into(
         );
     }
     let mut lost = Votes::ZERO;
-    for &s in &prev.elected {
+    for &s in &surpluses {
         let surplus = prev.votes[s].saturating_sub(next.votes[s]);
         lost += surplus.saturating_sub(moved(s));
     }
