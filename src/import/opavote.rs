@@ -355,6 +355,12 @@ impl<'a> Check<'a> {
                 ));
             }
         }
+        if check.withdrawn.iter().all(|&w| w) {
+            return Err(error(
+                "withdrawn",
+                "every candidate withdrew: there is no count to show",
+            ));
+        }
         check.seats = match raw.n_seats {
             Some(Whole(0)) => return Err(error("n_seats", "a count fills at least 1 seat")),
             Some(Whole(s)) if s > n as u64 => {
@@ -399,17 +405,25 @@ impl<'a> Check<'a> {
         }
     }
 
-    /// Positions in `candidates`, in the order given, each once.
+    /// Positions in `candidates`, in the order given, each once. In time and memory
+    /// proportional to the list (a file may hold many short lists over many candidates).
     fn indices(&self, list: &[Whole], path: &str) -> Result<Vec<usize>, Diagnostic> {
-        let mut seen = vec![false; self.names.len()];
-        let mut out = Vec::with_capacity(list.len().min(self.names.len()));
+        let n = self.names.len() as u64;
+        let mut out = Vec::with_capacity(list.len());
         for (k, &w) in list.iter().enumerate() {
-            let at = format!("{path}[{k}]");
-            let i = self.index(w, &at)?;
-            if std::mem::replace(&mut seen[i], true) {
-                return Err(error(at, format!("{} is listed twice", self.names[i])));
+            if w.0 >= n {
+                return self.index(w, &format!("{path}[{k}]")).map(|_| Vec::new());
             }
-            out.push(i);
+            out.push(w.0 as usize);
+        }
+        let mut sorted: Vec<(usize, usize)> = out.iter().copied().zip(0..).collect();
+        sorted.sort_unstable();
+        if let Some(pair) = sorted.windows(2).find(|p| p[0].0 == p[1].0) {
+            let (i, k) = (pair[0].0, pair[0].1.max(pair[1].1));
+            return Err(error(
+                format!("{path}[{k}]"),
+                format!("{} is listed twice", self.names[i]),
+            ));
         }
         Ok(out)
     }
@@ -438,6 +452,8 @@ impl<'a> Check<'a> {
         let mut prev_total: u128 = 0;
         let mut continuing_warned = false;
         let mut filled_in = 0usize;
+        // Figures of transfers to be worked out, so far.
+        let mut derived = 0usize;
         for (k, r) in raw.rounds.iter().enumerate() {
             let number = k + 1;
             let path = format!("rounds[{k}]");
@@ -615,6 +631,30 @@ impl<'a> Check<'a> {
                     .filter(|&i| eliminated_in[i] == 0 && !self.withdrawn[i])
                     .collect();
                 self.check_action(r, &path, &newly, &elected_in)?;
+                // `count::published` works out where ballots went as one figure per source
+                // per candidate still in: bounded like the tallies.
+                let surpluses = (0..n)
+                    .filter(|&i| {
+                        elected_in[i] == k || elected_in[i] > 0 && counts[i] < prev_counts[i]
+                    })
+                    .count();
+                if surpluses > 0 || newly.iter().any(|&i| !prev_counts[i].is_zero()) {
+                    let staying = (0..n)
+                        .filter(|&i| !is_loser[i] && !self.withdrawn[i])
+                        .count();
+                    let sources = newly.len() + surpluses;
+                    derived = derived.saturating_add(sources.saturating_mul(staying + 1));
+                    if derived > crate::count::MAX_FIGURES {
+                        return Err(error(
+                            path,
+                            format!(
+                                "the ballots of {} candidates move at once in round {number}: working out where they went takes more figures than tally holds ({} at most)",
+                                crate::text::thousands(sources as u64),
+                                crate::text::thousands(crate::count::MAX_FIGURES as u64)
+                            ),
+                        ));
+                    }
+                }
                 let mut newly = newly;
                 newly.sort_unstable();
                 for &i in &newly {
@@ -731,6 +771,15 @@ impl<'a> Check<'a> {
         raw: &RawResults,
         mut rounds: Vec<PublishedRound>,
     ) -> Result<Published, Diagnostic> {
+        // Sorted, to look candidates up in them (`eliminated` already is).
+        let elected_sorted: Vec<Vec<usize>> = rounds
+            .iter()
+            .map(|r| {
+                let mut e = r.elected.clone();
+                e.sort_unstable();
+                e
+            })
+            .collect();
         for (j, (round, tied, chosen)) in raw.tie_breaks.iter().flatten().enumerate() {
             let path = format!("tie_breaks[{j}]");
             let r = round.0;
@@ -757,7 +806,13 @@ impl<'a> Check<'a> {
                     "names nobody as chosen by the tie-break",
                 ));
             }
-            if let Some((m, &i)) = chosen.iter().enumerate().find(|(_, i)| !tied.contains(i)) {
+            let mut tied_sorted = tied.clone();
+            tied_sorted.sort_unstable();
+            if let Some((m, &i)) = chosen
+                .iter()
+                .enumerate()
+                .find(|(_, i)| tied_sorted.binary_search(i).is_err())
+            {
                 return Err(error(
                     format!("{path}[2][{m}]"),
                     format!(
@@ -777,10 +832,10 @@ impl<'a> Check<'a> {
                 ))
             } else if tied.iter().any(|&i| pr.tally[i] != pr.tally[tied[0]]) {
                 Some(format!("they do not have the same votes in round {r}"))
-            } else if let Some(&i) = chosen
-                .iter()
-                .find(|i| !pr.eliminated.contains(i) && !pr.elected.contains(i))
-            {
+            } else if let Some(&i) = chosen.iter().find(|i| {
+                pr.eliminated.binary_search(i).is_err()
+                    && elected_sorted[r as usize - 1].binary_search(i).is_err()
+            }) {
                 Some(format!(
                     "{}, whom it chose, is neither elected nor eliminated at the end of round {r}",
                     self.names[i]
@@ -798,15 +853,25 @@ impl<'a> Check<'a> {
             }
         }
         let mut all_elected: Vec<usize> = rounds.iter().flat_map(|r| r.elected.clone()).collect();
+        let mut is_elected = vec![false; self.names.len()];
+        for &e in &all_elected {
+            is_elected[e] = true;
+        }
         if let Some(list) = &raw.winners {
             let winners = self.indices(list, "winners")?;
+            let mut is_winner = vec![false; self.names.len()];
+            for &w in &winners {
+                is_winner[w] = true;
+            }
             let last = rounds.len();
             for (j, &w) in winners.iter().enumerate() {
-                if all_elected.contains(&w) {
+                if is_elected[w] {
                     continue;
                 }
                 let out = rounds.iter().any(|r| r.tally[w].is_none())
-                    || rounds.iter().any(|r| r.eliminated.contains(&w));
+                    || rounds
+                        .iter()
+                        .any(|r| r.eliminated.binary_search(&w).is_ok());
                 if out {
                     return Err(error(
                         format!("winners[{j}]"),
@@ -823,9 +888,10 @@ impl<'a> Check<'a> {
                 );
                 rounds[last - 1].elected.push(w);
                 all_elected.push(w);
+                is_elected[w] = true;
             }
             for &e in &all_elected {
-                if !winners.contains(&e) {
+                if !is_winner[e] {
                     self.warn(
                         "winners",
                         format!(
@@ -970,8 +1036,32 @@ impl<'a> Check<'a> {
         })
     }
 
-    /// The contest around the published count.
-    fn build(mut self, raw: &RawResults, published: Published) -> (Contest, Vec<Diagnostic>) {
+    /// The contest around the published count. Withdrawn candidates are left out of it
+    /// (and said in a note): they were never in the count.
+    fn build(mut self, raw: &RawResults, mut published: Published) -> (Contest, Vec<Diagnostic>) {
+        let kept: Vec<usize> = (0..self.names.len())
+            .filter(|&i| !self.withdrawn[i])
+            .collect();
+        if kept.len() < self.names.len() {
+            let mut new_index = vec![0; self.names.len()];
+            for (j, &i) in kept.iter().enumerate() {
+                new_index[i] = j;
+            }
+            // The withdrawn are never elected, eliminated or in a tie shown (`rounds`,
+            // `published`), so every index left is of a kept candidate.
+            for r in &mut published.rounds {
+                r.tally = kept.iter().map(|&i| r.tally[i]).collect();
+                let lists = [&mut r.elected, &mut r.eliminated];
+                for x in lists.into_iter().flatten() {
+                    *x = new_index[*x];
+                }
+                for t in &mut r.ties {
+                    for x in t.tied.iter_mut().chain(t.chosen.iter_mut()) {
+                        *x = new_index[*x];
+                    }
+                }
+            }
+        }
         let stem = std::path::Path::new(self.file)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned())
@@ -988,8 +1078,8 @@ impl<'a> Check<'a> {
             }
         };
         let mut taken = std::collections::HashSet::new();
-        let ids: Vec<String> = self
-            .names
+        let names: Vec<&str> = kept.iter().map(|&i| self.names[i]).collect();
+        let ids: Vec<String> = names
             .iter()
             .map(|name| crate::count::ballots::id_for(name, &mut taken))
             .collect();
@@ -1018,7 +1108,7 @@ impl<'a> Check<'a> {
         )];
         if !withdrawn.is_empty() {
             notes.push(format!(
-                "Withdrawn before the count, and out of it from round 1: {}.",
+                "Withdrawn before the count, and not shown: {}.",
                 and(&withdrawn)
             ));
         }
@@ -1033,8 +1123,7 @@ impl<'a> Check<'a> {
             date: chrono::Local::now().date_naive(),
             seats: self.seats,
             status: None,
-            candidates: self
-                .names
+            candidates: names
                 .iter()
                 .zip(ids)
                 .map(|(name, id)| Candidate {
