@@ -411,10 +411,12 @@ impl<'a> Check<'a> {
         let n = self.names.len() as u64;
         let mut out = Vec::with_capacity(list.len());
         for (k, &w) in list.iter().enumerate() {
-            if w.0 >= n {
-                return self.index(w, &format!("{path}[{k}]")).map(|_| Vec::new());
-            }
-            out.push(w.0 as usize);
+            let i = if w.0 < n {
+                w.0 as usize
+            } else {
+                self.index(w, &format!("{path}[{k}]"))?
+            };
+            out.push(i);
         }
         let mut sorted: Vec<(usize, usize)> = out.iter().copied().zip(0..).collect();
         sorted.sort_unstable();
@@ -492,6 +494,21 @@ impl<'a> Check<'a> {
                 .exhausted
                 .map(|e| self.votes(e, &format!("{path}.exhausted")))
                 .transpose()?;
+            // Totals are compared round to round: counted and exhausted together, or counted
+            // alone, but the same in every round.
+            if k > 0 && exhausted.is_some() != prev_exhausted.is_some() {
+                return Err(if exhausted.is_some() {
+                    error(
+                        format!("{path}.exhausted"),
+                        "is given, but round 1 has no `exhausted`: every round gives it or none does",
+                    )
+                } else {
+                    error(
+                        path,
+                        "has no `exhausted`, which round 1 gives: every round gives it or none does",
+                    )
+                });
+            }
             let threshold = r
                 .thresh
                 .map(|t| self.votes(t, &format!("{path}.thresh")))
@@ -607,7 +624,7 @@ impl<'a> Check<'a> {
                     ),
                 ));
             }
-            if k > 0 && total > prev_total && exhausted.is_some() == prev_exhausted.is_some() {
+            if k > 0 && total > prev_total {
                 let shown = |t: u128| Votes::from_raw(t.min(u128::from(u64::MAX)) as u64);
                 return Err(error(
                     path,

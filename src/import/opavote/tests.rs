@@ -345,6 +345,22 @@ fn inconsistent_files_are_refused_naming_the_place() {
             "t.json: rounds[3].exhausted: falls from 0.25 to 0: exhausted ballots are a running total",
         ),
         (
+            {
+                let mut f = stv();
+                f["rounds"][3].as_object_mut().unwrap().remove("exhausted");
+                f
+            },
+            "t.json: rounds[3]: has no `exhausted`, which round 1 gives: every round gives it or none does",
+        ),
+        (
+            {
+                let mut f = stv();
+                f["rounds"][0].as_object_mut().unwrap().remove("exhausted");
+                f
+            },
+            "t.json: rounds[1].exhausted: is given, but round 1 has no `exhausted`: every round gives it or none does",
+        ),
+        (
             stv_with("/rounds/1/action/candidates", json!([2])),
             "t.json: rounds[1].action.candidates[0]: C's surplus is transferred, but C has not been elected",
         ),
