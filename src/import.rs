@@ -14,6 +14,7 @@ pub mod dataset;
 pub mod delimited;
 pub mod embedded;
 pub mod forms;
+pub mod opavote;
 pub mod recognise;
 
 use std::fmt;
@@ -183,6 +184,12 @@ pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<C
         recognise::Format::BallotsText | recognise::Format::Forms(_) => {
             let about = About::file(Path::new(file), None, None);
             ballots(file, bytes, system, &about)
+        }
+        recognise::Format::Tabulator(recognise::Tabulator::OpaVote) => {
+            opavote::from_bytes(file, bytes).map_err(|diagnostics| OpenError::Invalid {
+                file: file.to_string(),
+                diagnostics,
+            })
         }
         // Another tabulator's JSON: a document cut short says so first (it may still be
         // being written), then what it is and that tally does not read it yet.

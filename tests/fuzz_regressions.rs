@@ -76,3 +76,24 @@ fn sums_that_overflowed_are_refused_naming_the_line() {
         );
     }
 }
+
+#[test]
+fn every_opavote_regression_loads_or_is_refused_and_every_output_is_made() {
+    let files = inputs("opavote");
+    assert!(!files.is_empty());
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        let file = path.display().to_string();
+        let Ok(loaded) = tally::import::opavote::from_bytes(&file, &bytes) else {
+            continue;
+        };
+        for r in &loaded.count.rounds {
+            assert_eq!(r.continuing + r.exhausted + r.residual, loaded.count.valid);
+        }
+        let _ = tally::report::text::rounds(&loaded);
+        let _ = tally::story::narrate::report(&loaded);
+        for beat in tally::story::present::beats(&loaded) {
+            let _ = tally::story::present::frame(&loaded, beat);
+        }
+    }
+}

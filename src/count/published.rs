@@ -131,12 +131,17 @@ fn transfers_into(
     prev: &Round,
     next: &Round,
 ) -> (Vec<Transfer>, bool, Votes) {
-    let sources: Vec<CandidateIdx> = prev
-        .elected
-        .iter()
-        .chain(&prev.eliminated)
-        .copied()
-        .collect();
+    // Surpluses: of those elected at the end of `prev`, and of any elected earlier whose
+    // votes fall now (OpaVote moves one surplus a round, the largest first).
+    let mut surpluses: Vec<CandidateIdx> = prev.elected.clone();
+    let mut listed = vec![false; prev.votes.len()];
+    for &i in &surpluses {
+        listed[i] = true;
+    }
+    surpluses.extend((0..prev.votes.len()).filter(|&i| {
+        !listed[i] && prev.states[i] == State::Elected && next.votes[i] < prev.votes[i]
+    }));
+    let sources: Vec<CandidateIdx> = surpluses.iter().chain(&prev.eliminated).copied().collect();
     let had_votes = sources.iter().any(|&s| !prev.votes[s].is_zero());
     let known = match &prev_pub.transfers {
         Some(t) => !t.is_empty() || !had_votes,
@@ -182,7 +187,7 @@ fn transfers_into(
         );
     }
     let mut lost = Votes::ZERO;
-    for &s in &prev.elected {
+    for &s in &surpluses {
         let surplus = prev.votes[s].saturating_sub(next.votes[s]);
         lost += surplus.saturating_sub(moved(s));
     }
@@ -193,8 +198,12 @@ fn transfers_into(
 /// `prev`'s sources together.
 fn derive(sources: &[CandidateIdx], prev: &Round, next: &Round) -> Vec<Transfer> {
     let mut out = Vec::new();
+    let mut is_source = vec![false; next.votes.len()];
+    for &s in sources {
+        is_source[s] = true;
+    }
     for (i, state) in next.states.iter().enumerate() {
-        if *state == State::Excluded || sources.contains(&i) {
+        if *state == State::Excluded || is_source[i] {
             continue;
         }
         let gain = next.votes[i].saturating_sub(prev.votes[i]);
@@ -246,11 +255,16 @@ fn ties(pr: &PublishedRound, round: &Round) -> Vec<TieBreak> {
     }
     let mut out = Vec::new();
     let in_count = |i: usize| round.states[i] != State::Excluded;
+    // Whether each candidate is eliminated or elected at the end of this round: looked up,
+    // not searched for, as a batch may hold most of the candidates.
+    let mut leaving = vec![false; round.votes.len()];
+    for &i in round.eliminated.iter().chain(&round.elected) {
+        leaving[i] = true;
+    }
     if let Some(&top_out) = round.eliminated.iter().max_by_key(|&&i| round.votes[i]) {
         let votes = round.votes[top_out];
         let kept: Vec<CandidateIdx> = (0..round.votes.len())
-            .filter(|&i| in_count(i) && !round.eliminated.contains(&i))
-            .filter(|&i| round.votes[i] == votes && !round.elected.contains(&i))
+            .filter(|&i| in_count(i) && !leaving[i] && round.votes[i] == votes)
             .collect();
         if !kept.is_empty() {
             let mut tied: Vec<CandidateIdx> = kept.clone();
@@ -270,15 +284,29 @@ fn ties(pr: &PublishedRound, round: &Round) -> Vec<TieBreak> {
             });
         }
     }
+    // Those staying in, by their votes, for the winners below the threshold to be found
+    // among in one pass.
+    let mut staying: std::collections::HashMap<Votes, Vec<CandidateIdx>> =
+        std::collections::HashMap::new();
+    if round
+        .elected
+        .iter()
+        .any(|&w| round.votes[w] < round.threshold)
+    {
+        let mut elected = vec![false; round.votes.len()];
+        for &i in &round.elected {
+            elected[i] = true;
+        }
+        for i in (0..round.votes.len()).filter(|&i| in_count(i) && !elected[i]) {
+            staying.entry(round.votes[i]).or_default().push(i);
+        }
+    }
     for &w in &round.elected {
         let votes = round.votes[w];
         if votes >= round.threshold {
             continue;
         }
-        let others: Vec<CandidateIdx> = (0..round.votes.len())
-            .filter(|&i| i != w && in_count(i) && round.votes[i] == votes)
-            .filter(|i| !round.elected.contains(i))
-            .collect();
+        let others: Vec<CandidateIdx> = staying.get(&votes).cloned().unwrap_or_default();
         if !others.is_empty() {
             let mut tied = others;
             tied.push(w);
