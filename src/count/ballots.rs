@@ -459,7 +459,7 @@ fn irv(
 const ID_STEM: usize = 56;
 
 /// An id from a name: `Ada Okafor` → `ada-okafor`, unique within `taken` (which it joins).
-fn id_for(name: &str, taken: &mut HashSet<String>) -> String {
+pub(crate) fn id_for(name: &str, taken: &mut HashSet<String>) -> String {
     let slug = name
         .to_lowercase()
         .chars()

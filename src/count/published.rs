@@ -137,7 +137,16 @@ fn transfers_into(
         .chain(&prev.eliminated)
         .copied()
         .collect();
-    let had_votes = sources.iter().any(|&s| !prev.votes[s].is_zero());
+    // Votes to pass on: all of an eliminated candidate's, an elected one's surplus (none
+    // when elected at the threshold exactly: then `{}` is known to mean nothing moved).
+    let had_votes = sources.iter().any(|&s| {
+        let to_move = if prev.elected.contains(&s) {
+            prev.votes[s].saturating_sub(next.votes[s])
+        } else {
+            prev.votes[s]
+        };
+        !to_move.is_zero()
+    });
     let known = match &prev_pub.transfers {
         Some(t) => !t.is_empty() || !had_votes,
         None => !had_votes,

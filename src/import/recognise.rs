@@ -112,9 +112,12 @@ impl Format {
             }
             Format::Binary => "tally reads text files",
             Format::CastVoteRecords { .. } => "tally does not read cast vote records yet",
-            Format::Tabulator(
-                Tabulator::RctabDetailed { .. } | Tabulator::RctabSummary | Tabulator::OpaVote,
-            ) => "showing other tabulators' published rounds is not supported yet",
+            Format::Tabulator(Tabulator::RctabDetailed { .. } | Tabulator::RctabSummary) => {
+                "open it as a contest: `tally FILE`, `tally rounds FILE` (docs/formats.md)"
+            }
+            Format::Tabulator(Tabulator::OpaVote) => {
+                "showing other tabulators' published rounds is not supported yet"
+            }
             Format::Tabulator(Tabulator::RctabConfig) => {
                 "counting from RCTab configurations and their cast vote records is not supported yet"
             }
