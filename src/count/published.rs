@@ -42,6 +42,8 @@ pub fn count(contest: &Contest, p: &Published) -> Result<Count, Vec<Diagnostic>>
     let seats = contest.seats.max(1) as usize;
     let mut rounds: Vec<Round> = Vec::with_capacity(p.rounds.len());
     let mut elected_so_far: Vec<CandidateIdx> = Vec::new();
+    // The same as flags, so each round's states take linear time however many are elected.
+    let mut is_elected = vec![false; n];
     for (k, pr) in p.rounds.iter().enumerate() {
         let continuing = counted(pr);
         // Lost to rounding so far; a file without inactive counts leaves the rest of what is
@@ -64,7 +66,7 @@ pub fn count(contest: &Contest, p: &Published) -> Result<Count, Vec<Diagnostic>>
             .enumerate()
             .map(|(i, t)| match t {
                 None => State::Excluded,
-                Some(_) if elected_so_far.contains(&i) => State::Elected,
+                Some(_) if is_elected[i] => State::Elected,
                 Some(_) => State::Continuing,
             })
             .collect();
@@ -96,6 +98,7 @@ pub fn count(contest: &Contest, p: &Published) -> Result<Count, Vec<Diagnostic>>
         for &i in &pr.elected {
             round.elect(i);
             elected_so_far.push(i);
+            is_elected[i] = true;
         }
         round.tie_breaks = ties(pr, &round);
         rounds.push(round);
@@ -139,8 +142,9 @@ fn transfers_into(
         .collect();
     // Votes to pass on: all of an eliminated candidate's, an elected one's surplus (none
     // when elected at the threshold exactly: then `{}` is known to mean nothing moved).
+    let elected_now = flags(&prev.elected, prev.votes.len());
     let had_votes = sources.iter().any(|&s| {
-        let to_move = if prev.elected.contains(&s) {
+        let to_move = if elected_now[s] {
             prev.votes[s].saturating_sub(next.votes[s])
         } else {
             prev.votes[s]
@@ -198,12 +202,22 @@ fn transfers_into(
     (out, false, lost)
 }
 
+/// `true` at each of `list`'s candidates, of `n`: a linear-time `contains`.
+fn flags(list: &[CandidateIdx], n: usize) -> Vec<bool> {
+    let mut v = vec![false; n];
+    for &i in list {
+        v[i] = true;
+    }
+    v
+}
+
 /// What each candidate and the exhausted pile gained from `prev` to `next`, from all of
 /// `prev`'s sources together.
 fn derive(sources: &[CandidateIdx], prev: &Round, next: &Round) -> Vec<Transfer> {
     let mut out = Vec::new();
+    let is_source = flags(sources, next.states.len());
     for (i, state) in next.states.iter().enumerate() {
-        if *state == State::Excluded || sources.contains(&i) {
+        if *state == State::Excluded || is_source[i] {
             continue;
         }
         let gain = next.votes[i].saturating_sub(prev.votes[i]);
@@ -255,11 +269,15 @@ fn ties(pr: &PublishedRound, round: &Round) -> Vec<TieBreak> {
     }
     let mut out = Vec::new();
     let in_count = |i: usize| round.states[i] != State::Excluded;
+    let (out_now, elected_now) = (
+        flags(&round.eliminated, round.votes.len()),
+        flags(&round.elected, round.votes.len()),
+    );
     if let Some(&top_out) = round.eliminated.iter().max_by_key(|&&i| round.votes[i]) {
         let votes = round.votes[top_out];
         let kept: Vec<CandidateIdx> = (0..round.votes.len())
-            .filter(|&i| in_count(i) && !round.eliminated.contains(&i))
-            .filter(|&i| round.votes[i] == votes && !round.elected.contains(&i))
+            .filter(|&i| in_count(i) && !out_now[i])
+            .filter(|&i| round.votes[i] == votes && !elected_now[i])
             .collect();
         if !kept.is_empty() {
             let mut tied: Vec<CandidateIdx> = kept.clone();
@@ -286,7 +304,7 @@ fn ties(pr: &PublishedRound, round: &Round) -> Vec<TieBreak> {
         }
         let others: Vec<CandidateIdx> = (0..round.votes.len())
             .filter(|&i| i != w && in_count(i) && round.votes[i] == votes)
-            .filter(|i| !round.elected.contains(i))
+            .filter(|&i| !elected_now[i])
             .collect();
         if !others.is_empty() {
             let mut tied = others;

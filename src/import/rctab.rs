@@ -10,13 +10,18 @@
 //!
 //! Every number is read exactly from its text ([`raw`]). The file is checked as rcvformats
 //! checks it, and more: names unique and not empty; nobody back in the count after leaving
-//! it; nobody's votes falling except by a transfer out; no elimination in the last round
-//! unless someone is elected there; transfers only to candidates still in the count, and no
-//! more than the source had. Two repairs are unambiguous and made with a warning each: a
-//! candidate who leaves the count without being eliminated (RankIt's exports) is read as
-//! eliminated in the round they leave after, and an eliminated candidate still listed with 0
-//! votes is read as out of the count. Anything else wrong is refused, naming the JSON path and
-//! the candidate.
+//! it; nobody's votes falling except by a transfer out; no round counting more votes than
+//! the one before; no elimination in the last round unless someone is elected there;
+//! transfers only to candidates still in the count, no more than the source had, and, when
+//! a round's are all given, exactly what makes the next round's tally. These are what
+//! `count::published` relies on: every round of a file that passes adds up.
+//!
+//! Two repairs are unambiguous and made with a warning each: a candidate who leaves the
+//! count without being eliminated (RankIt's exports) is read as eliminated in the round they
+//! were last in (where their ballots went is then unknown, so that round's transfers are
+//! worked out from the tallies), and an eliminated candidate still listed with 0 votes is
+//! read as out of the count. Anything else wrong is refused, naming the JSON path and the
+//! candidate: the first problem only, as later ones may follow from it.
 
 pub mod raw;
 
@@ -376,6 +381,28 @@ impl Reader {
                 )?;
                 rounds[k - 1].transfers = transfers;
             }
+            if k > 0 {
+                let before: Votes = rounds[k - 1].tally.iter().flatten().copied().sum();
+                let both = rounds[k - 1].inactive.zip(round_inactive);
+                let (was, is) = match both {
+                    Some((a, b)) => (before.saturating_add(a), counted.saturating_add(b)),
+                    None => (before, counted),
+                };
+                if is > was {
+                    return Err(Diagnostic::error(
+                        tally_path.clone(),
+                        format!(
+                            "round {} counts {is} votes{}, more than round {k}'s {was}: ballots only leave the count",
+                            k + 1,
+                            if both.is_some() {
+                                " with the inactive ballots"
+                            } else {
+                                ""
+                            }
+                        ),
+                    ));
+                }
+            }
             if k == 0 {
                 valid = total;
             } else if total > valid {
@@ -521,7 +548,7 @@ impl Reader {
         } else if self.ut_signs {
             "Universal Tabulator JSON".to_string()
         } else {
-            "RCTab summary (version 1) or Universal Tabulator JSON".to_string()
+            "RCTab 1 summary or Universal Tabulator JSON".to_string()
         };
 
         let (date, dated) = match date_text.as_deref().map(parse_date) {
@@ -666,6 +693,7 @@ impl Reader {
             _ => Vec::new(),
         };
         let mut out = Vec::with_capacity(list.len());
+        let mut named: HashSet<usize> = HashSet::new();
         for (j, entry) in list.into_iter().enumerate() {
             let p = format!("{path}[{j}]");
             let e = raw::object(entry, &p)?;
@@ -716,7 +744,7 @@ impl Reader {
             }
             for (i, is_elected) in [(elected, true), (eliminated, false)] {
                 let Some(i) = i else { continue };
-                if round.elected.contains(&i) || round.eliminated.contains(&i) {
+                if !named.insert(i) {
                     return Err(Diagnostic::error(
                         p.clone(),
                         format!(
@@ -753,11 +781,13 @@ impl Reader {
         k: usize,
         elected_in: &[Option<usize>],
     ) -> Result<(), Diagnostic> {
+        let elected: HashSet<usize> = prev.elected.iter().copied().collect();
+        let eliminated: HashSet<usize> = prev.eliminated.iter().copied().collect();
         for (i, c) in candidates.iter().enumerate() {
             let Some(before) = prev.tally[i] else {
                 continue;
             };
-            let source = prev.elected.contains(&i) || prev.eliminated.contains(&i);
+            let source = elected.contains(&i) || eliminated.contains(&i);
             match tally[i] {
                 None if !source && elected_in[i].is_none() => {
                     self.warn(
@@ -771,7 +801,7 @@ impl Reader {
                     );
                     prev.eliminated.push(i);
                 }
-                Some(now) if now < before && !prev.elected.contains(&i) => {
+                Some(now) if now < before && !elected.contains(&i) => {
                     return Err(Diagnostic::error(
                         format!("{}.tally.{}", at(k), c.name),
                         format!(
@@ -800,6 +830,8 @@ impl Reader {
     ) -> Result<Option<Vec<PublishedTransfer>>, Diagnostic> {
         let mut out = Vec::new();
         let mut listed: HashSet<usize> = HashSet::new();
+        // Everything each source passed on, a residual surplus included.
+        let mut passed: HashMap<usize, Votes> = HashMap::new();
         for e in entries {
             let Some(from) = e.elected.or(e.eliminated) else {
                 continue;
@@ -864,20 +896,40 @@ impl Reader {
                     ),
                 ));
             }
+            passed.insert(from, moved);
         }
         let Some(next) = next else {
             return Ok(Some(out));
         };
         // A source with votes to pass on and nothing listed: where they went is unknown.
+        let elected: HashSet<usize> = round.elected.iter().copied().collect();
         let unknown = round.elected.iter().chain(&round.eliminated).any(|&s| {
             let had = round.tally[s].unwrap_or(Votes::ZERO);
-            let to_move = if round.elected.contains(&s) {
+            let to_move = if elected.contains(&s) {
                 had.saturating_sub(next[s].unwrap_or(Votes::ZERO))
             } else {
                 had
             };
             !to_move.is_zero() && !listed.contains(&s)
         });
+        // Worked out from the tallies, every gain is credited to all of the round's sources
+        // together: keep that within what a count holds.
+        let sources = round.elected.len() + round.eliminated.len();
+        let gainers = next.iter().flatten().count();
+        if unknown && !crate::count::within_limit(sources, gainers + 1) {
+            return Err(Diagnostic::error(
+                format!("{}.tallyResults", at(k)),
+                format!(
+                    "{} candidates leave the count at once with no transfers given, among {}: more than tally can work out ({} figures at most)",
+                    thousands(sources as u64),
+                    thousands(gainers as u64),
+                    thousands(crate::count::MAX_FIGURES as u64)
+                ),
+            ));
+        }
+        if !unknown {
+            self.tallies_match(candidates, round, next, &out, &passed, &listed, k)?;
+        }
         Ok((!unknown).then_some(out))
     }
 }
@@ -887,6 +939,65 @@ fn sentence(d: &Diagnostic) -> String {
     match &d.location {
         crate::model::Location::Path(p) if !p.is_empty() => format!("{p}: {}", d.message),
         _ => d.message.clone(),
+    }
+}
+
+impl Reader {
+    /// With every transfer of round `k` known, round `k + 1`'s tally must be what they make:
+    /// each candidate's votes plus what they received, and an elected candidate's less what
+    /// they passed on. Otherwise the file contradicts itself.
+    #[allow(clippy::too_many_arguments)]
+    fn tallies_match(
+        &self,
+        candidates: &[Candidate],
+        round: &PublishedRound,
+        next: &[Option<Votes>],
+        out: &[PublishedTransfer],
+        passed: &HashMap<usize, Votes>,
+        listed: &HashSet<usize>,
+        k: usize,
+    ) -> Result<(), Diagnostic> {
+        let mut received: HashMap<usize, Votes> = HashMap::new();
+        for t in out {
+            if let Some(to) = t.to {
+                let r = received.entry(to).or_default();
+                *r = r
+                    .checked_add(t.votes)
+                    .ok_or_else(|| too_many("transfers"))?;
+            }
+        }
+        let elected: HashSet<usize> = round.elected.iter().copied().collect();
+        for (i, c) in candidates.iter().enumerate() {
+            let (Some(before), Some(now)) = (round.tally[i], next[i]) else {
+                continue;
+            };
+            let gained = received.get(&i).copied().unwrap_or(Votes::ZERO);
+            let (expected, what) = if elected.contains(&i) && listed.contains(&i) {
+                let out = passed.get(&i).copied().unwrap_or(Votes::ZERO);
+                (
+                    before.saturating_sub(out).checked_add(gained),
+                    format!("less the {out} they passed on"),
+                )
+            } else {
+                (
+                    before.checked_add(gained),
+                    format!("and the {gained} transferred to them"),
+                )
+            };
+            if expected != Some(now) {
+                return Err(Diagnostic::error(
+                    format!("{}.tally.{}", at(k + 1), c.name),
+                    format!(
+                        "`{}` has {now} votes in round {}, but round {}'s {before} {what} make {}: the tally and the transfers disagree",
+                        c.name,
+                        k + 2,
+                        k + 1,
+                        expected.map_or("too many".to_string(), |e| e.to_string())
+                    ),
+                ));
+            }
+        }
+        Ok(())
     }
 }
 

@@ -206,6 +206,10 @@ fn tabulator(text: &str) -> Option<Tabulator> {
             },
         );
     }
+    // A Universal Tabulator file may leave `config` out: its rounds still say what it is.
+    if has("results") && !has("config") && text.contains("\"tallyResults\"") {
+        return Some(Tabulator::RctabSummary);
+    }
     if has("cvrFileSources") || has("tabulatorVersion") {
         return Some(Tabulator::RctabConfig);
     }
@@ -374,6 +378,10 @@ mod tests {
         );
         assert_eq!(
             t(r#"{"config": {"contest": "Mayor", "threshold": 15982}, "results": [{"round": 1}]}"#),
+            Format::Tabulator(Tabulator::RctabSummary)
+        );
+        assert_eq!(
+            t(r#"{"results": [{"round": 1, "tally": {"A": "3"}, "tallyResults": []}]}"#),
             Format::Tabulator(Tabulator::RctabSummary)
         );
         // Cut off inside `config`: its first field is enough.

@@ -43,3 +43,24 @@ pub fn check(paths: &[PathBuf]) -> (String, usize) {
     }
     (text, bad)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_published_count_says_which_format_it_was_read_as() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published");
+        let (text, bad) = check(&[dir.join("riverside-rctab2-detailed.json")]);
+        assert_eq!(bad, 0);
+        assert!(
+            text.ends_with(
+                "riverside-rctab2-detailed.json: ok (RCTab 2.0.0 detailed report: riverside-mayor, 4 candidates, 2 rounds)\n"
+            ),
+            "{text}"
+        );
+        let (text, _) = check(&[dir.join("books-rankit-vanishing.json")]);
+        assert_eq!(text.matches(": warning: ").count(), 2, "{text}");
+        assert!(text.contains("ok (RCTab 1 summary or Universal Tabulator JSON: which-book-next"));
+    }
+}

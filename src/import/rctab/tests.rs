@@ -147,10 +147,7 @@ const SUMMARY: &str = r#"{
 fn an_rctab_1_summary_reads_and_a_missing_date_is_said_in_the_title() {
     let l = load(SUMMARY);
     let p = published(&l);
-    assert_eq!(
-        p.format,
-        "RCTab summary (version 1) or Universal Tabulator JSON"
-    );
+    assert_eq!(p.format, "RCTab 1 summary or Universal Tabulator JSON");
     assert_eq!(l.contest.title, "Portland Mayor (date not given)");
     assert_eq!(l.contest.id, "portland-mayor");
     assert_eq!(
@@ -392,7 +389,12 @@ fn inconsistent_files_are_refused_naming_the_place_and_the_candidate() {
         (
             r#""A": "5", "B": "5""#,
             r#""A": "5", "B": "6""#,
-            "test.json: results[1].tally: round 2 counts 11 votes, more than round 1's 10: votes cannot appear from nowhere",
+            "test.json: results[1].tally.B: `B` has 6 votes in round 2, but round 1's 3 and the 2 transferred to them make 5: the tally and the transfers disagree",
+        ),
+        (
+            r#"{"B": "2"}"#,
+            r#"{"B": "1"}"#,
+            "test.json: results[1].tally.B: `B` has 5 votes in round 2, but round 1's 3 and the 1 transferred to them make 4: the tally and the transfers disagree",
         ),
     ];
     for (from, to, message) in cases {
@@ -434,4 +436,61 @@ fn sums_too_large_to_hold_are_refused_not_overflowed() {
     let json =
         format!(r#"{{"config": {{}}, "results": [{{"tally": {{"A": "{big}", "B": "{big}"}}}}]}}"#);
     assert!(refused(&json).contains("more than tally can hold"));
+}
+
+#[test]
+fn the_example_in_docs_formats_md_reads_as_it_says() {
+    let doc = include_str!("../../../docs/formats.md");
+    let json = doc
+        .split("```json\n")
+        .nth(1)
+        .and_then(|rest| rest.split("```").next())
+        .expect("docs/formats.md has a JSON example");
+    assert_eq!(json.trim(), DETAILED.trim());
+    let l = load(json);
+    let line = format!(
+        "riverside.json: ok ({}: {}, {} candidates, {} rounds)",
+        published(&l).format,
+        l.contest.id,
+        l.contest.candidates.len(),
+        l.count.rounds.len()
+    );
+    assert!(doc.contains(&line), "{line}");
+}
+
+#[test]
+fn the_published_examples_in_tests_data_all_load() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/published");
+    let mut n = 0;
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let path = entry.unwrap().path();
+        let bytes = std::fs::read(&path).unwrap();
+        let l = from_bytes(&path.display().to_string(), &bytes)
+            .unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+        for r in &l.count.rounds {
+            assert_eq!(r.continuing + r.exhausted + r.residual, l.count.valid);
+        }
+        n += 1;
+    }
+    assert!(n >= 5);
+}
+
+#[test]
+fn the_votes_in_the_count_never_grow_from_one_round_to_the_next() {
+    // Transfers unknown, and the tallies grow by more than the eliminated had.
+    let json = r#"{"config": {"contest": "C", "date": "2020-01-01"}, "results": [
+        {"round": 1, "tally": {"A": "5", "B": "3", "C": "2"}, "tallyResults": [{"eliminated": "C"}]},
+        {"round": 2, "tally": {"A": "6", "B": "5"}, "tallyResults": [{"elected": "A"}]}]}"#;
+    assert_eq!(
+        refused(json),
+        "test.json: results[1].tally: round 2 counts 11 votes, more than round 1's 10: ballots only leave the count"
+    );
+    // With the inactive ballots, the two together.
+    let json = r#"{"config": {"contest": "C", "date": "2020-01-01"}, "results": [
+        {"round": 1, "tally": {"A": "5", "B": "3", "C": "2", "Inactive Ballots": "4"}, "tallyResults": [{"eliminated": "C"}]},
+        {"round": 2, "tally": {"A": "6", "B": "3", "Inactive Ballots": "6"}, "tallyResults": [{"elected": "A"}]}]}"#;
+    assert_eq!(
+        refused(json),
+        "test.json: results[1].tally: round 2 counts 15 votes with the inactive ballots, more than round 1's 14: ballots only leave the count"
+    );
 }
