@@ -61,6 +61,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<(Contest, Vec<Diagnostic>), Fail
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let doc =
         raw::document(text).map_err(|e| vec![super::dataset::parse::from_json_error(&e, None)])?;
+    let doc = doc.unique("").map_err(|d| vec![d])?;
     Reader::default().read(file, &doc).map_err(|d| vec![d])
 }
 
@@ -123,7 +124,7 @@ impl Reader {
         doc: &Entries<'_>,
     ) -> Result<(Contest, Vec<Diagnostic>), Diagnostic> {
         let config = match doc.get("config") {
-            Some(c) if !raw::is_null(c) => raw::object(c, "config")?,
+            Some(c) if !raw::is_null(c) => raw::object(c, "config")?.unique("config")?,
             _ => Entries::default(),
         };
         let text = |key: &str| -> Result<Option<String>, Diagnostic> {
@@ -146,7 +147,7 @@ impl Reader {
             _ => Votes::ZERO,
         };
         let summary = match doc.get("summary") {
-            Some(s) if !raw::is_null(s) => raw::object(s, "summary")?,
+            Some(s) if !raw::is_null(s) => raw::object(s, "summary")?.unique("summary")?,
             _ => Entries::default(),
         };
         let summary_figure = |key: &str| -> Result<Option<Votes>, Diagnostic> {
@@ -179,7 +180,7 @@ impl Reader {
         let mut rounds_raw: Vec<Entries<'_>> = Vec::with_capacity(results.len());
         for (k, r) in results.iter().enumerate() {
             let path = at(k);
-            let round = raw::object(r, &path)?;
+            let round = raw::object(r, &path)?.unique(&path)?;
             if let Some(n) = round.get("round").filter(|n| !raw::is_null(n)) {
                 let n = raw::whole(n, &format!("{path}.round"))?;
                 if n != k as u64 + 1 {
@@ -696,7 +697,7 @@ impl Reader {
         let mut named: HashSet<usize> = HashSet::new();
         for (j, entry) in list.into_iter().enumerate() {
             let p = format!("{path}[{j}]");
-            let e = raw::object(entry, &p)?;
+            let e = raw::object(entry, &p)?.unique(&p)?;
             let name_of = |key: &str| -> Result<Option<usize>, Diagnostic> {
                 let Some(v) = e.get(key).filter(|v| !raw::is_null(v)) else {
                     return Ok(None);

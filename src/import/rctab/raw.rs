@@ -20,6 +20,23 @@ impl<'a> Entries<'a> {
     pub fn get(&self, key: &str) -> Option<&'a RawValue> {
         self.0.iter().find(|(k, _)| k == key).map(|(_, v)| *v)
     }
+
+    /// These entries, if no key is given twice: a field of the format's given twice is
+    /// ambiguous (which one counts?), so it is an error naming the field.
+    pub fn unique(self, path: &str) -> Result<Self, Diagnostic> {
+        let mut seen = std::collections::HashSet::with_capacity(self.0.len());
+        for (k, _) in &self.0 {
+            if !seen.insert(k.as_str()) {
+                let at = if path.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{path}.{k}")
+                };
+                return Err(Diagnostic::error(at, format!("`{k}` is given twice")));
+            }
+        }
+        Ok(self)
+    }
 }
 
 impl<'de: 'a, 'a> Deserialize<'de> for Entries<'a> {

@@ -431,6 +431,18 @@ fn structure_and_syntax_errors_name_the_place() {
 }
 
 #[test]
+fn a_field_given_twice_is_refused() {
+    assert_eq!(
+        refused(r#"{"config": {}, "results": [{"tally": {"A": "1"}}], "results": []}"#),
+        "test.json: results: `results` is given twice"
+    );
+    assert_eq!(
+        refused(r#"{"config": {}, "results": [{"tally": {"A": "1"}, "tally": {"A": "2"}}]}"#),
+        "test.json: results[0].tally: `tally` is given twice"
+    );
+}
+
+#[test]
 fn sums_too_large_to_hold_are_refused_not_overflowed() {
     let big = Votes::MAX_WHOLE.to_string();
     let json =
