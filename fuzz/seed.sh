@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 
-mkdir -p corpus/dataset corpus/render corpus/ballots corpus/forms
+mkdir -p corpus/dataset corpus/render corpus/ballots corpus/forms corpus/rctab
 
 # dataset: the files as they are.
 cp "$root"/assets/*.json "$root"/tests/data/invalid/*.json corpus/dataset/
@@ -57,4 +57,10 @@ forms '\x06' "$root"/tests/data/forms/trip-google-ranks.csv quoted-header
 forms '\x0f' "$root"/tests/data/invalid-ballots/08-google-bad-cells.csv french-semicolons
 forms '\x14' "$root"/tests/data/forms/trip-tabs.txt microsoft-tabs
 
-echo "seeded: $(ls corpus/dataset | wc -l) dataset, $(ls corpus/render | wc -l) render, $(ls corpus/ballots | wc -l) ballots, $(ls corpus/forms | wc -l) forms"
+# rctab: the published counts written for the tests, and the malformed ones.
+cp "$root"/tests/data/published/*.json corpus/rctab/
+for f in "$root"/tests/data/invalid/7[5-9]-*.json "$root"/tests/data/invalid/8[0-9]-*.json; do
+    cp "$f" corpus/rctab/
+done
+
+echo "seeded: $(ls corpus/dataset | wc -l) dataset, $(ls corpus/render | wc -l) render, $(ls corpus/ballots | wc -l) ballots, $(ls corpus/forms | wc -l) forms, $(ls corpus/rctab | wc -l) rctab"

@@ -5,8 +5,9 @@
 //! One module per format: [`dataset`] (tally's own JSON), [`ballots_text`] (a class's
 //! ballots, one per line, comma, semicolon or tab separated: [`delimited`]) and [`forms`]
 //! (Google and Microsoft Forms exports, read by the same door as ballots); the London
-//! elections are compiled in ([`embedded`]). Files are opened through `files`: regular files
-//! only, without blocking, within a limit. A ballots file named where a contest is expected
+//! elections are compiled in ([`embedded`]). Other tabulators' published counts are read by
+//! [`rctab`] (RCTab's results JSON, the Universal Tabulator JSON) and [`opavote`]. Files are
+//! opened through `files`: regular files only, without blocking, within a limit. A ballots file named where a contest is expected
 //! (`tally rounds votes.csv`, the viewer) is counted under [`BALLOTS_SYSTEM`].
 
 pub mod ballots_text;
@@ -15,6 +16,7 @@ pub mod delimited;
 pub mod embedded;
 pub mod forms;
 pub mod opavote;
+pub mod rctab;
 pub mod recognise;
 
 use std::fmt;
@@ -192,17 +194,27 @@ pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<C
             })
         }
         // Another tabulator's JSON: a document cut short says so first (it may still be
-        // being written), then what it is and that tally does not read it yet.
+        // being written); then the published count, or what it is and that tally does not
+        // read it yet.
         format @ recognise::Format::Tabulator(_) => {
             match serde_json::from_slice::<serde::de::IgnoredAny>(bytes) {
                 Err(e) if e.is_eof() || e.is_syntax() => Err(OpenError::Invalid {
                     file: file.to_string(),
                     diagnostics: vec![dataset::parse::from_json_error(&e, None)],
                 }),
-                _ => Err(OpenError::Unsupported {
-                    file: file.to_string(),
-                    format,
-                }),
+                _ => match format {
+                    recognise::Format::Tabulator(
+                        recognise::Tabulator::RctabDetailed { .. }
+                        | recognise::Tabulator::RctabSummary,
+                    ) => rctab::from_bytes(file, bytes).map_err(|diagnostics| OpenError::Invalid {
+                        file: file.to_string(),
+                        diagnostics,
+                    }),
+                    format => Err(OpenError::Unsupported {
+                        file: file.to_string(),
+                        format,
+                    }),
+                },
             }
         }
         format => Err(OpenError::Unsupported {

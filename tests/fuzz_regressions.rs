@@ -97,3 +97,31 @@ fn every_opavote_regression_loads_or_is_refused_and_every_output_is_made() {
         }
     }
 }
+
+#[test]
+fn every_rctab_regression_is_refused_or_adds_up_in_every_round() {
+    let files = inputs("rctab");
+    assert!(!files.is_empty());
+    for path in files {
+        let bytes = std::fs::read(&path).unwrap();
+        match tally::import::rctab::from_bytes("fuzz.json", &bytes) {
+            Err(e) => assert!(e.iter().any(|d| d.is_error()), "{}", path.display()),
+            Ok(l) => {
+                for r in &l.count.rounds {
+                    assert_eq!(r.continuing + r.exhausted + r.residual, l.count.valid);
+                }
+            }
+        }
+    }
+    // The first find: a surplus whose tallies disagree with its transfers.
+    let bytes = std::fs::read(
+        Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("fuzz/regressions/rctab/surplus-tally-disagrees-with-transfers.json"),
+    )
+    .unwrap();
+    let e = tally::import::rctab::from_bytes("f.json", &bytes).unwrap_err();
+    assert_eq!(
+        e[0].render("f.json"),
+        "f.json: results[1].tally.Harvey: `Harvey` has 34 votes in round 2, but round 1's 40 less the 5 they passed on make 35: the tally and the transfers disagree"
+    );
+}

@@ -42,6 +42,8 @@ pub fn count(contest: &Contest, p: &Published) -> Result<Count, Vec<Diagnostic>>
     let seats = contest.seats.max(1) as usize;
     let mut rounds: Vec<Round> = Vec::with_capacity(p.rounds.len());
     let mut elected_so_far: Vec<CandidateIdx> = Vec::new();
+    // The same as flags, so each round's states take linear time however many are elected.
+    let mut is_elected = vec![false; n];
     for (k, pr) in p.rounds.iter().enumerate() {
         let continuing = counted(pr);
         // Lost to rounding so far; a file without inactive counts leaves the rest of what is
@@ -64,7 +66,7 @@ pub fn count(contest: &Contest, p: &Published) -> Result<Count, Vec<Diagnostic>>
             .enumerate()
             .map(|(i, t)| match t {
                 None => State::Excluded,
-                Some(_) if elected_so_far.contains(&i) => State::Elected,
+                Some(_) if is_elected[i] => State::Elected,
                 Some(_) => State::Continuing,
             })
             .collect();
@@ -96,6 +98,7 @@ pub fn count(contest: &Contest, p: &Published) -> Result<Count, Vec<Diagnostic>>
         for &i in &pr.elected {
             round.elect(i);
             elected_so_far.push(i);
+            is_elected[i] = true;
         }
         round.tie_breaks = ties(pr, &round);
         rounds.push(round);
@@ -134,15 +137,22 @@ fn transfers_into(
     // Surpluses: of those elected at the end of `prev`, and of any elected earlier whose
     // votes fall now (OpaVote moves one surplus a round, the largest first).
     let mut surpluses: Vec<CandidateIdx> = prev.elected.clone();
-    let mut listed = vec![false; prev.votes.len()];
-    for &i in &surpluses {
-        listed[i] = true;
-    }
+    let listed = flags(&surpluses, prev.votes.len());
     surpluses.extend((0..prev.votes.len()).filter(|&i| {
         !listed[i] && prev.states[i] == State::Elected && next.votes[i] < prev.votes[i]
     }));
     let sources: Vec<CandidateIdx> = surpluses.iter().chain(&prev.eliminated).copied().collect();
-    let had_votes = sources.iter().any(|&s| !prev.votes[s].is_zero());
+    // Votes to pass on: all of an eliminated candidate's, an elected one's surplus (none
+    // when elected at the threshold exactly: then `{}` is known to mean nothing moved).
+    let is_surplus = flags(&surpluses, prev.votes.len());
+    let had_votes = sources.iter().any(|&s| {
+        let to_move = if is_surplus[s] {
+            prev.votes[s].saturating_sub(next.votes[s])
+        } else {
+            prev.votes[s]
+        };
+        !to_move.is_zero()
+    });
     let known = match &prev_pub.transfers {
         Some(t) => !t.is_empty() || !had_votes,
         None => !had_votes,
@@ -194,14 +204,20 @@ fn transfers_into(
     (out, false, lost)
 }
 
+/// `true` at each of `list`'s candidates, of `n`: a linear-time `contains`.
+fn flags(list: &[CandidateIdx], n: usize) -> Vec<bool> {
+    let mut v = vec![false; n];
+    for &i in list {
+        v[i] = true;
+    }
+    v
+}
+
 /// What each candidate and the exhausted pile gained from `prev` to `next`, from all of
 /// `prev`'s sources together.
 fn derive(sources: &[CandidateIdx], prev: &Round, next: &Round) -> Vec<Transfer> {
     let mut out = Vec::new();
-    let mut is_source = vec![false; next.votes.len()];
-    for &s in sources {
-        is_source[s] = true;
-    }
+    let is_source = flags(sources, next.states.len());
     for (i, state) in next.states.iter().enumerate() {
         if *state == State::Excluded || is_source[i] {
             continue;

@@ -112,12 +112,9 @@ impl Format {
             }
             Format::Binary => "tally reads text files",
             Format::CastVoteRecords { .. } => "tally does not read cast vote records yet",
-            Format::Tabulator(Tabulator::RctabDetailed { .. } | Tabulator::RctabSummary) => {
-                "showing other tabulators' published rounds is not supported yet"
-            }
-            Format::Tabulator(Tabulator::OpaVote) => {
-                "tally shows its rounds as a contest: `tally rounds FILE`, or `tally FILE` for the viewer (docs/formats.md)"
-            }
+            Format::Tabulator(
+                Tabulator::RctabDetailed { .. } | Tabulator::RctabSummary | Tabulator::OpaVote,
+            ) => "open it as a contest: `tally FILE`, `tally rounds FILE` (docs/formats.md)",
             Format::Tabulator(Tabulator::RctabConfig) => {
                 "counting from RCTab configurations and their cast vote records is not supported yet"
             }
@@ -205,6 +202,10 @@ fn tabulator(text: &str) -> Option<Tabulator> {
                 Tabulator::RctabSummary
             },
         );
+    }
+    // A Universal Tabulator file may leave `config` out: its rounds still say what it is.
+    if has("results") && !has("config") && text.contains("\"tallyResults\"") {
+        return Some(Tabulator::RctabSummary);
     }
     if has("cvrFileSources") || has("tabulatorVersion") {
         return Some(Tabulator::RctabConfig);
@@ -374,6 +375,10 @@ mod tests {
         );
         assert_eq!(
             t(r#"{"config": {"contest": "Mayor", "threshold": 15982}, "results": [{"round": 1}]}"#),
+            Format::Tabulator(Tabulator::RctabSummary)
+        );
+        assert_eq!(
+            t(r#"{"results": [{"round": 1, "tally": {"A": "3"}, "tallyResults": []}]}"#),
             Format::Tabulator(Tabulator::RctabSummary)
         );
         // Cut off inside `config`: its first field is enough.
