@@ -226,9 +226,7 @@ fn shown(l: &Counted, names: &[String]) -> Vec<Shown> {
         .collect()
 }
 
-// enable when the rctab reader is merged
 #[test]
-#[ignore = "needs the RCTab reader (branch rctab)"]
 fn the_export_reads_back_into_the_same_rounds() {
     let mut originals: Vec<(String, Counted)> = tally::import::load_all()
         .unwrap()
