@@ -81,9 +81,19 @@ impl fmt::Display for OpenError {
             }
             OpenError::File(e) => write!(f, "{e}"),
             OpenError::Ballots(m) => f.write_str(m),
+            OpenError::Unsupported {
+                file,
+                format: format @ recognise::Format::UnknownJson { .. },
+            } => write!(
+                f,
+                "{}: this is {}: {}",
+                crate::text::clean(file),
+                format.describe(),
+                format.advice()
+            ),
             OpenError::Unsupported { file, format } => write!(
                 f,
-                "{}: this is {}: {}; tally opens datasets (docs/dataset-format.md) and ballots files (docs/ballots.md) as contests",
+                "{}: this is {}: {}; tally opens datasets (docs/dataset-format.md), ballots files (docs/ballots.md) and other tabulators' published results (docs/formats.md) as contests",
                 crate::text::clean(file),
                 format.describe(),
                 format.advice()

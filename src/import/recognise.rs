@@ -34,7 +34,38 @@ pub enum Format {
     Forms(Tool),
     /// JSON written by another tabulator, told by its top-level fields.
     Tabulator(Tabulator),
+    /// A JSON object with none of the fields of any format tally knows (its first few
+    /// top-level fields, for the message).
+    UnknownJson { keys: Vec<String> },
 }
+
+/// Every top-level field of tally's dataset format: a JSON object with none of them, and
+/// not another tabulator's, is not a dataset with mistakes but something else altogether.
+const DATASET_KEYS: [&str; 23] = [
+    "tally_format",
+    "id",
+    "title",
+    "area",
+    "date",
+    "system",
+    "status",
+    "candidates",
+    "electorate",
+    "ballot_papers",
+    "valid_votes",
+    "rejected",
+    "rejected_reasons",
+    "turnout",
+    "first_preferences",
+    "second_choices",
+    "second_round",
+    "rounds",
+    "tie_break_order",
+    "areas",
+    "declaration_times",
+    "sources",
+    "notes",
+];
 
 /// Another tabulator's JSON: published results, or what a count is made from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -93,6 +124,13 @@ impl Format {
                 }
                 Tabulator::Dominion => "a Dominion cast vote record export (CvrExport JSON)".into(),
             },
+            Format::UnknownJson { keys } => format!(
+                "a JSON document in no format tally knows (its fields: {})",
+                keys.iter()
+                    .map(|k| format!("`{}`", crate::text::clean(k)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     }
 
@@ -120,6 +158,9 @@ impl Format {
             }
             Format::Tabulator(Tabulator::NistCdf | Tabulator::Dominion) => {
                 "reading cast vote records is not supported yet"
+            }
+            Format::UnknownJson { .. } => {
+                "tally reads its own results datasets (docs/dataset-format.md); RCTab results (1.x summaries, 2.x detailed reports), Universal Tabulator JSON and OpaVote results (docs/formats.md); ballots files and Google or Microsoft Forms exports (docs/ballots.md)"
             }
         }
     }
@@ -158,7 +199,16 @@ pub fn recognise(start: &[u8]) -> Format {
         return Format::Dataset; // empty: the dataset reader says what a file should hold
     };
     if first.starts_with('{') {
-        return tabulator(text).map_or(Format::Dataset, Format::Tabulator);
+        if let Some(t) = tabulator(text) {
+            return Format::Tabulator(t);
+        }
+        let keys = top_level_keys(text);
+        if !keys.is_empty() && !keys.iter().any(|k| DATASET_KEYS.contains(&k.as_str())) {
+            return Format::UnknownJson {
+                keys: keys.into_iter().take(5).collect(),
+            };
+        }
+        return Format::Dataset;
     }
     if first.starts_with('[') || is_json_scalar(first) {
         return Format::Dataset;
@@ -302,6 +352,30 @@ fn is_json_scalar(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_with_no_field_of_any_format_is_told_from_a_dataset_with_mistakes() {
+        // Every dataset field is known to the dataset reader (none is "unknown field").
+        for key in DATASET_KEYS {
+            let e = crate::import::dataset::from_str(&format!("{{\"{key}\": null}}")).unwrap_err();
+            assert!(
+                e.iter().all(|d| !d.message.contains("unknown field")),
+                "{key}: {e:?}"
+            );
+        }
+        assert_eq!(
+            recognise(br#"{"election": "x", "votes": {}}"#),
+            Format::UnknownJson {
+                keys: vec!["election".into(), "votes".into()]
+            }
+        );
+        // One dataset field is enough to be read, and told, as a dataset.
+        assert_eq!(
+            recognise(br#"{"election": "x", "title": "T"}"#),
+            Format::Dataset
+        );
+        assert_eq!(recognise(b"{}"), Format::Dataset);
+    }
 
     #[test]
     fn formats_are_told_apart_by_their_content() {

@@ -63,6 +63,9 @@ pub struct Output<'a> {
     total_ballots: Option<Votes>,
     /// Ballots the publisher set aside as invalid before round 1 (OpaVote), when it says.
     invalid: Option<Votes>,
+    /// What the reader repaired to read a file that breaks its format's rules, one sentence
+    /// each (empty when none).
+    repairs: &'a [String],
     rounds: Vec<RoundOut<'a>>,
     /// The results by area; `null` when the dataset has none.
     areas: Option<Vec<AreaOut<'a>>>,
@@ -358,6 +361,7 @@ impl<'a> Output<'a> {
             winner_ids: ids(l.count.elected()),
             margin: l.count.margin().filter(|_| one_seat),
             source_format: published.map(|p| p.format.as_str()),
+            repairs: published.map_or(&[], |p| p.warnings.as_slice()),
             undervotes: published.and_then(|p| p.undervotes),
             total_ballots: published.and_then(|p| p.total_ballots),
             invalid: published.and_then(|p| p.invalid),

@@ -422,5 +422,13 @@ fn sources_and_notes(l: &Counted) -> String {
             out.push_str(&wrap(&clean(note), WIDTH, "  - ", "    "));
         }
     }
+    if let Some(p) = crate::story::published::published(c)
+        && !p.warnings.is_empty()
+    {
+        out.push_str("\nRead with repairs (the file breaks its format's rules):\n");
+        for w in &p.warnings {
+            out.push_str(&wrap(&clean(w), WIDTH, "  - ", "    "));
+        }
+    }
     out
 }

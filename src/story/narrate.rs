@@ -454,8 +454,13 @@ pub fn report(l: &Counted) -> String {
     let mut out = String::new();
     out.push_str(&wrap(
         &format!(
-            "{}. {}{}. Voting system: {}.",
+            "{}{} {}{}. Voting system: {}.",
             clean(&c.title),
+            if c.title.trim_end().ends_with(['.', '?', '!']) {
+                ""
+            } else {
+                "."
+            },
             if c.area.trim().is_empty() {
                 String::new()
             } else {
@@ -500,6 +505,9 @@ pub fn report(l: &Counted) -> String {
             "",
             "",
         ));
+        if let Some(repairs) = super::published::repairs_sentence(p) {
+            out.push_str(&wrap(&repairs, W, "", ""));
+        }
     }
     out.push('\n');
     let first = count.first();

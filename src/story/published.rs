@@ -29,6 +29,26 @@ pub fn published(c: &Contest) -> Option<&Published> {
 }
 
 /// Whether several seats are filled: then the threshold is a quota.
+/// "The file breaks its format's rules in 2 places; read with these repairs: …", or `None`
+/// when it needed none: a reader's repair is never silent, whatever the command.
+pub fn repairs_sentence(p: &Published) -> Option<String> {
+    match p.warnings.as_slice() {
+        [] => None,
+        [one] => Some(format!(
+            "The file breaks its format's rules once; read with this repair: {}",
+            clean(one)
+        )),
+        many => Some(format!(
+            "The file breaks its format's rules in {} places; read with these repairs: {}",
+            many.len(),
+            many.iter()
+                .map(|w| clean(w).trim_end_matches('.').to_string())
+                .collect::<Vec<_>>()
+                .join("; ")
+        )),
+    }
+}
+
 pub fn multi_seat(l: &Counted) -> bool {
     l.contest.seats > 1 || l.count.system == VotingSystem::SingleTransferableVote
 }
