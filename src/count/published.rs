@@ -342,72 +342,8 @@ fn ties(pr: &PublishedRound, round: &Round) -> Vec<TieBreak> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{Candidate, Method, PublishedTransfer};
-
-    fn contest(names: &[&str], seats: u32, p: Published) -> Contest {
-        let candidates: Vec<Candidate> = names
-            .iter()
-            .map(|n| Candidate {
-                id: n.to_lowercase(),
-                name: n.to_string(),
-                party: String::new(),
-                party_id: None,
-                colour: None,
-            })
-            .collect();
-        Contest {
-            id: "t".into(),
-            title: "T".into(),
-            area: String::new(),
-            date: chrono::NaiveDate::from_ymd_opt(2020, 1, 1).unwrap(),
-            method: Method::Published(Box::new(p)),
-            seats,
-            status: None,
-            candidates,
-            electorate: None,
-            ballot_papers: None,
-            valid_votes: None,
-            rejected: None,
-            rejected_reasons: None,
-            turnout: None,
-            first_preferences: None,
-            second_choices: None,
-            tie_break_order: None,
-            areas: None,
-            declaration_times: None,
-            sources: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    fn v(s: &str) -> Votes {
-        Votes::parse_decimal(s).unwrap()
-    }
-
-    fn round(tally: &[Option<&str>]) -> PublishedRound {
-        PublishedRound {
-            tally: tally.iter().map(|t| t.map(v)).collect(),
-            inactive: None,
-            inactive_kinds: None,
-            threshold: None,
-            elected: Vec::new(),
-            eliminated: Vec::new(),
-            transfers: Some(Vec::new()),
-            ties: Vec::new(),
-        }
-    }
-
-    fn published(system: VotingSystem, rounds: Vec<PublishedRound>) -> Published {
-        Published {
-            format: "test".into(),
-            system,
-            rounds,
-            undervotes: None,
-            total_ballots: None,
-            invalid: None,
-            warnings: Vec::new(),
-        }
-    }
+    use crate::model::published::testing::{contest, published, round, v};
+    use crate::model::{Method, PublishedTransfer};
 
     #[test]
     fn a_batch_with_unknown_transfers_is_derived_from_the_tallies() {

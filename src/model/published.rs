@@ -109,3 +109,88 @@ impl InactiveKinds {
         .collect()
     }
 }
+
+/// Published counts built by hand, for the tests of everything that reads one (the count,
+/// the reports); shaped as the readers build them.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::*;
+    use crate::model::{Candidate, Contest, Method};
+
+    /// A candidate with no party, as the readers make them.
+    pub fn candidate(id: &str, name: &str) -> Candidate {
+        Candidate {
+            id: id.into(),
+            name: name.into(),
+            party: String::new(),
+            party_id: None,
+            colour: None,
+        }
+    }
+
+    /// Candidates named `names` (ids their lower-case names) in a contest holding `p`.
+    pub fn contest(names: &[&str], seats: u32, p: Published) -> Contest {
+        let candidates = names
+            .iter()
+            .map(|n| candidate(&n.to_lowercase(), n))
+            .collect();
+        contest_of(candidates, seats, p)
+    }
+
+    pub fn contest_of(candidates: Vec<Candidate>, seats: u32, p: Published) -> Contest {
+        Contest {
+            id: "t".into(),
+            title: "Test count".into(),
+            area: "Somewhere".into(),
+            date: chrono::NaiveDate::from_ymd_opt(2019, 11, 5).expect("a date"),
+            method: Method::Published(Box::new(p)),
+            seats,
+            status: None,
+            candidates,
+            electorate: None,
+            ballot_papers: None,
+            valid_votes: None,
+            rejected: None,
+            rejected_reasons: None,
+            turnout: None,
+            first_preferences: None,
+            second_choices: None,
+            tie_break_order: None,
+            areas: None,
+            declaration_times: None,
+            sources: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// A decimal figure: `v("8.8832")`.
+    pub fn v(s: &str) -> Votes {
+        Votes::parse_decimal(s).expect("a decimal")
+    }
+
+    /// A round with these tallies (`None`: out of the count), no transfers, nobody out.
+    pub fn round(tally: &[Option<&str>]) -> PublishedRound {
+        PublishedRound {
+            tally: tally.iter().map(|t| t.map(v)).collect(),
+            inactive: None,
+            inactive_kinds: None,
+            threshold: None,
+            elected: Vec::new(),
+            eliminated: Vec::new(),
+            transfers: Some(Vec::new()),
+            ties: Vec::new(),
+        }
+    }
+
+    pub fn published(system: VotingSystem, rounds: Vec<PublishedRound>) -> Published {
+        Published {
+            format: "test".into(),
+            system,
+            rounds,
+            undervotes: None,
+            total_ballots: None,
+            invalid: None,
+            warnings: Vec::new(),
+        }
+    }
+}

@@ -231,75 +231,9 @@ pub fn names(c: &Contest) -> Vec<String> {
 #[cfg(test)]
 pub(super) mod tests {
     use super::*;
-    use crate::model::{
-        Candidate, InactiveKinds, Method, Published, PublishedRound, PublishedTransfer,
-    };
+    use crate::model::published::testing::{candidate, contest_of as contest, published, round, v};
+    use crate::model::{InactiveKinds, PublishedTransfer};
     use serde_json::Value;
-
-    fn candidate(id: &str, name: &str) -> Candidate {
-        Candidate {
-            id: id.into(),
-            name: name.into(),
-            party: String::new(),
-            party_id: None,
-            colour: None,
-        }
-    }
-
-    fn contest(candidates: Vec<Candidate>, seats: u32, p: Published) -> Contest {
-        Contest {
-            id: "t".into(),
-            title: "Test count".into(),
-            area: "Somewhere".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2019, 11, 5).unwrap(),
-            method: Method::Published(Box::new(p)),
-            seats,
-            status: None,
-            candidates,
-            electorate: None,
-            ballot_papers: None,
-            valid_votes: None,
-            rejected: None,
-            rejected_reasons: None,
-            turnout: None,
-            first_preferences: None,
-            second_choices: None,
-            tie_break_order: None,
-            areas: None,
-            declaration_times: None,
-            sources: Vec::new(),
-            notes: Vec::new(),
-        }
-    }
-
-    fn v(s: &str) -> Votes {
-        Votes::parse_decimal(s).unwrap()
-    }
-
-    fn round(tally: &[Option<&str>]) -> PublishedRound {
-        PublishedRound {
-            tally: tally.iter().map(|t| t.map(v)).collect(),
-            inactive: None,
-            inactive_kinds: None,
-            threshold: None,
-            elected: Vec::new(),
-            eliminated: Vec::new(),
-            transfers: Some(Vec::new()),
-            ties: Vec::new(),
-        }
-    }
-
-    fn published(system: VotingSystem, rounds: Vec<PublishedRound>) -> Published {
-        Published {
-            format: "test".into(),
-            system,
-            rounds,
-            undervotes: None,
-            total_ballots: None,
-            invalid: None,
-            warnings: Vec::new(),
-        }
-    }
 
     fn counted(c: Contest) -> Counted {
         Counted::new(c, Vec::new()).unwrap()
