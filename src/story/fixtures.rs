@@ -11,28 +11,13 @@
 //! `#[ignore]`d check against the real figures when `../shared/interop` is there.
 
 use crate::count::Counted;
+use crate::model::published::testing;
 use crate::model::{
-    Candidate, Contest, InactiveKinds, Method, Published, PublishedRound, PublishedTie,
-    PublishedTransfer, Votes, VotingSystem,
+    Candidate, Contest, InactiveKinds, Published, PublishedRound, PublishedTie, PublishedTransfer,
+    Votes, VotingSystem,
 };
 
-pub fn v(s: &str) -> Votes {
-    Votes::parse_decimal(s).expect("a test figure")
-}
-
-/// A round: each candidate's tally (`None` = out of the count), nothing else yet.
-pub fn round(tally: &[Option<&str>]) -> PublishedRound {
-    PublishedRound {
-        tally: tally.iter().map(|t| t.map(v)).collect(),
-        inactive: None,
-        inactive_kinds: None,
-        threshold: None,
-        elected: Vec::new(),
-        eliminated: Vec::new(),
-        transfers: Some(Vec::new()),
-        ties: Vec::new(),
-    }
-}
+pub use crate::model::published::testing::{round, v};
 
 pub fn to(from: usize, to: Option<usize>, votes: &str) -> PublishedTransfer {
     PublishedTransfer {
@@ -56,13 +41,7 @@ pub fn contest(id: &str, title: &str, names: &[&str], seats: u32, p: Published) 
     let candidates: Vec<Candidate> = names
         .iter()
         .enumerate()
-        .map(|(k, n)| Candidate {
-            id: format!("c{k}"),
-            name: n.to_string(),
-            party: String::new(),
-            party_id: None,
-            colour: None,
-        })
+        .map(|(k, n)| testing::candidate(&format!("c{k}"), n))
         .collect();
     let first_preferences = p.rounds.first().map(|r| {
         r.tally
@@ -76,35 +55,15 @@ pub fn contest(id: &str, title: &str, names: &[&str], seats: u32, p: Published) 
         title: title.into(),
         area: String::new(),
         date: chrono::NaiveDate::from_ymd_opt(2023, 11, 7).expect("a date"),
-        method: Method::Published(Box::new(p)),
-        seats,
-        status: None,
-        candidates,
-        electorate: None,
-        ballot_papers: None,
-        valid_votes: None,
-        rejected: None,
-        rejected_reasons: None,
-        turnout: None,
         first_preferences,
-        second_choices: None,
-        tie_break_order: None,
-        areas: None,
-        declaration_times: None,
-        sources: Vec::new(),
-        notes: Vec::new(),
+        ..testing::contest_of(candidates, seats, p)
     }
 }
 
 pub fn published(format: &str, system: VotingSystem, rounds: Vec<PublishedRound>) -> Published {
     Published {
         format: format.into(),
-        system,
-        rounds,
-        undervotes: None,
-        total_ballots: None,
-        invalid: None,
-        warnings: Vec::new(),
+        ..testing::published(system, rounds)
     }
 }
 
