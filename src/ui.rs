@@ -251,7 +251,13 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     let room = area.width.saturating_sub(2) as usize;
     let about = [
         format!(" · {} · {full}", long_date(c)),
-        format!(" · {} · {full}", c.date.format("%-d %b %Y")),
+        format!(
+            " · {} · {full}",
+            c.date
+                .map_or(crate::story::words::NO_DATE.to_string(), |d| d
+                    .format("%-d %b %Y")
+                    .to_string())
+        ),
         format!(" · {full}"),
         format!(" · {system}"),
         String::new(),

@@ -806,7 +806,7 @@ fn check_year(y: &Year) -> Counted {
     let (yy, mm, dd) = y.date;
     assert_eq!(
         contest.date,
-        NaiveDate::from_ymd_opt(yy, mm, dd).unwrap(),
+        NaiveDate::from_ymd_opt(yy, mm, dd),
         "{id}: date of poll"
     );
     assert_eq!(contest.method.system(), y.system, "{id}: voting system");

@@ -270,7 +270,7 @@ impl Prepared {
             id: id_for(&about.title, &mut HashSet::new()),
             title: about.title.clone(),
             area: "Ballots".to_string(),
-            date: about.date,
+            date: Some(about.date),
             method: Method::bare(system),
             seats: 1,
             status: Some(ResultStatus::Final),

@@ -30,7 +30,7 @@ pub fn check(raw: RawContest) -> Result<(Contest, Vec<Diagnostic>), Vec<Diagnost
         id: raw.id,
         title: raw.title,
         area: raw.area,
-        date: raw.date,
+        date: Some(raw.date),
         method,
         seats: 1,
         status: raw.status,

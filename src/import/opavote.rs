@@ -1129,15 +1129,12 @@ impl<'a> Check<'a> {
                 and(&withdrawn)
             ));
         }
-        notes.push(
-            "OpaVote results carry no date: the date shown is the day the file was read."
-                .to_string(),
-        );
+        notes.push("OpaVote results carry no date of poll.".to_string());
         let contest = Contest {
             id: crate::count::ballots::id_for(&title, &mut std::collections::HashSet::new()),
             title,
             area: String::new(),
-            date: chrono::Local::now().date_naive(),
+            date: None,
             seats: self.seats,
             status: None,
             candidates: names

@@ -552,35 +552,31 @@ impl Reader {
             "RCTab 1 summary or Universal Tabulator JSON".to_string()
         };
 
-        let (date, dated) = match date_text.as_deref().map(parse_date) {
-            Some(Some(d)) => (d, true),
-            other => {
-                let why = match (other, &date_text) {
-                    (Some(None), Some(t)) => {
-                        format!("`{t}` is not a date tally reads (2024-11-05 or 11/5/2024)")
-                    }
-                    _ => "the file gives no date of poll".to_string(),
-                };
+        // No date, or one tally cannot read, is shown as "date not given", never made up.
+        let date_text = date_text.filter(|t| !t.trim().is_empty());
+        let date = match date_text.as_deref().map(parse_date) {
+            Some(Some(d)) => Some(d),
+            Some(None) => {
+                let t = date_text.as_deref().unwrap_or_default();
                 self.warn(
                     "config.date",
                     format!(
-                        "{why}: the title says \"date not given\" and today's date stands in for it"
+                        "`{}` is not a date tally reads (2024-11-05 or 11/5/2024): the date of poll is shown as not given",
+                        crate::text::clean(t)
                     ),
                 );
-                (chrono::Local::now().date_naive(), false)
+                None
             }
+            None => None,
         };
         let stem = std::path::Path::new(file)
             .file_stem()
             .map(|s| s.to_string_lossy().into_owned());
-        let mut title = contest_name
+        let title = contest_name
             .clone()
             .or_else(|| office.clone())
             .or(stem)
             .unwrap_or_else(|| "Published count".to_string());
-        if !dated {
-            title.push_str(" (date not given)");
-        }
         let id = id_for(
             contest_name.as_deref().unwrap_or(&title),
             &mut HashSet::new(),

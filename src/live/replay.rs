@@ -66,10 +66,11 @@ pub fn schedule(contest: &Contest) -> Schedule {
     }
     order.sort_by_key(|&i| size(&areas[i]));
     // Checked: a dataset may give any date the calendar holds, up to its last day.
-    let day = contest
+    // A contest without a date (an imported count) is replayed as if polled today.
+    let poll = contest
         .date
-        .checked_add_days(chrono::Days::new(1))
-        .unwrap_or(contest.date);
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let day = poll.checked_add_days(chrono::Days::new(1)).unwrap_or(poll);
     let first = NaiveTime::from_hms_opt(FIRST_AT.0, FIRST_AT.1, 0).unwrap_or_default();
     let mut at = day.and_time(first).and_utc().fixed_offset();
     let times = order

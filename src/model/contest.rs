@@ -28,8 +28,9 @@ pub struct Contest {
     pub title: String,
     /// The area the contest covers: "Greater London".
     pub area: String,
-    /// Date of poll.
-    pub date: NaiveDate,
+    /// Date of poll; `None` when the source does not give it (a published count often does
+    /// not): shown as "date not given", never made up.
+    pub date: Option<NaiveDate>,
     /// How it is counted, with the declared rounds the method needs.
     pub method: Method,
     /// Seats to fill: 1 for every method tally counts today.

@@ -142,7 +142,7 @@ pub(crate) mod testing {
             id: "t".into(),
             title: "Test count".into(),
             area: "Somewhere".into(),
-            date: chrono::NaiveDate::from_ymd_opt(2019, 11, 5).expect("a date"),
+            date: chrono::NaiveDate::from_ymd_opt(2019, 11, 5),
             method: Method::Published(Box::new(p)),
             seats,
             status: None,

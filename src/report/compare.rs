@@ -30,7 +30,8 @@ pub const SCHEMA: u32 = 1;
 /// whether that differs from the order given.
 fn in_date_order(contests: &[Counted]) -> (Vec<&Counted>, bool) {
     let mut sorted: Vec<&Counted> = contests.iter().collect();
-    sorted.sort_by_key(|l| l.contest.date);
+    // Undated contests (published counts often give no date) after the dated ones.
+    sorted.sort_by_key(|l| (l.contest.date.is_none(), l.contest.date));
     let reordered = sorted
         .iter()
         .zip(contests)
@@ -119,7 +120,7 @@ fn overview(contests: &[&Counted]) -> String {
         };
         t.row(vec![
             clean(&c.id).into_owned(),
-            c.date.to_string(),
+            crate::story::words::short_date(c),
             c.electorate
                 .map(thousands)
                 .unwrap_or_else(|| "unknown".into()),
@@ -220,7 +221,7 @@ struct Output<'a> {
 struct ContestOut<'a> {
     id: &'a str,
     title: &'a str,
-    date: chrono::NaiveDate,
+    date: Option<chrono::NaiveDate>,
     system: VotingSystem,
     electorate: Option<Votes>,
     ballot_papers: Option<Votes>,
@@ -375,7 +376,7 @@ fn csv(contests: &[&Counted]) -> String {
         let _ = w.write_record([
             "contest".to_string(),
             cell(&c.id),
-            c.date.to_string(),
+            c.date.map(|d| d.to_string()).unwrap_or_default(),
             String::new(),
             cell(&c.title),
             l.count.valid.plain(),
@@ -416,7 +417,7 @@ fn csv(contests: &[&Counted]) -> String {
             let _ = w.write_record([
                 kind(row).to_string(),
                 cell(&l.contest.id),
-                l.contest.date.to_string(),
+                l.contest.date.map(|d| d.to_string()).unwrap_or_default(),
                 row.id().map(cell).unwrap_or_default(),
                 cell(&name),
                 number(row.votes[i]),

@@ -138,7 +138,7 @@ pub struct ContestOut<'a> {
     id: &'a str,
     title: &'a str,
     area: &'a str,
-    date: chrono::NaiveDate,
+    date: Option<chrono::NaiveDate>,
     system: VotingSystem,
     status: Option<ResultStatus>,
 }

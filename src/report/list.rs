@@ -17,7 +17,8 @@ pub const SCHEMA: u32 = 1;
 
 pub fn list(contests: &[Counted], format: Format) -> String {
     let mut contests: Vec<&Counted> = contests.iter().collect();
-    contests.sort_by_key(|l| l.contest.date);
+    // Undated contests (imported counts that give no date) last.
+    contests.sort_by_key(|l| (l.contest.date.is_none(), l.contest.date));
     match format {
         Format::Text => text(&contests),
         Format::Json => json(&contests),
@@ -42,7 +43,7 @@ fn text(contests: &[&Counted]) -> String {
         t.row(vec![
             clean(&c.id).into_owned(),
             clean(&c.title).into_owned(),
-            c.date.to_string(),
+            crate::story::words::short_date(c),
             c.method.system().name().into(),
             winner,
         ]);
@@ -109,7 +110,7 @@ fn csv(contests: &[&Counted]) -> String {
         let _ = w.write_record([
             cell(&c.id),
             cell(&c.title),
-            c.date.to_string(),
+            c.date.map(|d| d.to_string()).unwrap_or_default(),
             c.method.system().slug().to_string(),
             text(|w| Some(&w.id)),
             text(|w| Some(&w.name)),

@@ -45,7 +45,9 @@ struct Document<'a> {
 #[derive(Serialize)]
 struct Config<'a> {
     contest: &'a str,
-    date: String,
+    /// Left out when the contest has no date of poll (RCVis treats it as optional).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    date: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     jurisdiction: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -109,7 +111,7 @@ impl<'a> Document<'a> {
         Document {
             config: Config {
                 contest: &c.title,
-                date: c.date.format("%Y-%m-%d").to_string(),
+                date: c.date.map(|d| d.format("%Y-%m-%d").to_string()),
                 jurisdiction: Some(c.area.as_str()).filter(|a| !a.trim().is_empty()),
                 // One figure for the whole count: the last round's, as RCTab 1.x writes it
                 // (a single seat's majority moves as ballots exhaust; a quota does not).

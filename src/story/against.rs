@@ -285,10 +285,13 @@ fn areas_turnout<'a>(areas: impl Iterator<Item = &'a Area>) -> Option<f64> {
 fn baseline_name(now: &Contest, before: &Contest) -> String {
     use chrono::Datelike;
     // A class's ballots have no election year of their own (the date is the file's).
-    if now.date.year() == before.date.year() || before.counted_from_ballots() {
-        clean(&before.id).into_owned()
-    } else {
-        before.date.year().to_string()
+    match before.date.map(|d| d.year()) {
+        Some(year)
+            if now.date.map(|d| d.year()) != Some(year) && !before.counted_from_ballots() =>
+        {
+            year.to_string()
+        }
+        _ => clean(&before.id).into_owned(),
     }
 }
 

@@ -54,7 +54,7 @@ pub fn contest(id: &str, title: &str, names: &[&str], seats: u32, p: Published) 
         id: id.into(),
         title: title.into(),
         area: String::new(),
-        date: chrono::NaiveDate::from_ymd_opt(2023, 11, 7).expect("a date"),
+        date: chrono::NaiveDate::from_ymd_opt(2023, 11, 7),
         first_preferences,
         ..testing::contest_of(candidates, seats, p)
     }

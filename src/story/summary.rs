@@ -231,7 +231,11 @@ impl PartyRow {
 /// order given.
 fn previous_in_time(contests: &[&Counted]) -> Vec<Option<usize>> {
     let mut order: Vec<usize> = (0..contests.len()).collect();
-    order.sort_by_key(|&k| (contests[k].contest.date, k));
+    // Undated contests (imported counts that give no date) after the dated ones.
+    order.sort_by_key(|&k| {
+        let date = contests[k].contest.date;
+        (date.is_none(), date, k)
+    });
     let mut previous = vec![None; contests.len()];
     for pair in order.windows(2) {
         previous[pair[1]] = Some(pair[0]);
@@ -312,7 +316,7 @@ pub fn party_series<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<
         .collect();
     // One series per party id, and one per independent candidacy, with the date of the
     // latest contest it stood in (which names it).
-    let mut series: Vec<(Series, chrono::NaiveDate)> = Vec::new();
+    let mut series: Vec<(Series, Option<chrono::NaiveDate>)> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let n = contests.len();
     let previous = previous_in_time(&contests);
@@ -396,32 +400,44 @@ pub fn used_in<'a>(
     system: crate::model::VotingSystem,
 ) -> Option<String> {
     let mut offices: Vec<String> = Vec::new();
-    let mut years: Vec<i32> = Vec::new();
+    let mut years: Vec<Option<i32>> = Vec::new();
     for l in contests
         .into_iter()
         .filter(|l| l.contest.method.system() == system)
     {
         let y = year(&l.contest);
         let title = crate::text::clean(&l.contest.title);
-        let office = title.trim_end_matches(&y.to_string()).trim().to_string();
+        let office = match y {
+            Some(y) => title.trim_end_matches(&y.to_string()).trim().to_string(),
+            None => title.trim().to_string(),
+        };
         if !offices.contains(&office) {
             offices.push(office);
         }
         years.push(y);
     }
-    let (first, last) = (years.iter().min()?, years.iter().max()?);
-    Some(match offices.as_slice() {
-        [office] if first == last => format!("{office} {first}"),
-        [office] => format!("{office} {first}–{last}"),
-        _ => format!("{} contests", years.len()),
-    })
+    let dated: Vec<i32> = years.iter().flatten().copied().collect();
+    Some(
+        match (offices.as_slice(), dated.iter().min(), dated.iter().max()) {
+            ([office], Some(first), Some(last)) if dated.len() == years.len() => {
+                if first == last {
+                    format!("{office} {first}")
+                } else {
+                    format!("{office} {first}–{last}")
+                }
+            }
+            ([office], None, None) if years.len() == 1 => office.clone(),
+            _ if years.is_empty() => return None,
+            _ => format!("{} contests", years.len()),
+        },
+    )
 }
 
 /// Each contest's column heading: its year, or its id when another contest has the same
 /// year.
 pub fn headings<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<String> {
     let contests: Vec<&Counted> = contests.into_iter().collect();
-    let mut per_year: HashMap<i32, usize> = HashMap::new();
+    let mut per_year: HashMap<Option<i32>, usize> = HashMap::new();
     for l in &contests {
         *per_year.entry(year(&l.contest)).or_default() += 1;
     }
@@ -429,19 +445,19 @@ pub fn headings<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<Stri
         .iter()
         .map(|l| {
             let y = year(&l.contest);
-            if per_year.get(&y).copied().unwrap_or(0) > 1 {
-                crate::text::clean(&l.contest.id).into_owned()
-            } else {
-                y.to_string()
+            match y {
+                Some(y) if per_year.get(&Some(y)).copied().unwrap_or(0) == 1 => y.to_string(),
+                // Shared or not given: the id tells it apart.
+                _ => crate::text::clean(&l.contest.id).into_owned(),
             }
         })
         .collect()
 }
 
 /// The year of the poll, for column headings.
-pub fn year(c: &Contest) -> i32 {
+pub fn year(c: &Contest) -> Option<i32> {
     use chrono::Datelike;
-    c.date.year()
+    c.date.map(|d| d.year())
 }
 
 /// The winner's name and party, if decided.

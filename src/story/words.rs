@@ -90,10 +90,24 @@ pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
     }
 }
 
-/// "Thursday 10 June 2004".
+/// "Thursday 10 June 2004", or "date not given".
 pub fn long_date(contest: &Contest) -> String {
-    contest.date.format("%A %-d %B %Y").to_string()
+    match contest.date {
+        Some(d) => d.format("%A %-d %B %Y").to_string(),
+        None => NO_DATE.to_string(),
+    }
 }
+
+/// "2004-06-10", or "date not given": for tables.
+pub fn short_date(contest: &Contest) -> String {
+    match contest.date {
+        Some(d) => d.to_string(),
+        None => NO_DATE.to_string(),
+    }
+}
+
+/// What stands for a date of poll the source does not give.
+pub const NO_DATE: &str = "date not given";
 
 /// The last word of a name, made safe to print: "Niko Omilana" → "Omilana". For narrow
 /// screens, where a full name does not fit.

@@ -99,7 +99,7 @@ impl RawContest {
             id: c.id.clone(),
             title: c.title.clone(),
             area: c.area.clone(),
-            date: c.date,
+            date: c.date.unwrap_or_default(),
             system: c.method.system(),
             status: c.status,
             candidates: c.candidates.clone(),
