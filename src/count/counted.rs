@@ -71,10 +71,10 @@ fn count_warnings(contest: &Contest, count: &Count) -> Vec<Diagnostic> {
     }
     for round in &count.rounds {
         for tie in &round.tie_breaks {
-            let names: Vec<&str> = tie
+            let names: Vec<_> = tie
                 .tied
                 .iter()
-                .map(|&i| contest.candidates[i].id.as_str())
+                .map(|&i| crate::text::clean(&contest.candidates[i].name))
                 .collect();
             let what = match tie.kind {
                 TieKind::SecondPlace => "second place",

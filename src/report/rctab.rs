@@ -13,8 +13,9 @@
 //!   transfers derived from the tallies) cannot be split per candidate: each of those
 //!   candidates gets `"transfers": {}`, which readers take as unknown and work out from the
 //!   next round's tally, as tally's own reader does.
-//! - An elimination in the last round has no next round to show: the format forbids it, so an
-//!   incomplete count's last eliminations are left out.
+//! - An elimination in the last round has no next round to show: beside a winner in that
+//!   round it is written with `"transfers": {}` (as RCTab and RankIt write a runner-up); alone
+//!   (an incomplete count) the format forbids it, so it is left out.
 //! - Ballots already inactive in round 1 appear nowhere in RCTab 1.x's shape; when a count
 //!   has them, every round's tally carries RCVis's `"Inactive Ballots"` row.
 //! - Names are made unique (RCVis keys by name; see [`names`]).
@@ -111,11 +112,19 @@ impl<'a> Document<'a> {
                 contest: &c.title,
                 date: c.date.format("%Y-%m-%d").to_string(),
                 jurisdiction: Some(c.area.as_str()).filter(|a| !a.trim().is_empty()),
-                // One figure for the whole count: the last round's, as RCTab 1.x writes it
-                // (a single seat's majority moves as ballots exhaust; a quota does not).
-                // First past the post has none: the most votes win.
-                threshold: (l.count.system != VotingSystem::FirstPastThePost)
-                    .then(|| l.count.last().threshold.plain()),
+                // One figure for the whole count, as RCTab 1.x writes it: a single seat's
+                // is the last round's (the majority moves as ballots exhaust; readers work
+                // the earlier ones out); several seats' is round 1's quota, which RCTab fixes
+                // there and readers apply to every round (a quota that moves, OpaVote's, is
+                // kept only for round 1). First past the post has none: the most votes win.
+                threshold: (l.count.system != VotingSystem::FirstPastThePost).then(|| {
+                    let r = if c.seats > 1 {
+                        l.count.rounds.first()
+                    } else {
+                        l.count.rounds.last()
+                    };
+                    r.map(|r| r.threshold).unwrap_or_default().plain()
+                }),
             },
             results,
         }
@@ -123,11 +132,14 @@ impl<'a> Document<'a> {
 }
 
 /// What happens at the end of round `r`: each candidate elected (in order), then each
-/// eliminated, with their transfers into `next`. Without a next round there is nowhere to
-/// show an elimination, so none is written.
+/// eliminated, with their transfers into `next`. The last round's eliminations are written
+/// beside a winner there (RCTab and RankIt write the runner-up so; the transfers are `{}`),
+/// but not alone: an incomplete count's elimination with nowhere to go, which the format
+/// forbids.
 fn tally_results(names: &[String], r: &Round, next: Option<&Round>) -> Vec<TallyResult> {
     let elected = r.elected.iter().map(|&s| (s, true));
-    let eliminated = r.eliminated.iter().filter(|_| next.is_some());
+    let shown = next.is_some() || !r.elected.is_empty();
+    let eliminated = r.eliminated.iter().filter(|_| shown);
     elected
         .chain(eliminated.map(|&s| (s, false)))
         .map(|(s, is_elected)| {
