@@ -431,6 +431,35 @@ mod tests {
     }
 
     #[test]
+    fn a_published_count_gives_the_net_change_and_keeps_those_elected_earlier() {
+        let two = rounds(&crate::report::rctab::tests::two_seats());
+        // (round, id, change, status) of each candidate row.
+        let got: Vec<[&str; 4]> = two
+            .lines()
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .filter(|r| r[1] == "candidate" && r[2] != "sarah-lucido")
+            .map(|r| [r[0], r[2], r[6], r[8]])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ["1", "harvey-curley", "0", "elected"],
+                ["1", "larry-edwards", "0", "continuing"],
+                ["1", "mary-hall-rayford", "0", "continuing"],
+                ["2", "harvey-curley", "-10", "elected"],
+                ["2", "larry-edwards", "8.8832", "continuing"],
+                ["2", "mary-hall-rayford", "1.1104", "continuing"],
+                ["3", "harvey-curley", "0", "elected"],
+                ["3", "larry-edwards", "80", "elected"],
+                ["3", "mary-hall-rayford", "0", "continuing"],
+                ["4", "harvey-curley", "0", "elected"],
+                ["4", "larry-edwards", "-50.8832", "elected"],
+                ["4", "mary-hall-rayford", "50.5632", "continuing"],
+            ]
+        );
+    }
+
+    #[test]
     fn cells_that_would_be_formulas_are_neutralised() {
         assert_eq!(
             cell("=HYPERLINK(\"http://x\",\"y\")"),

@@ -390,6 +390,36 @@ pub(super) mod tests {
     }
 
     #[test]
+    fn a_runner_up_eliminated_beside_the_winner_in_the_last_round_is_kept() {
+        let mut r1 = round(&[Some("5"), Some("4"), Some("2")]);
+        r1.eliminated = vec![2];
+        r1.transfers = Some(vec![transfer(2, Some(0), "2")]);
+        let mut r2 = round(&[Some("7"), Some("4"), None]);
+        r2.elected = vec![0];
+        r2.eliminated = vec![1];
+        let candidates = ["A", "B", "C"].iter().map(|n| candidate(n, n)).collect();
+        let l = counted(contest(
+            candidates,
+            1,
+            published(VotingSystem::InstantRunoff, vec![r1, r2]),
+        ));
+        let d = doc(&l);
+        assert_eq!(
+            d["results"][1]["tallyResults"],
+            serde_json::json!([
+                {"elected": "A", "transfers": {}},
+                {"eliminated": "B", "transfers": {}}
+            ])
+        );
+        let back = crate::import::from_bytes("x.json", rounds(&l).as_bytes()).unwrap();
+        let last = back.count.last();
+        assert_eq!(
+            (last.elected.clone(), last.eliminated.clone()),
+            (vec![0], vec![1])
+        );
+    }
+
+    #[test]
     fn names_are_unique_and_never_a_pseudo_candidate() {
         let c = contest(
             vec![
