@@ -216,8 +216,8 @@ fn shown(l: &Counted, names: &[String]) -> Vec<Shown> {
                 .collect();
             let who = |v: &[usize]| v.iter().map(|&i| names[i].clone()).collect::<Vec<_>>();
             // The last round's eliminations have no next round: the export leaves them out
-            // unless someone is elected there too (a runner-up).
-            let eliminated = if k + 1 == n && r.elected.is_empty() {
+            // (rcvformats refuses them even beside a winner).
+            let eliminated = if k + 1 == n {
                 Vec::new()
             } else {
                 who(&r.eliminated)

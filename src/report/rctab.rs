@@ -13,9 +13,9 @@
 //!   transfers derived from the tallies) cannot be split per candidate: each of those
 //!   candidates gets `"transfers": {}`, which readers take as unknown and work out from the
 //!   next round's tally, as tally's own reader does.
-//! - An elimination in the last round has no next round to show: beside a winner in that
-//!   round it is written with `"transfers": {}` (as RCTab and RankIt write a runner-up); alone
-//!   (an incomplete count) the format forbids it, so it is left out.
+//! - An elimination in the last round has no next round to show: the format forbids it
+//!   (rcvformats refuses one even beside a winner, a runner-up as RankIt writes it), so an
+//!   incomplete count's last eliminations and a last-round runner-up are left out.
 //! - Ballots already inactive in round 1 appear nowhere in RCTab 1.x's shape; when a count
 //!   has them, every round's tally carries RCVis's `"Inactive Ballots"` row.
 //! - Names are made unique (RCVis keys by name; see [`names`]).
@@ -132,14 +132,12 @@ impl<'a> Document<'a> {
 }
 
 /// What happens at the end of round `r`: each candidate elected (in order), then each
-/// eliminated, with their transfers into `next`. The last round's eliminations are written
-/// beside a winner there (RCTab and RankIt write the runner-up so; the transfers are `{}`),
-/// but not alone: an incomplete count's elimination with nowhere to go, which the format
-/// forbids.
+/// eliminated, with their transfers into `next`. Without a next round there is nowhere to
+/// show an elimination, so none is written: rcvformats (RCVis) refuses one in the last
+/// round even beside a winner (a runner-up, as RankIt writes it), which tally reads.
 fn tally_results(names: &[String], r: &Round, next: Option<&Round>) -> Vec<TallyResult> {
     let elected = r.elected.iter().map(|&s| (s, true));
-    let shown = next.is_some() || !r.elected.is_empty();
-    let eliminated = r.eliminated.iter().filter(|_| shown);
+    let eliminated = r.eliminated.iter().filter(|_| next.is_some());
     elected
         .chain(eliminated.map(|&s| (s, false)))
         .map(|(s, is_elected)| {
@@ -390,7 +388,8 @@ pub(super) mod tests {
     }
 
     #[test]
-    fn a_runner_up_eliminated_beside_the_winner_in_the_last_round_is_kept() {
+    fn a_runner_up_eliminated_beside_the_winner_in_the_last_round_is_left_out() {
+        // RankIt writes one; rcvformats refuses "an elimination on the last round".
         let mut r1 = round(&[Some("5"), Some("4"), Some("2")]);
         r1.eliminated = vec![2];
         r1.transfers = Some(vec![transfer(2, Some(0), "2")]);
@@ -406,16 +405,13 @@ pub(super) mod tests {
         let d = doc(&l);
         assert_eq!(
             d["results"][1]["tallyResults"],
-            serde_json::json!([
-                {"elected": "A", "transfers": {}},
-                {"eliminated": "B", "transfers": {}}
-            ])
+            serde_json::json!([{"elected": "A", "transfers": {}}])
         );
         let back = crate::import::from_bytes("x.json", rounds(&l).as_bytes()).unwrap();
         let last = back.count.last();
         assert_eq!(
             (last.elected.clone(), last.eliminated.clone()),
-            (vec![0], vec![1])
+            (vec![0], vec![])
         );
     }
 
