@@ -8,13 +8,17 @@
 # validates the export of: every embedded contest; each example ballots file counted under
 # each system; the CONTESTs named (embedded ids or files); and, when ../shared/interop is
 # there, every results file in it that tally opens (the others are listed as skipped).
-# TALLY names the binary [default: target/debug/tally, built if missing]. Exits 1 naming
+# TALLY names the binary to check as it is; by default target/debug/tally, first brought up
+# to date with `cargo build` so an old build is never checked. Exits 1 naming
 # every document rcvformats refuses, with its reason.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-tally="${TALLY:-target/debug/tally}"
-if [ ! -x "$tally" ]; then
+if [ -n "${TALLY:-}" ]; then
+    tally="$TALLY"
+    echo "checking $tally as it is (TALLY is set: not rebuilt)" >&2
+else
+    tally=target/debug/tally
     cargo build --quiet
 fi
 # Pinned: the version this check was written against (its schema and logic checks).

@@ -185,6 +185,10 @@ pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
 
 /// [`from_bytes`], ballots counted under `system`.
 pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<Counted, OpenError> {
+    // A byte order mark (Windows editors and some publishers write one) is no part of the
+    // document: every reader sees the text after it, and line 1's columns count from there,
+    // as an editor shows them.
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let start = &bytes[..bytes.len().min(64 * 1024)];
     match recognise::recognise(start) {
         recognise::Format::Dataset => {
@@ -279,5 +283,38 @@ mod tests {
             Err(OpenError::NotFound { suggestion, .. }) => assert!(suggestion.is_some()),
             other => panic!("{other:?}"),
         }
+    }
+
+    /// A byte order mark before a results file or a dataset is read through, and a fault
+    /// after one is placed where it is without the mark.
+    #[test]
+    fn a_byte_order_mark_is_read_through_with_places_unchanged() {
+        const BOM: &[u8] = b"\xEF\xBB\xBF";
+        let ut: &[u8] = include_bytes!("../tests/data/published/council-ut-two-seats.json");
+        let dataset = embedded::get("london-2008").unwrap().json.as_bytes();
+        for doc in [ut, dataset] {
+            let plain = from_bytes("a.json", doc).unwrap();
+            let marked = from_bytes("a.json", &[BOM, doc].concat()).unwrap();
+            assert_eq!(marked.count.rounds, plain.count.rounds);
+            assert_eq!(marked.contest.candidates, plain.contest.candidates);
+        }
+        // A fault: the same message, line and column with or without the mark.
+        let text = std::str::from_utf8(ut).unwrap();
+        let broken = text.replacen("\"Harvey\" : \"40\"", "\"Harvey\" : \"forty\"", 1);
+        let broken = broken.as_bytes();
+        let plain = from_bytes("a.json", broken).unwrap_err().to_string();
+        let marked = from_bytes("a.json", &[BOM, broken].concat())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(marked, plain);
+        assert!(plain.contains("forty"), "{plain}");
+        // A document cut short, told on line 2 as without the mark.
+        let cut = &ut[..ut.iter().position(|&b| b == b'}').unwrap()];
+        let plain = from_bytes("a.json", cut).unwrap_err().to_string();
+        let marked = from_bytes("a.json", &[BOM, cut].concat())
+            .unwrap_err()
+            .to_string();
+        assert_eq!(marked, plain);
+        assert!(plain.contains("a.json:2:"), "{plain}");
     }
 }

@@ -215,7 +215,8 @@ fn shown(l: &Counted, names: &[String]) -> Vec<Shown> {
                 .map(|(i, v)| (names[i].clone(), v.plain()))
                 .collect();
             let who = |v: &[usize]| v.iter().map(|&i| names[i].clone()).collect::<Vec<_>>();
-            // The last round's eliminations have no next round: the export leaves them out.
+            // The last round's eliminations have no next round: the export leaves them out
+            // (rcvformats refuses them even beside a winner).
             let eliminated = if k + 1 == n {
                 Vec::new()
             } else {
@@ -290,6 +291,19 @@ fn the_export_reads_back_into_the_same_rounds() {
             winners(&original, &names),
             "{label}"
         );
+        // Thresholds: a single seat's in every round (the last written, the others worked
+        // out as the count does); several seats' is one quota, round 1's, in every round.
+        let thresholds = |l: &Counted| -> Vec<String> {
+            l.count.rounds.iter().map(|r| r.threshold.plain()).collect()
+        };
+        let expected = if original.contest.seats > 1 {
+            vec![thresholds(&original)[0].clone(); original.count.rounds.len()]
+        } else {
+            thresholds(&original)
+        };
+        if original.count.system != tally::model::VotingSystem::FirstPastThePost {
+            assert_eq!(thresholds(&back), expected, "{label}");
+        }
         assert_eq!(back.contest.title, original.contest.title, "{label}");
         assert_eq!(back.contest.date, original.contest.date, "{label}");
     }

@@ -71,10 +71,10 @@ fn count_warnings(contest: &Contest, count: &Count) -> Vec<Diagnostic> {
     }
     for round in &count.rounds {
         for tie in &round.tie_breaks {
-            let names: Vec<&str> = tie
+            let names: Vec<_> = tie
                 .tied
                 .iter()
-                .map(|&i| contest.candidates[i].id.as_str())
+                .map(|&i| crate::text::clean(&contest.candidates[i].name))
                 .collect();
             let what = match tie.kind {
                 TieKind::SecondPlace => "second place",
@@ -93,4 +93,40 @@ fn count_warnings(contest: &Contest, count: &Count) -> Vec<Diagnostic> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::published::testing::{candidate, contest_of, published, round};
+
+    #[test]
+    fn a_tie_warning_names_the_candidates_cleaned() {
+        // B and C tie for last on 2; C is eliminated as published.
+        let mut r1 = round(&[Some("5"), Some("2"), Some("2")]);
+        r1.eliminated = vec![2];
+        let mut r2 = round(&[Some("7"), Some("2"), None]);
+        r2.elected = vec![0];
+        let candidates = vec![
+            candidate("a", "Ann"),
+            candidate("bob-long-id", "Bob \u{1b}[31mRed"),
+            candidate("cy", "Cy Twombly"),
+        ];
+        let p = published(VotingSystem::InstantRunoff, vec![r1, r2]);
+        let l = Counted::new(contest_of(candidates, 1, p), Vec::new()).unwrap();
+        let ties: Vec<&str> = l
+            .warnings
+            .iter()
+            .map(|w| w.message.as_str())
+            .filter(|m| m.contains("a tie"))
+            .collect();
+        assert_eq!(ties.len(), 1, "{:?}", l.warnings);
+        let t = ties[0];
+        assert!(
+            t.starts_with("round 1: a tie for elimination between `Bob "),
+            "{t}"
+        );
+        assert!(t.contains("Red`, `Cy Twombly` was broken"), "{t}");
+        assert!(!t.contains('\u{1b}') && !t.contains("bob-long-id"), "{t}");
+    }
 }

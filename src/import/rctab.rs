@@ -632,8 +632,9 @@ impl Reader {
             declaration_times: None,
             sources: vec![Source {
                 id: "published".to_string(),
+                // "RCTab 2.0.0 detailed report" names its writer already.
+                publisher: generated_by.filter(|g| !format.contains(g.as_str())),
                 title: format,
-                publisher: generated_by,
                 date: None,
                 url: None,
             }],

@@ -120,15 +120,21 @@ impl Votes {
             || !digits(whole)
             || !digits(fraction)
         {
-            let what = if t.starts_with('-') {
-                "a count of votes cannot be below 0".to_string()
+            // `-729.0` is a number, only one no count can be.
+            let negative = whole.strip_prefix('-').is_some_and(|w| {
+                digits(w) && !(w.is_empty() && fraction.is_empty()) && digits(fraction)
+            });
+            return Err(if negative {
+                format!(
+                    "`{}` is below 0: a count of votes cannot be negative",
+                    crate::text::clean(text)
+                )
             } else {
-                "expected a number of votes such as 1200 or 8.8832".to_string()
-            };
-            return Err(format!(
-                "`{}` is not a number: {what}",
-                crate::text::clean(text)
-            ));
+                format!(
+                    "`{}` is not a number: expected a number of votes such as 1200 or 8.8832",
+                    crate::text::clean(text)
+                )
+            });
         }
         let fraction = fraction.trim_end_matches('0');
         if fraction.len() > DECIMALS {
@@ -247,14 +253,19 @@ impl fmt::Display for Votes {
     }
 }
 
-/// A whole figure as a JSON integer; a fraction as a JSON number with its decimals (exact:
-/// six decimal places of at most 14 digits before the point round-trip through a double).
+/// A whole figure as a JSON integer; a fraction as a JSON number written as its decimal,
+/// exactly (`0.000004`, where a double would print `4e-6`). Votes are only written as JSON:
+/// the decimal goes through serde_json's `RawValue`, which another serializer would take for
+/// a struct; `serde_json::to_value` reads it as the number it is.
 impl Serialize for Votes {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         if self.is_whole() {
             s.serialize_u64(self.get())
         } else {
-            s.serialize_f64(self.as_f64())
+            match serde_json::value::RawValue::from_string(self.plain()) {
+                Ok(raw) => raw.serialize(s),
+                Err(_) => s.serialize_f64(self.as_f64()),
+            }
         }
     }
 }
@@ -437,7 +448,14 @@ mod tests {
         for bad in ["", ".", "-1", "1e5", "1,000", "1.2.3", "0x10", " ", "+3"] {
             assert!(Votes::parse_decimal(bad).is_err(), "{bad:?}");
         }
-        assert!(Votes::parse_decimal("-1").unwrap_err().contains("below 0"));
+        assert_eq!(
+            Votes::parse_decimal("-729.0").unwrap_err(),
+            "`-729.0` is below 0: a count of votes cannot be negative"
+        );
+        for bad in ["-", "-.", "--1", "-x"] {
+            let e = Votes::parse_decimal(bad).unwrap_err();
+            assert!(e.contains("is not a number"), "{bad:?}: {e}");
+        }
         let e = Votes::parse_decimal("1.0000001").unwrap_err();
         assert!(e.contains("more than 6 decimal places"), "{e}");
         let e = Votes::parse_decimal("18446744073710").unwrap_err();
@@ -450,6 +468,18 @@ mod tests {
     fn fractions_serialise_as_numbers_with_their_decimals() {
         let v = Votes::parse_decimal("8.8832").unwrap();
         assert_eq!(serde_json::to_string(&v).unwrap(), "8.8832");
+        // Small fractions keep their decimals (a double would print `4e-6`), pretty or not,
+        // and read back as the same number.
+        let tiny = Votes::parse_decimal("0.000004").unwrap();
+        assert_eq!(serde_json::to_string(&tiny).unwrap(), "0.000004");
+        assert_eq!(
+            serde_json::to_string_pretty(&[tiny]).unwrap(),
+            "[\n  0.000004\n]"
+        );
+        assert_eq!(
+            serde_json::to_value(tiny).unwrap(),
+            serde_json::json!(0.000004)
+        );
         assert_eq!(serde_json::to_string(&Votes::new(12)).unwrap(), "12");
         assert_eq!(Votes::new(12), 12u64);
         assert_ne!(v, 8u64);

@@ -4,7 +4,8 @@
 //! `docs/rounds-json.md` documents the layout.
 //!
 //! Columns: [`ROUNDS_HEADER`]. `kind` says what a row is; `change` is what the round's
-//! transfers added (0 in round 1); `share` is a percent of what `share_basis` names (the
+//! transfers added (0 in round 1; for a published count, the signed difference from the
+//! previous round, negative when a surplus left); `share` is a percent of what `share_basis` names (the
 //! votes in the round, or the area's valid votes). Only candidates still in the round
 //! appear. Unknown figures are empty cells, never 0. A published count adds what it carries:
 //! an `inactive` row per kind of inactive ballot (RCTab 2), a `residual` row for votes lost
@@ -122,9 +123,10 @@ impl Row {
 }
 
 /// `12.34`, or empty when there is nothing to take a share of.
-/// A candidate's `status` cell in round `r`: `elected`, `eliminated` or `continuing`.
+/// A candidate's `status` cell in round `r`: `elected` (in this round or earlier, still
+/// holding votes in a multi-seat count), `eliminated` or `continuing`.
 pub(super) fn status(r: &crate::count::Round, i: usize) -> &'static str {
-    if r.elected.contains(&i) {
+    if r.elected.contains(&i) || r.states.get(i) == Some(&crate::count::State::Elected) {
         "elected"
     } else if r.eliminated.contains(&i) {
         "eliminated"
@@ -141,16 +143,33 @@ fn number(v: Option<Votes>) -> String {
     v.map(|v| v.plain()).unwrap_or_default()
 }
 
+/// `after - before` with its sign: `-10` when a surplus left, `8.8832` when votes came in.
+fn net_change(before: Votes, after: Votes) -> String {
+    if after < before {
+        format!("-{}", (before - after).plain())
+    } else {
+        (after - before).plain()
+    }
+}
+
 pub fn rounds(l: &Counted) -> String {
     let c = &l.contest;
+    let is_published = crate::story::published::published(c).is_some();
     let mut w = ::csv::Writer::from_writer(Vec::new());
     let _ = w.write_record(ROUNDS_HEADER);
-    for r in &l.count.rounds {
+    for (k, r) in l.count.rounds.iter().enumerate() {
+        let before = k.checked_sub(1).and_then(|k| l.count.rounds.get(k));
         for (i, cand) in c.candidates.iter().enumerate() {
             let Some(votes) = r.tally(i) else {
                 continue;
             };
             let status = status(r, i);
+            // A published count's net change (a surplus leaves its candidate at the quota,
+            // so it is negative), as `tally rounds` shows it; else what transfers added.
+            let change = match before {
+                Some(b) if is_published => net_change(b.tally(i).unwrap_or(Votes::ZERO), votes),
+                _ => r.received(i).plain(),
+            };
             let row = Row {
                 round: r.number.to_string(),
                 kind: "candidate",
@@ -158,7 +177,7 @@ pub fn rounds(l: &Counted) -> String {
                 name: cell(&cand.name),
                 party: cell(&cand.party),
                 votes: votes.plain(),
-                change: r.received(i).plain(),
+                change,
                 share: share(votes.percent_of(r.continuing)),
                 status,
                 share_basis: "votes-in-round",
@@ -408,6 +427,35 @@ mod tests {
         assert_eq!(
             from_curley,
             [("2", "8.8832", "false"), ("2", "1.1104", "false")]
+        );
+    }
+
+    #[test]
+    fn a_published_count_gives_the_net_change_and_keeps_those_elected_earlier() {
+        let two = rounds(&crate::report::rctab::tests::two_seats());
+        // (round, id, change, status) of each candidate row.
+        let got: Vec<[&str; 4]> = two
+            .lines()
+            .map(|l| l.split(',').collect::<Vec<_>>())
+            .filter(|r| r[1] == "candidate" && r[2] != "sarah-lucido")
+            .map(|r| [r[0], r[2], r[6], r[8]])
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ["1", "harvey-curley", "0", "elected"],
+                ["1", "larry-edwards", "0", "continuing"],
+                ["1", "mary-hall-rayford", "0", "continuing"],
+                ["2", "harvey-curley", "-10", "elected"],
+                ["2", "larry-edwards", "8.8832", "continuing"],
+                ["2", "mary-hall-rayford", "1.1104", "continuing"],
+                ["3", "harvey-curley", "0", "elected"],
+                ["3", "larry-edwards", "80", "elected"],
+                ["3", "mary-hall-rayford", "0", "continuing"],
+                ["4", "harvey-curley", "0", "elected"],
+                ["4", "larry-edwards", "-50.8832", "elected"],
+                ["4", "mary-hall-rayford", "50.5632", "continuing"],
+            ]
         );
     }
 

@@ -13,8 +13,9 @@
 //!   transfers derived from the tallies) cannot be split per candidate: each of those
 //!   candidates gets `"transfers": {}`, which readers take as unknown and work out from the
 //!   next round's tally, as tally's own reader does.
-//! - An elimination in the last round has no next round to show: the format forbids it, so an
-//!   incomplete count's last eliminations are left out.
+//! - An elimination in the last round has no next round to show: the format forbids it
+//!   (rcvformats refuses one even beside a winner, a runner-up as RankIt writes it), so an
+//!   incomplete count's last eliminations and a last-round runner-up are left out.
 //! - Ballots already inactive in round 1 appear nowhere in RCTab 1.x's shape; when a count
 //!   has them, every round's tally carries RCVis's `"Inactive Ballots"` row.
 //! - Names are made unique (RCVis keys by name; see [`names`]).
@@ -113,11 +114,19 @@ impl<'a> Document<'a> {
                 contest: &c.title,
                 date: c.date.map(|d| d.format("%Y-%m-%d").to_string()),
                 jurisdiction: Some(c.area.as_str()).filter(|a| !a.trim().is_empty()),
-                // One figure for the whole count: the last round's, as RCTab 1.x writes it
-                // (a single seat's majority moves as ballots exhaust; a quota does not).
-                // First past the post has none: the most votes win.
-                threshold: (l.count.system != VotingSystem::FirstPastThePost)
-                    .then(|| l.count.last().threshold.plain()),
+                // One figure for the whole count, as RCTab 1.x writes it: a single seat's
+                // is the last round's (the majority moves as ballots exhaust; readers work
+                // the earlier ones out); several seats' is round 1's quota, which RCTab fixes
+                // there and readers apply to every round (a quota that moves, OpaVote's, is
+                // kept only for round 1). First past the post has none: the most votes win.
+                threshold: (l.count.system != VotingSystem::FirstPastThePost).then(|| {
+                    let r = if c.seats > 1 {
+                        l.count.rounds.first()
+                    } else {
+                        l.count.rounds.last()
+                    };
+                    r.map(|r| r.threshold).unwrap_or_default().plain()
+                }),
             },
             results,
         }
@@ -126,7 +135,8 @@ impl<'a> Document<'a> {
 
 /// What happens at the end of round `r`: each candidate elected (in order), then each
 /// eliminated, with their transfers into `next`. Without a next round there is nowhere to
-/// show an elimination, so none is written.
+/// show an elimination, so none is written: rcvformats (RCVis) refuses one in the last
+/// round even beside a winner (a runner-up, as RankIt writes it), which tally reads.
 fn tally_results(names: &[String], r: &Round, next: Option<&Round>) -> Vec<TallyResult> {
     let elected = r.elected.iter().map(|&s| (s, true));
     let eliminated = r.eliminated.iter().filter(|_| next.is_some());
@@ -377,6 +387,34 @@ pub(super) mod tests {
         let d = doc(&l);
         assert_eq!(d["results"][0]["tallyResults"], serde_json::json!([]));
         assert!(d["results"][0]["tally"].get("Inactive Ballots").is_none());
+    }
+
+    #[test]
+    fn a_runner_up_eliminated_beside_the_winner_in_the_last_round_is_left_out() {
+        // RankIt writes one; rcvformats refuses "an elimination on the last round".
+        let mut r1 = round(&[Some("5"), Some("4"), Some("2")]);
+        r1.eliminated = vec![2];
+        r1.transfers = Some(vec![transfer(2, Some(0), "2")]);
+        let mut r2 = round(&[Some("7"), Some("4"), None]);
+        r2.elected = vec![0];
+        r2.eliminated = vec![1];
+        let candidates = ["A", "B", "C"].iter().map(|n| candidate(n, n)).collect();
+        let l = counted(contest(
+            candidates,
+            1,
+            published(VotingSystem::InstantRunoff, vec![r1, r2]),
+        ));
+        let d = doc(&l);
+        assert_eq!(
+            d["results"][1]["tallyResults"],
+            serde_json::json!([{"elected": "A", "transfers": {}}])
+        );
+        let back = crate::import::from_bytes("x.json", rounds(&l).as_bytes()).unwrap();
+        let last = back.count.last();
+        assert_eq!(
+            (last.elected.clone(), last.eliminated.clone()),
+            (vec![0], vec![])
+        );
     }
 
     #[test]

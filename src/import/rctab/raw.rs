@@ -178,7 +178,7 @@ mod tests {
         let e = votes(raw("-5"), "results[0].tally.A").unwrap_err();
         assert_eq!(
             e.render("f.json"),
-            "f.json: results[0].tally.A: `-5` is not a number: a count of votes cannot be below 0"
+            "f.json: results[0].tally.A: `-5` is below 0: a count of votes cannot be negative"
         );
         assert!(
             votes(raw("1e5"), "x")

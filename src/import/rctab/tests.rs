@@ -435,7 +435,7 @@ fn structure_and_syntax_errors_name_the_place() {
         refused(
             r#"{"config": {}, "results": [{"tally": {"A": "1"}, "inactiveBallots": {"overvotes": "-1"}}]}"#
         ),
-        "test.json: results[0].inactiveBallots.overvotes: `-1` is not a number: a count of votes cannot be below 0"
+        "test.json: results[0].inactiveBallots.overvotes: `-1` is below 0: a count of votes cannot be negative"
     );
 }
 
