@@ -17,7 +17,7 @@
 
 use crate::count::{Count, Counted, Destination, Outcome, Round, State, TieKind};
 use crate::model::{Contest, Method, Published, Votes, VotingSystem};
-use crate::story::words::{how_many, join_names, tie_sentence};
+use crate::story::words::{how_many, join_names, possessive, tie_sentence};
 use crate::text::{clean, share, thousands};
 
 /// The published count a contest holds, if it is one.
@@ -233,15 +233,15 @@ fn source_sentence(l: &Counted, index: usize, s: usize) -> String {
             _ => String::new(),
         };
         format!(
-            "{}'s surplus of {} moves on at a fraction of each ballot's value: {}{lost}{keeps}.",
-            name(l, s),
+            "{} surplus of {} moves on at a fraction of each ballot's value: {}{lost}{keeps}.",
+            possessive(&name(l, s)),
             thousands(surplus),
             destinations(l, &moves)
         )
     } else {
         format!(
-            "{}'s {} to their next choice: {}.",
-            name(l, s),
+            "{} {} to their next choice: {}.",
+            possessive(&name(l, s)),
             how_many(prev.votes[s], "ballot moves", "ballots move"),
             destinations(l, &moves)
         )
@@ -254,11 +254,11 @@ fn whose(l: &Counted, index: usize) -> String {
     let (elected, eliminated) = sources_of(l, index);
     let mut parts: Vec<String> = elected
         .iter()
-        .map(|&s| format!("{}'s surplus", name(l, s)))
+        .map(|&s| format!("{} surplus", possessive(&name(l, s))))
         .collect();
     match eliminated.len() {
         0 => {}
-        1 => parts.push(format!("{}'s ballots", name(l, eliminated[0]))),
+        1 => parts.push(format!("{} ballots", possessive(&name(l, eliminated[0])))),
         2..=4 => {
             let n = names(l, &eliminated);
             parts.push(format!("the ballots of {}", join_names(&n)));
