@@ -49,6 +49,29 @@ pub fn repairs_sentence(p: &Published) -> Option<String> {
     }
 }
 
+/// Those eliminated at the end of round `index` (0-based) only by the reader's repair: the
+/// file drops them from the next round's tally without eliminating them, and the reader's
+/// warning (in `Published::warnings`) names them and says "read as eliminated at the end of
+/// round N".
+fn repaired_eliminations(l: &Counted, index: usize) -> Vec<usize> {
+    let Some(p) = published(&l.contest) else {
+        return Vec::new();
+    };
+    let end = format!("read as eliminated at the end of round {}", index + 1);
+    let round = &l.count.rounds[index];
+    round
+        .eliminated
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let quoted = format!("`{}`", l.contest.candidates[i].name);
+            p.warnings
+                .iter()
+                .any(|w| w.contains(&quoted) && w.contains(&end))
+        })
+        .collect()
+}
+
 pub fn multi_seat(l: &Counted) -> bool {
     l.contest.seats > 1 || l.count.system == VotingSystem::SingleTransferableVote
 }
@@ -309,9 +332,13 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
     let count = &l.count;
     let round = &count.rounds[index];
     let c = &l.contest;
+    // Candidates the reader marked eliminated because the file drops them without saying
+    // so: a tie with them is the reader's inference from a repair, not the count's.
+    let repaired = repaired_eliminations(l, index);
     let mut out: Vec<String> = round
         .tie_breaks
         .iter()
+        .filter(|t| !t.tied.iter().any(|i| repaired.contains(i)))
         .map(|t| tie_sentence(c, t))
         .collect();
     let t = thousands(round.threshold);
@@ -429,6 +456,16 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
                 join_names(&names(l, &round.eliminated))
             ));
         }
+    }
+    if !repaired.is_empty() {
+        let names = names(l, &repaired);
+        out.push(format!(
+            "The file does not say {} {} eliminated: {} missing from the next round, so tally reads {} as eliminated here (a repair).",
+            join_names(&names),
+            if names.len() == 1 { "was" } else { "were" },
+            if names.len() == 1 { "it is" } else { "they are" },
+            if names.len() == 1 { "it" } else { "them" },
+        ));
     }
     if multi && !round.elected.is_empty() {
         let so_far = count_elected_before(count, index) + round.elected.len();
