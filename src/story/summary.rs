@@ -418,7 +418,8 @@ pub fn used_in<'a>(
 }
 
 /// Each contest's column heading: its year, or its id when another contest has the same
-/// year.
+/// year or the contest is a count imported from another tabulator (not one of a series of
+/// dated datasets, and its file may give no date).
 pub fn headings<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<String> {
     let contests: Vec<&Counted> = contests.into_iter().collect();
     let mut per_year: HashMap<i32, usize> = HashMap::new();
@@ -429,7 +430,8 @@ pub fn headings<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<Stri
         .iter()
         .map(|l| {
             let y = year(&l.contest);
-            if per_year.get(&y).copied().unwrap_or(0) > 1 {
+            let imported = super::published::published(&l.contest).is_some();
+            if imported || per_year.get(&y).copied().unwrap_or(0) > 1 {
                 crate::text::clean(&l.contest.id).into_owned()
             } else {
                 y.to_string()
