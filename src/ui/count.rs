@@ -614,14 +614,14 @@ impl Frame<'_> {
         } else {
             thousands(self.shown.exhausted.round() as u64)
         };
-        put(
-            buf,
-            area,
-            self.cols.votes_x(),
-            y,
-            &right(&votes, VOTES_W as usize),
-            pal.dim(),
-        );
+        // A figure as wide as its column ("17,552.5192") would run into a full bar: it
+        // starts a space after the bar instead, in the share column this row leaves empty.
+        let (x, figure) = if width(&votes) >= VOTES_W as usize {
+            (self.cols.votes_x() + 1, votes)
+        } else {
+            (self.cols.votes_x(), right(&votes, VOTES_W as usize))
+        };
+        put(buf, area, x, y, &figure, pal.dim());
     }
 
     /// "▲ 747,780 to win: more than half of 1,495,558" from the marker, or ending at it
