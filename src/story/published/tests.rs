@@ -117,6 +117,14 @@ fn no_votes_yet_divides_by_nothing() {
     assert_eq!(told(&l, 0), "No votes have been counted yet.");
     let report = narrate::report(&l);
     assert!(!report.contains("NaN") && !report.contains('%'), "{report}");
+    // The presenter says so too: no shares of nothing, no empty brackets.
+    for beat in crate::story::present::beats(&l) {
+        let f = crate::story::present::frame(&l, beat);
+        assert!(!f.explanation.contains("()"), "{}", f.explanation);
+        assert!(!f.explanation.contains("of the 0"), "{}", f.explanation);
+    }
+    let all = crate::story::present::frame(&l, crate::story::present::Beat::AllFirst);
+    assert_eq!(all.explanation, "No votes have been counted yet.");
 }
 
 /// The real cases' figures, when `../shared/interop` is there: every round's words are
