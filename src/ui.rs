@@ -282,7 +282,6 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         buf,
     );
     let round = &l.count.rounds[shown.round];
-    let mut second = vec![Span::styled(round_title(c, &l.count, round), pal.title())];
     let state = if app.is_paused() {
         "  ‖ paused (Space resumes)"
     } else if app.is_playing() {
@@ -292,9 +291,18 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     } else {
         ""
     };
+    let animation = if app.options().animate {
+        ""
+    } else {
+        "  (animation off)"
+    };
+    let room =
+        (area.width.saturating_sub(2) as usize).saturating_sub(width(state) + width(animation));
+    let title = shorten_at_word(&round_title(c, &l.count, round), room);
+    let mut second = vec![Span::styled(title, pal.title())];
     second.push(Span::styled(state, pal.dim()));
-    if !app.options().animate {
-        second.push(Span::styled("  (animation off)", pal.dim()));
+    if !animation.is_empty() {
+        second.push(Span::styled(animation, pal.dim()));
     }
     Line::from(second).render(
         Rect {
@@ -305,6 +313,31 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
         },
         buf,
     );
+}
+
+/// `s` within `w` cells: whole as it is, or cut at a word boundary with "…" (a round's
+/// title naming many candidates must not end mid-name).
+fn shorten_at_word(s: &str, w: usize) -> String {
+    if width(s) <= w {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    for word in s.split_whitespace() {
+        let next = if out.is_empty() {
+            word.to_string()
+        } else {
+            format!("{out} {word}")
+        };
+        if width(&next) + 1 > w {
+            break;
+        }
+        out = next;
+    }
+    if out.is_empty() {
+        return crate::text::fit(s, w).trim_end().to_string();
+    }
+    let out = out.trim_end_matches([',', ';', ':']);
+    format!("{out}…")
 }
 
 /// The keys, from the key table, and at the right a passing notice ("speed 2×"), which

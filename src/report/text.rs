@@ -55,8 +55,9 @@ fn header(l: &Counted) -> String {
         |v: Option<crate::model::Votes>| v.map(thousands).unwrap_or_else(|| "unknown".into());
     let _ = writeln!(
         out,
-        "{valid_label} {} · Turnout {turnout} · Electorate {} · Rejected {}",
-        thousands(l.count.valid),
+        "{valid_label} {}{} · Turnout {turnout} · Electorate {} · Rejected {}",
+        thousands(l.count.first().continuing),
+        crate::story::words::inactive_at_start(l),
         known(c.electorate),
         known(c.rejected)
     );

@@ -16,6 +16,13 @@ fn name(l: &Counted, i: usize) -> String {
 
 /// What happened in round `index` (0-based), as sentences.
 pub fn step(l: &Counted, index: usize) -> Vec<String> {
+    step_sentences(l, index)
+        .iter()
+        .map(|s| super::words::tidy_stops(s))
+        .collect()
+}
+
+fn step_sentences(l: &Counted, index: usize) -> Vec<String> {
     let count = &l.count;
     let Some(round) = count.rounds.get(index) else {
         return Vec::new();
@@ -151,7 +158,7 @@ fn whose(l: &Counted, index: usize) -> String {
     if gone.len() > 3 {
         format!("The {} eliminated candidates'", gone.len())
     } else {
-        format!("{}'s", join_names(&gone))
+        super::words::possessive(&join_names(&gone))
     }
 }
 
@@ -229,8 +236,8 @@ pub fn moving_sources(l: &Counted, index: usize) -> Vec<(Vec<usize>, String)> {
             }
             let names: Vec<String> = from.iter().map(|&i| name(l, i)).collect();
             let sentence = format!(
-                "{}'s {}: {}.",
-                join_names(&names),
+                "{} {}: {}.",
+                super::words::possessive(&join_names(&names)),
                 how_many(total, "ballot", "ballots"),
                 if parts.is_empty() {
                     "none to move".to_string()
@@ -384,9 +391,9 @@ fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
                 }
                 if let Some((s, votes)) = best.filter(|(_, v)| !v.is_zero()) {
                     largest.push(format!(
-                        "{} of {}'s {} to {}",
+                        "{} of {} {} to {}",
                         thousands(votes),
-                        name(l, s.from),
+                        super::words::possessive(&name(l, s.from)),
                         thousands(s.total),
                         name(l, i)
                     ));
@@ -481,9 +488,10 @@ pub fn report(l: &Counted) -> String {
     };
     out.push_str(&wrap(
         &format!(
-            "Electorate {}. Turnout {turnout}. Valid votes {}. Rejected ballots {}.",
+            "Electorate {}. Turnout {turnout}. Valid votes {}{}. Rejected ballots {}.",
             known(c.electorate),
-            thousands(count.valid),
+            thousands(count.first().continuing),
+            super::words::inactive_at_start(l),
             known(c.rejected)
         ),
         W,

@@ -205,6 +205,11 @@ pub fn explainers_before_the_result(l: &Counted) -> Vec<Explainer> {
             "Voters rank the candidates. While nobody has more than half of the votes still in play, the candidate with the fewest is eliminated and their ballots move to each voter's next choice still in the count. Ballots that run out of choices are exhausted.",
         ),
         (
+            VotingSystem::SingleTransferableVote,
+            "How the single transferable vote works",
+            "Voters rank the candidates, and several seats are filled. A candidate whose votes reach the quota is elected, and the votes they have beyond it, their surplus, move on to each voter's next choice at a fraction of each ballot's value. When nobody reaches the quota and no surplus is left to move, the candidate with the fewest votes is eliminated and their ballots move on. Ballots that run out of choices are exhausted. It goes on until every seat is filled.",
+        ),
+        (
             VotingSystem::FirstPastThePost,
             "How first past the post works",
             "Each voter marks one choice and the most votes wins, with or without more than half. No second choices are asked for and nothing is transferred.",
@@ -286,6 +291,24 @@ fn num_of(v: Votes, one: &str, many: &str) -> String {
     format!("{} {}", num(v), if v == 1u64 { one } else { many })
 }
 
+/// "; 150 more ballots were inactive from the start": round 1's exhausted pile, said beside
+/// the votes in play (nothing when there is none).
+fn inactive_from_the_start(exhausted: Votes) -> String {
+    if exhausted.is_zero() {
+        String::new()
+    } else if exhausted == 1u64 {
+        format!(
+            "; {} more ballot was inactive from the start",
+            num(exhausted)
+        )
+    } else {
+        format!(
+            "; {} more ballots were inactive from the start",
+            num(exhausted)
+        )
+    }
+}
+
 /// A share in a sentence.
 fn pct(part: Votes, whole: Votes) -> String {
     fig(share(part, whole).unwrap_or_default())
@@ -327,6 +350,20 @@ fn unmarked(s: &str) -> String {
 
 /// What is on screen at `beat`.
 pub fn frame(l: &Counted, beat: Beat) -> Frame {
+    let mut f = frame_untidied(l, beat);
+    for s in [
+        &mut f.heading,
+        &mut f.big,
+        &mut f.big_hidden,
+        &mut f.explanation,
+        &mut f.explanation_hidden,
+    ] {
+        *s = super::words::tidy_stops(s);
+    }
+    f
+}
+
+fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
     let c = &l.contest;
     let count = &l.count;
     let first = count.first();
@@ -421,17 +458,29 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             };
             // "1 first preference", "1 vote": the table's words are plurals.
             let one = valid_word.strip_suffix('s').unwrap_or(valid_word);
-            let mut e = format!(
-                "{}{party}: {}, {} of the {} valid votes.",
-                name(l, i),
-                num_of(v, one, valid_word),
-                pct(v, count.valid),
-                num(count.valid)
-            );
-            if k == nc {
+            // The votes in play in round 1: ballots inactive from the start (an overvote or
+            // a skipped first ranking in a published count) are no one's first preference.
+            let in_play = first.continuing;
+            let mut e = if in_play.is_zero() {
+                format!(
+                    "{}{party}: {}. No votes have been counted yet.",
+                    name(l, i),
+                    num_of(v, one, valid_word)
+                )
+            } else {
+                format!(
+                    "{}{party}: {}, {} of the {} valid votes.",
+                    name(l, i),
+                    num_of(v, one, valid_word),
+                    pct(v, in_play),
+                    num(in_play)
+                )
+            };
+            if k == nc && !in_play.is_zero() {
                 e.push_str(&format!(
-                    " That is every one of the {} counted.",
-                    num(count.valid)
+                    " That is every one of the {} counted{}.",
+                    num(in_play),
+                    inactive_from_the_start(first.exhausted)
                 ));
             }
             (name(l, i), e)
@@ -444,35 +493,47 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let others = standings.len().saturating_sub(3);
             // "Of the 2,484,432 valid votes, Sadiq Khan has 1,088,225 (43.8%), …": the
             // same words whatever the system calls its first count.
-            let mut e = format!("Of the {} valid votes, ", num(count.valid));
-            let named: Vec<String> = standings
-                .iter()
-                .take(3)
-                .enumerate()
-                .map(|(k, (i, v))| {
-                    format!(
-                        "{}{} {} ({})",
-                        name(l, *i),
-                        if k == 0 { " has" } else { "" },
-                        num(*v),
-                        pct(*v, count.valid)
-                    )
-                })
-                .collect();
-            e.push_str(&join_names(&named));
-            if others > 0 {
-                e.push_str(&if others == 1 {
-                    format!("; the other 1 has {}", num(rest))
-                } else {
-                    format!("; the other {others} have {} between them", num(rest))
-                });
+            let in_play = first.continuing;
+            let mut e = if in_play.is_zero() {
+                "No votes have been counted yet.".to_string()
+            } else {
+                format!("Of the {} valid votes, ", num(in_play))
+            };
+            if !in_play.is_zero() {
+                let named: Vec<String> = standings
+                    .iter()
+                    .take(3)
+                    .enumerate()
+                    .map(|(k, (i, v))| {
+                        format!(
+                            "{}{} {} ({})",
+                            name(l, *i),
+                            if k == 0 { " has" } else { "" },
+                            num(*v),
+                            pct(*v, in_play)
+                        )
+                    })
+                    .collect();
+                e.push_str(&join_names(&named));
+                if others > 0 {
+                    e.push_str(&if others == 1 {
+                        format!("; the other 1 has {}", num(rest))
+                    } else {
+                        format!("; the other {others} have {} between them", num(rest))
+                    });
+                }
+                e.push_str(&inactive_from_the_start(first.exhausted));
+                e.push('.');
             }
-            e.push('.');
             // Hidden, the names in vote order would tell the answer.
-            hidden_explanation = Some(format!(
-                "All {} valid votes are counted. Who has the most?",
-                num(count.valid)
-            ));
+            hidden_explanation = Some(if in_play.is_zero() {
+                "No votes have been counted yet.".to_string()
+            } else {
+                format!(
+                    "All {} valid votes are counted. Who has the most?",
+                    num(in_play)
+                )
+            });
             (format!("All {valid_word}"), e)
         }
         Beat::Majority => {
@@ -512,7 +573,7 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                         "{} seats are to be filled, and the quota is {} of the {} valid votes. {} {} it, and {} elected.",
                         c.seats,
                         num(first.threshold),
-                        num(count.valid),
+                        num(first.continuing),
                         join_names(&won),
                         if won.len() == 1 { "reaches" } else { "reach" },
                         if won.len() == 1 { "is" } else { "are" }
@@ -520,32 +581,32 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
                 }
                 VotingSystem::FirstPastThePost => format!(
                     "More than half of the {} valid votes would be {}. Under first past the post nobody needs that: the most votes wins, and {} has the most, {}.",
-                    num(count.valid),
+                    num(first.continuing),
                     num(first.threshold),
                     name(l, leader),
                     num(lv)
                 ),
                 _ if first.elected.contains(&leader) => format!(
                     "More than half of the {} valid votes is {}. {} has {}, more than that, and is elected on first preferences.",
-                    num(count.valid),
+                    num(first.continuing),
                     num(first.threshold),
                     name(l, leader),
                     num(lv)
                 ),
                 VotingSystem::SupplementaryVote => format!(
                     "More than half of the {} valid votes is {}. Nobody has that, so only the top two stay in.",
-                    num(count.valid),
+                    num(first.continuing),
                     num(first.threshold)
                 ),
                 VotingSystem::SingleTransferableVote => format!(
                     "{} seats are to be filled, and the quota is {} of the {} valid votes. Nobody has that yet, so the candidate with the fewest votes goes out and their ballots move on.",
                     c.seats,
                     num(first.threshold),
-                    num(count.valid)
+                    num(first.continuing)
                 ),
                 VotingSystem::InstantRunoff => format!(
                     "More than half of the {} valid votes is {}. Nobody has that, so the candidate with the fewest votes goes out and their ballots move on.",
-                    num(count.valid),
+                    num(first.continuing),
                     num(first.threshold)
                 ),
             };
@@ -761,10 +822,10 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let surplus_of =
                 (group.len() == 1 && prev.elected.contains(&group[0])).then(|| name(l, group[0]));
             let from = if group.len() == 1 {
-                format!("{}'s", name(l, group[0]))
+                super::words::possessive(&name(l, group[0]))
             } else if group.len() <= 3 {
                 let names: Vec<String> = group.iter().map(|&i| name(l, i)).collect();
-                format!("{}'s", join_names(&names))
+                super::words::possessive(&join_names(&names))
             } else {
                 format!("the {} eliminated candidates'", group.len())
             };
@@ -789,7 +850,8 @@ pub fn frame(l: &Counted, beat: Beat) -> Frame {
             let sentence = |this: &[String]| {
                 if let Some(who) = &surplus_of {
                     format!(
-                        "{who}'s surplus moves on at a fraction of each ballot's value, {} in all: {}.",
+                        "{} surplus moves on at a fraction of each ballot's value, {} in all: {}.",
+                        super::words::possessive(who),
                         num_of(group_total, "vote", "votes"),
                         join_names(this)
                     )

@@ -17,7 +17,7 @@
 
 use crate::count::{Count, Counted, Destination, Outcome, Round, State, TieKind};
 use crate::model::{Contest, Method, Published, Votes, VotingSystem};
-use crate::story::words::{how_many, join_names, tie_sentence};
+use crate::story::words::{how_many, join_names, possessive, tie_sentence};
 use crate::text::{clean, share, thousands};
 
 /// The published count a contest holds, if it is one.
@@ -47,6 +47,29 @@ pub fn repairs_sentence(p: &Published) -> Option<String> {
                 .join("; ")
         )),
     }
+}
+
+/// Those eliminated at the end of round `index` (0-based) only by the reader's repair: the
+/// file drops them from the next round's tally without eliminating them, and the reader's
+/// warning (in `Published::warnings`) names them and says "read as eliminated at the end of
+/// round N".
+fn repaired_eliminations(l: &Counted, index: usize) -> Vec<usize> {
+    let Some(p) = published(&l.contest) else {
+        return Vec::new();
+    };
+    let end = format!("read as eliminated at the end of round {}", index + 1);
+    let round = &l.count.rounds[index];
+    round
+        .eliminated
+        .iter()
+        .copied()
+        .filter(|&i| {
+            let quoted = format!("`{}`", l.contest.candidates[i].name);
+            p.warnings
+                .iter()
+                .any(|w| w.contains(&quoted) && w.contains(&end))
+        })
+        .collect()
 }
 
 pub fn multi_seat(l: &Counted) -> bool {
@@ -233,15 +256,15 @@ fn source_sentence(l: &Counted, index: usize, s: usize) -> String {
             _ => String::new(),
         };
         format!(
-            "{}'s surplus of {} moves on at a fraction of each ballot's value: {}{lost}{keeps}.",
-            name(l, s),
+            "{} surplus of {} moves on at a fraction of each ballot's value: {}{lost}{keeps}.",
+            possessive(&name(l, s)),
             thousands(surplus),
             destinations(l, &moves)
         )
     } else {
         format!(
-            "{}'s {} to their next choice: {}.",
-            name(l, s),
+            "{} {} to their next choice: {}.",
+            possessive(&name(l, s)),
             how_many(prev.votes[s], "ballot moves", "ballots move"),
             destinations(l, &moves)
         )
@@ -254,11 +277,11 @@ fn whose(l: &Counted, index: usize) -> String {
     let (elected, eliminated) = sources_of(l, index);
     let mut parts: Vec<String> = elected
         .iter()
-        .map(|&s| format!("{}'s surplus", name(l, s)))
+        .map(|&s| format!("{} surplus", possessive(&name(l, s))))
         .collect();
     match eliminated.len() {
         0 => {}
-        1 => parts.push(format!("{}'s ballots", name(l, eliminated[0]))),
+        1 => parts.push(format!("{} ballots", possessive(&name(l, eliminated[0])))),
         2..=4 => {
             let n = names(l, &eliminated);
             parts.push(format!("the ballots of {}", join_names(&n)));
@@ -309,9 +332,13 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
     let count = &l.count;
     let round = &count.rounds[index];
     let c = &l.contest;
+    // Candidates the reader marked eliminated because the file drops them without saying
+    // so: a tie with them is the reader's inference from a repair, not the count's.
+    let repaired = repaired_eliminations(l, index);
     let mut out: Vec<String> = round
         .tie_breaks
         .iter()
+        .filter(|t| !t.tied.iter().any(|i| repaired.contains(i)))
         .map(|t| tie_sentence(c, t))
         .collect();
     let t = thousands(round.threshold);
@@ -429,6 +456,16 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
                 join_names(&names(l, &round.eliminated))
             ));
         }
+    }
+    if !repaired.is_empty() {
+        let names = names(l, &repaired);
+        out.push(format!(
+            "The file does not say {} {} eliminated: {} missing from the next round, so tally reads {} as eliminated here (a repair).",
+            join_names(&names),
+            if names.len() == 1 { "was" } else { "were" },
+            if names.len() == 1 { "it is" } else { "they are" },
+            if names.len() == 1 { "it" } else { "them" },
+        ));
     }
     if multi && !round.elected.is_empty() {
         let so_far = count_elected_before(count, index) + round.elected.len();

@@ -434,7 +434,8 @@ pub fn used_in<'a>(
 }
 
 /// Each contest's column heading: its year, or its id when another contest has the same
-/// year.
+/// year or the contest is a count imported from another tabulator (not one of a series of
+/// dated datasets, and its file may give no date).
 pub fn headings<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<String> {
     let contests: Vec<&Counted> = contests.into_iter().collect();
     let mut per_year: HashMap<Option<i32>, usize> = HashMap::new();
@@ -445,9 +446,12 @@ pub fn headings<'a>(contests: impl IntoIterator<Item = &'a Counted>) -> Vec<Stri
         .iter()
         .map(|l| {
             let y = year(&l.contest);
+            let imported = super::published::published(&l.contest).is_some();
             match y {
-                Some(y) if per_year.get(&Some(y)).copied().unwrap_or(0) == 1 => y.to_string(),
-                // Shared or not given: the id tells it apart.
+                Some(y) if !imported && per_year.get(&Some(y)).copied().unwrap_or(0) == 1 => {
+                    y.to_string()
+                }
+                // Imported, shared or not given: the id tells it apart.
                 _ => crate::text::clean(&l.contest.id).into_owned(),
             }
         })

@@ -17,11 +17,11 @@ pub fn round_title(contest: &Contest, count: &Count, round: &Round) -> String {
     } else {
         total.to_string()
     };
-    format!(
+    tidy_stops(&format!(
         "Round {} of {of}: {}",
         round.number,
         round_kind(contest, round)
-    )
+    ))
 }
 
 /// What a round is, in a few words.
@@ -48,7 +48,7 @@ pub fn round_kind(contest: &Contest, round: &Round) -> String {
                     }
                 }
                 return match names.as_slice() {
-                    [one] => format!("{one}'s surplus"),
+                    [one] => format!("{} surplus", possessive(one)),
                     _ => format!("surpluses of {}", join_names(&names)),
                 };
             }
@@ -78,15 +78,76 @@ pub fn how_many(n: impl crate::text::Figure, one: &str, many: &str) -> String {
     format!("{} {}", thousands(n), if n.is_one() { one } else { many })
 }
 
-/// "A", "A and B", "A, B and C".
+/// "A", "A and B", "A, B and C"; "Dion, Mark; Russell, Diane and Write-in" when a name
+/// holds a comma (RCTab's "Surname, Forename"), which commas alone would not separate.
 pub fn join_names<S: AsRef<str>>(names: &[S]) -> String {
+    let sep = if names.iter().any(|n| n.as_ref().contains(", ")) {
+        "; "
+    } else {
+        ", "
+    };
     match names {
         [] => String::new(),
         [one] => one.as_ref().to_string(),
         [rest @ .., last] => {
             let rest: Vec<&str> = rest.iter().map(AsRef::as_ref).collect();
-            format!("{} and {}", rest.join(", "), last.as_ref())
+            format!("{} and {}", rest.join(sep), last.as_ref())
         }
+    }
+}
+
+/// "Simon Hughes's", "Undeclared Write-ins'": a name's possessive. The rule: a name takes
+/// "'s" (London's style, "Hughes's"), except a name that reads as a plural, whose last word
+/// is hyphenated and ends in "s" ("Write-ins") or is a plural noun such as "Others", which
+/// takes the apostrophe alone.
+pub fn possessive(name: &str) -> String {
+    let last = name.split_whitespace().last().unwrap_or_default();
+    let lower = last.to_lowercase();
+    let plural = lower.ends_with('s')
+        && (last.contains('-')
+            || ["others", "writeins", "candidates", "votes", "ballots"].contains(&lower.as_str()));
+    if plural {
+        format!("{name}'")
+    } else {
+        format!("{name}'s")
+    }
+}
+
+/// Collapses the doubled full stops that a name ending in "." ("Bryant, Peter G.") makes
+/// before a sentence's own full stop, leaving real ellipses ("...") alone.
+pub fn tidy_stops(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let chars: Vec<char> = s.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let doubled = c == '.'
+            && i > 0
+            && chars[i - 1] == '.'
+            && chars.get(i + 1) != Some(&'.')
+            && (i < 2 || chars[i - 2] != '.');
+        if !doubled {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// " (150 more ballots inactive from the start)": said beside round 1's votes in play when
+/// some ballots (an overvote or a skipped ranking at the top of a published count) were
+/// inactive from round 1; empty when none were.
+pub fn inactive_at_start(l: &Counted) -> String {
+    let first = l.count.first();
+    if first.exhausted.is_zero() {
+        String::new()
+    } else {
+        format!(
+            " ({} more {} inactive from the start)",
+            thousands(first.exhausted),
+            if first.exhausted == 1u64 {
+                "ballot"
+            } else {
+                "ballots"
+            }
+        )
     }
 }
 
@@ -229,4 +290,40 @@ pub fn tie_sentence(contest: &Contest, tie: &TieBreak) -> String {
         if tie.votes == 1 { "vote" } else { "votes" },
         join_names(&preferred),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_with_commas_are_listed_with_semicolons() {
+        assert_eq!(join_names(&["A", "B", "C"]), "A, B and C");
+        assert_eq!(
+            join_names(&["Dion, Mark N.", "Russell, Diane", "Write-in"]),
+            "Dion, Mark N.; Russell, Diane and Write-in"
+        );
+        // A figure's thousands separator is not a name's comma.
+        assert_eq!(
+            join_names(&["A 1,000", "B 900", "C"]),
+            "A 1,000, B 900 and C"
+        );
+    }
+
+    #[test]
+    fn possessives_follow_one_rule() {
+        assert_eq!(possessive("Simon Hughes"), "Simon Hughes's");
+        assert_eq!(possessive("Undeclared Write-ins"), "Undeclared Write-ins'");
+        assert_eq!(possessive("Others"), "Others'");
+        assert_eq!(possessive("Ken Livingstone"), "Ken Livingstone's");
+    }
+
+    #[test]
+    fn a_name_ending_in_a_full_stop_gets_no_second() {
+        assert_eq!(
+            tidy_stops("transfers from Brennan, Michael F.."),
+            "transfers from Brennan, Michael F."
+        );
+        assert_eq!(tidy_stops("wait... then."), "wait... then.");
+    }
 }

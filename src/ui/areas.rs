@@ -161,7 +161,13 @@ fn no_areas(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
             (k > 0).then(|| (clean(&l.contest.title).into_owned(), k))
         })
         .collect();
-    let hint = if with.is_empty() {
+    let imported = app
+        .contests()
+        .iter()
+        .all(|l| matches!(l.contest.method, crate::model::method::Method::Published(_)));
+    let hint = if with.is_empty() && imported {
+        "A count imported from another tabulator has no results by area.".to_string()
+    } else if with.is_empty() {
         "Add an `areas` list to a dataset file to see results by constituency, ward or \
          borough (docs/dataset-format.md)."
             .to_string()

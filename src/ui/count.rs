@@ -138,8 +138,10 @@ struct Plan {
 
 impl Plan {
     /// `height` rows for: `rows` list rows of which `pinned` always stay, `below` rows
-    /// under the list (exhausted, scale), and `lines` of narration.
-    fn new(height: u16, rows: u16, pinned: u16, below: u16, lines: u16) -> Plan {
+    /// under the list (exhausted, scale), and `lines` of narration. `about` rows (those
+    /// going out or moving in this step) are kept on screen before the narration is whole,
+    /// up to half the room: a long narration must not squeeze out what it is about.
+    fn new(height: u16, rows: u16, pinned: u16, below: u16, lines: u16, about: u16) -> Plan {
         let avail = height.saturating_sub(below);
         let all = |gap| Plan {
             rows_h: rows,
@@ -166,7 +168,8 @@ impl Plan {
         let keep = if pinned < rows { pinned + 1 } else { 1 }
             .min(rows)
             .min(room.saturating_sub(lines).max(3))
-            .min(room.saturating_sub(2).max(1));
+            .min(room.saturating_sub(2).max(1))
+            .max((about + 1).min(rows).min(room / 2));
         if keep + lines <= room {
             let rows_h = room - lines;
             return Plan {
@@ -246,6 +249,7 @@ impl CountView<'_> {
             pinned.iter().filter(|p| **p).count() as u16,
             below,
             lines.len() as u16,
+            f.about_rows(&rows).iter().filter(|a| **a).count() as u16,
         );
         // When the candidates still in the count do not all fit (a published count of 36 at
         // 80×24), those this step is about stay instead: the ones whose ballots are moving
@@ -372,7 +376,7 @@ fn visible(pinned: &[bool], rows_h: u16, scroll: u16) -> Vec<usize> {
         return (0..n).collect();
     }
     let kept = pinned.iter().filter(|p| **p).count();
-    if kept < n && kept < h {
+    if kept < n && kept <= h {
         let window = h - kept;
         let mut free = 0;
         let mut out = Vec::new();
@@ -610,14 +614,14 @@ impl Frame<'_> {
         } else {
             thousands(self.shown.exhausted.round() as u64)
         };
-        put(
-            buf,
-            area,
-            self.cols.votes_x(),
-            y,
-            &right(&votes, VOTES_W as usize),
-            pal.dim(),
-        );
+        // A figure as wide as its column ("17,552.5192") would run into a full bar: it
+        // starts a space after the bar instead, in the share column this row leaves empty.
+        let (x, figure) = if width(&votes) >= VOTES_W as usize {
+            (self.cols.votes_x() + 1, votes)
+        } else {
+            (self.cols.votes_x(), right(&votes, VOTES_W as usize))
+        };
+        put(buf, area, x, y, &figure, pal.dim());
     }
 
     /// "▲ 747,780 to win: more than half of 1,495,558" from the marker, or ending at it
@@ -705,13 +709,13 @@ mod tests {
     #[test]
     fn the_plan_gives_the_narration_its_lines_before_the_list() {
         // Room for everything, with a blank line.
-        let p = Plan::new(20, 5, 2, 2, 4);
+        let p = Plan::new(20, 5, 2, 2, 4, 0);
         assert_eq!(
             (p.rows_h, p.gap, p.text_h, p.list_max, p.text_max),
             (5, 1, 4, 0, 0)
         );
         // The list scrolls so the narration is whole.
-        let p = Plan::new(14, 20, 2, 2, 6);
+        let p = Plan::new(14, 20, 2, 2, 6, 0);
         assert_eq!(
             (p.rows_h, p.list_hint, p.text_h, p.text_hint),
             (5, true, 6, false)
@@ -719,13 +723,18 @@ mod tests {
         assert_eq!(p.list_max, 15);
         // Too short even so: the list keeps the pinned rows and one more, the narration
         // scrolls behind a "more" line.
-        let p = Plan::new(9, 20, 2, 2, 8);
+        let p = Plan::new(9, 20, 2, 2, 8, 0);
         assert_eq!((p.rows_h, p.text_h, p.text_hint), (3, 2, true));
         assert_eq!(p.text_max, 6);
         assert!(
             p.rows_h + u16::from(p.list_hint) + 2 + p.text_h < 9,
             "with its more line"
         );
+        // Six going out of fifteen beside a long narration: the six stay on screen and the
+        // narration scrolls.
+        let p = Plan::new(21, 15, 15, 1, 14, 6);
+        assert!(p.rows_h >= 7, "{p:?}");
+        assert!(p.text_hint);
     }
 
     #[test]
@@ -734,7 +743,10 @@ mod tests {
         assert_eq!(visible(&pinned, 4, 0), vec![0, 1, 2, 3]);
         assert_eq!(visible(&pinned, 4, 2), vec![0, 1, 4, 5]);
         // Too few rows for the pinned ones and another: a plain window.
-        assert_eq!(visible(&pinned, 2, 1), vec![1, 2]);
+        assert_eq!(visible(&pinned, 1, 1), vec![1]);
+        // Exactly the pinned rows: they, not the first rows.
+        let pinned = [false, false, true, true];
+        assert_eq!(visible(&pinned, 2, 0), vec![2, 3]);
     }
 
     #[test]

@@ -96,6 +96,32 @@ struct Ctx<'a> {
     scale_max: f64,
 }
 
+/// `s` padded to `w` cells, or cut in the middle ("2013-minn…park-board"): ids that
+/// share a beginning differ at their end, which a cut at the end would hide.
+fn fit_middle(s: &str, w: usize) -> String {
+    if width(s) <= w || w < 5 {
+        return fit(s, w);
+    }
+    let chars: Vec<char> = s.chars().collect();
+    let tail_w = (w - 1) / 2;
+    let mut tail = String::new();
+    for &c in chars.iter().rev() {
+        if width(&tail) + width(&c.to_string()) > tail_w {
+            break;
+        }
+        tail.insert(0, c);
+    }
+    let head_w = w - 1 - width(&tail);
+    let mut head = String::new();
+    for &c in &chars {
+        if width(&head) + width(&c.to_string()) > head_w {
+            break;
+        }
+        head.push(c);
+    }
+    fit(&format!("{head}…{tail}"), w)
+}
+
 impl Ctx<'_> {
     fn highlighted(&self, i: usize) -> bool {
         self.app.views().elections.is_highlighted(i)
@@ -121,7 +147,7 @@ impl Ctx<'_> {
         row.push(piece(2, mark, style));
         row.push(piece(
             MARKS_W,
-            fit(&self.headings[i], self.head_w as usize),
+            fit_middle(&self.headings[i], self.head_w as usize),
             style,
         ));
         row

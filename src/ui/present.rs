@@ -432,7 +432,7 @@ impl Slide<'_> {
         let max = tables.bar_scale;
         // Room for the longest label, "1,310,143 WINS", and a space before it; big when
         // the bars are thick enough for big figures and the slide wide enough.
-        let longest = width(&thousands(max as u64)) + " WINS".len();
+        let longest = width(&thousands(max as u64)) + 1 + width(self.win_word());
         let big_w = longest as u16 * BIG_FIGURE.0 + 2;
         let big_figures =
             thick >= BIG_FIGURE.1 && bars.width >= GLYPH_W + name_w + 1 + big_w + bars.width / 2;
@@ -555,6 +555,15 @@ impl Slide<'_> {
         }
     }
 
+    /// The word beside a winner's figure: one seat is won, several are each elected to.
+    fn win_word(&self) -> &'static str {
+        if self.app.contest().contest.seats > 1 {
+            "ELECTED"
+        } else {
+            "WINS"
+        }
+    }
+
     /// One candidate's bar.
     fn candidate_row(&self, rows: &Rows, i: usize, y: u16, buf: &mut Buffer) {
         let (f, pal) = (&self.frame, &self.pal);
@@ -572,12 +581,12 @@ impl Slide<'_> {
             (_, Some(v)) if self.numbers => {
                 let figure = self.figure(self.moving(|p| p.votes[i], f.votes[i]), v);
                 if state == State::Winner {
-                    format!("{figure} WINS")
+                    format!("{figure} {}", self.win_word())
                 } else {
                     figure
                 }
             }
-            (State::Winner, _) => "? WINS".into(),
+            (State::Winner, _) => format!("? {}", self.win_word()),
             (_, Some(_)) => "?".into(),
             (_, None) => String::new(),
         };

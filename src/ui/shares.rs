@@ -299,7 +299,8 @@ impl<'a> Frame<'a> {
     }
 
     fn first_pct(&self, i: usize) -> Option<f64> {
-        pct(self.count.first().votes[i], self.count.valid)
+        // Of the votes in play in round 1, as the Count view and the presenter say.
+        pct(self.count.first().votes[i], self.count.first().continuing)
     }
 
     fn final_pct(&self, i: usize) -> Option<f64> {

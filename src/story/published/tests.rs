@@ -117,6 +117,14 @@ fn no_votes_yet_divides_by_nothing() {
     assert_eq!(told(&l, 0), "No votes have been counted yet.");
     let report = narrate::report(&l);
     assert!(!report.contains("NaN") && !report.contains('%'), "{report}");
+    // The presenter says so too: no shares of nothing, no empty brackets.
+    for beat in crate::story::present::beats(&l) {
+        let f = crate::story::present::frame(&l, beat);
+        assert!(!f.explanation.contains("()"), "{}", f.explanation);
+        assert!(!f.explanation.contains("of the 0"), "{}", f.explanation);
+    }
+    let all = crate::story::present::frame(&l, crate::story::present::Beat::AllFirst);
+    assert_eq!(all.explanation, "No votes have been counted yet.");
 }
 
 /// The real cases' figures, when `../shared/interop` is there: every round's words are
@@ -196,5 +204,32 @@ fn a_seat_won_exactly_at_the_quota_has_no_surplus_to_move() {
     assert_eq!(
         narrate::moving(&l, 1),
         "Ann was elected with no surplus: nothing of theirs moves on."
+    );
+}
+
+#[test]
+fn an_elimination_from_a_repair_is_said_and_makes_no_tie() {
+    use crate::model::published::testing;
+    // Dee vanishes from round 2 without being eliminated; the reader marks her eliminated
+    // at the end of round 1 and says so in a warning. Her 1 vote equals Bea's and Cal's,
+    // but nothing was tied: the file broke a rule.
+    let mut r1 = testing::round(&[Some("3"), Some("1"), Some("1"), Some("1")]);
+    r1.eliminated = vec![3];
+    r1.transfers = None;
+    let mut r2 = testing::round(&[Some("4"), Some("1"), Some("1"), None]);
+    r2.elected = vec![0];
+    let mut p = testing::published(VotingSystem::InstantRunoff, vec![r1, r2]);
+    p.warnings.push(
+        "results[1].tally: `Dee` (1 vote in round 1) is not in round 2's tally but was not \
+         eliminated: read as eliminated at the end of round 1"
+            .into(),
+    );
+    let c = testing::contest(&["Ann", "Bea", "Cal", "Dee"], 1, p);
+    let l = Counted::new(c, Vec::new()).expect("counts");
+    let first = told(&l, 0);
+    assert!(!first.contains("tied"), "{first}");
+    assert!(
+        first.contains("The file does not say Dee was eliminated: it is missing from the next round, so tally reads it as eliminated here (a repair)."),
+        "{first}"
     );
 }

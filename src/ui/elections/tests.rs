@@ -307,3 +307,13 @@ fn tall_screens_show_more_parties_before_folding() {
         (app.tables().across.party_series.len(), false)
     );
 }
+
+#[test]
+fn long_ids_are_cut_in_the_middle_so_they_stay_apart() {
+    let a = super::fit_middle("2013-minneapolis-mayor", 16);
+    let b = super::fit_middle("2013-minneapolis-park-board", 16);
+    assert_ne!(a, b);
+    assert_eq!(crate::text::width(&a), 16);
+    assert!(a.starts_with("2013-") && a.ends_with("mayor"), "{a}");
+    assert_eq!(super::fit_middle("2004", 6), "2004  ");
+}

@@ -22,7 +22,21 @@ pub(super) fn winner_rows(ctx: &Ctx) -> Vec<Row> {
                         .iter()
                         .map(|&i| crate::story::words::surname(&l.contest.candidates[i].name))
                         .collect();
-                    (names.join(", "), String::new())
+                    // Their parties as the single seat's column has them: "unknown" when
+                    // an imported file names none.
+                    let mut parties: Vec<String> = Vec::new();
+                    for &i in elected.iter() {
+                        let p = clean(&l.contest.candidates[i].party).into_owned();
+                        if !p.is_empty() && !parties.contains(&p) {
+                            parties.push(p);
+                        }
+                    }
+                    let party = if parties.is_empty() && imported {
+                        "unknown".to_string()
+                    } else {
+                        parties.join(", ")
+                    };
+                    (names.join(", "), party)
                 }
                 // An imported count's file names no parties.
                 Some(w) if imported && w.party.is_empty() => {
