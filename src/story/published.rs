@@ -108,8 +108,16 @@ pub fn inactive_phrase(round: &Round) -> Option<String> {
     if total.is_zero() {
         return None;
     }
-    let parts: Vec<String> = kinds
-        .parts()
+    let parts = kinds.parts();
+    // One kind: "all" of them, not the same figure twice.
+    if let [(words, _)] = parts.as_slice() {
+        let all = if total == 1u64 { "it" } else { "all" };
+        return Some(format!(
+            "{} inactive: {all} {words}",
+            how_many(total, "ballot", "ballots")
+        ));
+    }
+    let parts: Vec<String> = parts
         .into_iter()
         .map(|(words, v)| format!("{} {words}", thousands(v)))
         .collect();
