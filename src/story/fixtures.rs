@@ -4,8 +4,10 @@
 //! 2013 park board (three seats, fractional surpluses, two elected at once, a residual),
 //! the three-way tie whose winner is elected below the threshold, a count whose writer adds
 //! a one-candidate final round, a file with no votes yet, and a 36-candidate, 33-round
-//! mayoral count with inactive ballots by kind and batch eliminations. The figures are
-//! made up to the real cases' shape, not copied from them.
+//! mayoral count with inactive ballots by kind and batch eliminations. Each is written out
+//! here by hand, not read from the other tabulators' files: a few figures are the public
+//! results themselves (Boulder's tallies, Minneapolis's leaders), the rest made up to the
+//! real cases' shape.
 //!
 //! [`from_expected`] builds a count from an interop case's `expected.json` for an
 //! `#[ignore]`d check against the real figures when `../shared/interop` is there.
