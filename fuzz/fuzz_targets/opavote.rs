@@ -10,8 +10,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tally::report;
-use tally::story::{narrate, present};
+
+#[path = "shared/contest_check.rs"]
+mod contest_check;
 
 fuzz_target!(|data: &[u8]| {
     // As every command opens it: recognised first, then read.
@@ -19,26 +20,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(loaded) = tally::import::opavote::from_bytes("fuzz.json", data) else {
         return;
     };
-    let count = &loaded.count;
-    for r in &count.rounds {
-        assert_eq!(
-            r.continuing + r.exhausted + r.residual,
-            count.valid,
-            "round {} does not conserve the votes",
-            r.number
-        );
-    }
-    let _ = report::text::rounds(&loaded);
-    let json = report::json::rounds(&loaded);
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
-        panic!("report::json::rounds wrote JSON that does not parse: {e}\n{json}");
-    }
-    let _ = report::csv::rounds(&loaded);
-    let _ = narrate::report(&loaded);
-    for index in 0..count.rounds.len() {
-        let _ = narrate::step(&loaded, index);
-    }
-    for beat in present::beats(&loaded) {
-        let _ = present::frame(&loaded, beat);
-    }
+    contest_check::check(&loaded);
 });

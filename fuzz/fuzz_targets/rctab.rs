@@ -6,8 +6,9 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use tally::report;
-use tally::story::{narrate, present};
+
+#[path = "shared/contest_check.rs"]
+mod contest_check;
 
 fuzz_target!(|data: &[u8]| {
     // The door every command uses: recognised, then read by whichever reader it is.
@@ -15,25 +16,5 @@ fuzz_target!(|data: &[u8]| {
     let Ok(loaded) = tally::import::rctab::from_bytes("fuzz.json", data) else {
         return;
     };
-    for r in &loaded.count.rounds {
-        assert_eq!(
-            r.continuing + r.exhausted + r.residual,
-            loaded.count.valid,
-            "round {}: the votes do not add up",
-            r.number
-        );
-    }
-    let _ = report::text::rounds(&loaded);
-    let json = report::json::rounds(&loaded);
-    if let Err(e) = serde_json::from_str::<serde_json::Value>(&json) {
-        panic!("report::json::rounds wrote JSON that does not parse: {e}\n{json}");
-    }
-    let _ = report::csv::rounds(&loaded);
-    let _ = narrate::report(&loaded);
-    for index in 0..loaded.count.rounds.len() {
-        let _ = narrate::step(&loaded, index);
-    }
-    for beat in present::beats(&loaded) {
-        let _ = present::frame(&loaded, beat);
-    }
+    contest_check::check(&loaded);
 });
