@@ -48,16 +48,9 @@ fn render(app: &App, w: u16, h: u16) -> Buffer {
     terminal.backend().buffer().clone()
 }
 
-/// The screen as text, one line per row, trailing spaces trimmed.
+/// The screen as text, one line per row, trailing spaces trimmed: as `tally render` writes it.
 fn text(buf: &Buffer) -> String {
-    let w = buf.area.width as usize;
-    let mut out = String::new();
-    for row in buf.content.chunks(w) {
-        let line: String = row.iter().map(|c| c.symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
+    tally::export::txt(buf)
 }
 
 fn screen(app: &App, w: u16, h: u16) -> String {

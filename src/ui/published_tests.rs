@@ -3,23 +3,10 @@
 //! output keeps checked directly (derived transfers said so, no "0 transferred", no NaN,
 //! several elected shown as elected).
 
-use ratatui::buffer::Buffer;
-
 use crate::app::{Theme, View};
 use crate::count::Counted;
 use crate::headless::{Shot, Size, Step, render};
 use crate::story::fixtures;
-
-fn text(buf: &Buffer) -> String {
-    let w = buf.area.width as usize;
-    let mut out = String::new();
-    for row in buf.content.chunks(w) {
-        let line: String = row.iter().map(|c| c.symbol()).collect();
-        out.push_str(line.trim_end());
-        out.push('\n');
-    }
-    out
-}
 
 fn shot(l: &Counted, view: View, step: Step, (w, h): (u16, u16), present: Option<usize>) -> String {
     let buf = render(
@@ -37,7 +24,7 @@ fn shot(l: &Counted, view: View, step: Step, (w, h): (u16, u16), present: Option
         },
     )
     .unwrap();
-    text(&buf)
+    crate::export::txt(&buf)
 }
 
 fn count_at(l: &Counted, step: f64, size: (u16, u16)) -> String {
@@ -285,7 +272,10 @@ fn snapshots_compare_and_elections_with_london_and_imported_counts() {
             },
         )
         .unwrap();
-        insta::assert_snapshot!(format!("elections_london_and_imported_{w}x{h}"), text(&buf));
+        insta::assert_snapshot!(
+            format!("elections_london_and_imported_{w}x{h}"),
+            crate::export::txt(&buf)
+        );
     }
 }
 
