@@ -14,6 +14,8 @@
 //! elimination without a next round) before building a [`Published`]; what is left here
 //! cannot fail on a checked count, but says so with a diagnostic if it does.
 
+use std::collections::HashMap;
+
 use super::ties::{TieBreak, TieKind, TieRule};
 use super::{CandidateIdx, Count, Destination, Outcome, Round, State, Transfer};
 use crate::model::{Contest, Diagnostic, Published, PublishedRound, Votes, VotingSystem};
@@ -160,46 +162,47 @@ fn transfers_into(
     if !known {
         return (derive(&sources, prev, next), true, Votes::ZERO);
     }
+    // Transfers merged by source and destination, in the order first given, and what each
+    // source passed on: one pass over the file's transfers, however many a batch has.
     let mut out: Vec<Transfer> = Vec::new();
+    let mut at: HashMap<(CandidateIdx, Destination), usize> = HashMap::new();
     let mut add = |from: CandidateIdx, to: Destination, votes: Votes| {
         if votes.is_zero() {
             return;
         }
-        match out.iter_mut().find(|t| t.from == [from] && t.to == to) {
-            Some(t) => t.votes += votes,
-            None => out.push(Transfer {
-                from: vec![from],
-                to,
-                votes,
-            }),
+        match at.get(&(from, to)) {
+            Some(&k) => out[k].votes += votes,
+            None => {
+                at.insert((from, to), out.len());
+                out.push(Transfer {
+                    from: vec![from],
+                    to,
+                    votes,
+                });
+            }
         }
     };
+    let mut moved = vec![Votes::ZERO; prev.votes.len()];
     for t in prev_pub.transfers.iter().flatten() {
         let to = t.to.map_or(Destination::Exhausted, Destination::Candidate);
         add(t.from, to, t.votes);
+        if let Some(m) = moved.get_mut(t.from) {
+            *m = m.saturating_add(t.votes);
+        }
     }
-    let moved = |s: CandidateIdx| -> Votes {
-        prev_pub
-            .transfers
-            .iter()
-            .flatten()
-            .filter(|t| t.from == s)
-            .map(|t| t.votes)
-            .sum()
-    };
     // An eliminated candidate's ballots that no transfer names became inactive; a
     // surplus's votes that no transfer names were lost to rounding.
     for &s in &prev.eliminated {
         add(
             s,
             Destination::Exhausted,
-            prev.votes[s].saturating_sub(moved(s)),
+            prev.votes[s].saturating_sub(moved[s]),
         );
     }
     let mut lost = Votes::ZERO;
     for &s in &surpluses {
         let surplus = prev.votes[s].saturating_sub(next.votes[s]);
-        lost += surplus.saturating_sub(moved(s));
+        lost += surplus.saturating_sub(moved[s]);
     }
     (out, false, lost)
 }
