@@ -720,6 +720,7 @@ impl<'a> Check<'a> {
                 // OpaVote gives the tallies after each round, never who gave what to whom.
                 transfers: None,
                 ties: Vec::new(),
+                repaired: Vec::new(),
             });
             prev_counts = counts;
             prev_exhausted = exhausted;

@@ -436,6 +436,7 @@ impl Reader {
                 eliminated: Vec::new(),
                 transfers: None,
                 ties: Vec::new(),
+                repaired: Vec::new(),
             };
             let these = self.results(&rounds_raw[k], k, &index, &mut round, &candidates)?;
             for &i in &round.elected {
@@ -798,6 +799,7 @@ impl Reader {
                         ),
                     );
                     prev.eliminated.push(i);
+                    prev.repaired.push(i);
                 }
                 Some(now) if now < before && !elected.contains(&i) => {
                     return Err(Diagnostic::error(

@@ -56,6 +56,10 @@ pub struct PublishedRound {
     pub transfers: Option<Vec<PublishedTransfer>>,
     /// Ties the publisher recorded as broken in this round (OpaVote's `tie_breaks`).
     pub ties: Vec<PublishedTie>,
+    /// Those of `eliminated` whom the file does not eliminate but drops from the next
+    /// round's tally: eliminated here by the reader's repair (with a warning), not by the
+    /// publisher, so never said to have lost a tie.
+    pub repaired: Vec<CandidateIdx>,
 }
 
 /// Ballots moving from one candidate at the end of a round.
@@ -179,6 +183,7 @@ pub(crate) mod testing {
             eliminated: Vec::new(),
             transfers: Some(Vec::new()),
             ties: Vec::new(),
+            repaired: Vec::new(),
         }
     }
 

@@ -384,6 +384,7 @@ pub fn mayor() -> Counted {
             eliminated: Vec::new(),
             transfers: Some(Vec::new()),
             ties: Vec::new(),
+            repaired: Vec::new(),
         };
         let continuing: u64 = (0..n).filter(|&i| in_count[i]).map(|i| tally[i]).sum();
         pr.threshold = Some(Votes::new(continuing / 2 + 1));
@@ -516,6 +517,7 @@ pub fn from_expected(case: &str) -> Option<Counted> {
             // expected.json restates the tallies, not the transfers: derived.
             transfers: None,
             ties: Vec::new(),
+            repaired: Vec::new(),
         });
     }
     let system = if seats > 1 {

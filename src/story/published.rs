@@ -50,26 +50,13 @@ pub fn repairs_sentence(p: &Published) -> Option<String> {
 }
 
 /// Those eliminated at the end of round `index` (0-based) only by the reader's repair: the
-/// file drops them from the next round's tally without eliminating them, and the reader's
-/// warning (in `Published::warnings`) names them and says "read as eliminated at the end of
-/// round N".
+/// file drops them from the next round's tally without eliminating them
+/// (`PublishedRound::repaired`; the reader's warning says so too).
 fn repaired_eliminations(l: &Counted, index: usize) -> Vec<usize> {
-    let Some(p) = published(&l.contest) else {
-        return Vec::new();
-    };
-    let end = format!("read as eliminated at the end of round {}", index + 1);
-    let round = &l.count.rounds[index];
-    round
-        .eliminated
-        .iter()
-        .copied()
-        .filter(|&i| {
-            let quoted = format!("`{}`", l.contest.candidates[i].name);
-            p.warnings
-                .iter()
-                .any(|w| w.contains(&quoted) && w.contains(&end))
-        })
-        .collect()
+    published(&l.contest)
+        .and_then(|p| p.rounds.get(index))
+        .map(|r| r.repaired.clone())
+        .unwrap_or_default()
 }
 
 pub fn multi_seat(l: &Counted) -> bool {

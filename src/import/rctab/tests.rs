@@ -286,6 +286,11 @@ fn a_candidate_who_leaves_without_being_eliminated_is_read_as_eliminated_with_a_
     let p = published(&l);
     assert_eq!(p.rounds[0].eliminated, vec![2, 1, 3]);
     assert_eq!(
+        p.rounds[0].repaired,
+        vec![1, 3],
+        "the repair is recorded as such"
+    );
+    assert_eq!(
         reader_warnings(&l),
         [
             "results[1].tally: `B` (0 votes in round 1) is not in round 2's tally but was not eliminated: read as eliminated at the end of round 1",

@@ -215,6 +215,7 @@ fn an_elimination_from_a_repair_is_said_and_makes_no_tie() {
     // but nothing was tied: the file broke a rule.
     let mut r1 = testing::round(&[Some("3"), Some("1"), Some("1"), Some("1")]);
     r1.eliminated = vec![3];
+    r1.repaired = vec![3];
     r1.transfers = None;
     let mut r2 = testing::round(&[Some("4"), Some("1"), Some("1"), None]);
     r2.elected = vec![0];
