@@ -20,6 +20,7 @@ pub mod counted;
 pub mod fptp;
 pub mod irv;
 pub mod published;
+pub mod rcv;
 pub mod step;
 pub mod sv;
 pub mod ties;

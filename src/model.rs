@@ -8,12 +8,14 @@
 
 pub mod ballots;
 pub mod contest;
+pub mod cvr;
 pub mod dates;
 pub mod diagnostic;
 pub mod ids;
 pub mod method;
 pub mod party;
 pub mod published;
+pub mod rules;
 pub mod votes;
 
 pub use contest::*;

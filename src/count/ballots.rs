@@ -158,7 +158,7 @@ fn read(
     }
     let mut choices: Vec<CandidateIdx> = Vec::with_capacity(marks.len());
     for (k, mark) in marks.iter().enumerate() {
-        match *mark {
+        match mark {
             Mark::Skipped => match rules.skipped {
                 Action::Reject => {
                     return Err((
@@ -168,13 +168,24 @@ fn read(
                 }
                 Action::Skip => {}
             },
-            Mark::Candidate(i) if choices.contains(&i) => match rules.repeated {
+            Mark::Candidate(i) if choices.contains(i) => match rules.repeated {
                 Action::Reject => {
-                    return Err(("repeated choice", format!("`{}` is chosen twice", names[i])));
+                    return Err((
+                        "repeated choice",
+                        format!("`{}` is chosen twice", names[*i]),
+                    ));
                 }
                 Action::Skip => {}
             },
-            Mark::Candidate(i) => choices.push(i),
+            Mark::Candidate(i) => choices.push(*i),
+            // A class's ballots text has no overvotes; the ballots that do are cast vote
+            // records, counted under RCTab's rules (`count::rcv`).
+            Mark::Overvote(_) => {
+                return Err((
+                    "overvote",
+                    format!("choice {} marks several candidates", k + 1),
+                ));
+            }
         }
     }
     if choices.is_empty() {

@@ -452,7 +452,7 @@ mod tests {
             .iter()
             .filter_map(|m| match m {
                 Mark::Candidate(i) => Some(*i),
-                Mark::Skipped => None,
+                Mark::Skipped | Mark::Overvote(_) => None,
             })
             .collect()
     }

@@ -862,7 +862,11 @@ impl<'a> Check<'a> {
                 None
             };
             match why_not {
-                None => pr.ties.push(PublishedTie { tied, chosen }),
+                None => pr.ties.push(PublishedTie {
+                    tied,
+                    chosen,
+                    broken_by: None,
+                }),
                 Some(why) => {
                     let message =
                         format!("the tie-break between {} is not shown: {why}", names(&tied));
@@ -1051,6 +1055,7 @@ impl<'a> Check<'a> {
                     _ => d.message.clone(),
                 })
                 .collect(),
+            tabulation: None,
         })
     }
 

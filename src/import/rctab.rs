@@ -610,6 +610,7 @@ impl Reader {
             total_ballots,
             invalid: None,
             warnings: self.warnings.iter().map(sentence).collect(),
+            tabulation: None,
         };
         let contest = Contest {
             id,

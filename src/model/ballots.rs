@@ -19,8 +19,13 @@ use super::contest::CandidateIdx;
 pub enum Mark {
     /// A candidate at this rank.
     Candidate(CandidateIdx),
-    /// Nothing at this rank, with a later rank marked.
+    /// Nothing at this rank (RCTab's undervote or skipped rank). Readers of cast vote
+    /// records keep every rank as read, trailing empty ones included; a class's ballots
+    /// text has no trailing ones.
     Skipped,
+    /// Several candidates at this rank (an overvote), in the order read; empty for a rank
+    /// marked only with the explicit overvote label (RCTab's `overvoteLabel`).
+    Overvote(Box<[CandidateIdx]>),
 }
 
 /// A distinct ranking and the ballots that carry it.
@@ -43,7 +48,11 @@ impl Ranking {
 }
 
 fn is_irregular(marks: &[Mark]) -> bool {
-    if marks.is_empty() || marks.contains(&Mark::Skipped) {
+    if marks.is_empty()
+        || marks
+            .iter()
+            .any(|m| matches!(m, Mark::Skipped | Mark::Overvote(_)))
+    {
         return true;
     }
     let mut seen = std::collections::HashSet::new();
@@ -85,11 +94,34 @@ impl Ballots {
 pub struct Builder {
     ballots: Ballots,
     index: HashMap<Vec<Mark>, usize>,
+    /// Whether an irregular ranking remembers the lines it was read at (a class's file,
+    /// whose rules reject such a ballot by line); cast vote records do not, so memory does
+    /// not grow with the ballots.
+    no_lines: bool,
 }
 
 impl Builder {
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// A builder that keeps no lines: for cast vote records, whose irregular ballots are
+    /// counted under RCTab's rules, never rejected by line.
+    pub fn grouping() -> Self {
+        Builder {
+            no_lines: true,
+            ..Self::default()
+        }
+    }
+
+    /// `weight` ballots marked `marks` (borrowed: nothing is allocated when the ranking has
+    /// been seen before), for cast vote records. The caller keeps the total within what a
+    /// count can hold.
+    pub fn add_marks(&mut self, marks: &[Mark], weight: Votes) {
+        match self.index.get(marks) {
+            Some(&at) => self.ballots.rankings[at].weight += weight,
+            None => self.add(marks.to_vec(), weight, 0),
+        }
     }
 
     /// The candidates, once known (they may grow as a reader meets new names).
@@ -120,7 +152,7 @@ impl Builder {
         };
         let ranking = &mut self.ballots.rankings[at];
         ranking.weight += weight;
-        if irregular {
+        if irregular && !self.no_lines {
             ranking.lines.push((line, weight));
         }
     }

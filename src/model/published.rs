@@ -30,6 +30,21 @@ pub struct Published {
     pub invalid: Option<Votes>,
     /// What the reader repaired or could not check, one sentence each, said on loading.
     pub warnings: Vec<String>,
+    /// Set when tally counted this itself, from cast vote records under RCTab's rules
+    /// (`count::rcv`), rather than reading another tabulator's count: the rules and the
+    /// files, for every output to say.
+    pub tabulation: Option<Box<Tabulation>>,
+}
+
+/// How tally counted a contest from its cast vote records.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tabulation {
+    /// The rules the count followed.
+    pub rules: super::rules::RcvRules,
+    /// The RCTab configuration they came from, when one was read (its file name).
+    pub config: Option<String>,
+    /// Ballots read from each file.
+    pub files: Vec<super::cvr::FileRead>,
 }
 
 /// One round as published.
@@ -77,6 +92,8 @@ pub struct PublishedTransfer {
 pub struct PublishedTie {
     pub tied: Vec<CandidateIdx>,
     pub chosen: Vec<CandidateIdx>,
+    /// How it was settled, when known (tally's own counts always say).
+    pub broken_by: Option<super::rules::TieBrokenBy>,
 }
 
 /// Inactive ballots by why they stopped counting, as RCTab 2 reports them (running totals).
@@ -196,6 +213,7 @@ pub(crate) mod testing {
             total_ballots: None,
             invalid: None,
             warnings: Vec::new(),
+            tabulation: None,
         }
     }
 }

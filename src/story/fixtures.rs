@@ -249,6 +249,7 @@ pub fn tie_winner() -> Counted {
     r2.ties = vec![PublishedTie {
         tied: vec![0, 1, 3],
         chosen: vec![1],
+        broken_by: None,
     }];
     let mut r3 = round(&[Some("3"), None, None, Some("3")]);
     r3.threshold = five;

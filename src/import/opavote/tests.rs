@@ -108,7 +108,8 @@ fn a_one_seat_count_moves_each_elimination_to_the_round_it_ends() {
         p.rounds[1].ties,
         [PublishedTie {
             tied: vec![1, 2],
-            chosen: vec![2]
+            chosen: vec![2],
+            broken_by: None,
         }]
     );
     assert_eq!((p.total_ballots, p.invalid), (Some(v("22")), Some(v("3"))));

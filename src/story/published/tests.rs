@@ -188,6 +188,7 @@ fn a_seat_won_exactly_at_the_quota_has_no_surplus_to_move() {
     r2.ties = vec![crate::model::PublishedTie {
         tied: vec![1, 2],
         chosen: vec![2],
+        broken_by: None,
     }];
     r2.transfers = Some(vec![to(2, Some(1), "33")]);
     let mut r3 = round(&[Some("34"), Some("66"), None]);

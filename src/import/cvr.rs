@@ -1,0 +1,366 @@
+//! Cast vote records, whatever wrote them: the parts every CVR reader shares.
+//!
+//! RCTab reads a contest's ballots from one or more files, each a [`Source`] with its
+//! provider and settings (first vote column and row, the labels for an overvote, a skipped
+//! rank and the undeclared write-in). Each format's reader ([`cdf`] NIST SP 1500-103 JSON,
+//! [`dominion`] CvrExport folders, [`ess`] ES&S spreadsheets, [`csv`] RCTab's own CSV and its
+//! generic candidate-per-column CSV) walks its file once, turns each cell into a [`Cell`]
+//! through [`Names`] (so a name becomes a candidate index as it is read, and the labels mean
+//! what the source says), and hands each ballot's ranks to a [`Sink`], which groups identical
+//! rankings. What comes out is `model::cvr::CastVoteRecords`, counted by `count::rcv`.
+//!
+//! A record that cannot be read refuses the whole count, with the file and the place in it
+//! (JSON path, row and column, line), as RCTab refuses to tabulate: a count that silently
+//! dropped ballots could not be certified.
+
+pub mod cdf;
+pub mod csv;
+pub mod dominion;
+pub mod ess;
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use crate::model::ballots::{Builder, Mark};
+use crate::model::cvr::{CastVoteRecords, FileRead};
+use crate::model::{CandidateIdx, Votes};
+use crate::text::clean;
+
+/// The most ranks a ballot may have: far more than any real ballot (RCTab's `max` is the
+/// number of candidates), and a bound on what a file can make tally hold.
+pub const MAX_RANK: usize = 1_000;
+
+/// Who wrote a cast vote record file, as an RCTab configuration's `provider` names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Provider {
+    /// `cdf`: NIST SP 1500-103 JSON.
+    Cdf,
+    /// `dominion`: a folder with `CvrExport*.json` and its manifests.
+    Dominion,
+    /// `ess`: an ES&S cast vote record spreadsheet (.xlsx).
+    Ess,
+    /// `csv`: RCTab's own normalised CVR CSV (`rctab_cvr.csv`).
+    RctabCsv,
+    /// `genericCsv`: one column per candidate, each cell the rank given.
+    GenericCsv,
+}
+
+impl Provider {
+    /// The provider an RCTab configuration names, or `None` for one tally does not read.
+    pub fn from_config(name: &str) -> Option<Provider> {
+        Some(match name {
+            "cdf" => Provider::Cdf,
+            "dominion" => Provider::Dominion,
+            "ess" => Provider::Ess,
+            "csv" => Provider::RctabCsv,
+            "genericCsv" => Provider::GenericCsv,
+            _ => return None,
+        })
+    }
+
+    /// What a sentence calls it: "an ES&S spreadsheet".
+    pub fn describe(self) -> &'static str {
+        match self {
+            Provider::Cdf => "NIST CDF JSON",
+            Provider::Dominion => "Dominion CvrExport",
+            Provider::Ess => "ES&S spreadsheet",
+            Provider::RctabCsv => "RCTab CVR CSV",
+            Provider::GenericCsv => "generic CSV",
+        }
+    }
+}
+
+/// What a cell may say besides a candidate, as a source's settings define it (RCTab's
+/// `overvoteDelimiter`, `overvoteLabel`, `skippedRankLabel` (`undervoteLabel` before),
+/// `undeclaredWriteInLabel`, `treatBlankAsUndeclaredWriteIn`). `None` or empty: the source
+/// has no such label.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Labels {
+    pub overvote_delimiter: Option<String>,
+    pub overvote: Option<String>,
+    pub skipped: Option<String>,
+    pub write_in: Option<String>,
+    pub blank_is_write_in: bool,
+}
+
+/// One file of cast vote records and how to read it: an RCTab configuration's
+/// `cvrFileSources` entry, or a bare file named on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Source {
+    /// The file (or Dominion folder) to read, resolved against the configuration's folder.
+    pub path: PathBuf,
+    /// The file as messages and reports name it (as the configuration gives it).
+    pub name: String,
+    pub provider: Provider,
+    /// The contest to read, when the file holds several (CDF: the contest's name or id;
+    /// Dominion: the contest id).
+    pub contest_id: Option<String>,
+    /// The first column with a vote (1-based), for spreadsheets and generic CSV.
+    pub first_vote_column: Option<u32>,
+    /// The first row with a vote (1-based; the header is above it).
+    pub first_vote_row: Option<u32>,
+    /// The column holding each record's id (1-based), for messages.
+    pub id_column: Option<u32>,
+    /// The column holding the precinct (1-based).
+    pub precinct_column: Option<u32>,
+    pub labels: Labels,
+}
+
+/// What one cell (one rank of one ballot) says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cell {
+    /// Nothing: an empty rank (blank, or the skipped-rank label).
+    Skipped,
+    /// The explicit overvote label.
+    Overvote,
+    /// A candidate.
+    Candidate(CandidateIdx),
+    /// Several candidates in one cell, split at the overvote delimiter (an overvote).
+    Several(Vec<CandidateIdx>),
+}
+
+/// The candidates of a contest, found by name or alias as cells are read.
+#[derive(Debug, Clone, Default)]
+pub struct Names {
+    /// Display names, in order (the configuration's, then any met in a bare file).
+    pub names: Vec<String>,
+    lookup: HashMap<String, CandidateIdx>,
+    /// Whether names not yet known become candidates (a bare file, with no configuration
+    /// listing who stands); otherwise an unknown name refuses the count.
+    pub open: bool,
+    /// The undeclared write-in, once its label has been met (or declared).
+    pub write_in: Option<CandidateIdx>,
+    /// Candidates the configuration excludes.
+    pub excluded: Vec<CandidateIdx>,
+}
+
+/// What RCTab calls the undeclared write-in in its reports.
+pub const WRITE_IN_NAME: &str = "Undeclared Write-ins";
+
+impl Names {
+    /// Names learned from the file itself.
+    pub fn open() -> Self {
+        Names {
+            open: true,
+            ..Self::default()
+        }
+    }
+
+    /// A candidate standing under `name`, found also by each of `aliases`; its index.
+    pub fn add(&mut self, name: &str, aliases: &[String]) -> CandidateIdx {
+        if let Some(&i) = self.lookup.get(name) {
+            return i;
+        }
+        let i = self.names.len();
+        self.names.push(name.to_string());
+        self.lookup.insert(name.to_string(), i);
+        for a in aliases {
+            self.lookup.entry(a.clone()).or_insert(i);
+        }
+        i
+    }
+
+    /// The candidate called `name` (or with it as an alias).
+    pub fn get(&self, name: &str) -> Option<CandidateIdx> {
+        self.lookup.get(name).copied()
+    }
+
+    /// The undeclared write-in's index, adding it as a candidate the first time.
+    pub fn write_in(&mut self) -> CandidateIdx {
+        match self.write_in {
+            Some(i) => i,
+            None => {
+                let i = self.names.len();
+                self.names.push(WRITE_IN_NAME.to_string());
+                self.write_in = Some(i);
+                i
+            }
+        }
+    }
+
+    /// One name (trimmed) as a candidate: the write-in label, a known name or alias, a new
+    /// candidate in an open list; otherwise the message saying it is unknown.
+    fn candidate(&mut self, name: &str, labels: &Labels) -> Result<CandidateIdx, String> {
+        if labels.write_in.as_deref().is_some_and(|w| w == name) {
+            return Ok(self.write_in());
+        }
+        if let Some(i) = self.get(name) {
+            return Ok(i);
+        }
+        if self.open {
+            return Ok(self.add(name, &[]));
+        }
+        let suggestion = crate::text::closest(name, self.names.iter().map(String::as_str))
+            .map(|s| format!("; did you mean `{}`?", clean(s)))
+            .unwrap_or_default();
+        Err(format!(
+            "`{}` is not a candidate in the configuration{suggestion}",
+            clean(name)
+        ))
+    }
+
+    /// What a cell's text (trimmed of spaces) means under a source's labels.
+    pub fn cell(&mut self, text: &str, labels: &Labels) -> Result<Cell, String> {
+        let text = text.trim();
+        let is =
+            |label: &Option<String>| label.as_deref().is_some_and(|l| !l.is_empty() && l == text);
+        if text.is_empty() {
+            return Ok(if labels.blank_is_write_in {
+                Cell::Candidate(self.write_in())
+            } else {
+                Cell::Skipped
+            });
+        }
+        if is(&labels.skipped) {
+            return Ok(Cell::Skipped);
+        }
+        if is(&labels.overvote) {
+            return Ok(Cell::Overvote);
+        }
+        if let Some(d) = labels
+            .overvote_delimiter
+            .as_deref()
+            .filter(|d| !d.is_empty())
+            && text.contains(d)
+        {
+            let mut several = Vec::new();
+            for part in text.split(d).map(str::trim).filter(|p| !p.is_empty()) {
+                let i = self.candidate(part, labels)?;
+                if !several.contains(&i) {
+                    several.push(i);
+                }
+            }
+            return Ok(match several[..] {
+                [] => Cell::Skipped,
+                [one] => Cell::Candidate(one),
+                _ => Cell::Several(several),
+            });
+        }
+        Ok(Cell::Candidate(self.candidate(text, labels)?))
+    }
+}
+
+/// Where a reader puts ballots: one ballot at a time, rank by rank, grouped as they come.
+#[derive(Debug)]
+pub struct Sink {
+    builder: Builder,
+    /// The ballot being read: one mark per rank, from rank 1.
+    marks: Vec<Mark>,
+    files: Vec<FileRead>,
+    /// Ballots read from the current file.
+    in_file: Votes,
+    /// Every ballot read so far, for a progress bar.
+    pub read: u64,
+}
+
+impl Default for Sink {
+    fn default() -> Self {
+        Sink {
+            builder: Builder::grouping(),
+            marks: Vec::new(),
+            files: Vec::new(),
+            in_file: Votes::ZERO,
+            read: 0,
+        }
+    }
+}
+
+impl Sink {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A new ballot: nothing marked yet.
+    pub fn begin(&mut self) {
+        self.marks.clear();
+    }
+
+    /// The ballot being read marks `cell` at `rank` (1-based). A second candidate at the
+    /// same rank makes an overvote; the same candidate twice at one rank is one mark.
+    /// A rank beyond [`MAX_RANK`] is refused with the message.
+    pub fn mark(&mut self, rank: usize, cell: Cell) -> Result<(), String> {
+        if rank == 0 || rank > MAX_RANK {
+            return Err(format!(
+                "rank {rank} is not one tally reads (ranks run from 1 to {MAX_RANK})"
+            ));
+        }
+        if self.marks.len() < rank {
+            self.marks.resize(rank, Mark::Skipped);
+        }
+        let at = &mut self.marks[rank - 1];
+        let add = |at: &mut Mark, i: CandidateIdx| {
+            *at = match std::mem::replace(at, Mark::Skipped) {
+                Mark::Skipped => Mark::Candidate(i),
+                Mark::Candidate(j) if j == i => Mark::Candidate(j),
+                Mark::Candidate(j) => Mark::Overvote(vec![j, i].into()),
+                Mark::Overvote(list) if list.contains(&i) => Mark::Overvote(list),
+                Mark::Overvote(list) => {
+                    let mut list = list.into_vec();
+                    list.push(i);
+                    Mark::Overvote(list.into())
+                }
+            }
+        };
+        match cell {
+            Cell::Skipped => {}
+            Cell::Candidate(i) => add(at, i),
+            Cell::Several(list) => {
+                for i in list {
+                    add(at, i);
+                }
+            }
+            Cell::Overvote => {
+                if let Mark::Skipped | Mark::Candidate(_) = at {
+                    let list: Vec<CandidateIdx> = match at {
+                        Mark::Candidate(j) => vec![*j],
+                        _ => Vec::new(),
+                    };
+                    *at = Mark::Overvote(list.into());
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The ballot being read is complete: `weight` ballots marked so (1 for a CVR; a BLT
+    /// line may carry more). The caller keeps the total within what a count can hold.
+    pub fn end(&mut self, weight: Votes) {
+        self.builder.add_marks(&self.marks, weight);
+        self.in_file += weight;
+        self.read += 1;
+    }
+
+    /// The current file is read: its ballots are recorded under `name`.
+    pub fn end_file(&mut self, name: &str) {
+        self.files.push(FileRead {
+            file: name.to_string(),
+            ballots: std::mem::replace(&mut self.in_file, Votes::ZERO),
+        });
+    }
+
+    /// Every file read: the records, with the candidates `names` holds.
+    pub fn finish(self, names: Names) -> CastVoteRecords {
+        let mut ballots = self.builder.finish();
+        ballots.candidates = names.names;
+        CastVoteRecords {
+            ballots,
+            write_in: names.write_in,
+            excluded: names.excluded,
+            files: self.files,
+        }
+    }
+}
+
+/// Read one source's ballots into `sink`, its cells through `names`: the message naming the
+/// file and place when a record cannot be read.
+pub fn read_source(source: &Source, names: &mut Names, sink: &mut Sink) -> Result<(), String> {
+    match source.provider {
+        Provider::Cdf => cdf::read(source, names, sink),
+        Provider::Dominion => dominion::read(source, names, sink),
+        Provider::Ess => ess::read(source, names, sink),
+        Provider::RctabCsv => csv::read_rctab(source, names, sink),
+        Provider::GenericCsv => csv::read_generic(source, names, sink),
+    }?;
+    sink.end_file(&source.name);
+    Ok(())
+}
