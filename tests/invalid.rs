@@ -1,6 +1,9 @@
-//! The corpora of invalid input: dataset files (`tests/data/invalid/NN-what-is-wrong.json`, each
-//! with one deliberate problem, and next to it `NN-what-is-wrong.expected`, exactly what
-//! `tally check tests/data/invalid/NN-what-is-wrong.json` prints (run from the crate root).
+//! The corpora of invalid input: files tally opens as contests (`tests/data/invalid/
+//! NN-what-is-wrong.json`, or `.blt`, `.csv`, `.xlsx`: any extension), each with one deliberate
+//! problem, and next to it `NN-what-is-wrong.expected`, exactly what `tally check
+//! tests/data/invalid/NN-what-is-wrong.json` prints (run from the crate root). A case that
+//! needs more files (an RCTab configuration and the cast vote records it names) keeps them in
+//! a folder of its own, `NN-what-is-wrong/`, which is not a case itself.
 //!
 //! Every case must be rejected with exit status 1, print exactly the expected lines, print
 //! nothing raw that a terminal would interpret, and neither panic nor write to stderr.
@@ -24,25 +27,32 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// File names in the corpus directory with this extension, sorted.
-fn names_with(ext: &str) -> Vec<String> {
+/// The names of the files (not folders) in the corpus directory, sorted.
+fn file_names() -> Vec<String> {
     let dir = root().join(DIR);
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
-        .map(|entry| {
-            let entry = entry.expect("a directory entry");
-            entry.file_name().into_string().expect("a UTF-8 file name")
-        })
-        .filter(|name| Path::new(name).extension().is_some_and(|e| e == ext))
+        .map(|entry| entry.expect("a directory entry"))
+        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .map(|entry| entry.file_name().into_string().expect("a UTF-8 file name"))
         .collect();
     names.sort();
     names
 }
 
+/// File names in the corpus directory with this extension, sorted.
+fn names_with(ext: &str) -> Vec<String> {
+    file_names()
+        .into_iter()
+        .filter(|name| Path::new(name).extension().is_some_and(|e| e == ext))
+        .collect()
+}
+
 /// Every case, as the path given to `tally check`: `tests/data/invalid/NN-x.json`.
 fn cases() -> Vec<String> {
-    names_with("json")
+    file_names()
         .into_iter()
+        .filter(|name| !name.ends_with(".expected"))
         .map(|name| format!("{DIR}/{name}"))
         .collect()
 }
@@ -132,17 +142,23 @@ fn every_invalid_file_is_rejected_with_the_expected_message() {
 
 #[test]
 fn every_expected_file_has_its_case() {
-    let cases = names_with("json");
+    let stems: Vec<String> = cases()
+        .iter()
+        .map(|c| {
+            let name = c.strip_prefix(&format!("{DIR}/")).expect("in the corpus");
+            Path::new(name).with_extension("").display().to_string()
+        })
+        .collect();
     let orphans: Vec<String> = names_with("expected")
         .into_iter()
         .filter(|name| {
             let stem = name.strip_suffix(".expected").expect("named *.expected");
-            !cases.contains(&format!("{stem}.json"))
+            !stems.iter().any(|s| s == stem)
         })
         .collect();
     assert!(
         orphans.is_empty(),
-        "`.expected` files in {DIR} without a `.json`: {}",
+        "`.expected` files in {DIR} without a case: {}",
         orphans.join(", ")
     );
 }
