@@ -103,6 +103,10 @@ pub struct Source {
     pub id_column: Option<u32>,
     /// The column holding the precinct (1-based).
     pub precinct_column: Option<u32>,
+    /// How many ranks to read (the rules' `maxRankingsAllowed`; `None`: every rank the file
+    /// has): a spreadsheet's rank columns are this many from the first vote column, so a
+    /// trailing column (ES&S's `COUNT`) is never read as a rank.
+    pub max_rankings: Option<u32>,
     pub labels: Labels,
 }
 
