@@ -16,7 +16,7 @@ use crate::import::{self, OpenError};
 use crate::story::narrate;
 use crate::text::{clean, path as shown};
 use crate::{export, headless, live, report, screenshots, tui};
-use args::{BallotsArgs, Cli, Command, PresentArgs, RenderArgs, ReplayArgs};
+use args::{BallotsArgs, Cli, Command, PresentArgs, RenderArgs, ReplayArgs, RuleFlags};
 
 /// Why a command did not do what was asked, and so its exit status.
 #[derive(Debug)]
@@ -101,6 +101,10 @@ where
 
 fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
     use Command as C;
+    let opening = |rules: &RuleFlags| import::OpenOptions {
+        system: import::BALLOTS_SYSTEM,
+        rules: rules.options(),
+    };
     match cli.command {
         None => match cli.follow {
             Some(file) => watch(
@@ -111,13 +115,16 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
                 err,
             ),
             None if interactive() => {
-                let (contests, index) = import::open_all(&cli.contests)?;
+                let (contests, index) = import::open_all(&cli.contests, &opening(&cli.rules))?;
                 viewed(tui::run(App::new(contests, index, cli.viewer.options())))
             }
             None if cli.contests.is_empty() => {
                 text(narrate::report(&import::resolve(import::DEFAULT)?))
             }
-            None => text(narrate::reports(&import::all(&cli.contests)?)),
+            None => text(narrate::reports(&import::all_with(
+                &cli.contests,
+                &opening(&cli.rules),
+            )?)),
         },
         Some(C::List { format }) => text(report::list::list(&import::load_all()?, format)),
         Some(C::Check { files }) => {
@@ -128,25 +135,39 @@ fn dispatch(cli: Cli, out: &mut dyn Write, err: &mut dyn Write) -> Outcome {
             contest,
             format,
             output,
+            rules,
         }) => written(
-            report::rounds(&import::resolve(&contest)?, format),
+            report::rounds(&import::resolve_with(&contest, &opening(&rules))?, format),
             output.as_deref(),
         ),
-        Some(C::Compare { contests, format }) => {
+        Some(C::Compare {
+            contests,
+            format,
+            rules,
+        }) => {
             let terminal = std::io::IsTerminal::is_terminal(&std::io::stdout());
             text(report::compare::compare(
-                &import::all(&contests)?,
+                &import::all_with(&contests, &opening(&rules))?,
                 format,
                 terminal,
             ))
         }
-        Some(C::Narrate { contest }) => text(narrate::report(&import::resolve(&contest)?)),
-        Some(C::Render(a)) => render(a),
+        Some(C::Narrate { contest, rules }) => text(narrate::report(&import::resolve_with(
+            &contest,
+            &opening(&rules),
+        )?)),
+        Some(C::Render(a)) => {
+            let o = opening(&a.rules);
+            render(a, &o)
+        }
         Some(C::Screenshots { dir }) => {
             let written = screenshots::write_all(&dir).map_err(Failure::Data)?;
             text(written.join("\n") + "\n")
         }
-        Some(C::Present(a)) => present(a),
+        Some(C::Present(a)) => {
+            let o = opening(&a.rules);
+            present(a, &o)
+        }
         Some(C::Ballots(a)) => ballots(a, err),
         Some(C::Watch {
             file,
@@ -188,8 +209,8 @@ fn viewed(result: io::Result<app::Exit>) -> Outcome {
 /// `tally present CONTEST`: the viewer in presenter mode, among the embedded contests when
 /// CONTEST is one of them. A class's ballots file is counted first, with `--system`. The
 /// file is read before the terminal is asked for, so that a bad file is told either way.
-fn present(a: PresentArgs) -> Outcome {
-    let (contests, index) = to_present(&a)?;
+fn present(a: PresentArgs, opening: &import::OpenOptions) -> Outcome {
+    let (contests, index) = to_present(&a, opening)?;
     if !interactive() {
         let instead = match a.system {
             Some(_) => format!(
@@ -210,7 +231,10 @@ fn present(a: PresentArgs) -> Outcome {
 /// What `tally present` shows: an embedded contest or a dataset as it is, or a ballots file
 /// (recognised by its content, not its name) counted under `--system` (by default the
 /// Supplementary Vote, as every other command counts one).
-fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Failure> {
+fn to_present(
+    a: &PresentArgs,
+    opening: &import::OpenOptions,
+) -> Result<(Vec<crate::count::Counted>, usize), Failure> {
     use crate::import::recognise::{Format, recognise};
     let path = std::path::Path::new(&a.contest);
     let refuse_system = || match a.system {
@@ -222,14 +246,14 @@ fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Fa
     };
     if import::embedded::get(&a.contest).is_some() || !path.is_file() {
         refuse_system()?;
-        return Ok(import::open(&a.contest)?);
+        return Ok(import::open_with(&a.contest, opening)?);
     }
-    // Read once: recognised by its content, then imported from the same bytes.
-    let bytes = crate::files::read_document(path, crate::files::DOCUMENT_LIMIT, "contest")
-        .map_err(OpenError::File)?;
-    let file = path.display().to_string();
-    match recognise(&bytes[..bytes.len().min(64 * 1024)]) {
-        Format::BallotsText | Format::Forms(_) => {
+    let start = crate::files::read_start(path, 64 * 1024).map_err(OpenError::File)?;
+    match recognise(&start) {
+        Format::BallotsText | Format::Forms(_) if !opening.rules.any() => {
+            let bytes = crate::files::read_document(path, crate::files::DOCUMENT_LIMIT, "contest")
+                .map_err(OpenError::File)?;
+            let file = path.display().to_string();
             // As every command counts a ballots file: the Supplementary Vote unless
             // `--system` says otherwise. The header names the system on every slide.
             let system = a.system.unwrap_or(import::BALLOTS_SYSTEM);
@@ -238,14 +262,14 @@ fn to_present(a: &PresentArgs) -> Result<(Vec<crate::count::Counted>, usize), Fa
         }
         _ => {
             refuse_system()?;
-            Ok((vec![import::from_bytes(&file, &bytes)?], 0))
+            Ok((vec![import::from_path(path, opening)?], 0))
         }
     }
 }
 
 /// `tally render`: one screen, drawn by the viewer's own code, as txt, ansi or svg.
-fn render(a: RenderArgs) -> Outcome {
-    let (contests, index) = import::open(&a.contest)?;
+fn render(a: RenderArgs, opening: &import::OpenOptions) -> Outcome {
+    let (contests, index) = import::open_with(&a.contest, opening)?;
     let format = (a.format).unwrap_or_else(|| export::Format::for_file(a.output.as_deref()));
     let shot = headless::Shot {
         view: a.view,
@@ -322,8 +346,40 @@ fn replay(a: ReplayArgs, out: &mut dyn Write) -> Outcome {
     }
 }
 
+/// `tally ballots FILE` with counting rules: an instant runoff under RCTab's rules.
+fn ballots_by_rules(a: BallotsArgs, rules: &import::RuleOptions) -> Outcome {
+    use crate::model::VotingSystem;
+    if a.compare || a.system.is_some_and(|s| s != VotingSystem::InstantRunoff) {
+        return Err(Failure::Usage(
+            "the counting rules (--overvote, --max-skipped, …) are RCTab's rules for an instant runoff: use them with --system irv"
+                .into(),
+        ));
+    }
+    let file = a.file.display().to_string();
+    let bytes = crate::files::read_document(&a.file, crate::files::DOCUMENT_LIMIT, "ballots")
+        .map_err(OpenError::File)?;
+    let mut l = import::recount::ballots_text(&file, &bytes, rules)?;
+    if let Some(title) = a.title {
+        l.contest.title = title;
+    }
+    if a.date.is_some() {
+        l.contest.date = a.date;
+    }
+    match a.format {
+        None if interactive() => viewed(tui::run(App::new(vec![l], 0, a.viewer.options()))),
+        format => text(report::rounds(
+            &l,
+            format.unwrap_or(report::RoundsFormat::Text),
+        )),
+    }
+}
+
 /// `tally ballots FILE`: count a ballots file, then show it (viewer, rounds, or comparison).
 fn ballots(a: BallotsArgs, err: &mut dyn Write) -> Outcome {
+    let rules = a.rules.options();
+    if rules.any() {
+        return ballots_by_rules(a, &rules);
+    }
     let systems = match a.system {
         Some(s) if !a.compare => vec![s],
         _ => crate::model::VotingSystem::ALL.to_vec(),

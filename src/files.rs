@@ -179,6 +179,16 @@ pub fn read_document(path: &Path, limit: u64, what: &'static str) -> Result<Vec<
     Ok(bytes)
 }
 
+/// The first `n` bytes of a file (all of it when shorter): enough to recognise what it is.
+pub fn read_start(path: &Path, n: usize) -> Result<Vec<u8>, FileError> {
+    let (file, _) = open_regular(path)?;
+    let mut bytes = Vec::with_capacity(n.min(64 * 1024));
+    file.take(n as u64)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::io(path, e))?;
+    Ok(bytes)
+}
+
 /// Open a file that is read line by line (ballots, cast vote records), buffered.
 pub fn open_stream(path: &Path) -> Result<BufReader<File>, FileError> {
     open_regular(path).map(|(file, _)| BufReader::with_capacity(64 * 1024, file))

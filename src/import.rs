@@ -18,7 +18,9 @@ pub mod embedded;
 pub mod forms;
 pub mod opavote;
 pub mod rctab;
+pub mod rctab_config;
 pub mod recognise;
+pub mod recount;
 
 use std::fmt;
 use std::path::Path;
@@ -28,6 +30,8 @@ use crate::count::ballots::{About, Rules, prepare};
 use crate::files;
 use crate::model::Diagnostic;
 use crate::model::VotingSystem;
+
+pub use recount::RuleOptions;
 
 pub use embedded::{DEFAULT, load_all};
 
@@ -113,26 +117,39 @@ impl std::error::Error for OpenError {}
 /// contests, at its place (so `[`, `]` and the Elections view have the others); a file opens
 /// alone. Returns the contests and the index of the named one.
 pub fn open(name: &str) -> Result<(Vec<Counted>, usize), OpenError> {
+    open_with(name, &OpenOptions::default())
+}
+
+/// [`open`], a file of ballots counted as `options` say.
+pub fn open_with(name: &str, options: &OpenOptions) -> Result<(Vec<Counted>, usize), OpenError> {
     match embedded::ALL.iter().position(|e| e.id == name) {
         Some(index) => Ok((load_all()?, index)),
-        None => Ok((vec![resolve(name)?], 0)),
+        None => Ok((vec![resolve_with(name, options)?], 0)),
     }
 }
 
 /// Contests named on the command line, or every embedded one when none is named.
 pub fn all(names: &[String]) -> Result<Vec<Counted>, OpenError> {
+    all_with(names, &OpenOptions::default())
+}
+
+/// [`all`], files of ballots counted as `options` say.
+pub fn all_with(names: &[String], options: &OpenOptions) -> Result<Vec<Counted>, OpenError> {
     match names {
         [] => load_all(),
-        _ => names.iter().map(|n| resolve(n)).collect(),
+        _ => names.iter().map(|n| resolve_with(n, options)).collect(),
     }
 }
 
 /// Contests for the viewer: the ones named, opening at the first; when none is named, the
-/// embedded ones, opening at [`DEFAULT`].
-pub fn open_all(names: &[String]) -> Result<(Vec<Counted>, usize), OpenError> {
+/// embedded ones, opening at [`DEFAULT`]. Files of ballots are counted as `options` say.
+pub fn open_all(
+    names: &[String],
+    options: &OpenOptions,
+) -> Result<(Vec<Counted>, usize), OpenError> {
     match names {
         [] => open(DEFAULT),
-        _ => Ok((all(names)?, 0)),
+        _ => Ok((all_with(names, options)?, 0)),
     }
 }
 
@@ -146,15 +163,40 @@ pub fn resolve(name: &str) -> Result<Counted, OpenError> {
 /// `system` (as `tally present votes.csv --system irv` asks); an embedded id or a dataset
 /// opens as it is.
 pub fn resolve_as(name: &str, system: VotingSystem) -> Result<Counted, OpenError> {
+    resolve_with(
+        name,
+        &OpenOptions {
+            system,
+            rules: RuleOptions::default(),
+        },
+    )
+}
+
+/// How a file that holds ballots rather than results is counted: the system for a class's
+/// ballots file, and the counting rules given on the command line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenOptions {
+    pub system: VotingSystem,
+    pub rules: RuleOptions,
+}
+
+impl Default for OpenOptions {
+    fn default() -> Self {
+        OpenOptions {
+            system: BALLOTS_SYSTEM,
+            rules: RuleOptions::default(),
+        }
+    }
+}
+
+/// One contest named on the command line, counted as `options` say when it holds ballots.
+pub fn resolve_with(name: &str, options: &OpenOptions) -> Result<Counted, OpenError> {
     if let Some(e) = embedded::get(name) {
         return e.load();
     }
     let path = Path::new(name);
     if path.exists() {
-        let file = path.display().to_string();
-        let bytes = files::read_document(path, files::DOCUMENT_LIMIT, "dataset")
-            .map_err(OpenError::File)?;
-        return from_bytes_as(&file, &bytes, system);
+        return from_path(path, options);
     }
     let suggestion = crate::text::closest(name, embedded::ALL.iter().map(|e| e.id));
     Err(OpenError::NotFound {
@@ -163,13 +205,61 @@ pub fn resolve_as(name: &str, system: VotingSystem) -> Result<Counted, OpenError
     })
 }
 
-/// A file, recognised by its content: a regular file of at most [`files::DOCUMENT_LIMIT`]
-/// bytes.
+/// How much of a file is looked at to recognise it.
+const RECOGNISE: usize = 64 * 1024;
+
+/// A file or folder, recognised by its content: cast vote records (an RCTab configuration,
+/// a CDF or RCTab CSV file, an ES&S spreadsheet, a Dominion export folder) are read as
+/// streams, whatever their size; everything else is a document read whole within
+/// [`files::DOCUMENT_LIMIT`].
+pub fn from_path(path: &Path, options: &OpenOptions) -> Result<Counted, OpenError> {
+    use recognise::{Format, Tabulator};
+    if path.is_dir() {
+        return recount::bare(path, cvr::Provider::Dominion, &options.rules);
+    }
+    let start = files::read_start(path, RECOGNISE).map_err(OpenError::File)?;
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
+    let bare = |provider| recount::bare(path, provider, &options.rules);
+    match recognise::recognise(start) {
+        Format::Tabulator(Tabulator::RctabConfig) => {
+            let bytes = files::read_document(path, CONFIG_LIMIT, "RCTab configuration")
+                .map_err(OpenError::File)?;
+            recount::config(path, &bytes, &options.rules)
+        }
+        Format::Tabulator(Tabulator::NistCdf) => bare(cvr::Provider::Cdf),
+        // One file of a Dominion export: the export is its folder.
+        Format::Tabulator(Tabulator::Dominion) => recount::bare(
+            path.parent().unwrap_or(Path::new(".")),
+            cvr::Provider::Dominion,
+            &options.rules,
+        ),
+        Format::Zip => bare(cvr::Provider::Ess),
+        Format::CastVoteRecords { .. } if has_rank_columns(start) => bare(cvr::Provider::RctabCsv),
+        _ => {
+            let file = path.display().to_string();
+            let bytes = files::read_document(path, files::DOCUMENT_LIMIT, "dataset")
+                .map_err(OpenError::File)?;
+            from_bytes_with(&file, &bytes, options)
+        }
+    }
+}
+
+/// A file, recognised by its content, as `tally check` opens it: ballots counted as they
+/// would be without options.
 pub fn from_file(path: &Path) -> Result<Counted, OpenError> {
-    let file = path.display().to_string();
-    let bytes =
-        files::read_document(path, files::DOCUMENT_LIMIT, "dataset").map_err(OpenError::File)?;
-    from_bytes(&file, &bytes)
+    from_path(path, &OpenOptions::default())
+}
+
+/// The largest RCTab configuration read: a few kilobytes in practice.
+const CONFIG_LIMIT: u64 = 16 * 1024 * 1024;
+
+/// Whether a cast vote record CSV's header has RCTab's `Rank 1` column.
+fn has_rank_columns(start: &[u8]) -> bool {
+    let text = String::from_utf8_lossy(start);
+    let header = text.lines().next().unwrap_or_default();
+    delimited::split(header, ',')
+        .iter()
+        .any(|c| c.trim().eq_ignore_ascii_case("rank 1"))
 }
 
 /// The system a ballots file is counted under when it is opened as a contest without one
@@ -186,6 +276,23 @@ pub fn from_bytes(file: &str, bytes: &[u8]) -> Result<Counted, OpenError> {
 
 /// [`from_bytes`], ballots counted under `system`.
 pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<Counted, OpenError> {
+    from_bytes_with(
+        file,
+        bytes,
+        &OpenOptions {
+            system,
+            rules: RuleOptions::default(),
+        },
+    )
+}
+
+/// [`from_bytes`], ballots counted as `options` say.
+pub fn from_bytes_with(
+    file: &str,
+    bytes: &[u8],
+    options: &OpenOptions,
+) -> Result<Counted, OpenError> {
+    let system = options.system;
     // A byte order mark (Windows editors and some publishers write one) is no part of the
     // document: every reader sees the text after it, and line 1's columns count from there,
     // as an editor shows them.
@@ -197,6 +304,9 @@ pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<C
                 file: file.to_string(),
                 diagnostics,
             })
+        }
+        recognise::Format::BallotsText | recognise::Format::Forms(_) if options.rules.any() => {
+            recount::ballots_text(file, bytes, &options.rules)
         }
         recognise::Format::BallotsText | recognise::Format::Forms(_) => {
             let about = About::file(Path::new(file), None, None);

@@ -30,6 +30,129 @@ pub struct Cli {
     /// With --follow: compare the night with another contest (as `tally watch --against`)
     #[arg(long, value_name = "CONTEST", requires = "follow")]
     pub against: Option<String>,
+    #[command(flatten)]
+    pub rules: RuleFlags,
+}
+
+/// RCTab's counting rules, for any command that counts ballots: they override an RCTab
+/// configuration's, or RCTab's defaults for a bare cast vote record file; given for a
+/// class's ballots file, they count it by instant runoff under RCTab's rules (docs/rules.md).
+#[derive(Debug, Clone, Default, clap::Args)]
+#[command(next_help_heading = "Counting rules (cast vote records and ballots; docs/rules.md)")]
+pub struct RuleFlags {
+    /// What a ballot does at an overvote (overvoteRule: exhaustImmediately,
+    /// alwaysSkipToNextRank, exhaustIfMultipleContinuing) [default: exhaust]
+    #[arg(long, value_enum, value_name = "RULE")]
+    pub overvote: Option<OvervoteFlag>,
+    /// Consecutive skipped ranks a ballot may pass over: a number or `unlimited`
+    /// (maxSkippedRanksAllowed) [default: unlimited]
+    #[arg(long, value_name = "N|unlimited", value_parser = parse_limit("unlimited"))]
+    pub max_skipped: Option<Limit>,
+    /// Ranks read on each ballot: a number or `max` (maxRankingsAllowed) [default: max]
+    #[arg(long, value_name = "N|max", value_parser = parse_limit("max"))]
+    pub max_rankings: Option<Limit>,
+    /// A candidate ranked twice stops the ballot (exhaustOnDuplicateCandidate)
+    #[arg(long)]
+    pub exhaust_on_duplicate: bool,
+    /// Eliminate together every candidate who cannot catch up (batchElimination)
+    #[arg(long)]
+    pub batch_elimination: bool,
+    /// Go on until two candidates remain (continueUntilTwoCandidatesRemain)
+    #[arg(long)]
+    pub continue_until_two: bool,
+    /// How ties are broken (tiebreakMode: useCandidateOrder, random,
+    /// previousRoundCountsThenRandom, previousRoundCountsThenUseCandidateOrder,
+    /// generatePermutation) [default: candidate-order]
+    #[arg(long, value_enum, value_name = "MODE")]
+    pub tiebreak: Option<TiebreakFlag>,
+    /// The seed of a tie-break that draws (randomSeed)
+    #[arg(long, value_name = "N", allow_negative_numbers = true)]
+    pub seed: Option<i64>,
+    /// Candidates with fewer first-round votes are eliminated at once (minimumVoteThreshold)
+    #[arg(long, value_name = "VOTES")]
+    pub minimum_votes: Option<u64>,
+    /// Stop the count after this round (stopTabulationEarlyAfterRound)
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub stop_after_round: Option<u32>,
+    /// The label (or Dominion candidate id) of the undeclared write-in in a bare file
+    /// (undeclaredWriteInLabel)
+    #[arg(long, value_name = "LABEL")]
+    pub write_in: Option<String>,
+    /// Which contest to read from a cast vote record file holding several (CDF name or id,
+    /// Dominion id)
+    #[arg(long, value_name = "ID")]
+    pub cvr_contest: Option<String>,
+}
+
+/// RCTab's overvote rules, as `--overvote` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum OvervoteFlag {
+    Exhaust,
+    Skip,
+    ExhaustIfMultiple,
+}
+
+/// RCTab's tie-break modes, as `--tiebreak` names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum TiebreakFlag {
+    CandidateOrder,
+    Random,
+    PreviousRoundThenRandom,
+    PreviousRoundThenCandidateOrder,
+    Permutation,
+}
+
+/// A number, or no limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limit(pub Option<u32>);
+
+/// A parser for a number or the word meaning "no limit".
+fn parse_limit(unlimited: &'static str) -> impl Fn(&str) -> Result<Limit, String> + Clone {
+    move |s: &str| {
+        if s == unlimited {
+            return Ok(Limit(None));
+        }
+        s.parse::<u32>()
+            .map(|n| Limit(Some(n)))
+            .map_err(|_| format!("a whole number or `{unlimited}`"))
+    }
+}
+
+impl RuleFlags {
+    /// The options these flags give.
+    pub fn options(&self) -> import::RuleOptions {
+        use crate::model::rules::{OvervoteRule, TiebreakMode};
+        import::RuleOptions {
+            overvote: self.overvote.map(|o| match o {
+                OvervoteFlag::Exhaust => OvervoteRule::ExhaustImmediately,
+                OvervoteFlag::Skip => OvervoteRule::AlwaysSkipToNextRank,
+                OvervoteFlag::ExhaustIfMultiple => OvervoteRule::ExhaustIfMultipleContinuing,
+            }),
+            max_skipped: self.max_skipped.map(|l| l.0),
+            max_rankings: self.max_rankings.map(|l| l.0),
+            exhaust_on_duplicate: self.exhaust_on_duplicate,
+            batch_elimination: self.batch_elimination,
+            continue_until_two: self.continue_until_two,
+            tiebreak: self.tiebreak.map(|t| match t {
+                TiebreakFlag::CandidateOrder => TiebreakMode::UseCandidateOrder,
+                TiebreakFlag::Random => TiebreakMode::Random,
+                TiebreakFlag::PreviousRoundThenRandom => {
+                    TiebreakMode::PreviousRoundCountsThenRandom
+                }
+                TiebreakFlag::PreviousRoundThenCandidateOrder => {
+                    TiebreakMode::PreviousRoundCountsThenUseCandidateOrder
+                }
+                TiebreakFlag::Permutation => TiebreakMode::GeneratePermutation,
+            }),
+            random_seed: self.seed,
+            minimum_votes: self
+                .minimum_votes
+                .map(|v| crate::model::Votes::checked_whole(v).unwrap_or(crate::model::Votes::MAX)),
+            stop_after_round: self.stop_after_round,
+            write_in: self.write_in.clone(),
+            contest: self.cvr_contest.clone(),
+        }
+    }
 }
 
 /// The look of anything tally draws: declared once, for every command that draws.
@@ -74,7 +197,8 @@ pub enum Command {
     },
     /// Show the count round by round: votes, shares, transfers, exhausted ballots, winner
     Rounds {
-        /// An embedded contest id or a dataset file
+        /// An embedded contest id, or a file: a dataset, published results, ballots, cast vote
+        /// records or an RCTab configuration
         #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
         contest: String,
         /// Output format (json and csv, with the areas: see docs/rounds-json.md; rctab:
@@ -85,6 +209,8 @@ pub enum Command {
         /// step: a reader sees the old file or the new one, never part of one)
         #[arg(short, long, value_name = "FILE")]
         output: Option<PathBuf>,
+        #[command(flatten)]
+        rules: RuleFlags,
     },
     /// Compare turnout, winner, margin and party shares across contests, in date order
     Compare {
@@ -95,12 +221,17 @@ pub enum Command {
         /// Output format (json and csv: see docs/compare-json.md)
         #[arg(short, long, value_enum, default_value_t = report::Format::Text)]
         format: report::Format,
+        #[command(flatten)]
+        rules: RuleFlags,
     },
     /// Tell the whole count in plain sentences, step by step (for screen readers and scripts)
     Narrate {
-        /// An embedded contest id or a dataset file
+        /// An embedded contest id, or a file: a dataset, published results, ballots, cast vote
+        /// records or an RCTab configuration
         #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
         contest: String,
+        #[command(flatten)]
+        rules: RuleFlags,
     },
     /// Draw the viewer's screen without a terminal: as text, ANSI colours or an SVG image
     #[command(after_help = include_str!("../../docs/help/render.txt"))]
@@ -148,7 +279,8 @@ fn parse_speed(s: &str) -> Result<f64, String> {
 /// The arguments of `tally render`.
 #[derive(Debug, clap::Args)]
 pub struct RenderArgs {
-    /// An embedded contest id or a dataset file
+    /// An embedded contest id, or a file: a dataset, published results, ballots, cast vote
+    /// records or an RCTab configuration
     #[arg(value_name = "CONTEST", default_value = import::DEFAULT)]
     pub contest: String,
     /// Which view to draw
@@ -172,6 +304,8 @@ pub struct RenderArgs {
     /// Draw presenter mode at this step of the lesson (1 = who stood), e.g. for slides
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub present: Option<u16>,
+    #[command(flatten)]
+    pub rules: RuleFlags,
 }
 
 /// The arguments of `tally present`.
@@ -193,6 +327,8 @@ pub struct PresentArgs {
     pub date: Option<chrono::NaiveDate>,
     #[command(flatten)]
     pub viewer: ViewerFlags,
+    #[command(flatten)]
+    pub rules: RuleFlags,
 }
 
 /// The arguments of `tally ballots`.
@@ -220,6 +356,8 @@ pub struct BallotsArgs {
     pub format: Option<report::RoundsFormat>,
     #[command(flatten)]
     pub viewer: ViewerFlags,
+    #[command(flatten)]
+    pub rules: RuleFlags,
 }
 
 /// The arguments of `tally replay`.

@@ -555,7 +555,7 @@ impl Reader {
 
         // No date, or one tally cannot read, is shown as "date not given", never made up.
         let date_text = date_text.filter(|t| !t.trim().is_empty());
-        let date = match date_text.as_deref().map(parse_date) {
+        let date = match date_text.as_deref().map(crate::model::dates::parse_loose) {
             Some(Some(d)) => Some(d),
             Some(None) => {
                 let t = date_text.as_deref().unwrap_or_default();
@@ -1024,18 +1024,6 @@ fn too_many(path: &str) -> Diagnostic {
             thousands(Votes::MAX_WHOLE)
         ),
     )
-}
-
-/// `2024-11-05` (or a date and time starting so), or `11/5/2024`.
-fn parse_date(text: &str) -> Option<chrono::NaiveDate> {
-    let t = text.trim();
-    if let Some(d) = t
-        .get(..10)
-        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
-    {
-        return Some(d);
-    }
-    chrono::NaiveDate::parse_from_str(t, "%m/%d/%Y").ok()
 }
 
 #[cfg(test)]

@@ -55,6 +55,19 @@ pub fn option_date_time<'de, D: Deserializer<'de>>(
         .transpose()
 }
 
+/// A date as other tabulators write it: `2024-11-05` (or a date and time starting so), or
+/// `11/5/2024`.
+pub fn parse_loose(text: &str) -> Option<chrono::NaiveDate> {
+    let t = text.trim();
+    if let Some(d) = t
+        .get(..10)
+        .and_then(|d| chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok())
+    {
+        return Some(d);
+    }
+    chrono::NaiveDate::parse_from_str(t, "%m/%d/%Y").ok()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
