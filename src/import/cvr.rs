@@ -368,3 +368,94 @@ pub fn read_source(source: &Source, names: &mut Names, sink: &mut Sink) -> Resul
     sink.end_file(&source.name);
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels() -> Labels {
+        Labels {
+            overvote_delimiter: Some("|".into()),
+            overvote: Some("overvote".into()),
+            skipped: Some("undervote".into()),
+            write_in: Some("UWI".into()),
+            blank_is_write_in: false,
+        }
+    }
+
+    #[test]
+    fn cells_mean_what_the_source_labels_say() {
+        let mut n = Names::default();
+        n.add("Ann", &["A1".to_string()]);
+        n.add("Bob", &[]);
+        let l = labels();
+        assert_eq!(n.cell(" Ann ", &l), Ok(Cell::Candidate(0)));
+        assert_eq!(n.cell("A1", &l), Ok(Cell::Candidate(0)));
+        assert_eq!(n.cell("", &l), Ok(Cell::Skipped));
+        assert_eq!(n.cell("undervote", &l), Ok(Cell::Skipped));
+        assert_eq!(n.cell("overvote", &l), Ok(Cell::Overvote));
+        assert_eq!(n.cell("Ann|Bob", &l), Ok(Cell::Several(vec![0, 1])));
+        assert_eq!(n.cell("Bob|Bob", &l), Ok(Cell::Candidate(1)));
+        assert_eq!(n.cell("UWI", &l), Ok(Cell::Candidate(2)));
+        assert_eq!(n.names[2], WRITE_IN_NAME);
+        assert_eq!(
+            n.cell("Anne", &l),
+            Err("`Anne` is not a candidate in the configuration; did you mean `Ann`?".into())
+        );
+        let blank = Labels {
+            blank_is_write_in: true,
+            ..l
+        };
+        assert_eq!(n.cell("", &blank), Ok(Cell::Candidate(2)));
+        let mut open = Names::open();
+        assert_eq!(open.cell("Zed", &Labels::default()), Ok(Cell::Candidate(0)));
+    }
+
+    #[test]
+    fn marks_at_one_rank_make_an_overvote_and_ballots_are_grouped_by_file() {
+        let mut sink = Sink::new();
+        for _ in 0..2 {
+            sink.begin();
+            sink.mark(1, Cell::Candidate(0)).unwrap();
+            sink.mark(3, Cell::Candidate(1)).unwrap();
+            sink.end(Votes::new(1));
+        }
+        sink.begin();
+        sink.mark(1, Cell::Candidate(0)).unwrap();
+        sink.mark(1, Cell::Candidate(1)).unwrap();
+        sink.mark(1, Cell::Candidate(0)).unwrap();
+        sink.mark(2, Cell::Overvote).unwrap();
+        sink.end(Votes::new(1));
+        assert!(sink.mark(MAX_RANK + 1, Cell::Skipped).is_err());
+        sink.end_file("a.csv");
+        let mut names = Names::default();
+        names.add("Ann", &[]);
+        names.add("Bob", &[]);
+        let r = sink.finish(names);
+        assert_eq!(r.total(), Votes::new(3));
+        assert_eq!(r.files[0].file, "a.csv");
+        let rankings: Vec<(&[Mark], Votes)> = r
+            .ballots
+            .rankings
+            .iter()
+            .map(|k| (k.marks.as_slice(), k.weight))
+            .collect();
+        assert_eq!(
+            rankings,
+            [
+                (
+                    &[Mark::Candidate(0), Mark::Skipped, Mark::Candidate(1)][..],
+                    Votes::new(2)
+                ),
+                (
+                    &[
+                        Mark::Overvote(vec![0, 1].into()),
+                        Mark::Overvote(Box::new([]))
+                    ][..],
+                    Votes::new(1)
+                ),
+            ]
+        );
+        assert!(r.ballots.rankings.iter().all(|k| k.lines.is_empty()));
+    }
+}

@@ -306,7 +306,7 @@ fn source(
 fn resolve(folder: &Path, named: &str, at: &str, warnings: &mut Vec<Diagnostic>) -> PathBuf {
     let given = folder.join(named);
     if given.exists() {
-        return given;
+        return follow_saved_link(given, at, warnings);
     }
     if let Some(leaf) = Path::new(named).file_name() {
         let beside = folder.join(leaf);
@@ -323,6 +323,40 @@ fn resolve(folder: &Path, named: &str, at: &str, warnings: &mut Vec<Diagnostic>)
         }
     }
     given
+}
+
+/// A symbolic link saved as a plain file (what git checks out where links are not made: a
+/// few bytes holding the name of the file it points to, as RCTab's scale test has them):
+/// the file it names, beside it, with a warning. Any other file is itself.
+fn follow_saved_link(path: PathBuf, at: &str, warnings: &mut Vec<Diagnostic>) -> PathBuf {
+    let small = std::fs::metadata(&path).is_ok_and(|m| m.is_file() && m.len() < 1024);
+    if !small {
+        return path;
+    }
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        return path;
+    };
+    let target = text.trim();
+    let plain = !target.is_empty()
+        && !target.contains(['\n', '\0'])
+        && !target.starts_with('/')
+        && !target.contains("..");
+    let Some(folder) = path.parent() else {
+        return path;
+    };
+    let beside = folder.join(target);
+    if plain && beside != path && beside.is_file() {
+        warnings.push(Diagnostic::warning(
+            format!("{at}.filePath"),
+            format!(
+                "`{}` holds only the name `{}` (a symbolic link saved as a file): reading that file",
+                clean(&path.display().to_string()),
+                clean(target)
+            ),
+        ));
+        return beside;
+    }
+    path
 }
 
 /// A true/false setting (RCTab writes booleans, sometimes as strings); absent is false.
@@ -517,4 +551,188 @@ fn rules(r: &RawRules) -> Result<RcvRules, Fail> {
         minimum_vote_threshold,
         stop_after_round,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A configuration as RCTab 2 writes one, with `rules` and a source changed by `edit`.
+    fn config(edit: impl FnOnce(&mut serde_json::Value)) -> String {
+        let mut v = serde_json::json!({
+            "tabulatorVersion": "2.0.0",
+            "outputSettings": {
+                "contestName": "Test Mayor",
+                "contestDate": "2023-11-07",
+                "contestJurisdiction": "Somewhere",
+                "contestOffice": "Mayor"
+            },
+            "cvrFileSources": [{
+                "filePath": "cvr.xlsx",
+                "contestId": "",
+                "firstVoteColumnIndex": "2",
+                "firstVoteRowIndex": "2",
+                "idColumnIndex": "",
+                "precinctColumnIndex": "1",
+                "overvoteDelimiter": "",
+                "provider": "ess",
+                "overvoteLabel": "overvote",
+                "skippedRankLabel": "undervote",
+                "undeclaredWriteInLabel": "UWI",
+                "treatBlankAsUndeclaredWriteIn": false
+            }],
+            "candidates": [
+                {"name": "Ann", "excluded": false, "aliases": ["A1"]},
+                {"name": "Bob", "excluded": true, "aliases": []},
+                {"name": "Cy", "code": "C9"}
+            ],
+            "rules": {
+                "tiebreakMode": "random",
+                "overvoteRule": "exhaustImmediately",
+                "winnerElectionMode": "singleWinnerMajority",
+                "randomSeed": "0",
+                "numberOfWinners": "1",
+                "decimalPlacesForVoteArithmetic": "4",
+                "minimumVoteThreshold": "0",
+                "maxSkippedRanksAllowed": "1",
+                "maxRankingsAllowed": "3",
+                "nonIntegerWinningThreshold": false,
+                "doesFirstRoundDetermineThreshold": false,
+                "hareQuota": false,
+                "batchElimination": true,
+                "continueUntilTwoCandidatesRemain": false,
+                "stopTabulationEarlyAfterRound": "",
+                "exhaustOnDuplicateCandidate": false,
+                "rulesDescription": "Maine Rules"
+            }
+        });
+        edit(&mut v);
+        v.to_string()
+    }
+
+    fn read_in(dir: &Path, text: &str) -> Result<Config, Fail> {
+        let path = dir.join("x_config.json");
+        read(&path, text.as_bytes())
+    }
+
+    fn error(text: &str) -> String {
+        let dir = tempfile::tempdir().unwrap();
+        let e = read_in(dir.path(), text).unwrap_err();
+        e[0].render("c.json")
+    }
+
+    #[test]
+    fn a_configuration_gives_its_sources_candidates_and_rules() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("cvr.xlsx"), b"PK").unwrap();
+        let c = read_in(dir.path(), &config(|_| {})).unwrap();
+        assert_eq!(c.contest_name.as_deref(), Some("Test Mayor"));
+        assert_eq!(c.date, chrono::NaiveDate::from_ymd_opt(2023, 11, 7));
+        assert_eq!(c.rules_description.as_deref(), Some("Maine Rules"));
+        let s = &c.sources[0];
+        assert_eq!(s.provider, Provider::Ess);
+        assert_eq!(s.path, dir.path().join("cvr.xlsx"));
+        assert_eq!((s.first_vote_column, s.first_vote_row), (Some(2), Some(2)));
+        assert_eq!(s.max_rankings, Some(3));
+        assert_eq!(s.labels.write_in.as_deref(), Some("UWI"));
+        assert_eq!(s.labels.skipped.as_deref(), Some("undervote"));
+        assert_eq!(s.labels.overvote_delimiter, None);
+        assert_eq!(c.names.names, ["Ann", "Bob", "Cy"]);
+        assert_eq!(c.names.get("A1"), Some(0));
+        assert_eq!(c.names.get("C9"), Some(2));
+        assert_eq!(c.names.excluded, [1]);
+        assert!(!c.names.open);
+        let r = &c.rules;
+        assert_eq!(r.overvote, OvervoteRule::ExhaustImmediately);
+        assert_eq!((r.max_skipped, r.max_rankings), (Some(1), Some(3)));
+        assert!(r.batch_elimination && !r.continue_until_two && !r.exhaust_on_duplicate);
+        assert_eq!((r.tiebreak, r.random_seed), (TiebreakMode::Random, Some(0)));
+        assert_eq!(r.stop_after_round, None);
+        assert!(c.warnings.is_empty());
+    }
+
+    #[test]
+    fn unlimited_and_max_are_no_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = read_in(
+            dir.path(),
+            &config(|v| {
+                v["rules"]["maxSkippedRanksAllowed"] = "unlimited".into();
+                v["rules"]["maxRankingsAllowed"] = "max".into();
+                v["rules"]["stopTabulationEarlyAfterRound"] = 4.into();
+            }),
+        )
+        .unwrap();
+        assert_eq!((c.rules.max_skipped, c.rules.max_rankings), (None, None));
+        assert_eq!(c.rules.stop_after_round, Some(4));
+    }
+
+    #[test]
+    fn what_tally_cannot_count_is_refused_naming_the_setting() {
+        assert_eq!(
+            error(&config(|v| v["rules"]["numberOfWinners"] = "3".into())),
+            "c.json: rules.numberOfWinners: 3 seats: single transferable vote is not supported yet"
+        );
+        assert!(
+            error(&config(
+                |v| v["rules"]["tiebreakMode"] = "stopCountingAndAsk".into()
+            ))
+            .starts_with("c.json: rules.tiebreakMode: `stopCountingAndAsk` asks a person")
+        );
+        assert!(
+            error(&config(|v| v["rules"]["overvoteRule"] = "sometimes".into()))
+                .starts_with("c.json: rules.overvoteRule: `sometimes`: the rule is one of")
+        );
+        assert_eq!(
+            error(&config(|v| v["rules"]["randomSeed"] = "".into())),
+            "c.json: rules.randomSeed: a tie-break that draws needs a seed, so that the count can be repeated"
+        );
+        assert_eq!(
+            error(&config(
+                |v| v["cvrFileSources"][0]["provider"] = "hart".into()
+            )),
+            "c.json: cvrFileSources[0].provider: `hart` is not a provider tally reads (it reads cdf, dominion, ess, csv and genericCsv)"
+        );
+        assert_eq!(
+            error(&config(|v| v["candidates"][2]["name"] = "Ann".into())),
+            "c.json: candidates[2].name: `Ann` is listed twice"
+        );
+        assert!(
+            error(&config(
+                |v| v["rules"]["maxSkippedRanksAllowed"] = "a few".into()
+            ))
+            .starts_with("c.json: rules.maxSkippedRanksAllowed: `a few` is not a whole number")
+        );
+        let e = error("{\"cvrFileSources\": []");
+        assert!(e.contains("EOF") || e.contains("end"), "{e}");
+    }
+
+    #[test]
+    fn a_file_moved_beside_the_configuration_or_saved_as_a_link_is_found_with_a_warning() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("cvr.xlsx"), b"PK").unwrap();
+        let c = read_in(
+            dir.path(),
+            &config(|v| v["cvrFileSources"][0]["filePath"] = "../elsewhere/cvr.xlsx".into()),
+        )
+        .unwrap();
+        assert_eq!(c.sources[0].path, dir.path().join("cvr.xlsx"));
+        assert!(
+            c.warnings[0].message.contains("does not exist"),
+            "{:?}",
+            c.warnings
+        );
+        std::fs::write(dir.path().join("cvr_1.xlsx"), b"cvr.xlsx").unwrap();
+        let c = read_in(
+            dir.path(),
+            &config(|v| v["cvrFileSources"][0]["filePath"] = "cvr_1.xlsx".into()),
+        )
+        .unwrap();
+        assert_eq!(c.sources[0].path, dir.path().join("cvr.xlsx"));
+        assert!(
+            c.warnings[0].message.contains("symbolic link"),
+            "{:?}",
+            c.warnings
+        );
+    }
 }
