@@ -532,11 +532,17 @@ fn a_file_in_another_format_is_recognised_by_its_content_and_refused_clearly() {
     );
     let blt = dir.path().join("ward.txt");
     std::fs::write(&blt, "3 1\n1 2 1 0\n0\n\"A\"\n\"B\"\n\"C\"\n\"Ward\"\n").unwrap();
-    let out = tally(&["check", &blt.display().to_string()]);
+    // Named where a class's ballots are expected, a BLT file says what it is and how to
+    // count it.
+    let out = tally(&["ballots", &blt.display().to_string(), "--system", "irv"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&out.stdout).contains(
-        "this is a BLT ballot file (3 candidates, 1 seat): tally does not read BLT files yet"
-    ),);
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(
+            "this is a BLT ballot file (3 candidates, 1 seat), not ballots text: count it as a contest: `tally rounds FILE`"
+        ),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
 
 #[test]

@@ -143,21 +143,27 @@ impl Format {
             Format::BallotsText | Format::Forms(_) => {
                 "count it with `tally ballots FILE --system sv|irv|fptp` (docs/ballots.md)"
             }
-            Format::Blt { .. } => "tally does not read BLT files yet",
-            Format::Zip => "save the ballots from the spreadsheet as CSV (docs/ballots.md)",
+            Format::Blt { .. } => {
+                "count it as a contest: `tally rounds FILE` (one seat; docs/formats.md)"
+            }
+            Format::Zip => {
+                "an ES&S cast vote record spreadsheet counts as a contest (`tally rounds FILE`, or its RCTab configuration; docs/formats.md); for a class's ballots, save the spreadsheet as CSV (docs/ballots.md)"
+            }
             Format::Utf16 => {
                 "tally reads UTF-8: in Excel, save it as \"CSV UTF-8 (Comma delimited)\" instead (docs/ballots.md)"
             }
             Format::Binary => "tally reads text files",
-            Format::CastVoteRecords { .. } => "tally does not read cast vote records yet",
+            Format::CastVoteRecords { .. } => {
+                "count it through its RCTab configuration, `tally rounds CONFIG.json`, or, for RCTab's own CVR CSV, as it is: `tally rounds FILE` (docs/formats.md)"
+            }
             Format::Tabulator(
                 Tabulator::RctabDetailed { .. } | Tabulator::RctabSummary | Tabulator::OpaVote,
             ) => "open it as a contest: `tally FILE`, `tally rounds FILE` (docs/formats.md)",
             Format::Tabulator(Tabulator::RctabConfig) => {
-                "counting from RCTab configurations and their cast vote records is not supported yet"
+                "count the contest it configures: `tally rounds FILE` (docs/formats.md)"
             }
             Format::Tabulator(Tabulator::NistCdf | Tabulator::Dominion) => {
-                "reading cast vote records is not supported yet"
+                "count it as a contest: `tally rounds FILE`, or through its RCTab configuration (docs/formats.md)"
             }
             Format::UnknownJson { .. } => {
                 "tally reads its own results datasets (docs/dataset-format.md); RCTab results (1.x summaries, 2.x detailed reports), Universal Tabulator JSON and OpaVote results (docs/formats.md); ballots files and Google or Microsoft Forms exports (docs/ballots.md)"
