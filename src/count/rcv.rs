@@ -456,8 +456,11 @@ impl<'a> Counter<'a> {
             .into_iter()
             .map(|((from, to), votes)| PublishedTransfer { from, to, votes })
             .collect();
-        let at = |c: CandidateIdx| sources.iter().position(|&s| s == c);
-        transfers.sort_by_key(|t| (at(t.from), t.to.is_none(), t.to));
+        let mut at = vec![usize::MAX; self.n];
+        for (i, &s) in sources.iter().enumerate() {
+            at[s] = i;
+        }
+        transfers.sort_by_key(|t| (at[t.from], t.to.is_none(), t.to));
         if let Some(prev) = self.rounds.last_mut() {
             prev.transfers = Some(transfers);
         }
@@ -526,7 +529,7 @@ impl<'a> Counter<'a> {
     ) -> Result<Vec<CandidateIdx>, String> {
         if self
             .write_in
-            .is_some_and(|w| in_round.contains(&w) && !self.tally[w].is_zero())
+            .is_some_and(|w| self.continuing(w) && !self.tally[w].is_zero())
         {
             return Ok(Vec::new());
         }
@@ -577,7 +580,7 @@ impl<'a> Counter<'a> {
         round: &mut PublishedRound,
     ) -> Result<Vec<CandidateIdx>, String> {
         if let Some(w) = self.write_in
-            && in_round.contains(&w)
+            && self.continuing(w)
             && !self.tally[w].is_zero()
         {
             return Ok(vec![w]);
@@ -714,10 +717,14 @@ impl<'a> Counter<'a> {
 
     /// The first of `tied` in the candidate order for a winner, the last for a loser.
     fn by_permutation(&self, tied: &[CandidateIdx], winner: bool) -> Result<CandidateIdx, String> {
+        let mut is_tied = vec![false; self.n];
+        for &c in tied {
+            is_tied[c] = true;
+        }
         let found = if winner {
-            self.permutation.iter().find(|c| tied.contains(c))
+            self.permutation.iter().find(|&&c| is_tied[c])
         } else {
-            self.permutation.iter().rev().find(|c| tied.contains(c))
+            self.permutation.iter().rev().find(|&&c| is_tied[c])
         };
         found
             .copied()

@@ -105,12 +105,12 @@ pub fn hash_set_order(names: &[&str]) -> Vec<usize> {
         ((h ^ (h >> 16)) as usize) & (capacity - 1)
     };
     let mut order: Vec<(usize, usize)> = Vec::with_capacity(names.len());
+    let mut seen = std::collections::HashSet::with_capacity(names.len());
     for (i, name) in names.iter().enumerate() {
         // A set keeps the first of equal names.
-        if names[..i].contains(name) {
-            continue;
+        if seen.insert(*name) {
+            order.push((bucket(name), i));
         }
-        order.push((bucket(name), i));
     }
     order.sort_by_key(|&(b, i)| (b, i));
     order.into_iter().map(|(_, i)| i).collect()

@@ -813,3 +813,62 @@ fn matches_an_rctab_report() {
         assert_eq!(r.continuing + r.exhausted + r.residual, counted.count.valid);
     }
 }
+
+/// Candidates named as in RCTab's tie-break tests, in its configuration's order, each with
+/// `votes` one-choice ballots.
+fn named(names: &[&str], votes: u64) -> CastVoteRecords {
+    let lines: Vec<String> = (0..names.len())
+        .map(|i| format!("{votes}: {}", (b'A' + i as u8) as char))
+        .collect();
+    let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+    let mut r = records(names.len(), &lines);
+    r.ballots.candidates = names.iter().map(|s| s.to_string()).collect();
+    r
+}
+
+#[test]
+fn rctabs_random_tie_break_test_draws_the_same() {
+    // RCTab's tiebreak_seed_test: three candidates on 3 votes each, seed 1. RCTab's report
+    // eliminates Yinka Dare, then elects George Gervin on a 3-3 tie.
+    let r = named(&["Mookie Blaylock", "Yinka Dare", "George Gervin"], 3);
+    let rules = RcvRules {
+        tiebreak: TiebreakMode::Random,
+        random_seed: Some(1),
+        overvote: OvervoteRule::AlwaysSkipToNextRank,
+        max_skipped: Some(0),
+        max_rankings: Some(1),
+        batch_elimination: true,
+        ..RcvRules::default()
+    };
+    let p = tabulate(&r, &rules).unwrap();
+    assert_eq!(p.rounds[0].eliminated, vec![1]);
+    assert_eq!(p.rounds[1].elected, vec![2]);
+    assert_eq!(p.rounds[1].threshold, Some(Votes::new(4)));
+    assert_eq!(kinds(&p, 1), [3, 0, 0, 0]);
+}
+
+#[test]
+fn rctabs_generated_permutation_test_orders_the_same() {
+    // RCTab's tiebreak_generate_permutation_test: four on 2 votes each, seed 12345. RCTab's
+    // report eliminates Mookie Blaylock, then Yinka Dare, and elects George Gervin.
+    let r = named(
+        &[
+            "Mookie Blaylock",
+            "Yinka Dare",
+            "George Gervin",
+            "Sedale Threatt",
+        ],
+        2,
+    );
+    let rules = RcvRules {
+        tiebreak: TiebreakMode::GeneratePermutation,
+        random_seed: Some(12345),
+        max_rankings: Some(1),
+        batch_elimination: true,
+        ..RcvRules::default()
+    };
+    let p = tabulate(&r, &rules).unwrap();
+    assert_eq!(p.rounds[0].eliminated, vec![0]);
+    assert_eq!(p.rounds[1].eliminated, vec![1]);
+    assert_eq!(p.rounds[2].elected, vec![2]);
+}
