@@ -26,6 +26,7 @@
 mod java;
 #[cfg(test)]
 mod tests;
+mod ties;
 
 use std::collections::HashMap;
 
@@ -35,7 +36,7 @@ use crate::model::cvr::CastVoteRecords;
 use crate::model::published::{
     InactiveKinds, Published, PublishedRound, PublishedTie, PublishedTransfer, Tabulation,
 };
-use crate::model::rules::{OvervoteRule, RcvRules, TieBrokenBy, TiebreakMode};
+use crate::model::rules::{OvervoteRule, RcvRules, TiebreakMode};
 use crate::model::{Votes, VotingSystem};
 use crate::text::thousands;
 
@@ -48,6 +49,16 @@ pub const FORMAT: &str = "tally's count of cast vote records under RCTab's rules
 /// `exhaustIfMultipleContinuing`, a random tie-break without a seed, every candidate below
 /// the minimum vote threshold, a count too big to hold).
 pub fn tabulate(records: &CastVoteRecords, rules: &RcvRules) -> Result<Published, String> {
+    tabulate_with(records, rules, true)
+}
+
+/// [`tabulate`], reading a ballot again from where it last counted (`resume`, the fast way)
+/// or from its first rank as RCTab does (the tests check the two agree).
+fn tabulate_with(
+    records: &CastVoteRecords,
+    rules: &RcvRules,
+    resume: bool,
+) -> Result<Published, String> {
     let n = records.ballots.candidates.len();
     if n == 0 {
         return Err("there are no candidates to count".into());
@@ -89,6 +100,7 @@ pub fn tabulate(records: &CastVoteRecords, rules: &RcvRules) -> Result<Published
         total
     };
     let mut count = Counter::new(records, rules, &prepared, n)?;
+    count.resume = resume;
     count.run()?;
     let stopped_early =
         count.winners.is_empty() && rules.stop_after_round.is_some_and(|s| count.round >= s);
@@ -232,6 +244,10 @@ struct Counter<'a> {
     tally: Vec<Votes>,
     /// The rankings counting for each candidate now.
     holders: Vec<Vec<u32>>,
+    /// Where in its entries each ranking last counted, to read it again from there: every
+    /// rank before it was passed over and would be again (candidates only ever leave).
+    pos: Vec<u32>,
+    resume: bool,
     kinds: InactiveKinds,
     undervotes: Votes,
     /// A candidate stamp per reading, to find a repeated candidate without clearing a set;
@@ -283,6 +299,8 @@ impl<'a> Counter<'a> {
             is_winner: vec![false; n],
             tally: vec![Votes::ZERO; n],
             holders: vec![Vec::new(); n],
+            pos: vec![0; p.spans.len()],
+            resume: true,
             kinds: InactiveKinds::default(),
             undervotes: Votes::ZERO,
             seen: vec![0; n + 1],
@@ -301,7 +319,8 @@ impl<'a> Counter<'a> {
             && (!self.is_winner[c] || self.rules.continue_until_two)
     }
 
-    /// Read a ranking from its first rank, as RCTab does whenever a ballot needs a new home.
+    /// Read a ranking as RCTab does whenever a ballot needs a new home: from its first rank,
+    /// or, the same thing faster, from the rank it last counted at.
     fn walk(&mut self, k: usize) -> Fate {
         let (from, to) = self.p.spans[k];
         let entries = &self.p.entries[from..to];
@@ -311,8 +330,21 @@ impl<'a> Counter<'a> {
             self.seen.iter_mut().for_each(|s| *s = 0);
             self.stamp = 1;
         }
-        let mut last_seen = 0u32;
-        for e in entries {
+        let start = if self.resume {
+            (self.pos[k] as usize).min(entries.len())
+        } else {
+            0
+        };
+        if self.rules.exhaust_on_duplicate {
+            for e in &entries[..start] {
+                let cands = &self.p.cands[e.start as usize..e.end as usize];
+                for slot in cands.iter().copied().chain(e.label.then_some(self.n)) {
+                    self.seen[slot] = self.stamp;
+                }
+            }
+        }
+        let mut last_seen = start.checked_sub(1).map_or(0, |i| entries[i].rank);
+        for (at, e) in entries.iter().enumerate().skip(start) {
             if let Some(max) = self.rules.max_skipped
                 && u64::from(e.rank - last_seen) > u64::from(max) + 1
             {
@@ -355,6 +387,7 @@ impl<'a> Counter<'a> {
                 continue;
             }
             if let Some(&c) = cands.iter().find(|&&c| self.continuing(c)) {
+                self.pos[k] = at as u32;
                 return Fate::Counts(c);
             }
         }
@@ -663,79 +696,5 @@ impl<'a> Counter<'a> {
             eliminations = previous;
         }
         sorted[..eliminations].to_vec()
-    }
-
-    /// Settle a tie among `tied` (for a winner, or for the one to go), as RCTab's
-    /// `tiebreakMode` does.
-    fn break_tie(
-        &mut self,
-        tied: &[CandidateIdx],
-        winner: bool,
-    ) -> Result<(CandidateIdx, TieBrokenBy), String> {
-        let mut sorted = tied.to_vec();
-        sorted.sort_by(|&a, &b| java::compare(&self.names[a], &self.names[b]));
-        match self.rules.tiebreak {
-            TiebreakMode::UseCandidateOrder | TiebreakMode::GeneratePermutation => Ok((
-                self.by_permutation(&sorted, winner)?,
-                TieBrokenBy::CandidateOrder,
-            )),
-            TiebreakMode::Random => Ok((self.draw(&sorted)?, TieBrokenBy::Random)),
-            TiebreakMode::PreviousRoundCountsThenRandom
-            | TiebreakMode::PreviousRoundCountsThenUseCandidateOrder => {
-                let mut contention = sorted;
-                for r in (1..self.round as usize).rev() {
-                    let names: Vec<&str> =
-                        contention.iter().map(|&c| self.names[c].as_str()).collect();
-                    let order: Vec<CandidateIdx> = java::hash_set_order(&names)
-                        .into_iter()
-                        .map(|i| contention[i])
-                        .collect();
-                    let votes =
-                        |c: CandidateIdx| self.rounds[r - 1].tally[c].unwrap_or(Votes::ZERO);
-                    let pick = if winner {
-                        order.iter().map(|&c| votes(c)).max()
-                    } else {
-                        order.iter().map(|&c| votes(c)).min()
-                    };
-                    let Some(pick) = pick else { break };
-                    contention = order.into_iter().filter(|&c| votes(c) == pick).collect();
-                    if contention.len() == 1 {
-                        return Ok((contention[0], TieBrokenBy::PreviousRound(r as u32)));
-                    }
-                }
-                if self.rules.tiebreak == TiebreakMode::PreviousRoundCountsThenRandom {
-                    Ok((self.draw(&contention)?, TieBrokenBy::Random))
-                } else {
-                    Ok((
-                        self.by_permutation(&contention, winner)?,
-                        TieBrokenBy::CandidateOrder,
-                    ))
-                }
-            }
-        }
-    }
-
-    /// The first of `tied` in the candidate order for a winner, the last for a loser.
-    fn by_permutation(&self, tied: &[CandidateIdx], winner: bool) -> Result<CandidateIdx, String> {
-        let mut is_tied = vec![false; self.n];
-        for &c in tied {
-            is_tied[c] = true;
-        }
-        let found = if winner {
-            self.permutation.iter().find(|&&c| is_tied[c])
-        } else {
-            self.permutation.iter().rev().find(|&&c| is_tied[c])
-        };
-        found
-            .copied()
-            .ok_or_else(|| "a tie among candidates who are not in the candidate order".into())
-    }
-
-    fn draw(&mut self, among: &[CandidateIdx]) -> Result<CandidateIdx, String> {
-        let random = self
-            .random
-            .as_mut()
-            .ok_or("a random tie-break needs a random seed")?;
-        Ok(among[random.pick(among.len())])
     }
 }

@@ -9,6 +9,7 @@ use crate::count::Counted;
 use crate::model::ballots::Builder;
 use crate::model::cvr::FileRead;
 use crate::model::published::testing::contest;
+use crate::model::rules::TieBrokenBy;
 use crate::model::{Method, Published};
 
 /// A mark in the tests' shorthand: a candidate letter, `-` skipped, `=` the overvote label,
@@ -593,6 +594,9 @@ proptest! {
         let mut r = java::JavaRandom::new(seed as i64);
         java::shuffle(&mut shuffled, &mut r);
         let reordered = tabulate(&build(n, &shuffled, true), &rules);
+        // Reading a ballot again from where it last counted is reading it from the start.
+        let from_start = tabulate_with(&build(n, &ballots, true), &rules, false);
+        prop_assert_eq!(&grouped, &from_start);
         match (&grouped, &single, &reordered) {
             (Ok(g), Ok(s), Ok(o)) => {
                 let strip = |p: &Published| {
