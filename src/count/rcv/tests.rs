@@ -876,3 +876,22 @@ fn rctabs_generated_permutation_test_orders_the_same() {
     assert_eq!(p.rounds[1].eliminated, vec![1]);
     assert_eq!(p.rounds[2].elected, vec![2]);
 }
+
+#[test]
+fn a_batch_never_leaves_the_winner_alone_when_counting_on_to_two() {
+    // A wins at once; going on to two, the batch D + C + B would leave A alone, so RCTab
+    // takes back its last step: D alone (no batch), then C, then A and B remain.
+    let lines = ["10: A", "3: B", "2: C", "1: D"];
+    let rules = RcvRules {
+        batch_elimination: true,
+        continue_until_two: true,
+        ..rules()
+    };
+    let p = tabulate(&records(4, &lines), &rules).unwrap();
+    assert_eq!(p.rounds[0].elected, vec![0]);
+    assert_eq!(p.rounds[1].eliminated, vec![3]);
+    assert_eq!(p.rounds[2].eliminated, vec![2]);
+    assert_eq!(tally(&p, 3), vec![Some(10), Some(3), None, None]);
+    assert_eq!(p.rounds.len(), 4);
+    check(&p, 4);
+}
