@@ -82,12 +82,18 @@ pub struct RcvRules {
 }
 
 impl Default for RcvRules {
-    /// The rules of a bare file (no configuration): to be checked against RCTab's own
-    /// defaults by the engine's author.
+    /// RCTab's own defaults where it has them: `maxSkippedRanksAllowed` 1 (RCTab's
+    /// suggested value), `maxRankingsAllowed` "max", and `false` for every switch
+    /// (`exhaustOnDuplicateCandidate`, `batchElimination`, `continueUntilTwoCandidatesRemain`),
+    /// no minimum vote threshold, no early stop. RCTab makes the operator choose an
+    /// overvote rule and a tie-break mode; tally picks `exhaustImmediately` (the rule the
+    /// certified jurisdictions in RCTab's own tests use, and the only one that also takes
+    /// the explicit overvote label as written) and `useCandidateOrder` (needs no seed: a
+    /// count that can be repeated by anyone from the candidate list alone).
     fn default() -> Self {
         RcvRules {
             overvote: OvervoteRule::ExhaustImmediately,
-            max_skipped: None,
+            max_skipped: Some(1),
             max_rankings: None,
             exhaust_on_duplicate: false,
             batch_elimination: false,
@@ -97,5 +103,161 @@ impl Default for RcvRules {
             minimum_vote_threshold: Votes::ZERO,
             stop_after_round: None,
         }
+    }
+}
+
+impl OvervoteRule {
+    /// Every rule, in RCTab's order.
+    pub const ALL: [OvervoteRule; 3] = [
+        OvervoteRule::AlwaysSkipToNextRank,
+        OvervoteRule::ExhaustImmediately,
+        OvervoteRule::ExhaustIfMultipleContinuing,
+    ];
+
+    /// The rule named as RCTab's configuration names it (`"exhaustImmediately"`).
+    pub fn from_rctab(name: &str) -> Option<OvervoteRule> {
+        Self::ALL.into_iter().find(|r| r.as_rctab() == name)
+    }
+
+    /// The rule as RCTab's configuration writes it.
+    pub fn as_rctab(self) -> &'static str {
+        match self {
+            OvervoteRule::ExhaustImmediately => "exhaustImmediately",
+            OvervoteRule::AlwaysSkipToNextRank => "alwaysSkipToNextRank",
+            OvervoteRule::ExhaustIfMultipleContinuing => "exhaustIfMultipleContinuing",
+        }
+    }
+}
+
+impl TiebreakMode {
+    /// Every mode tally counts without asking anyone, in RCTab's order.
+    pub const ALL: [TiebreakMode; 5] = [
+        TiebreakMode::Random,
+        TiebreakMode::PreviousRoundCountsThenRandom,
+        TiebreakMode::UseCandidateOrder,
+        TiebreakMode::GeneratePermutation,
+        TiebreakMode::PreviousRoundCountsThenUseCandidateOrder,
+    ];
+
+    /// The mode named as RCTab's configuration names it (`"useCandidateOrder"`). RCTab's
+    /// `stopCountingAndAsk` and `previousRoundCountsThenAsk` need a person at the count and
+    /// are not modes tally has: `None`.
+    pub fn from_rctab(name: &str) -> Option<TiebreakMode> {
+        Self::ALL.into_iter().find(|m| m.as_rctab() == name)
+    }
+
+    /// The mode as RCTab's configuration writes it. `previousRoundCountsThenUseCandidateOrder`
+    /// is tally's own (RCTab has no such mode): previous rounds, then candidate order.
+    pub fn as_rctab(self) -> &'static str {
+        match self {
+            TiebreakMode::UseCandidateOrder => "useCandidateOrder",
+            TiebreakMode::Random => "random",
+            TiebreakMode::PreviousRoundCountsThenRandom => "previousRoundCountsThenRandom",
+            TiebreakMode::PreviousRoundCountsThenUseCandidateOrder => {
+                "previousRoundCountsThenUseCandidateOrder"
+            }
+            TiebreakMode::GeneratePermutation => "generatePermutation",
+        }
+    }
+
+    /// Whether the mode draws at random, and so needs RCTab's `randomSeed`.
+    pub fn needs_seed(self) -> bool {
+        matches!(
+            self,
+            TiebreakMode::Random
+                | TiebreakMode::PreviousRoundCountsThenRandom
+                | TiebreakMode::GeneratePermutation
+        )
+    }
+}
+
+impl RcvRules {
+    /// Each rule as RCTab's configuration key and its value as RCTab writes it
+    /// (`("maxSkippedRanksAllowed", "unlimited")`), for every report that prints the rules
+    /// so a count can be repeated, by tally or by RCTab. The seed is listed only for a mode
+    /// that draws; the early stop only when set.
+    pub fn describe(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("winnerElectionMode", "singleWinnerMajority".to_string()),
+            ("overvoteRule", self.overvote.as_rctab().to_string()),
+            (
+                "maxSkippedRanksAllowed",
+                self.max_skipped
+                    .map_or_else(|| "unlimited".to_string(), |n| n.to_string()),
+            ),
+            (
+                "maxRankingsAllowed",
+                self.max_rankings
+                    .map_or_else(|| "max".to_string(), |n| n.to_string()),
+            ),
+            (
+                "exhaustOnDuplicateCandidate",
+                self.exhaust_on_duplicate.to_string(),
+            ),
+            ("batchElimination", self.batch_elimination.to_string()),
+            (
+                "continueUntilTwoCandidatesRemain",
+                self.continue_until_two.to_string(),
+            ),
+            ("tiebreakMode", self.tiebreak.as_rctab().to_string()),
+        ];
+        if self.tiebreak.needs_seed() {
+            out.push((
+                "randomSeed",
+                self.random_seed
+                    .map_or_else(|| "none".to_string(), |s| s.to_string()),
+            ));
+        }
+        out.push(("minimumVoteThreshold", self.minimum_vote_threshold.plain()));
+        if let Some(n) = self.stop_after_round {
+            out.push(("stopTabulationEarlyAfterRound", n.to_string()));
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rctab_names_go_both_ways_and_the_asking_modes_are_refused() {
+        for r in OvervoteRule::ALL {
+            assert_eq!(OvervoteRule::from_rctab(r.as_rctab()), Some(r));
+        }
+        for m in TiebreakMode::ALL {
+            assert_eq!(TiebreakMode::from_rctab(m.as_rctab()), Some(m));
+        }
+        assert_eq!(TiebreakMode::from_rctab("stopCountingAndAsk"), None);
+        assert_eq!(TiebreakMode::from_rctab("previousRoundCountsThenAsk"), None);
+        assert_eq!(OvervoteRule::from_rctab("ExhaustImmediately"), None);
+    }
+
+    #[test]
+    fn the_rules_are_described_as_rctab_writes_them() {
+        let mut rules = RcvRules {
+            max_skipped: None,
+            max_rankings: Some(3),
+            tiebreak: TiebreakMode::Random,
+            random_seed: Some(0),
+            stop_after_round: Some(4),
+            ..RcvRules::default()
+        };
+        let d = rules.describe();
+        let get = |k: &str| d.iter().find(|(key, _)| *key == k).map(|(_, v)| v.clone());
+        assert_eq!(get("maxSkippedRanksAllowed").as_deref(), Some("unlimited"));
+        assert_eq!(get("maxRankingsAllowed").as_deref(), Some("3"));
+        assert_eq!(get("randomSeed").as_deref(), Some("0"));
+        assert_eq!(get("overvoteRule").as_deref(), Some("exhaustImmediately"));
+        assert_eq!(get("stopTabulationEarlyAfterRound").as_deref(), Some("4"));
+        assert_eq!(get("minimumVoteThreshold").as_deref(), Some("0"));
+        rules.tiebreak = TiebreakMode::UseCandidateOrder;
+        rules.stop_after_round = None;
+        let d = rules.describe();
+        assert!(
+            !d.iter()
+                .any(|(k, _)| *k == "randomSeed" || *k == "stopTabulationEarlyAfterRound")
+        );
+        assert_eq!(RcvRules::default().max_skipped, Some(1));
     }
 }
