@@ -240,9 +240,12 @@ pub fn result_line(l: &Counted) -> String {
                     " Elected below the threshold of {}{}.",
                     thousands(last.threshold),
                     if tie {
-                        ", on a tie broken as the published count decided it"
+                        format!(
+                            ", on a tie broken {}",
+                            super::published::basis(c).tie_decided
+                        )
                     } else {
-                        ", as the published count has it"
+                        format!(", {}", super::published::basis(c).has_it)
                     }
                 ));
             }
@@ -260,6 +263,19 @@ pub fn result_line(l: &Counted) -> String {
 /// which rule. "Zoo and Beach tied for second place on 5 votes: Zoo goes through, the tie
 /// broken by the order of the candidates (…)."
 pub fn tie_sentence(contest: &Contest, tie: &TieBreak) -> String {
+    let rule = match tie.rule {
+        TieRule::TieBreakOrder => "by the tie-break order the data records",
+        TieRule::CandidateOrder => {
+            "by the order of the candidates, first listed first (tally's rule when no tie-break order is recorded; an official count would draw lots)"
+        }
+        TieRule::AsCounted => "as the imported count decided it",
+    };
+    tie_sentence_with(contest, tie, rule)
+}
+
+/// [`tie_sentence`] with the words for how it was broken given: "by a random draw (seed
+/// 0)" for a count tally made under RCTab's rules.
+pub fn tie_sentence_with(contest: &Contest, tie: &TieBreak, rule: &str) -> String {
     let names = |of: &[usize]| -> Vec<String> {
         of.iter()
             .map(|&i| clean(&contest.candidates[i].name).into_owned())
@@ -275,13 +291,6 @@ pub fn tie_sentence(contest: &Contest, tie: &TieBreak) -> String {
         ),
         TieKind::Elimination => ("last place", if one { "stays in" } else { "stay in" }),
         TieKind::Winner => ("first place", if one { "wins" } else { "win" }),
-    };
-    let rule = match tie.rule {
-        TieRule::TieBreakOrder => "by the tie-break order the data records",
-        TieRule::CandidateOrder => {
-            "by the order of the candidates, first listed first (tally's rule when no tie-break order is recorded; an official count would draw lots)"
-        }
-        TieRule::AsCounted => "as the imported count decided it",
     };
     format!(
         "{} tied for {what} on {} {}: {} {outcome}, the tie broken {rule}.",
