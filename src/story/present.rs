@@ -939,6 +939,13 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                 if round.elected.is_empty() && !round.eliminated.is_empty() {
                     e.push_str(" Still nobody has that.");
                 }
+                // A count tally made says which rule stopped the ballots that stopped.
+                if super::published::tabulation(c).is_some()
+                    && let Some(why) = super::published::inactive_line(l, r)
+                {
+                    e.push(' ');
+                    e.push_str(&why);
+                }
                 e
             };
             // Many still in (a published count of 36): the top four by name, the rest

@@ -608,12 +608,18 @@ pub fn together_because(l: &Counted, index: usize) -> Option<String> {
 /// "The count stops after round 3, as the rules ask (stopTabulationEarlyAfterRound 3)."
 /// when a tally count stopped there.
 fn stopped_early(l: &Counted) -> Option<String> {
-    let n = tabulation(&l.contest)?.rules.stop_after_round?;
-    (l.count.rounds.len() == n as usize).then(|| {
+    stopped_after(&l.contest, &l.count).map(|n| {
         format!(
             "The count stops after round {n}, as the rules ask (stopTabulationEarlyAfterRound {n})."
         )
     })
+}
+
+/// The round after which a tally count stopped because its rules say so
+/// (`stopTabulationEarlyAfterRound`), when it ended there: then it is over, not "so far".
+pub fn stopped_after(c: &Contest, count: &Count) -> Option<u32> {
+    let n = tabulation(c)?.rules.stop_after_round?;
+    (count.rounds.len() == n as usize).then_some(n)
 }
 
 /// The inactive ballots of round `index` in one sentence: for a tally count, those that

@@ -12,7 +12,8 @@ use crate::text::{clean, share, thousands};
 /// "Round 2 of 2: second preferences". `so_far` is added when the count is incomplete.
 pub fn round_title(contest: &Contest, count: &Count, round: &Round) -> String {
     let total = count.rounds.len();
-    let of = if matches!(count.outcome, Outcome::Incomplete | Outcome::NoVotes) {
+    let stopped = super::published::stopped_after(contest, count).is_some();
+    let of = if matches!(count.outcome, Outcome::Incomplete | Outcome::NoVotes) && !stopped {
         format!("{total} so far")
     } else {
         total.to_string()
@@ -250,6 +251,24 @@ pub fn result_line(l: &Counted) -> String {
                 ));
             }
             line
+        }
+        Outcome::Incomplete if super::published::stopped_after(c, count).is_some() => {
+            let last = count.last();
+            let lead = last
+                .standings()
+                .first()
+                .map(|&(i, v)| {
+                    format!(
+                        " {} leads with {}.",
+                        clean(&c.candidates[i].name),
+                        how_many(v, "vote", "votes")
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "No winner: the count stops after round {0}, as the rules ask (stopTabulationEarlyAfterRound {0}).{lead}",
+                last.number
+            )
         }
         Outcome::Incomplete => format!(
             "No winner yet: nobody has more than half of the votes, and round {} is not in the data yet.",
