@@ -16,6 +16,7 @@ pub mod fixtures;
 pub mod narrate;
 pub mod present;
 pub mod published;
+pub mod rules;
 pub mod summary;
 pub mod tables;
 pub mod words;

@@ -237,14 +237,15 @@ fn header(app: &App, area: Rect, buf: &mut Buffer, pal: &Palette) {
     let partial = if l.count.partial { "  PARTIAL" } else { "" };
     // Said shorter rather than cut: the date without its weekday, then without the date.
     let system = c.method.system().name();
-    // A count another tabulator published is shown as published, never recounted: said so.
+    // A count another tabulator published is shown as published, never recounted: said so;
+    // one tally counted from ballots says that instead.
     let full = if crate::story::published::published(c).is_some() {
         let seats = if crate::story::published::multi_seat(l) {
             format!(", {} seats", c.seats.max(1))
         } else {
             String::new()
         };
-        format!("{system}{seats}, as published")
+        format!("{system}{seats}{}", crate::story::published::basis(c).title)
     } else {
         system.to_string()
     };

@@ -122,6 +122,7 @@ fn tabulate_with(
         tabulation: Some(Box::new(Tabulation {
             rules: rules.clone(),
             config: None,
+            description: None,
             files: records.files.clone(),
         })),
     })

@@ -241,6 +241,7 @@ fn count(
         .map_err(|m| OpenError::Ballots(format!("{}: {}", clean(&where_), clean(&m))))?;
     if let Some(t) = published.tabulation.as_mut() {
         t.config = about.config.clone();
+        t.description = about.rules_description.clone();
     }
     let mut taken = HashSet::new();
     let candidates: Vec<Candidate> = records
@@ -264,31 +265,18 @@ fn count(
         None => VoteMap::default(),
     };
     let valid = first.total();
-    let total = records.total();
-    let files = records.files.len();
-    let mut notes = vec![format!(
-        "Counted by tally from {} ballot{} in {} file{}{}, under RCTab's rules{}.",
-        crate::text::thousands(total),
-        if total == 1 { "" } else { "s" },
-        files,
-        if files == 1 { "" } else { "s" },
-        about
-            .config
-            .as_deref()
-            .map(|c| format!(" named by {}", clean(c)))
-            .unwrap_or_default(),
-        about
-            .rules_description
-            .as_deref()
-            .map(|d| format!(" ({})", clean(d)))
-            .unwrap_or_default(),
-    )];
-    notes.extend(records.excluded.iter().map(|&i| {
-        format!(
-            "{} is excluded by the configuration.",
-            clean(&records.ballots.candidates[i])
-        )
-    }));
+    // How it was counted (the files, the ballots, the rules) is the tabulation's, which
+    // every output words (`story::rules`); the notes keep what else the reader knows.
+    let notes: Vec<String> = records
+        .excluded
+        .iter()
+        .map(|&i| {
+            format!(
+                "{} is excluded by the configuration.",
+                clean(&records.ballots.candidates[i])
+            )
+        })
+        .collect();
     let sources = records
         .files
         .iter()

@@ -43,6 +43,9 @@ pub struct Tabulation {
     pub rules: super::rules::RcvRules,
     /// The RCTab configuration they came from, when one was read (its file name).
     pub config: Option<String>,
+    /// The configuration's own name for its rules (`rules.rulesDescription`: "Maine
+    /// Rules"), when it gives one.
+    pub description: Option<String>,
     /// Ballots read from each file.
     pub files: Vec<super::cvr::FileRead>,
 }

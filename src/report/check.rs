@@ -33,6 +33,15 @@ pub fn check(paths: &[PathBuf]) -> (String, usize) {
                     l.contest.candidates.len(),
                     if rounds == 1 { "" } else { "s" }
                 ));
+                // Counted by tally: from what, the ballots read and the rules, as the report
+                // opens with, each on its own line.
+                if let Method::Published(p) = &l.contest.method
+                    && let Some(t) = p.tabulation.as_deref()
+                {
+                    for line in crate::story::rules::preamble(p, t) {
+                        text.push_str(&format!("  {line}\n"));
+                    }
+                }
             }
             Err(e) => {
                 bad += 1;

@@ -156,6 +156,7 @@ fn counts(contests: &[&Counted]) -> String {
         let c = &l.contest;
         let last = l.count.last();
         let from = match crate::story::published::published(c) {
+            Some(p) if p.tabulation.is_some() => "tally (RCTab rules)".to_string(),
             Some(p) => clean(&p.format).into_owned(),
             None => "tally".to_string(),
         };

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::count::Counted;
 use crate::count::{Destination, Outcome, Round, TieKind, TieRule};
+use crate::model::rules::TieBrokenBy;
 use crate::model::{InactiveKinds, Method, ResultStatus, TurnoutBasis, Votes, VotingSystem};
 use crate::story::summary;
 
@@ -66,6 +67,9 @@ pub struct Output<'a> {
     /// What the reader repaired to read a file that breaks its format's rules, one sentence
     /// each (empty when none).
     repairs: &'a [String],
+    /// How tally counted the contest from its cast vote records (the rules, the files);
+    /// `null` for a count read from another tabulator or counted by tally's own methods.
+    tabulation: Option<TabulationOut<'a>>,
     rounds: Vec<RoundOut<'a>>,
     /// The results by area; `null` when the dataset has none.
     areas: Option<Vec<AreaOut<'a>>>,
@@ -221,6 +225,74 @@ struct RoundOut<'a> {
     tie_breaks: Vec<TieOut<'a>>,
 }
 
+/// How tally counted a contest from its ballots under RCTab's rules.
+#[derive(Serialize)]
+struct TabulationOut<'a> {
+    /// Always "tally".
+    counted_by: &'static str,
+    /// Every rule, keyed and written as in an RCTab configuration's `rules`.
+    rules: Settings,
+    /// The configuration's own name for its rules ("Maine Rules"), when it gives one.
+    rules_description: Option<&'a str>,
+    /// The same rules as tally's command-line options, for a bare file.
+    options: String,
+    /// The RCTab configuration read, or `null` for a bare file.
+    config: Option<&'a str>,
+    /// Ballots read from each file, in the order read.
+    files: Vec<FileOut<'a>>,
+    total_ballots: Votes,
+    /// Blank ballots: read, never counted, never exhausted; `null` when unknown.
+    undervotes: Option<Votes>,
+}
+
+#[derive(Serialize)]
+struct FileOut<'a> {
+    file: &'a str,
+    ballots: Votes,
+}
+
+/// RCTab's settings as an object in RCTab's order: text as text, switches as booleans.
+struct Settings(Vec<(&'static str, crate::story::rules::Setting)>);
+
+impl Serialize for Settings {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use crate::story::rules::Setting;
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            match v {
+                Setting::Text(t) => map.serialize_entry(k, t)?,
+                Setting::Flag(b) => map.serialize_entry(k, b)?,
+            }
+        }
+        map.end()
+    }
+}
+
+impl<'a> TabulationOut<'a> {
+    fn of(p: &'a crate::model::Published, t: &'a crate::model::published::Tabulation) -> Self {
+        TabulationOut {
+            counted_by: "tally",
+            rules: Settings(crate::story::rules::settings(&t.rules)),
+            rules_description: t.description.as_deref(),
+            options: crate::story::rules::options(&t.rules),
+            config: t.config.as_deref(),
+            files: t
+                .files
+                .iter()
+                .map(|f| FileOut {
+                    file: &f.file,
+                    ballots: f.ballots,
+                })
+                .collect(),
+            total_ballots: p
+                .total_ballots
+                .unwrap_or_else(|| t.files.iter().map(|f| f.ballots).sum()),
+            undervotes: p.undervotes,
+        }
+    }
+}
+
 /// Inactive ballots by why they stopped counting (running totals), as RCTab 2 reports them.
 #[derive(Serialize)]
 struct InactiveOut {
@@ -258,7 +330,11 @@ struct TieOut<'a> {
     preferred: Vec<&'a str>,
     votes: Votes,
     rule: &'static str,
-    explanation: &'static str,
+    explanation: String,
+    /// How a tally count's tie was broken: "candidate-order", "previous-round" (with
+    /// `broken_by_round`) or "random"; `null` for other counts.
+    broken_by: Option<&'static str>,
+    broken_by_round: Option<u32>,
 }
 
 /// Pairs written as a JSON object, in their order.
@@ -277,6 +353,21 @@ impl<'a> Output<'a> {
         let id = |i: usize| c.candidates[i].id.as_str();
         let names = |v: &[usize]| v.iter().map(|&i| name(i)).collect::<Vec<_>>();
         let ids = |v: &[usize]| v.iter().map(|&i| id(i)).collect::<Vec<_>>();
+        let published = match &c.method {
+            Method::Published(p) => Some(p.as_ref()),
+            _ => None,
+        };
+        let tab = published.and_then(|p| p.tabulation.as_deref());
+        // How a tie of round `index` (0-based) was broken, as the count recorded it.
+        let recorded = |index: usize, tied: &[usize]| -> Option<TieBrokenBy> {
+            let mut tied = tied.to_vec();
+            tied.sort_unstable();
+            published?.rounds.get(index)?.ties.iter().find_map(|t| {
+                let mut those = t.tied.clone();
+                those.sort_unstable();
+                (those == tied).then_some(t.broken_by).flatten()
+            })
+        };
         let round = |r: &Round| {
             let standings = r.standings();
             RoundOut {
@@ -326,7 +417,19 @@ impl<'a> Output<'a> {
                             TieRule::CandidateOrder => "candidate-order",
                             TieRule::AsCounted => "as-counted",
                         },
-                        explanation: t.rule.describe(),
+                        explanation: match tab.zip(recorded(r.number - 1, &t.tied)) {
+                            Some((tab, by)) => crate::story::rules::broken_by(tab, by),
+                            None => t.rule.describe().to_string(),
+                        },
+                        broken_by: recorded(r.number - 1, &t.tied).map(|by| match by {
+                            TieBrokenBy::CandidateOrder => "candidate-order",
+                            TieBrokenBy::PreviousRound(_) => "previous-round",
+                            TieBrokenBy::Random => "random",
+                        }),
+                        broken_by_round: match recorded(r.number - 1, &t.tied) {
+                            Some(TieBrokenBy::PreviousRound(n)) => Some(n),
+                            _ => None,
+                        },
                     })
                     .collect(),
             }
@@ -339,10 +442,6 @@ impl<'a> Output<'a> {
         // "The winner" is one seat's; with several, `winners` says who (and no margin).
         let one_seat = c.seats <= 1;
         let winner = l.count.winner().filter(|_| one_seat);
-        let published = match &c.method {
-            Method::Published(p) => Some(p.as_ref()),
-            _ => None,
-        };
         Output {
             schema: SCHEMA,
             contest: ContestOut::of(c),
@@ -362,6 +461,8 @@ impl<'a> Output<'a> {
             margin: l.count.margin().filter(|_| one_seat),
             source_format: published.map(|p| p.format.as_str()),
             repairs: published.map_or(&[], |p| p.warnings.as_slice()),
+            tabulation: published
+                .and_then(|p| Some(TabulationOut::of(p, p.tabulation.as_deref()?))),
             undervotes: published.and_then(|p| p.undervotes),
             total_ballots: published.and_then(|p| p.total_ballots),
             invalid: published.and_then(|p| p.invalid),

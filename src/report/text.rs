@@ -70,13 +70,19 @@ fn header(l: &Counted) -> String {
         } else {
             String::new()
         };
-        let _ = writeln!(
-            out,
-            "As published ({}), not recounted{seats}",
-            clean(&p.format)
-        );
-        if let Some(blank) = published::blank_ballots(l) {
-            out.push_str(&wrap(&blank, WIDTH, "", ""));
+        if let Some(t) = published::tabulation(c) {
+            // Counted by tally: from what, the ballots read, the rules and the options
+            // that repeat it, before the rounds.
+            out.push_str(&crate::story::rules::preamble_text(p, t, WIDTH));
+        } else {
+            let _ = writeln!(
+                out,
+                "As published ({}), not recounted{seats}",
+                clean(&p.format)
+            );
+            if let Some(blank) = published::blank_ballots(l) {
+                out.push_str(&wrap(&blank, WIDTH, "", ""));
+            }
         }
     }
     if l.count.partial {
@@ -210,7 +216,7 @@ fn round_section(l: &Counted, round: &Round) -> String {
         // Where the ballots went (or that the file does not say), the inactive ballots by
         // kind, then what happened at the end of the round.
         let mut lines = published::transfer_sentences(l, round.number - 1);
-        lines.extend(published::inactive_sentence(round));
+        lines.extend(published::inactive_line(l, round.number - 1));
         lines.extend(published::outcome_sentences(l, round.number - 1));
         if !lines.is_empty() {
             out.push('\n');

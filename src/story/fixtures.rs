@@ -457,7 +457,113 @@ pub fn all() -> Vec<(&'static str, Counted)> {
         ("lone_final", lone_final()),
         ("zero_votes", zero_votes()),
         ("mayor", mayor()),
+        ("tabulated", tabulated()),
     ]
+}
+
+/// A count tally made itself from cast vote records under RCTab's rules, as `count::rcv`
+/// builds one: five candidates and the undeclared write-in (eliminated first), ballots
+/// exhausted at overvotes and after skipped rankings, two eliminated together by batch
+/// elimination, a tie for last place broken by the configuration's candidate order, and
+/// blank ballots beside the count.
+pub fn tabulated() -> Counted {
+    use crate::model::cvr::FileRead;
+    use crate::model::published::Tabulation;
+    use crate::model::rules::{RcvRules, TieBrokenBy};
+    let kinds_of = |no_choice: &str, overvotes: &str, skipped: &str| {
+        let k = kinds(no_choice, overvotes, skipped);
+        (Some(k.total().expect("small")), Some(k))
+    };
+    // Ada Ames, Ben Bell, Cy Cole, Di Dunn, Ed Eng, Undeclared Write-ins.
+    let mut r1 = round(&[
+        Some("400"),
+        Some("220"),
+        Some("180"),
+        Some("60"),
+        Some("50"),
+        Some("40"),
+    ]);
+    (r1.inactive, r1.inactive_kinds) = kinds_of("0", "20", "10");
+    r1.eliminated = vec![5];
+    r1.transfers = Some(vec![
+        to(5, Some(0), "10"),
+        to(5, Some(1), "10"),
+        to(5, Some(2), "5"),
+        to(5, Some(3), "5"),
+        to(5, Some(4), "5"),
+        to(5, None, "5"),
+    ]);
+    let mut r2 = round(&[
+        Some("410"),
+        Some("230"),
+        Some("185"),
+        Some("65"),
+        Some("55"),
+        None,
+    ]);
+    (r2.inactive, r2.inactive_kinds) = kinds_of("3", "22", "10");
+    r2.eliminated = vec![3, 4];
+    r2.transfers = Some(vec![
+        to(3, Some(0), "20"),
+        to(3, Some(1), "10"),
+        to(3, Some(2), "25"),
+        to(3, None, "10"),
+        to(4, Some(0), "10"),
+        to(4, Some(1), "5"),
+        to(4, Some(2), "35"),
+        to(4, None, "5"),
+    ]);
+    let mut r3 = round(&[Some("440"), Some("245"), Some("245"), None, None, None]);
+    (r3.inactive, r3.inactive_kinds) = kinds_of("9", "26", "15");
+    r3.eliminated = vec![2];
+    r3.ties = vec![PublishedTie {
+        tied: vec![1, 2],
+        chosen: vec![2],
+        broken_by: Some(TieBrokenBy::CandidateOrder),
+    }];
+    r3.transfers = Some(vec![
+        to(2, Some(0), "100"),
+        to(2, Some(1), "120"),
+        to(2, None, "25"),
+    ]);
+    let mut r4 = round(&[Some("540"), Some("365"), None, None, None, None]);
+    (r4.inactive, r4.inactive_kinds) = kinds_of("29", "31", "15");
+    r4.elected = vec![0];
+    let mut p = published(
+        "tally's count of cast vote records under RCTab's rules",
+        VotingSystem::InstantRunoff,
+        vec![r1, r2, r3, r4],
+    );
+    p.undervotes = Some(v("20"));
+    p.total_ballots = Some(v("1000"));
+    p.tabulation = Some(Box::new(Tabulation {
+        rules: RcvRules {
+            max_skipped: Some(1),
+            max_rankings: Some(3),
+            batch_elimination: true,
+            ..RcvRules::default()
+        },
+        config: Some("city_mayor_config.json".into()),
+        description: Some("City Rules".into()),
+        files: vec![FileRead {
+            file: "city_cvr.json".into(),
+            ballots: v("1000"),
+        }],
+    }));
+    counted(contest(
+        "city-mayor",
+        "City Mayor",
+        &[
+            "Ada Ames",
+            "Ben Bell",
+            "Cy Cole",
+            "Di Dunn",
+            "Ed Eng",
+            crate::import::cvr::WRITE_IN_NAME,
+        ],
+        1,
+        p,
+    ))
 }
 
 /// A count from an interop case's `expected.json` (case name → its folder under

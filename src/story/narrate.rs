@@ -504,15 +504,20 @@ pub fn report(l: &Counted) -> String {
         } else {
             String::new()
         };
-        out.push_str(&wrap(
-            &format!(
-                "As published ({}): shown as the file gives it, not recounted.{seats}",
-                clean(&p.format)
-            ),
-            W,
-            "",
-            "",
-        ));
+        match super::published::tabulation(c) {
+            Some(t) => {
+                out.push_str(&super::rules::preamble_text(p, t, W));
+            }
+            None => out.push_str(&wrap(
+                &format!(
+                    "As published ({}): shown as the file gives it, not recounted.{seats}",
+                    clean(&p.format)
+                ),
+                W,
+                "",
+                "",
+            )),
+        }
         if let Some(repairs) = super::published::repairs_sentence(p) {
             out.push_str(&wrap(&repairs, W, "", ""));
         }

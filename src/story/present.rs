@@ -554,8 +554,9 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                     && !first.continuing.is_zero() =>
                 {
                     format!(
-                        "To win a candidate needs {} votes, the threshold the published count gives. {}",
+                        "To win a candidate needs {} votes, {}. {}",
                         num(first.threshold),
+                        super::published::basis(c).gives,
                         if first.elected.contains(&leader) {
                             format!(
                                 "{} has {}, and is elected on first preferences.",
@@ -642,7 +643,8 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                             "{} are tied for {what} on {} each. The tie was broken {}: {} {}.",
                             join_names(&tied),
                             num_of(tie.votes, "vote", "votes"),
-                            c.tie_rule_words(tie.rule),
+                            super::published::tie_rule(l, r, tie)
+                                .unwrap_or_else(|| c.tie_rule_words(tie.rule).to_string()),
                             join_names(&preferred),
                             if preferred.len() == 1 { one } else { many }
                         ),
@@ -728,16 +730,29 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                         format!("{} ballots are", num(ballots))
                     }
                 ),
-                _ => format!(
-                    "{who} {} the fewest votes and {} eliminated. Their {} to each voter's next choice still in the count.",
-                    if names.len() == 1 { "has" } else { "have" },
-                    if names.len() == 1 { "is" } else { "are" },
-                    if ballots == 1u64 {
+                _ => {
+                    let go = if ballots == 1u64 {
                         format!("{} ballot goes", num(ballots))
                     } else {
                         format!("{} ballots go", num(ballots))
+                    };
+                    // A count tally made says why, when a rule rather than the fewest
+                    // votes decided it: the write-in first, a batch, the minimum.
+                    match super::published::write_in_first(l, r) {
+                        Some(first) => format!(
+                            "{first} Their {go} to each voter's next choice still in the count."
+                        ),
+                        None => format!(
+                            "{who} {} the fewest votes and {} eliminated.{} Their {go} to each voter's next choice still in the count.",
+                            if names.len() == 1 { "has" } else { "have" },
+                            if names.len() == 1 { "is" } else { "are" },
+                            super::published::together_because(l, r)
+                                .filter(|_| names.len() > 1)
+                                .map(|why| format!(" {why}"))
+                                .unwrap_or_default(),
+                        ),
                     }
-                ),
+                }
             };
             (big, e)
         }
@@ -895,7 +910,11 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                 let line = if multi {
                     format!("the quota is {}", num(round.threshold))
                 } else if published && round.threshold != round.continuing.majority() {
-                    format!("the published threshold is {}", num(round.threshold))
+                    format!(
+                        "{} is {}",
+                        super::published::basis(c).threshold,
+                        num(round.threshold)
+                    )
                 } else {
                     format!(
                         "more than half of {} is {}",
@@ -919,6 +938,13 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                 );
                 if round.elected.is_empty() && !round.eliminated.is_empty() {
                     e.push_str(" Still nobody has that.");
+                }
+                // A count tally made says which rule stopped the ballots that stopped.
+                if super::published::tabulation(c).is_some()
+                    && let Some(why) = super::published::inactive_line(l, r)
+                {
+                    e.push(' ');
+                    e.push_str(&why);
                 }
                 e
             };
@@ -1001,9 +1027,10 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                     (
                         format!("{} elected", won.len()),
                         format!(
-                            "Elected, in order: {}. Each reached the quota of {}, or was elected as the published count has it.",
+                            "Elected, in order: {}. Each reached the quota of {}, or was elected {}.",
                             join_names(&names),
-                            num(last.threshold)
+                            num(last.threshold),
+                            super::published::basis(c).has_it
                         ),
                     )
                 }
@@ -1025,11 +1052,14 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                             num_of(wv, "vote", "votes"),
                             num(last.threshold),
                             if tie {
-                                "the tie decided it, as the published count records."
+                                format!(
+                                    "the tie decided it, {}.",
+                                    super::published::basis(c).records
+                                )
                             } else if alone {
-                                "nobody else is left in the count."
+                                "nobody else is left in the count.".to_string()
                             } else {
-                                "so the published count has it."
+                                format!("{}.", super::published::basis(c).has_it)
                             }
                         ),
                     )

@@ -14,10 +14,15 @@
 //!
 //! [`narrate`](super::narrate), the text report, the presenter and the viewer take these
 //! sentences when a contest is [`published`]; London's words are untouched.
+//!
+//! A count tally made itself from cast vote records (one with a [`tabulation`]) is held the
+//! same way, but is no one else's: [`basis`] words its threshold and decisions as RCTab's
+//! rules', and [`super::rules`] adds why ballots became inactive, why several candidates
+//! went out together and how each tie was broken.
 
 use crate::count::{Count, Counted, Destination, Outcome, Round, State, TieKind};
 use crate::model::{Contest, Method, Published, Votes, VotingSystem};
-use crate::story::words::{how_many, join_names, possessive, tie_sentence};
+use crate::story::words::{how_many, join_names, possessive, tie_sentence, tie_sentence_with};
 use crate::text::{clean, share, thousands};
 
 /// The published count a contest holds, if it is one.
@@ -25,6 +30,49 @@ pub fn published(c: &Contest) -> Option<&Published> {
     match &c.method {
         Method::Published(p) => Some(p),
         _ => None,
+    }
+}
+
+pub use super::rules::tabulation;
+
+/// Whose decisions a held count's are: a publisher's, or RCTab's rules' (tally's own count
+/// from ballots), in the phrases every output uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Basis {
+    /// "as the published count has it" / "as RCTab's rules have it".
+    pub has_it: &'static str,
+    /// "the published threshold" / "the threshold under RCTab's rules".
+    pub threshold: &'static str,
+    /// "the threshold the published count gives" / "the threshold RCTab's rules give".
+    pub gives: &'static str,
+    /// "as the published count decided it" / "as RCTab's tie-break rule decided it".
+    pub tie_decided: &'static str,
+    /// "as the published count records" / "under RCTab's tie-break rule".
+    pub records: &'static str,
+    /// ", as published" / ", counted by tally": what the viewer's title adds.
+    pub title: &'static str,
+}
+
+/// The words for a held count's decisions: RCTab's rules' when tally counted it.
+pub fn basis(c: &Contest) -> Basis {
+    if tabulation(c).is_some() {
+        Basis {
+            has_it: "as RCTab's rules have it",
+            threshold: "the threshold under RCTab's rules",
+            gives: "the threshold RCTab's rules give",
+            tie_decided: "as RCTab's tie-break rule decided it",
+            records: "under RCTab's tie-break rule",
+            title: ", counted by tally (RCTab rules)",
+        }
+    } else {
+        Basis {
+            has_it: "as the published count has it",
+            threshold: "the published threshold",
+            gives: "the threshold the published count gives",
+            tie_decided: "as the published count decided it",
+            records: "as the published count records",
+            title: ", as published",
+        }
     }
 }
 
@@ -158,7 +206,7 @@ pub fn threshold_sentence(l: &Counted, round: &Round) -> Option<String> {
             thousands(round.continuing)
         )
     } else {
-        " (the published threshold)".to_string()
+        format!(" ({})", basis(&l.contest).threshold)
     };
     Some(format!("To win a candidate needs {t} votes{basis}."))
 }
@@ -334,8 +382,15 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
         .tie_breaks
         .iter()
         .filter(|t| !t.tied.iter().any(|i| repaired.contains(i)))
-        .map(|t| tie_sentence(c, t))
+        .map(|t| match tie_rule(l, index, t) {
+            Some(rule) => tie_sentence_with(c, t, &rule),
+            None => tie_sentence(c, t),
+        })
         .collect();
+    // The write-in going first is said once, in place of "the fewest votes".
+    let write_in = write_in_first(l, index);
+    let write_in_alone = write_in.is_some() && round.eliminated.len() == 1;
+    out.extend(write_in);
     let t = thousands(round.threshold);
     let word = threshold_word(l);
     let in_count: Vec<usize> = (0..round.votes.len())
@@ -412,13 +467,15 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
             )
         } else {
             format!(
-                "{} is elected with {votes}, below the {word} of {t}, as the published count has it.",
-                name(l, w)
+                "{} is elected with {votes}, below the {word} of {t}, {}.",
+                name(l, w),
+                basis(c).has_it
             )
         });
     }
     match round.eliminated.len() {
         0 => {}
+        1 if write_in_alone => {}
         1 => {
             let e = round.eliminated[0];
             let nobody = if round.elected.is_empty() {
@@ -446,9 +503,12 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
         n => {
             let between: Votes = round.eliminated.iter().map(|&e| round.votes[e]).sum();
             out.push(format!(
-                "{n} candidates are eliminated together, with {} between them: {}.",
+                "{n} candidates are eliminated together, with {} between them: {}.{}",
                 how_many(between, "vote", "votes"),
-                join_names(&names(l, &round.eliminated))
+                join_names(&names(l, &round.eliminated)),
+                together_because(l, index)
+                    .map(|why| format!(" {why}"))
+                    .unwrap_or_default()
             ));
         }
     }
@@ -475,6 +535,9 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
         }
     }
     let last = index + 1 == count.rounds.len();
+    if last {
+        out.extend(stopped_early(l));
+    }
     if last
         && round.elected.is_empty()
         && round.eliminated.is_empty()
@@ -483,6 +546,98 @@ pub fn outcome_sentences(l: &Counted, index: usize) -> Vec<String> {
         out.push(format!("The count ends here. {elected}."));
     }
     out
+}
+
+/// How a tally count's tie at the end of round `index` was broken, as its engine recorded
+/// it: "by the configuration's candidate order (…)"; `None` for another tabulator's count.
+pub fn tie_rule(l: &Counted, index: usize, tie: &crate::count::TieBreak) -> Option<String> {
+    let t = tabulation(&l.contest)?;
+    let round = published(&l.contest)?.rounds.get(index)?;
+    let mut tied = tie.tied.clone();
+    tied.sort_unstable();
+    let recorded = round.ties.iter().find(|r| {
+        let mut r = r.tied.clone();
+        r.sort_unstable();
+        r == tied
+    });
+    Some(match recorded.and_then(|r| r.broken_by) {
+        Some(by) => super::rules::broken_by(t, by),
+        None => basis(&l.contest).tie_decided.to_string(),
+    })
+}
+
+/// "Undeclared Write-ins are eliminated first, as RCTab's rules do." when a tally count
+/// eliminates the undeclared write-in, with votes, before anyone else.
+pub fn write_in_first(l: &Counted, index: usize) -> Option<String> {
+    tabulation(&l.contest)?;
+    let round = &l.count.rounds[index];
+    let earlier = l.count.rounds[..index]
+        .iter()
+        .any(|r| !r.eliminated.is_empty());
+    let w = round.eliminated.iter().copied().find(|&i| {
+        l.contest.candidates[i].name == crate::import::cvr::WRITE_IN_NAME
+            && !round.votes[i].is_zero()
+    })?;
+    (!earlier).then(|| {
+        format!(
+            "{}, with {}, are eliminated first, as RCTab's rules do.",
+            name(l, w),
+            how_many(round.votes[w], "vote", "votes")
+        )
+    })
+}
+
+/// Why a tally count eliminated several candidates at once: under the minimum vote
+/// threshold in round 1, or because (batch elimination) even with every vote below them
+/// none could catch the next candidate.
+pub fn together_because(l: &Counted, index: usize) -> Option<String> {
+    let t = tabulation(&l.contest)?;
+    let round = &l.count.rounds[index];
+    let min = t.rules.minimum_vote_threshold;
+    if index == 0 && !min.is_zero() && round.eliminated.iter().all(|&e| round.votes[e] < min) {
+        return Some(format!(
+            "Each has fewer than the minimum of {} (minimumVoteThreshold).",
+            how_many(min, "vote", "votes")
+        ));
+    }
+    t.rules.batch_elimination.then(|| {
+        "Even with every vote below them, none could catch the next candidate (batch elimination).".to_string()
+    })
+}
+
+/// "The count stops after round 3, as the rules ask (stopTabulationEarlyAfterRound 3)."
+/// when a tally count stopped there.
+fn stopped_early(l: &Counted) -> Option<String> {
+    stopped_after(&l.contest, &l.count).map(|n| {
+        format!(
+            "The count stops after round {n}, as the rules ask (stopTabulationEarlyAfterRound {n})."
+        )
+    })
+}
+
+/// The round after which a tally count stopped because its rules say so
+/// (`stopTabulationEarlyAfterRound`), when it ended there: then it is over, not "so far".
+pub fn stopped_after(c: &Contest, count: &Count) -> Option<u32> {
+    let n = tabulation(c)?.rules.stop_after_round?;
+    (count.rounds.len() == n as usize).then_some(n)
+}
+
+/// The inactive ballots of round `index` in one sentence: for a tally count, those that
+/// became inactive in the round by kind, with the rule behind each; for another's, the
+/// running total by kind.
+pub fn inactive_line(l: &Counted, index: usize) -> Option<String> {
+    let round = &l.count.rounds[index];
+    match tabulation(&l.contest) {
+        Some(t) => {
+            let now = round.inactive?;
+            let before = match index {
+                0 => None,
+                _ => Some(l.count.rounds[index - 1].inactive.unwrap_or_default()),
+            };
+            super::rules::inactive_growth(&t.rules, &now, before.as_ref())
+        }
+        None => inactive_sentence(round),
+    }
 }
 
 fn count_elected_before(count: &Count, index: usize) -> usize {
@@ -521,7 +676,7 @@ pub fn first_round(l: &Counted) -> Vec<String> {
         ));
     }
     out.extend(blank_ballots(l));
-    out.extend(inactive_sentence(round));
+    out.extend(inactive_line(l, 0));
     out.extend(threshold_sentence(l, round));
     out.extend(outcome_sentences(l, 0));
     out
@@ -532,7 +687,7 @@ pub fn transfer_round(l: &Counted, index: usize) -> Vec<String> {
     let round = &l.count.rounds[index];
     let mut out = transfer_sentences(l, index);
     out.extend(no_surplus(l, index));
-    out.extend(inactive_sentence(round));
+    out.extend(inactive_line(l, index));
     // The running total, once there is more than this round's sources said.
     let prev_residual = l.count.rounds[index - 1].residual;
     if round.residual != prev_residual && (!prev_residual.is_zero() || round.derived) {

@@ -12,7 +12,8 @@ use crate::text::{clean, share, thousands};
 /// "Round 2 of 2: second preferences". `so_far` is added when the count is incomplete.
 pub fn round_title(contest: &Contest, count: &Count, round: &Round) -> String {
     let total = count.rounds.len();
-    let of = if matches!(count.outcome, Outcome::Incomplete | Outcome::NoVotes) {
+    let stopped = super::published::stopped_after(contest, count).is_some();
+    let of = if matches!(count.outcome, Outcome::Incomplete | Outcome::NoVotes) && !stopped {
         format!("{total} so far")
     } else {
         total.to_string()
@@ -240,13 +241,34 @@ pub fn result_line(l: &Counted) -> String {
                     " Elected below the threshold of {}{}.",
                     thousands(last.threshold),
                     if tie {
-                        ", on a tie broken as the published count decided it"
+                        format!(
+                            ", on a tie broken {}",
+                            super::published::basis(c).tie_decided
+                        )
                     } else {
-                        ", as the published count has it"
+                        format!(", {}", super::published::basis(c).has_it)
                     }
                 ));
             }
             line
+        }
+        Outcome::Incomplete if super::published::stopped_after(c, count).is_some() => {
+            let last = count.last();
+            let lead = last
+                .standings()
+                .first()
+                .map(|&(i, v)| {
+                    format!(
+                        " {} leads with {}.",
+                        clean(&c.candidates[i].name),
+                        how_many(v, "vote", "votes")
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "No winner: the count stops after round {0}, as the rules ask (stopTabulationEarlyAfterRound {0}).{lead}",
+                last.number
+            )
         }
         Outcome::Incomplete => format!(
             "No winner yet: nobody has more than half of the votes, and round {} is not in the data yet.",
@@ -260,6 +282,19 @@ pub fn result_line(l: &Counted) -> String {
 /// which rule. "Zoo and Beach tied for second place on 5 votes: Zoo goes through, the tie
 /// broken by the order of the candidates (…)."
 pub fn tie_sentence(contest: &Contest, tie: &TieBreak) -> String {
+    let rule = match tie.rule {
+        TieRule::TieBreakOrder => "by the tie-break order the data records",
+        TieRule::CandidateOrder => {
+            "by the order of the candidates, first listed first (tally's rule when no tie-break order is recorded; an official count would draw lots)"
+        }
+        TieRule::AsCounted => "as the imported count decided it",
+    };
+    tie_sentence_with(contest, tie, rule)
+}
+
+/// [`tie_sentence`] with the words for how it was broken given: "by a random draw (seed
+/// 0)" for a count tally made under RCTab's rules.
+pub fn tie_sentence_with(contest: &Contest, tie: &TieBreak, rule: &str) -> String {
     let names = |of: &[usize]| -> Vec<String> {
         of.iter()
             .map(|&i| clean(&contest.candidates[i].name).into_owned())
@@ -275,13 +310,6 @@ pub fn tie_sentence(contest: &Contest, tie: &TieBreak) -> String {
         ),
         TieKind::Elimination => ("last place", if one { "stays in" } else { "stay in" }),
         TieKind::Winner => ("first place", if one { "wins" } else { "win" }),
-    };
-    let rule = match tie.rule {
-        TieRule::TieBreakOrder => "by the tie-break order the data records",
-        TieRule::CandidateOrder => {
-            "by the order of the candidates, first listed first (tally's rule when no tie-break order is recorded; an official count would draw lots)"
-        }
-        TieRule::AsCounted => "as the imported count decided it",
     };
     format!(
         "{} tied for {what} on {} {}: {} {outcome}, the tie broken {rule}.",

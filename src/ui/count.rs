@@ -646,6 +646,7 @@ impl Frame<'_> {
         let t = thousands(round.threshold);
         let c = thousands(round.continuing);
         let published = crate::story::published::published(self.contest).is_some();
+        let basis = crate::story::published::basis(self.contest);
         let multi = self.contest.seats > 1
             || self.contest.method.system() == VotingSystem::SingleTransferableVote;
         let labels = if multi {
@@ -655,13 +656,13 @@ impl Frame<'_> {
             ]
         } else if published && won_below {
             vec![
-                format!("{t} to win (the published threshold; elected below it)"),
+                format!("{t} to win ({}; elected below it)", basis.threshold),
                 format!("{t} to win (not reached)"),
                 format!("{t} to win"),
             ]
         } else if published && round.threshold != round.continuing.majority() {
             vec![
-                format!("{t} to win (the published threshold)"),
+                format!("{t} to win ({})", basis.threshold),
                 format!("{t} to win"),
             ]
         } else if !self.contest.method.words().majority_needed {

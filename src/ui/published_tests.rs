@@ -333,3 +333,46 @@ fn no_size_panics_in_any_view_step_or_beat() {
         }
     }
 }
+
+#[test]
+fn snapshots_a_count_tally_made_from_ballots() {
+    let l = fixtures::tabulated();
+    insta::assert_snapshot!("tabulated_rounds", crate::report::text::rounds(&l));
+    insta::assert_snapshot!("tabulated_narrate", crate::story::narrate::report(&l));
+    insta::assert_snapshot!("tabulated_json", crate::report::json::rounds(&l));
+    insta::assert_snapshot!("tabulated_count_1_80x24", count_at(&l, 1.0, (80, 24)));
+    insta::assert_snapshot!("tabulated_count_2_80x24", count_at(&l, 2.0, (80, 24)));
+    insta::assert_snapshot!("tabulated_count_3_120x40", count_at(&l, 3.0, (120, 40)));
+    insta::assert_snapshot!("tabulated_count_last_120x40", count_at(&l, 4.0, (120, 40)));
+    let beats = crate::story::present::beats(&l);
+    for (k, beat) in beats.iter().enumerate() {
+        let size = if k % 2 == 0 { (80, 24) } else { (120, 40) };
+        insta::assert_snapshot!(
+            format!("tabulated_present_{k}_{}x{}", size.0, size.1),
+            shot(&l, View::Count, Step::Last, size, Some(k))
+        );
+        let _ = beat;
+    }
+}
+
+#[test]
+fn a_count_tally_made_never_says_published() {
+    let l = fixtures::tabulated();
+    let mut outs = vec![
+        crate::report::text::rounds(&l),
+        crate::story::narrate::report(&l),
+    ];
+    for size in [(80, 24), (120, 40)] {
+        for k in 0..=8 {
+            outs.push(count_at(&l, k as f64 / 2.0, size));
+        }
+        for beat in 0..crate::story::present::beats(&l).len() {
+            outs.push(shot(&l, View::Count, Step::Last, size, Some(beat)));
+        }
+    }
+    for out in outs {
+        for bad in ["published", "not recounted", "imported count"] {
+            assert!(!out.contains(bad), "says {bad:?}:\n{out}");
+        }
+    }
+}

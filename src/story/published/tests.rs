@@ -235,3 +235,112 @@ fn an_elimination_from_a_repair_is_said_and_makes_no_tie() {
         "{first}"
     );
 }
+
+/// The tabulated fixture with its Published changed by `f`, counted again.
+fn tabulated_with(f: impl FnOnce(&mut Published)) -> Counted {
+    let mut c = fixtures::tabulated().contest;
+    if let Method::Published(p) = &mut c.method {
+        f(p);
+    }
+    Counted::new(c, Vec::new()).expect("counts")
+}
+
+#[test]
+fn a_count_tally_made_words_its_rules_not_a_publishers() {
+    let l = fixtures::tabulated();
+    assert!(tabulation(&l.contest).is_some());
+    assert_eq!(basis(&l.contest).has_it, "as RCTab's rules have it");
+    let first = told(&l, 0);
+    assert!(
+        first.contains(
+            "Undeclared Write-ins, with 40 votes, are eliminated first, as RCTab's rules do."
+        ),
+        "{first}"
+    );
+    // Said once: not also "the fewest votes … is eliminated".
+    assert!(!first.contains("so Undeclared Write-ins"), "{first}");
+    let second = told(&l, 1);
+    assert!(second.contains("(batch elimination)"), "{second}");
+    assert!(
+        second
+            .contains("2 at an overvote (overvote rule: exhaust immediately); 35 inactive so far."),
+        "{second}"
+    );
+    let third = told(&l, 2);
+    assert!(
+        third.contains("the tie broken by the configuration's candidate order"),
+        "{third}"
+    );
+    // Another tabulator's count keeps its words.
+    let published = fixtures::boulder();
+    assert_eq!(
+        basis(&published.contest).has_it,
+        "as the published count has it"
+    );
+    assert!(tabulation(&published.contest).is_none());
+}
+
+#[test]
+fn ties_broken_by_an_earlier_round_or_a_draw_say_so() {
+    use crate::model::rules::{TieBrokenBy, TiebreakMode};
+    let by_round = tabulated_with(|p| {
+        p.rounds[2].ties[0].broken_by = Some(TieBrokenBy::PreviousRound(2));
+    });
+    assert!(
+        told(&by_round, 2).contains("the tie broken by round 2's votes"),
+        "{}",
+        told(&by_round, 2)
+    );
+    let drawn = tabulated_with(|p| {
+        p.rounds[2].ties[0].broken_by = Some(TieBrokenBy::Random);
+        let t = p.tabulation.as_mut().unwrap();
+        t.rules.tiebreak = TiebreakMode::Random;
+        t.rules.random_seed = Some(7);
+    });
+    assert!(
+        told(&drawn, 2).contains("the tie broken by a random draw (seed 7)"),
+        "{}",
+        told(&drawn, 2)
+    );
+}
+
+#[test]
+fn a_count_stopped_early_says_so() {
+    let l = tabulated_with(|p| {
+        p.rounds.truncate(3);
+        p.rounds[2].eliminated.clear();
+        p.rounds[2].ties.clear();
+        p.tabulation.as_mut().unwrap().rules.stop_after_round = Some(3);
+    });
+    let last = told(&l, 2);
+    assert!(
+        last.contains(
+            "The count stops after round 3, as the rules ask (stopTabulationEarlyAfterRound 3)."
+        ),
+        "{last}"
+    );
+    let report = crate::report::text::rounds(&l);
+    assert!(
+        report.contains("Stop after round: yes, after round 3"),
+        "{report}"
+    );
+    assert!(report.contains("Round 3 of 3: transfers"), "{report}");
+    let flat = report.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        flat.contains("No winner: the count stops after round 3, as the rules ask (stopTabulationEarlyAfterRound 3). Ada Ames leads with 440 votes."),
+        "{report}"
+    );
+    // Not said of the same count run to the end.
+    assert!(!told(&fixtures::tabulated(), 3).contains("stops after"));
+}
+
+#[test]
+fn compare_says_tally_counted_it_under_rctabs_rules() {
+    let out = crate::report::compare::compare(
+        &[fixtures::tabulated(), fixtures::boulder()],
+        crate::report::Format::Text,
+        false,
+    );
+    assert!(out.contains("tally (RCTab rules)"), "{out}");
+    assert!(out.contains("Universal Tabulator JSON"), "{out}");
+}
