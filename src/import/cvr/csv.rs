@@ -18,6 +18,8 @@
 //!
 //! Both stream the file record by record with the `csv` crate: memory is one record.
 
+use std::cell::{Cell as Shared, RefCell};
+use std::collections::VecDeque;
 use std::io::Read;
 
 use super::{Cell, Labels, MAX_RANK, Names, Sink, Source};
@@ -72,23 +74,72 @@ fn open(source: &Source) -> Result<impl Read, String> {
         .map_err(|e| format!("{}: {}", clean(&source.name), e.message()))
 }
 
-fn reader<R: Read>(r: R) -> csv::Reader<R> {
+fn reader<R: Read>(r: R) -> csv::Reader<Counting<R>> {
     csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
-        .from_reader(r)
+        .from_reader(Counting::new(r))
 }
 
-/// The line a record starts on (1-based).
-fn line_of(record: &csv::StringRecord) -> u64 {
-    record.position().map_or(0, |p| p.line())
+/// The file as the CSV parser reads it, noting where each newline is, so a record's line can
+/// be told from its byte offset: the `csv` crate's own line count does not agree with a text
+/// editor's once a quoted cell holds a newline (RCTab's overvote) in a file with CRLF line
+/// ends. Only the newlines read ahead of the records taken are held (the parser's buffer).
+struct Counting<R> {
+    inner: R,
+    /// Bytes read so far.
+    offset: u64,
+    /// Offsets of the newlines read but not yet before a record asked about.
+    pending: RefCell<VecDeque<u64>>,
+    /// Newlines before the last record asked about.
+    passed: Shared<u64>,
+}
+
+impl<R: Read> Read for Counting<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let mut pending = self.pending.borrow_mut();
+        for (i, _) in buf[..n].iter().enumerate().filter(|(_, b)| **b == b'\n') {
+            pending.push_back(self.offset + i as u64);
+        }
+        self.offset += n as u64;
+        Ok(n)
+    }
+}
+
+impl<R> Counting<R> {
+    fn new(inner: R) -> Self {
+        Counting {
+            inner,
+            offset: 0,
+            pending: RefCell::new(VecDeque::new()),
+            passed: Shared::new(0),
+        }
+    }
+
+    /// The line (1-based) of the byte at `offset`; offsets must not go backwards. A record
+    /// the parser places on the `\n` of a CRLF (after taking the `\r` as its end) is after it.
+    fn line_at(&self, offset: u64) -> u64 {
+        let mut pending = self.pending.borrow_mut();
+        while pending.front().is_some_and(|&at| at <= offset) {
+            pending.pop_front();
+            self.passed.set(self.passed.get() + 1);
+        }
+        self.passed.get() + 1
+    }
+}
+
+/// The line `record` starts on (1-based).
+fn line_of<R: Read>(csv: &csv::Reader<Counting<R>>, record: &csv::StringRecord) -> u64 {
+    csv.get_ref()
+        .line_at(record.position().map_or(0, |p| p.byte()))
 }
 
 /// The message for a record the CSV parser refuses (bad UTF-8, an unclosed quote).
-fn csv_error(file: &str, e: &csv::Error) -> String {
-    let line = e
-        .position()
-        .map_or(String::new(), |p| format!("{}:", p.line()));
+fn csv_error<R: Read>(file: &str, e: &csv::Error, csv: &csv::Reader<Counting<R>>) -> String {
+    let line = e.position().map_or(String::new(), |p| {
+        format!("{}:", csv.get_ref().line_at(p.byte()))
+    });
     let what = match e.kind() {
         csv::ErrorKind::Utf8 { .. } => "the text is not UTF-8".to_string(),
         _ => clean(&e.to_string()).into_owned(),
@@ -98,7 +149,7 @@ fn csv_error(file: &str, e: &csv::Error) -> String {
 
 /// Read the header record: its fields, trimmed, without a byte order mark.
 fn header<R: Read>(
-    csv: &mut csv::Reader<R>,
+    csv: &mut csv::Reader<Counting<R>>,
     file: &str,
     what: &str,
 ) -> Result<Vec<String>, String> {
@@ -106,7 +157,7 @@ fn header<R: Read>(
     match csv.read_record(&mut record) {
         Ok(true) => {}
         Ok(false) => return Err(format!("{file}: the file is empty; expected {what}")),
-        Err(e) => return Err(csv_error(file, &e)),
+        Err(e) => return Err(csv_error(file, &e, csv)),
     }
     Ok(record
         .iter()
@@ -189,9 +240,9 @@ fn read_rctab_from<R: Read>(
         match csv.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_error(&file, &e)),
+            Err(e) => return Err(csv_error(&file, &e, &csv)),
         }
-        let line = line_of(&record);
+        let line = line_of(&csv, &record);
         if record.len() != header.len() {
             return Err(format!(
                 "{file}:{line}: the row has {} fields; the header has {}",
@@ -294,13 +345,13 @@ fn read_generic_from<R: Read>(
         match csv.read_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
-            Err(e) => return Err(csv_error(&file, &e)),
+            Err(e) => return Err(csv_error(&file, &e, &csv)),
         }
         number += 1;
+        let line = line_of(&csv, &record);
         if number < first_row {
             continue;
         }
-        let line = line_of(&record);
         if record.len() > header.len() {
             return Err(format!(
                 "{file}:{line}: the row has {} fields; the header has {}",
@@ -487,6 +538,14 @@ Rank 1,Rank 2\n1,1,1,1,,P,Cy,Di\n";
         let err = read_rctab_bytes(b"Rank 1\n\xff\n", &s, &mut Names::open(), &mut Sink::new())
             .unwrap_err();
         assert_eq!(err, "r.csv:2: the text is not UTF-8");
+        // The line counts the newline inside the quoted overvote above it.
+        let err = rctab("Rank 1\n\"A\nB\"\nC\n", &s, closed(&["A", "B"])).unwrap_err();
+        assert_eq!(
+            err,
+            "r.csv:4: `Rank 1`: `C` is not a candidate in the configuration; did you mean `B`?"
+        );
+        let err = rctab("Rank 1\r\n\"A\nB\"\r\nC\r\n", &s, closed(&["A", "B"])).unwrap_err();
+        assert!(err.starts_with("r.csv:4: `Rank 1`: `C`"), "{err}");
         let err = rctab("", &s, Names::open()).unwrap_err();
         assert!(err.starts_with("r.csv: the file is empty"), "{err}");
     }
