@@ -11,6 +11,7 @@
 //! (`tally rounds votes.csv`, the viewer) is counted under [`BALLOTS_SYSTEM`].
 
 pub mod ballots_text;
+pub mod blt;
 pub mod cvr;
 pub mod dataset;
 pub mod delimited;
