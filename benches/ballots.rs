@@ -57,7 +57,9 @@ fn ballots(c: &mut Criterion) {
     group.sample_size(10);
     group.warm_up_time(Duration::from_secs(1));
     group.measurement_time(Duration::from_secs(8));
-    group.bench_function("floor: read and split", |b| b.iter(|| read_and_split(&path)));
+    group.bench_function("floor: read and split", |b| {
+        b.iter(|| read_and_split(&path))
+    });
     group.bench_function("file to rounds", |b| {
         b.iter(|| tally_file(&path, &systems, &about).map(|t| t.counted.len()))
     });

@@ -152,6 +152,9 @@ pub fn resolve_as(name: &str, system: VotingSystem) -> Result<Counted, OpenError
     let path = Path::new(name);
     if path.exists() {
         let file = path.display().to_string();
+        if let Some(counted) = ballots_streamed(path, &file, system) {
+            return counted;
+        }
         let bytes = files::read_document(path, files::DOCUMENT_LIMIT, "dataset")
             .map_err(OpenError::File)?;
         return from_bytes_as(&file, &bytes, system);
@@ -237,6 +240,42 @@ pub fn from_bytes_as(file: &str, bytes: &[u8], system: VotingSystem) -> Result<C
             format,
         }),
     }
+}
+
+/// A file of ballots text (or a Forms export), recognised by its first 64 kB, read line by
+/// line and counted under `system`, as `tally ballots` reads it: a file of millions of
+/// ballots is never held whole (nor limited to [`files::DOCUMENT_LIMIT`]). `None` when the
+/// file is something else, or cannot be opened (reading it whole then says why).
+fn ballots_streamed(
+    path: &Path,
+    file: &str,
+    system: VotingSystem,
+) -> Option<Result<Counted, OpenError>> {
+    use std::io::Read;
+    let (f, _) = files::open_regular(path).ok()?;
+    let mut start = Vec::with_capacity(64 * 1024);
+    f.take(64 * 1024).read_to_end(&mut start).ok()?;
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&start);
+    match recognise::recognise(start) {
+        recognise::Format::BallotsText | recognise::Format::Forms(_) => {}
+        _ => return None,
+    }
+    let about = About::file(path, None, None);
+    let read = match ballots_text::read_file(path) {
+        Ok(read) => read,
+        Err(message) => return Some(Err(OpenError::Ballots(message))),
+    };
+    Some(
+        prepare(&read, &Rules::CLASS)
+            .count(system, &about)
+            .map_err(|message| {
+                OpenError::Ballots(format!(
+                    "{}: {}",
+                    crate::text::clean(file),
+                    crate::text::clean(&message)
+                ))
+            }),
+    )
 }
 
 /// Ballots (a class's file or a Forms export) counted under `system`, or the message naming

@@ -18,6 +18,7 @@ use super::forms::{self, Tool};
 use super::recognise::{Format, recognise};
 use crate::model::Votes;
 use crate::model::ballots::{Ballots, Builder, Mark, Rejected, is_irregular};
+use crate::progress::Progress;
 use crate::text::{clean, closest, thousands};
 
 /// A problem with the file as a whole (not one ballot).
@@ -47,10 +48,17 @@ pub const MAX_LINE: usize = 1_000_000;
 
 /// Read a ballots file, or the message saying what is wrong with it (naming the file, and
 /// the line where there is one).
+///
+/// A long read shows its progress on standard error when that is a terminal
+/// (`crate::progress`), cleared before this returns.
 pub fn read_file(path: &std::path::Path) -> Result<Ballots, String> {
     let file = path.display().to_string();
     let input = crate::files::open_stream(path).map_err(|e| e.to_string())?;
-    read(input).map_err(|e| e.render(&file))
+    let size = input.get_ref().metadata().ok().map(|m| m.len());
+    let mut progress = Progress::reading(&file, size);
+    let read = read_with(input, &mut progress);
+    progress.finish();
+    read.map_err(|e| e.render(&file))
 }
 
 /// Read ballots text.
@@ -159,6 +167,11 @@ fn too_long(line: usize) -> FileError {
 /// (`docs/ballots.md`), or a Google or Microsoft Forms export (`import::forms`), told apart by
 /// the first line with anything on it.
 pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
+    read_with(input, &mut Progress::none())
+}
+
+/// [`read`], telling `progress` how far it has gone.
+fn read_with(input: impl BufRead, progress: &mut Progress) -> Result<Ballots, FileError> {
     let mut lines = Lines {
         input,
         buf: Vec::new(),
@@ -167,7 +180,10 @@ pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
     let mut reader = Reader::default();
     // Whether the first line with anything on it has been looked at for another format.
     let mut looked = false;
+    let mut bytes = 0u64;
     while let Some(line_no) = lines.next_raw()? {
+        bytes += lines.buf.len() as u64;
+        progress.read(bytes, reader.total);
         // A line read before makes the same ballot: counted again without reading it again.
         if lines.buf.len() <= MAX_LINE
             && let Some(&(at, count)) = reader.seen.get(lines.content())
@@ -447,8 +463,7 @@ impl Reader {
         let regular = !is_irregular(&marks);
         let at = self.ballots.add_read(&marks, count, line_no);
         if regular && raw.len() <= SEEN_LINE && self.seen.len() < SEEN_LINES {
-            self.seen
-                .insert(raw.as_bytes().into(), (at, count.get()));
+            self.seen.insert(raw.as_bytes().into(), (at, count.get()));
         }
         Ok(())
     }

@@ -60,7 +60,10 @@ pub fn is_irregular(marks: &[Mark]) -> bool {
     // Every mark is a candidate: one marked twice? A ballot usually has few marks, and
     // comparing each with those before it is then quicker than hashing them.
     if marks.len() <= 16 {
-        return marks.iter().enumerate().any(|(k, m)| marks[..k].contains(m));
+        return marks
+            .iter()
+            .enumerate()
+            .any(|(k, m)| marks[..k].contains(m));
     }
     let mut seen = std::collections::HashSet::new();
     marks.iter().any(|m| !seen.insert(m))
@@ -154,7 +157,8 @@ impl Builder {
         let at = match self.index.get(marks) {
             Some(&at) => at,
             None => {
-                self.index.insert(marks.to_vec(), self.ballots.rankings.len());
+                self.index
+                    .insert(marks.to_vec(), self.ballots.rankings.len());
                 self.ballots.rankings.push(Ranking {
                     marks: marks.to_vec(),
                     weight: Votes::ZERO,
