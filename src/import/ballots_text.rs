@@ -612,6 +612,41 @@ mod tests {
     }
 
     #[test]
+    fn a_line_read_again_counts_as_reading_it_would() {
+        // Repeated lines (looked up, not read again) count, with their counts.
+        let b = parse("Zoo, Beach\n2, Beach\nZoo, Beach\n2, Beach\nZoo, Beach\n").unwrap();
+        let read: Vec<(Vec<usize>, u64)> = (0..b.rankings.len())
+            .map(|k| (choices(&b, k), b.rankings[k].weight.get()))
+            .collect();
+        assert_eq!(read, [(vec![0, 1], 3), (vec![1], 4)]);
+        // A name that appears later can change how a line reads: `3 x Zoo` is a count of
+        // three until someone called `3 x Zoo` stands, then a choice.
+        let b = parse("3 x Zoo, Beach\nBeach, 3 x Zoo\n3 x Zoo, Beach\n").unwrap();
+        assert_eq!(b.candidates, ["Zoo", "Beach", "3 x Zoo"]);
+        let read: Vec<(Vec<usize>, u64)> = (0..b.rankings.len())
+            .map(|k| (choices(&b, k), b.rankings[k].weight.get()))
+            .collect();
+        assert_eq!(
+            read,
+            [(vec![0, 1], 3), (vec![1, 2], 1), (vec![2, 1], 1)],
+            "the third line is read again, not looked up"
+        );
+        // Irregular and rejected lines are reported at each line they are on.
+        let b = parse("candidates: Zoo, Beach\nZoo, Zoo\nZed\nZoo, Zoo\nZed\n").unwrap();
+        assert_eq!(b.rankings[0].lines, [(2, Votes::new(1)), (4, Votes::new(1))]);
+        let lines: Vec<usize> = b.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 5]);
+        // A sum that overflows on a repeated line names that line.
+        let e = parse("9223372036854, Zoo\n9223372036854, Zoo\n9223372036854, Zoo\n")
+            .unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(e.message.contains("more than tally can count"), "{}", e.message);
+        // Windows line endings and a trailing comment are part of what is looked up.
+        let b = parse("Zoo,Beach\r\nZoo,Beach\nZoo,Beach # late\n").unwrap();
+        assert_eq!(b.rankings[0].weight.get(), 3);
+    }
+
+    #[test]
     fn sums_that_overflow_are_an_error_naming_the_line() {
         let e = parse("18446744073709, Alice\n1, Alice\n").unwrap_err();
         assert_eq!(e.line, 2);
