@@ -633,14 +633,20 @@ mod tests {
         );
         // Irregular and rejected lines are reported at each line they are on.
         let b = parse("candidates: Zoo, Beach\nZoo, Zoo\nZed\nZoo, Zoo\nZed\n").unwrap();
-        assert_eq!(b.rankings[0].lines, [(2, Votes::new(1)), (4, Votes::new(1))]);
+        assert_eq!(
+            b.rankings[0].lines,
+            [(2, Votes::new(1)), (4, Votes::new(1))]
+        );
         let lines: Vec<usize> = b.rejected.iter().map(|r| r.line).collect();
         assert_eq!(lines, [3, 5]);
         // A sum that overflows on a repeated line names that line.
-        let e = parse("9223372036854, Zoo\n9223372036854, Zoo\n9223372036854, Zoo\n")
-            .unwrap_err();
+        let e = parse("9223372036854, Zoo\n9223372036854, Zoo\n9223372036854, Zoo\n").unwrap_err();
         assert_eq!(e.line, 3);
-        assert!(e.message.contains("more than tally can count"), "{}", e.message);
+        assert!(
+            e.message.contains("more than tally can count"),
+            "{}",
+            e.message
+        );
         // Windows line endings and a trailing comment are part of what is looked up.
         let b = parse("Zoo,Beach\r\nZoo,Beach\nZoo,Beach # late\n").unwrap();
         assert_eq!(b.rankings[0].weight.get(), 3);
