@@ -356,9 +356,8 @@ fn ballots_by_rules(a: BallotsArgs, rules: &import::RuleOptions) -> Outcome {
         ));
     }
     let file = a.file.display().to_string();
-    let bytes = crate::files::read_document(&a.file, crate::files::DOCUMENT_LIMIT, "ballots")
-        .map_err(OpenError::File)?;
-    let mut l = import::recount::ballots_text(&file, &bytes, rules)?;
+    let read = import::ballots_text::read_file(&a.file).map_err(OpenError::Ballots)?;
+    let mut l = import::recount::ballots(&file, read, rules)?;
     if let Some(title) = a.title {
         l.contest.title = title;
     }

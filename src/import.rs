@@ -235,6 +235,7 @@ pub fn from_path(path: &Path, options: &OpenOptions) -> Result<Counted, OpenErro
             &options.rules,
         ),
         Format::Zip => bare(cvr::Provider::Ess),
+        Format::Blt { seats, .. } => recount::blt(path, seats, &options.rules),
         Format::CastVoteRecords { .. } if has_rank_columns(start) => bare(cvr::Provider::RctabCsv),
         _ => {
             let file = path.display().to_string();
@@ -307,7 +308,8 @@ pub fn from_bytes_with(
             })
         }
         recognise::Format::BallotsText | recognise::Format::Forms(_) if options.rules.any() => {
-            recount::ballots_text(file, bytes, &options.rules)
+            let read = ballots_text::read(bytes).map_err(|e| OpenError::Ballots(e.render(file)))?;
+            recount::ballots(file, read, &options.rules)
         }
         recognise::Format::BallotsText | recognise::Format::Forms(_) => {
             let about = About::file(Path::new(file), None, None);
@@ -358,17 +360,26 @@ pub fn ballots(
     system: VotingSystem,
     about: &About,
 ) -> Result<Counted, OpenError> {
-    let failed = |message: String| {
-        OpenError::Ballots(format!(
-            "{}: {}",
-            crate::text::clean(file),
-            crate::text::clean(&message)
-        ))
-    };
     let read = ballots_text::read(bytes).map_err(|e| OpenError::Ballots(e.render(file)))?;
-    prepare(&read, &Rules::CLASS)
+    count_ballots(file, &read, system, about)
+}
+
+/// Ballots read from `file`, counted under `system` by the class format's rules.
+fn count_ballots(
+    file: &str,
+    read: &crate::model::ballots::Ballots,
+    system: VotingSystem,
+    about: &About,
+) -> Result<Counted, OpenError> {
+    prepare(read, &Rules::CLASS)
         .count(system, about)
-        .map_err(failed)
+        .map_err(|message| {
+            OpenError::Ballots(format!(
+                "{}: {}",
+                crate::text::clean(file),
+                crate::text::clean(&message)
+            ))
+        })
 }
 
 #[cfg(test)]

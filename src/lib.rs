@@ -13,6 +13,7 @@ pub mod headless;
 pub mod import;
 pub mod live;
 pub mod model;
+pub mod progress;
 pub mod report;
 pub mod screenshots;
 pub mod story;

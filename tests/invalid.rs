@@ -27,13 +27,19 @@ fn root() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The names of the files (not folders) in the corpus directory, sorted.
+/// The names of the cases' files in the corpus directory, sorted: every file, and every
+/// folder with an `.expected` of its own (a Dominion export is a folder); a folder without
+/// one holds a case's extra files.
 fn file_names() -> Vec<String> {
     let dir = root().join(DIR);
     let mut names: Vec<String> = fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
         .map(|entry| entry.expect("a directory entry"))
-        .filter(|entry| entry.file_type().is_ok_and(|t| t.is_file()))
+        .filter(|entry| {
+            let is_file = entry.file_type().is_ok_and(|t| t.is_file());
+            let name = entry.file_name().to_string_lossy().into_owned();
+            is_file || dir.join(format!("{name}.expected")).is_file()
+        })
         .map(|entry| entry.file_name().into_string().expect("a UTF-8 file name"))
         .collect();
     names.sort();
@@ -115,20 +121,9 @@ fn problems(case: &str, output: &Output) -> Vec<String> {
     out
 }
 
-/// Whether `tally check` does not read BLT files yet: the reader (`import::blt`) lands before
-/// the dispatch that sends BLT files to it. Until then the `.blt` cases are checked by the
-/// reader's own unit test (`import::blt::tests::the_invalid_corpus_blt_cases_give_their_
-/// expected_messages`, the same message and file); once `tally check` reads them, they are
-/// checked here like every other case, with nothing to change.
-fn blt_not_read_yet() -> bool {
-    let output = tally_check(&[format!("{DIR}/120-blt-ballot-line-without-its-zero.blt")]);
-    String::from_utf8_lossy(&output.stdout).contains("tally does not read BLT files yet")
-}
-
 #[test]
 fn every_invalid_file_is_rejected_with_the_expected_message() {
     let cases = cases();
-    let skip_blt = blt_not_read_yet();
     assert!(
         cases.len() >= MIN_CASES,
         "only {} cases in {DIR}; there should be at least {MIN_CASES}",
@@ -136,9 +131,6 @@ fn every_invalid_file_is_rejected_with_the_expected_message() {
     );
     let mut failures = Vec::new();
     for case in &cases {
-        if skip_blt && case.ends_with(".blt") {
-            continue;
-        }
         let output = tally_check(std::slice::from_ref(case));
         let found = problems(case, &output);
         if !found.is_empty() {
@@ -160,7 +152,11 @@ fn every_expected_file_has_its_case() {
         .iter()
         .map(|c| {
             let name = c.strip_prefix(&format!("{DIR}/")).expect("in the corpus");
-            Path::new(name).with_extension("").display().to_string()
+            if root().join(c).is_dir() {
+                name.to_string()
+            } else {
+                Path::new(name).with_extension("").display().to_string()
+            }
         })
         .collect();
     let orphans: Vec<String> = names_with("expected")
@@ -201,8 +197,9 @@ fn checking_every_invalid_file_at_once_reports_each_of_them() {
         .iter()
         .filter(|case| {
             !lines.iter().any(|l| {
+                // A folder's case names the file in it that goes wrong.
                 l.strip_prefix(case.as_str())
-                    .is_some_and(|rest| rest.starts_with(':'))
+                    .is_some_and(|rest| rest.starts_with(':') || rest.starts_with('/'))
             })
         })
         .collect();

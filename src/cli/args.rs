@@ -45,7 +45,7 @@ pub struct RuleFlags {
     #[arg(long, value_enum, value_name = "RULE")]
     pub overvote: Option<OvervoteFlag>,
     /// Consecutive skipped ranks a ballot may pass over: a number or `unlimited`
-    /// (maxSkippedRanksAllowed) [default: unlimited]
+    /// (maxSkippedRanksAllowed) [default: 1]
     #[arg(long, value_name = "N|unlimited", value_parser = parse_limit("unlimited"))]
     pub max_skipped: Option<Limit>,
     /// Ranks read on each ballot: a number or `max` (maxRankingsAllowed) [default: max]

@@ -9,6 +9,7 @@
 //! its line; a skipped choice or a repeated one is a mark, which the counting method's rules
 //! interpret (`count::ballots::Rules`).
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
@@ -16,7 +17,8 @@ use super::delimited;
 use super::forms::{self, Tool};
 use super::recognise::{Format, recognise};
 use crate::model::Votes;
-use crate::model::ballots::{Ballots, Builder, Mark, Rejected};
+use crate::model::ballots::{Ballots, Builder, Mark, Rejected, is_irregular};
+use crate::progress::Progress;
 use crate::text::{clean, closest, thousands};
 
 /// A problem with the file as a whole (not one ballot).
@@ -46,10 +48,17 @@ pub const MAX_LINE: usize = 1_000_000;
 
 /// Read a ballots file, or the message saying what is wrong with it (naming the file, and
 /// the line where there is one).
+///
+/// A long read shows its progress on standard error when that is a terminal
+/// (`crate::progress`), cleared before this returns.
 pub fn read_file(path: &std::path::Path) -> Result<Ballots, String> {
     let file = path.display().to_string();
     let input = crate::files::open_stream(path).map_err(|e| e.to_string())?;
-    read(input).map_err(|e| e.render(&file))
+    let size = input.get_ref().metadata().ok().map(|m| m.len());
+    let mut progress = Progress::reading(&file, size);
+    let read = read_with(input, &mut progress);
+    progress.finish();
+    read.map_err(|e| e.render(&file))
 }
 
 /// Read ballots text.
@@ -81,7 +90,7 @@ impl<R: BufRead> Lines<R> {
 
     /// The line in `buf` as text: UTF-8, at most [`MAX_LINE`] bytes, without its line ending
     /// (`\n` or Windows' `\r\n`) or, on the first line, a byte-order mark.
-    fn text(&self) -> Result<String, FileError> {
+    fn text(&self) -> Result<&str, FileError> {
         let line = self.line_no;
         if self.buf.len() > MAX_LINE {
             return Err(too_long(line));
@@ -99,13 +108,23 @@ impl<R: BufRead> Lines<R> {
         } else {
             text
         };
-        Ok(text.to_string())
+        Ok(text)
+    }
+
+    /// The line in `buf` without its line ending, as bytes: a line read before, and so
+    /// known to be text, is looked up by these ([`Reader::seen`]).
+    fn content(&self) -> &[u8] {
+        let mut end = self.buf.len();
+        while end > 0 && matches!(self.buf[end - 1], b'\n' | b'\r') {
+            end -= 1;
+        }
+        &self.buf[..end]
     }
 
     /// The next line as text.
     fn next(&mut self) -> Result<Option<(usize, String)>, FileError> {
         match self.next_raw()? {
-            Some(n) => Ok(Some((n, self.text()?))),
+            Some(n) => Ok(Some((n, self.text()?.to_string()))),
             None => Ok(None),
         }
     }
@@ -148,6 +167,11 @@ fn too_long(line: usize) -> FileError {
 /// (`docs/ballots.md`), or a Google or Microsoft Forms export (`import::forms`), told apart by
 /// the first line with anything on it.
 pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
+    read_with(input, &mut Progress::none())
+}
+
+/// [`read`], telling `progress` how far it has gone.
+fn read_with(input: impl BufRead, progress: &mut Progress) -> Result<Ballots, FileError> {
     let mut lines = Lines {
         input,
         buf: Vec::new(),
@@ -156,7 +180,17 @@ pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
     let mut reader = Reader::default();
     // Whether the first line with anything on it has been looked at for another format.
     let mut looked = false;
+    let mut bytes = 0u64;
     while let Some(line_no) = lines.next_raw()? {
+        bytes += lines.buf.len() as u64;
+        progress.read(bytes, reader.total);
+        // A line read before makes the same ballot: counted again without reading it again.
+        if lines.buf.len() <= MAX_LINE
+            && let Some(&(at, count)) = reader.seen.get(lines.content())
+        {
+            reader.again(line_no, at, count)?;
+            continue;
+        }
         let content = lines.buf.trim_ascii();
         if !looked && !content.is_empty() && !content.starts_with(b"#") {
             looked = true;
@@ -166,7 +200,7 @@ pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
                 // ballot for an option named by a number.
                 Format::Dataset if content.iter().all(u8::is_ascii_digit) => {}
                 Format::Forms(tool) => {
-                    let first = lines.text()?;
+                    let first = lines.text()?.to_string();
                     return read_forms(tool, line_no, first, &mut lines);
                 }
                 format => {
@@ -182,7 +216,7 @@ pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
             }
         }
         let text = lines.text()?;
-        reader.line(line_no, &text)?;
+        reader.line(line_no, text)?;
     }
     reader.finish()
 }
@@ -251,7 +285,24 @@ struct Reader {
     /// Every ballot read so far, valid or rejected: when this fits, every sum of its parts
     /// fits too.
     total: u64,
+    /// Each name as spelled on a ballot read so far (up to [`SPELLINGS`] of them) to its
+    /// candidate: found without lower-casing it again.
+    spelled: HashMap<String, usize>,
+    /// Lines read before that made a regular ballot (up to [`SEEN_LINES`] of them, each at
+    /// most [`SEEN_LINE`] bytes), to the ranking they made and their count: a file of a
+    /// million ballots repeats a few hundred lines, each read once and then only looked up.
+    /// Forgotten when anything that decides how a line reads changes (a new candidate, the
+    /// separator).
+    seen: HashMap<Box<[u8]>, (usize, u64)>,
 }
+
+/// How many distinct lines [`Reader::seen`] remembers, and the longest it remembers: at
+/// most a few megabytes, however many ballots.
+const SEEN_LINES: usize = 4096;
+const SEEN_LINE: usize = 512;
+
+/// How many spellings of the names [`Reader::spelled`] remembers.
+const SPELLINGS: usize = 4096;
 
 impl Reader {
     fn line(&mut self, line_no: usize, raw: &str) -> Result<(), FileError> {
@@ -311,7 +362,7 @@ impl Reader {
         let mut times_given = false;
         let first = cells.first().cloned().unwrap_or_default();
         if let Some((digits, rest)) = times(&first)
-            && !self.index.contains_key(&first.to_lowercase())
+            && self.lookup(&first).is_none()
         {
             // `3 × Zoo, Beach`: a count that cannot be a choice.
             count = digits
@@ -323,7 +374,7 @@ impl Reader {
             if rest.is_empty() {
                 cells.remove(0);
             } else {
-                cells[0] = rest.to_string();
+                cells[0] = Cow::Owned(rest.to_string());
             }
         } else if is_number(&first) && !self.numbered && cells[1..].iter().any(|c| !c.is_empty()) {
             // `12, Alice, Bob`: a leading count, unless the options are numbers. A number
@@ -366,13 +417,13 @@ impl Reader {
             return Ok(());
         }
         // Trailing empty cells are unused choices ("Alice,Bob,,").
-        while cells.last().is_some_and(String::is_empty) {
+        while cells.last().is_some_and(|c| c.is_empty()) {
             cells.pop();
         }
         if !self.declared {
             // Everyone named on any ballot stands, in order of first appearance.
             for c in cells.iter().filter(|c| !c.is_empty()) {
-                if !self.index.contains_key(&c.to_lowercase()) {
+                if self.lookup(c).is_none() {
                     self.add(c);
                 }
             }
@@ -385,8 +436,8 @@ impl Reader {
                 marks.push(Mark::Skipped);
                 continue;
             }
-            match self.index.get(&cell.to_lowercase()) {
-                Some(&i) => marks.push(Mark::Candidate(i)),
+            match self.lookup(cell) {
+                Some(i) => marks.push(Mark::Candidate(i)),
                 None => {
                     let candidates = self.ballots.candidates();
                     let hint =
@@ -409,26 +460,79 @@ impl Reader {
                 }
             }
         }
-        self.ballots.add(marks, count, line_no);
+        let regular = !is_irregular(&marks);
+        let at = self.ballots.add_read(&marks, count, line_no);
+        if regular && raw.len() <= SEEN_LINE && self.seen.len() < SEEN_LINES {
+            self.seen.insert(raw.as_bytes().into(), (at, count.get()));
+        }
         Ok(())
     }
 
-    /// A line's cells: split at the file's separator, or at `>` (`Zoo > Beach`).
-    fn split(&mut self, line: &str) -> Vec<String> {
+    /// A line read before (into [`Self::seen`]), at `line_no`: its `count` ballots join
+    /// the ranking at `at`, as reading it again would have them do.
+    fn again(&mut self, line_no: usize, at: usize, count: u64) -> Result<(), FileError> {
+        self.total = self
+            .total
+            .checked_add(count)
+            .filter(|&t| t <= Votes::MAX_WHOLE)
+            .ok_or_else(|| FileError {
+                line: line_no,
+                message: format!(
+                    "the ballots add up to more than tally can count (at most {})",
+                    thousands(Votes::MAX_WHOLE)
+                ),
+            })?;
+        self.ballots.add_weight(at, Votes::new(count));
+        Ok(())
+    }
+
+    /// A line's cells: split at the file's separator, or at `>` (`Zoo > Beach`). Borrowed
+    /// from the line unless a quote makes a cell differ from its text.
+    fn split<'a>(&mut self, line: &'a str) -> Vec<Cow<'a, str>> {
         if self.sep.is_none() {
             self.sep = delimited::detect(line);
+            if self.sep.is_some() {
+                self.seen.clear();
+            }
         }
-        let cells = delimited::split(line, self.sep.unwrap_or(','));
+        let sep = self.sep.unwrap_or(',');
+        let split = |sep: char| -> Vec<Cow<'a, str>> {
+            if line.contains('"') {
+                delimited::split(line, sep)
+                    .into_iter()
+                    .map(Cow::Owned)
+                    .collect()
+            } else {
+                // What `delimited::split` makes of a line without quotes.
+                line.split(sep).map(|c| Cow::Borrowed(c.trim())).collect()
+            }
+        };
+        let cells = split(sep);
         if cells.len() == 1 && line.contains('>') {
-            return delimited::split(line, '>');
+            return split('>');
         }
         cells
+    }
+
+    /// The candidate a choice names, whatever its case.
+    fn lookup(&mut self, name: &str) -> Option<usize> {
+        if let Some(&i) = self.spelled.get(name) {
+            return Some(i);
+        }
+        let i = *self.index.get(&name.to_lowercase())?;
+        if self.spelled.len() < SPELLINGS {
+            self.spelled.insert(name.to_string(), i);
+        }
+        Some(i)
     }
 
     fn add(&mut self, name: &str) {
         let candidates = self.ballots.candidates_mut();
         self.index.insert(name.to_lowercase(), candidates.len());
         candidates.push(name.to_string());
+        // A new name can change how a line read before reads (`3 x Zoo` may now be a
+        // name rather than a count).
+        self.seen.clear();
     }
 
     fn finish(self) -> Result<Ballots, FileError> {
@@ -505,6 +609,47 @@ mod tests {
             b.rankings[2].marks,
             [Mark::Candidate(0), Mark::Skipped, Mark::Candidate(1)]
         );
+    }
+
+    #[test]
+    fn a_line_read_again_counts_as_reading_it_would() {
+        // Repeated lines (looked up, not read again) count, with their counts.
+        let b = parse("Zoo, Beach\n2, Beach\nZoo, Beach\n2, Beach\nZoo, Beach\n").unwrap();
+        let read: Vec<(Vec<usize>, u64)> = (0..b.rankings.len())
+            .map(|k| (choices(&b, k), b.rankings[k].weight.get()))
+            .collect();
+        assert_eq!(read, [(vec![0, 1], 3), (vec![1], 4)]);
+        // A name that appears later can change how a line reads: `3 x Zoo` is a count of
+        // three until someone called `3 x Zoo` stands, then a choice.
+        let b = parse("3 x Zoo, Beach\nBeach, 3 x Zoo\n3 x Zoo, Beach\n").unwrap();
+        assert_eq!(b.candidates, ["Zoo", "Beach", "3 x Zoo"]);
+        let read: Vec<(Vec<usize>, u64)> = (0..b.rankings.len())
+            .map(|k| (choices(&b, k), b.rankings[k].weight.get()))
+            .collect();
+        assert_eq!(
+            read,
+            [(vec![0, 1], 3), (vec![1, 2], 1), (vec![2, 1], 1)],
+            "the third line is read again, not looked up"
+        );
+        // Irregular and rejected lines are reported at each line they are on.
+        let b = parse("candidates: Zoo, Beach\nZoo, Zoo\nZed\nZoo, Zoo\nZed\n").unwrap();
+        assert_eq!(
+            b.rankings[0].lines,
+            [(2, Votes::new(1)), (4, Votes::new(1))]
+        );
+        let lines: Vec<usize> = b.rejected.iter().map(|r| r.line).collect();
+        assert_eq!(lines, [3, 5]);
+        // A sum that overflows on a repeated line names that line.
+        let e = parse("9223372036854, Zoo\n9223372036854, Zoo\n9223372036854, Zoo\n").unwrap_err();
+        assert_eq!(e.line, 3);
+        assert!(
+            e.message.contains("more than tally can count"),
+            "{}",
+            e.message
+        );
+        // Windows line endings and a trailing comment are part of what is looked up.
+        let b = parse("Zoo,Beach\r\nZoo,Beach\nZoo,Beach # late\n").unwrap();
+        assert_eq!(b.rankings[0].weight.get(), 3);
     }
 
     #[test]

@@ -172,14 +172,16 @@ pub fn bare(path: &Path, provider: Provider, options: &RuleOptions) -> Result<Co
     count(records, &rules, &about, Vec::new())
 }
 
-/// A class's ballots file (its `bytes`) counted under RCTab's rules, as the options ask:
+/// A class's ballots file, as read, counted under RCTab's rules, as the options ask:
 /// the same ballots the class format reads, each irregular one read by the rules instead of
 /// rejected. A ballot the file cannot give at all (a name nobody stands as) refuses the
 /// count, naming its line.
-pub fn ballots_text(file: &str, bytes: &[u8], options: &RuleOptions) -> Result<Counted, OpenError> {
+pub fn ballots(
+    file: &str,
+    ballots: crate::model::ballots::Ballots,
+    options: &RuleOptions,
+) -> Result<Counted, OpenError> {
     let rules = options.apply(RcvRules::default());
-    let ballots =
-        super::ballots_text::read(bytes).map_err(|e| OpenError::Ballots(e.render(file)))?;
     if let Some(r) = ballots.rejected.first() {
         return Err(OpenError::Ballots(format!(
             "{}:{}: {}",
@@ -206,6 +208,28 @@ pub fn ballots_text(file: &str, bytes: &[u8], options: &RuleOptions) -> Result<C
         rules_description: None,
     };
     count(records, &rules, &about, Vec::new())
+}
+
+/// A BLT ballot file of one seat, counted by instant runoff under RCTab's rules (RCTab's
+/// defaults and the options); several seats are refused before any ballot is read.
+pub fn blt(path: &Path, seats: u32, options: &RuleOptions) -> Result<Counted, OpenError> {
+    let file = path.display().to_string();
+    if seats != 1 {
+        return Err(OpenError::Ballots(format!(
+            "{}: {seats} seats: single transferable vote is not supported yet (tally counts a BLT file of one seat, by instant runoff)",
+            clean(&file)
+        )));
+    }
+    let read = super::blt::read(path).map_err(OpenError::Ballots)?;
+    let rules = options.apply(RcvRules::default());
+    let about = About {
+        title: read.title.clone().unwrap_or_else(|| file_title(path)),
+        area: String::new(),
+        date: None,
+        config: None,
+        rules_description: None,
+    };
+    count(read.records, &rules, &about, Vec::new())
 }
 
 /// A title from a file's name: `2015_portland_mayor_cvr.xlsx` → `2015_portland_mayor_cvr`.

@@ -47,13 +47,23 @@ impl Ranking {
     }
 }
 
-fn is_irregular(marks: &[Mark]) -> bool {
+/// Whether a counting rule has to decide what these marks mean (see
+/// [`Ranking::is_irregular`]).
+pub fn is_irregular(marks: &[Mark]) -> bool {
     if marks.is_empty()
         || marks
             .iter()
             .any(|m| matches!(m, Mark::Skipped | Mark::Overvote(_)))
     {
         return true;
+    }
+    // Every mark is a candidate: one marked twice? A ballot usually has few marks, and
+    // comparing each with those before it is then quicker than hashing them.
+    if marks.len() <= 16 {
+        return marks
+            .iter()
+            .enumerate()
+            .any(|(k, m)| marks[..k].contains(m));
     }
     let mut seen = std::collections::HashSet::new();
     marks.iter().any(|m| !seen.insert(m))
@@ -120,7 +130,9 @@ impl Builder {
     pub fn add_marks(&mut self, marks: &[Mark], weight: Votes) {
         match self.index.get(marks) {
             Some(&at) => self.ballots.rankings[at].weight += weight,
-            None => self.add(marks.to_vec(), weight, 0),
+            None => {
+                self.add_read(marks, weight, 0);
+            }
         }
     }
 
@@ -136,24 +148,39 @@ impl Builder {
     /// `weight` ballots marked `marks`, read at `line`. The caller keeps the total within
     /// what a count can hold.
     pub fn add(&mut self, marks: Vec<Mark>, weight: Votes, line: usize) {
-        let irregular = is_irregular(&marks);
-        let at = match self.index.get(&marks) {
+        self.add_read(&marks, weight, line);
+    }
+
+    /// [`Self::add`] with the marks borrowed (nothing is allocated when the ranking has been
+    /// seen before): the ranking's place, for [`Self::add_weight`].
+    pub fn add_read(&mut self, marks: &[Mark], weight: Votes, line: usize) -> usize {
+        let at = match self.index.get(marks) {
             Some(&at) => at,
             None => {
                 self.index
-                    .insert(marks.clone(), self.ballots.rankings.len());
+                    .insert(marks.to_vec(), self.ballots.rankings.len());
                 self.ballots.rankings.push(Ranking {
-                    marks,
+                    marks: marks.to_vec(),
                     weight: Votes::ZERO,
                     lines: Vec::new(),
                 });
                 self.ballots.rankings.len() - 1
             }
         };
+        let no_lines = self.no_lines;
         let ranking = &mut self.ballots.rankings[at];
         ranking.weight += weight;
-        if irregular && !self.no_lines {
+        if !no_lines && is_irregular(marks) {
             ranking.lines.push((line, weight));
+        }
+        at
+    }
+
+    /// `weight` more ballots with the regular ranking at `at` (from [`Self::add_read`]),
+    /// without looking it up again. The caller keeps the total within what a count can hold.
+    pub fn add_weight(&mut self, at: usize, weight: Votes) {
+        if let Some(ranking) = self.ballots.rankings.get_mut(at) {
+            ranking.weight += weight;
         }
     }
 

@@ -612,6 +612,7 @@ mod tests {
         let other = RcvRules {
             overvote: OvervoteRule::AlwaysSkipToNextRank,
             exhaust_on_duplicate: true,
+            max_skipped: None,
             minimum_vote_threshold: Votes::new(150),
             stop_after_round: Some(4),
             ..RcvRules::default()
@@ -655,6 +656,7 @@ mod tests {
             exhaust_on_duplicate: true,
             continue_until_two: true,
             tiebreak: TiebreakMode::PreviousRoundCountsThenUseCandidateOrder,
+            max_skipped: None,
             minimum_vote_threshold: Votes::new(150),
             stop_after_round: Some(4),
             ..RcvRules::default()
@@ -667,7 +669,10 @@ mod tests {
 
     #[test]
     fn the_settings_are_as_rctab_writes_them() {
-        let s = settings(&RcvRules::default());
+        let s = settings(&RcvRules {
+            max_skipped: None,
+            ..RcvRules::default()
+        });
         let get = |k: &str| s.iter().find(|(key, _)| *key == k).unwrap().1.clone();
         assert_eq!(get("randomSeed"), Setting::Text(String::new()));
         assert_eq!(
