@@ -255,6 +255,9 @@ pub struct Sink {
     in_file: Votes,
     /// Every ballot read so far, for a progress bar.
     pub read: u64,
+    /// The bar on standard error while a long read goes on (`progress`; nothing unless
+    /// standard error is a terminal).
+    progress: crate::progress::Progress,
 }
 
 impl Default for Sink {
@@ -265,6 +268,7 @@ impl Default for Sink {
             files: Vec::new(),
             in_file: Votes::ZERO,
             read: 0,
+            progress: crate::progress::Progress::none(),
         }
     }
 }
@@ -332,10 +336,18 @@ impl Sink {
         self.builder.add_marks(&self.marks, weight);
         self.in_file += weight;
         self.read += 1;
+        self.progress.ballots(self.read);
+    }
+
+    /// A long read of `file` shows a progress bar on standard error, if it is a terminal,
+    /// until the file is read.
+    pub fn show_progress(&mut self, file: &str) {
+        self.progress = crate::progress::Progress::reading(file, None);
     }
 
     /// The current file is read: its ballots are recorded under `name`.
     pub fn end_file(&mut self, name: &str) {
+        self.progress.finish();
         self.files.push(FileRead {
             file: name.to_string(),
             ballots: std::mem::replace(&mut self.in_file, Votes::ZERO),
@@ -358,13 +370,17 @@ impl Sink {
 /// Read one source's ballots into `sink`, its cells through `names`: the message naming the
 /// file and place when a record cannot be read.
 pub fn read_source(source: &Source, names: &mut Names, sink: &mut Sink) -> Result<(), String> {
-    match source.provider {
+    sink.show_progress(&source.name);
+    let read = match source.provider {
         Provider::Cdf => cdf::read(source, names, sink),
         Provider::Dominion => dominion::read(source, names, sink),
         Provider::Ess => ess::read(source, names, sink),
         Provider::RctabCsv => csv::read_rctab(source, names, sink),
         Provider::GenericCsv => csv::read_generic(source, names, sink),
-    }?;
+    };
+    // The bar is cleared before any message is printed.
+    sink.progress.finish();
+    read?;
     sink.end_file(&source.name);
     Ok(())
 }
