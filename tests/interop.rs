@@ -282,7 +282,67 @@ fn rctab_and_universal_tabulator() {
 #[test]
 #[ignore = "needs ../shared/interop; run with --ignored"]
 fn cast_vote_records_and_blt_files() {
-    run(&["cvr-", "blt-", "edge-blt-"]);
+    // The RCTab CSV case has no configuration of its own (its folder's names the Dominion
+    // export it was converted from): it is checked against that export below.
+    run(&[
+        "cvr-cdf",
+        "cvr-dominion",
+        "cvr-ess",
+        "cvr-generic",
+        "blt-",
+        "edge-blt-",
+    ]);
+}
+
+/// RCTab's CSV of the Alaska 2020 Dominion export, counted bare with the options that say
+/// the configuration's rules, gives the same count as the export through its configuration.
+#[test]
+#[ignore = "needs ../shared/interop; run with --ignored"]
+fn the_rctab_csv_of_alaska_counts_as_its_dominion_folder() {
+    let Some(root) = corpus() else {
+        return;
+    };
+    let folder = tally::import::from_file(
+        &root.join("cvr-dominion-alaska-2020/dominion_alaska_config.json"),
+    )
+    .expect("the Dominion export counts");
+    let options = tally::import::OpenOptions {
+        rules: tally::import::RuleOptions {
+            overvote: Some(tally::model::rules::OvervoteRule::ExhaustImmediately),
+            max_skipped: Some(Some(1)),
+            max_rankings: Some(Some(8)),
+            batch_elimination: true,
+            write_in: Some("12".into()),
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let csv = tally::import::from_path(
+        &root.join("cvr-rctab-cvr-csv-alaska-2020/conversions_from_dominion_expected.csv"),
+        &options,
+    )
+    .expect("the CSV counts");
+    let rounds = |l: &Counted| -> Vec<Vec<(String, Votes)>> {
+        l.count
+            .rounds
+            .iter()
+            .map(|r| {
+                let mut t: Vec<(String, Votes)> = r
+                    .standings()
+                    .into_iter()
+                    .map(|(i, v)| (l.contest.candidates[i].name.clone(), v))
+                    .collect();
+                t.sort();
+                t.push(("(exhausted)".into(), r.exhausted));
+                t
+            })
+            .collect()
+    };
+    assert_eq!(rounds(&csv), rounds(&folder));
+    assert_eq!(
+        names(&csv, csv.count.elected()),
+        names(&folder, folder.count.elected())
+    );
 }
 
 /// RCTab's scale test: the Minneapolis 2013 spreadsheet read 13 times is 1,041,313 ballots,
