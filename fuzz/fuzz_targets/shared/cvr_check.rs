@@ -1,11 +1,15 @@
-//! What the cast vote record targets (`ess`, `cvr_csv`) share: a source's settings chosen by
-//! a selector byte, and the check that a read that succeeds adds up.
+//! What the cast vote record targets share: the sources they read with (a bare file's, or
+//! one chosen by a selector byte), and the check that a read that succeeds holds together:
+//! each ballot counted once, every mark a candidate the records name.
 
 use std::path::PathBuf;
 
 use tally::import::cvr::{Labels, Names, Provider, Sink, Source};
+use tally::model::ballots::Mark;
 
-/// The source (and candidate list) a selector byte chooses: see the `ess` target's header.
+/// The source (and candidate list) a selector byte chooses (`ess`, `cvr_csv`): see the `ess`
+/// target's header.
+#[allow(dead_code, reason = "not every target chooses its source by a selector")]
 pub fn source(provider: Provider, selector: u8) -> (Source, Names) {
     let max_rankings = [None, Some(1), Some(3), Some(15)][usize::from(selector & 3)];
     let mut names = if selector & 4 != 0 {
@@ -39,8 +43,30 @@ pub fn source(provider: Provider, selector: u8) -> (Source, Names) {
     (source, names)
 }
 
-/// Read with `read`; when it succeeds, every ballot read is in exactly one group, and every
-/// mark names a known candidate.
+/// A source as a bare file or folder gives it (`cdf`, `dominion`), with `contest` and a
+/// write-in label.
+#[allow(dead_code, reason = "not every target reads a bare source")]
+pub fn bare(provider: Provider, contest: Option<&str>, write_in: Option<&str>) -> Source {
+    Source {
+        path: "fuzz".into(),
+        name: "fuzz".into(),
+        provider,
+        contest_id: contest.map(str::to_string),
+        first_vote_column: None,
+        first_vote_row: None,
+        id_column: None,
+        precinct_column: None,
+        max_rankings: None,
+        labels: Labels {
+            write_in: write_in.map(str::to_string),
+            ..Labels::default()
+        },
+    }
+}
+
+/// Read with `read`, one ballot per record; when it succeeds, every ballot read is in
+/// exactly one group of weight 1 each, and the records hold together ([`check`]).
+#[allow(dead_code, reason = "not every target reads one ballot per record")]
 pub fn run(
     source: &Source,
     names: &mut Names,
@@ -50,23 +76,30 @@ pub fn run(
     if read(source, names, &mut sink).is_err() {
         return;
     }
-    sink.end_file(&source.name);
     let read_count = sink.read;
-    let cvr = sink.finish(std::mem::take(names));
+    let cvr = check(std::mem::take(names), sink);
     let grouped: u64 = cvr.ballots.rankings.iter().map(|r| r.weight.get()).sum();
     assert_eq!(grouped, read_count, "ballots grouped != ballots read");
-    assert_eq!(cvr.files[0].ballots.get(), read_count);
+}
+
+/// The records read into `sink` hold together: every ballot in one group, the file's total
+/// theirs, every mark a candidate.
+pub fn check(names: Names, mut sink: Sink) -> tally::model::cvr::CastVoteRecords {
+    sink.end_file("fuzz");
+    let read = sink.read;
+    let cvr = sink.finish(names);
     let n = cvr.ballots.candidates.len();
+    assert!(cvr.ballots.rankings.len() as u64 <= read.max(1));
+    assert_eq!(cvr.total(), cvr.ballots.total());
     for r in &cvr.ballots.rankings {
         assert!(r.marks.len() <= tally::import::cvr::MAX_RANK);
         for m in &r.marks {
             match m {
-                tally::model::ballots::Mark::Candidate(i) => assert!(*i < n),
-                tally::model::ballots::Mark::Overvote(list) => {
-                    assert!(list.iter().all(|i| *i < n))
-                }
-                tally::model::ballots::Mark::Skipped => {}
+                Mark::Candidate(i) => assert!(*i < n),
+                Mark::Overvote(list) => assert!(list.iter().all(|i| *i < n)),
+                Mark::Skipped => {}
             }
         }
     }
+    cvr
 }

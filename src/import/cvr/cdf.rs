@@ -321,7 +321,7 @@ impl State {
                         clean(first)
                     ));
                 };
-                let Some(name) = &candidate.name else {
+                let Some(name) = candidate.name.as_deref().filter(|n| !n.trim().is_empty()) else {
                     return Err(format!("{cat}: the candidate has no `Name`"));
                 };
                 names

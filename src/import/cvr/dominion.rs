@@ -56,9 +56,9 @@ pub fn read(source: &Source, names: &mut Names, sink: &mut Sink) -> Result<(), S
         crate::files::read_document(&source.path.join(f), MANIFEST_LIMIT, "manifest")
             .map_err(|e| format!("{}: {}", in_folder(f), e.message()))
     };
+    let exports = export_files(&source.path).map_err(|m| format!("{}: {m}", clean(folder)))?;
     let candidates = manifest("CandidateManifest.json")?;
     let contests = manifest("ContestManifest.json")?;
-    let exports = export_files(&source.path).map_err(|m| format!("{}: {m}", clean(folder)))?;
     let mut contest = Contest::new(
         &candidates,
         &contests,
@@ -228,7 +228,12 @@ impl Contest {
             if c.contest != chosen.id {
                 continue;
             }
-            let description = c.description.clone().unwrap_or_default();
+            // A candidate without a description still stands, under its Id.
+            let description = c
+                .description
+                .clone()
+                .filter(|d| !d.trim().is_empty())
+                .unwrap_or_else(|| format!("Candidate {}", c.id));
             if contest.candidates.contains_key(&c.id) {
                 return Err(format!(
                     "{}: List[{k}].Id: candidate Id {} appears twice",
