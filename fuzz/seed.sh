@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 
-mkdir -p corpus/dataset corpus/render corpus/ballots corpus/forms corpus/rctab
+mkdir -p corpus/dataset corpus/render corpus/ballots corpus/forms corpus/rctab corpus/blt
 
 # dataset: the files as they are.
 cp "$root"/assets/*.json "$root"/tests/data/invalid/*.json corpus/dataset/
@@ -63,4 +63,7 @@ for f in "$root"/tests/data/invalid/7[5-9]-*.json "$root"/tests/data/invalid/8[0
     cp "$f" corpus/rctab/
 done
 
-echo "seeded: $(ls corpus/dataset | wc -l) dataset, $(ls corpus/render | wc -l) render, $(ls corpus/ballots | wc -l) ballots, $(ls corpus/forms | wc -l) forms, $(ls corpus/rctab | wc -l) rctab"
+# blt: the malformed BLT files (the dialects' seeds are in seeds/blt, passed as a second corpus).
+cp "$root"/tests/data/invalid/*.blt corpus/blt/
+
+echo "seeded: $(ls corpus/dataset | wc -l) dataset, $(ls corpus/render | wc -l) render, $(ls corpus/ballots | wc -l) ballots, $(ls corpus/forms | wc -l) forms, $(ls corpus/rctab | wc -l) rctab, $(ls corpus/blt | wc -l) blt"

@@ -73,6 +73,7 @@ pub fn read_from(input: impl BufRead, file: &str) -> Result<Blt, String> {
         candidates: candidates as usize,
         nicknames: HashMap::new(),
         withdrawn: Vec::new(),
+        seen: vec![false; candidates as usize],
         sink: Sink::new(),
         total: Votes::ZERO,
     };
@@ -246,6 +247,9 @@ struct Reader {
     /// droop's `[nick a b c]`: a word for each candidate, usable wherever a number is.
     nicknames: HashMap<String, CandidateIdx>,
     withdrawn: Vec<CandidateIdx>,
+    /// For each candidate, whether it is already in the `=` group being read (all false
+    /// between groups): a group is read in time proportional to its length.
+    seen: Vec<bool>,
     sink: Sink,
     /// Every ballot read: the weights' sum, kept within what a count holds.
     total: Votes,
@@ -273,7 +277,7 @@ impl Reader {
                 self.option(text).map_err(|e| lines.at(&e))?;
                 continue;
             }
-            if text.starts_with('-') && !text.starts_with("- ") && text != "-" {
+            if text.starts_with('-') {
                 if ballots_begun {
                     return Err(lines.at(&format!(
                         "`{}` after ballot lines: withdrawn candidates (`-4`) come before the first ballot",
@@ -433,7 +437,9 @@ impl Reader {
                     .next()
                     .ok_or("the ballot id in parentheses is never closed with `)`")?;
             }
-            first = tokens.next().unwrap_or("");
+            first = tokens
+                .next()
+                .ok_or("the ballot id in parentheses is not followed by a weight")?;
         }
         let weight = weight(first)?;
         self.sink.begin();
@@ -457,9 +463,12 @@ impl Reader {
                 let mut several = Vec::new();
                 for part in token.split('=') {
                     let i = self.candidate(part, "preference")?;
-                    if !several.contains(&i) {
+                    if !std::mem::replace(&mut self.seen[i], true) {
                         several.push(i);
                     }
+                }
+                for &i in &several {
+                    self.seen[i] = false;
                 }
                 match several[..] {
                     [one] => Cell::Candidate(one),
@@ -955,6 +964,10 @@ mod tests {
             "t.blt:2: the file ends before the lone `0` that ends the ballots (and the names that follow it)"
         );
         assert_eq!(
+            bad("2 1\n(7)\n0\nA\nB\n"),
+            "t.blt:2: the ballot id in parentheses is not followed by a weight"
+        );
+        assert_eq!(
             bad("2 1\n(7 1 1 0\n0\nA\nB\n"),
             "t.blt:2: the ballot id in parentheses is never closed with `)`"
         );
@@ -1075,6 +1088,22 @@ mod tests {
         let b = read_str(&text).unwrap();
         assert_eq!(b.records.ballots.rankings.len(), 3);
         assert_eq!(b.records.total(), Votes::new(30_000));
+    }
+
+    #[test]
+    fn long_equal_groups_take_time_in_proportion_to_their_length() {
+        // A line of nearly a megabyte, one `=` group of 1,000 candidates named over and over.
+        let group: Vec<String> = (0..200_000).map(|k| (k % 1_000 + 1).to_string()).collect();
+        let text = format!("1000 1\n1 {} 0\n0\n", group.join("="));
+        let mut names = String::new();
+        for k in 1..=1_000 {
+            names.push_str(&format!("C{k}\n"));
+        }
+        let b = read_str(&(text + &names)).unwrap();
+        let [ranking] = &b.records.ballots.rankings[..] else {
+            panic!("one ranking")
+        };
+        assert!(matches!(&ranking.marks[..], [Mark::Overvote(list)] if list.len() == 1_000));
     }
 
     /// The real BLT files in `../shared/interop` (other people's data, never copied here),
