@@ -172,12 +172,25 @@ pub fn read(input: impl BufRead) -> Result<Ballots, FileError> {
 
 /// [`read`], telling `progress` how far it has gone.
 fn read_with(input: impl BufRead, progress: &mut Progress) -> Result<Ballots, FileError> {
+    read_remembering(input, progress, SEEN_LINES)
+}
+
+/// [`read_with`], remembering at most `remember` lines read before ([`Reader::seen`]; the
+/// tests compare with none).
+fn read_remembering(
+    input: impl BufRead,
+    progress: &mut Progress,
+    remember: usize,
+) -> Result<Ballots, FileError> {
     let mut lines = Lines {
         input,
         buf: Vec::new(),
         line_no: 0,
     };
-    let mut reader = Reader::default();
+    let mut reader = Reader {
+        remember,
+        ..Reader::default()
+    };
     // Whether the first line with anything on it has been looked at for another format.
     let mut looked = false;
     let mut bytes = 0u64;
@@ -294,6 +307,8 @@ struct Reader {
     /// Forgotten when anything that decides how a line reads changes (a new candidate, the
     /// separator).
     seen: HashMap<Box<[u8]>, (usize, u64)>,
+    /// How many lines [`Self::seen`] may hold.
+    remember: usize,
 }
 
 /// How many distinct lines [`Reader::seen`] remembers, and the longest it remembers: at
@@ -314,6 +329,9 @@ impl Reader {
         if line.is_empty() {
             return Ok(());
         }
+        // What decides how this line reads, as it stands before reading it: if reading it
+        // changes that, reading it again may read differently.
+        let before = (self.ballots.candidates().len(), self.sep);
         if let Some(list) = line
             .strip_prefix("candidates:")
             .or_else(|| line.strip_prefix("Candidates:"))
@@ -462,7 +480,11 @@ impl Reader {
         }
         let regular = !is_irregular(&marks);
         let at = self.ballots.add_read(&marks, count, line_no);
-        if regular && raw.len() <= SEEN_LINE && self.seen.len() < SEEN_LINES {
+        if regular
+            && raw.len() <= SEEN_LINE
+            && self.seen.len() < self.remember
+            && before == (self.ballots.candidates().len(), self.sep)
+        {
             self.seen.insert(raw.as_bytes().into(), (at, count.get()));
         }
         Ok(())
@@ -650,6 +672,32 @@ mod tests {
         // Windows line endings and a trailing comment are part of what is looked up.
         let b = parse("Zoo,Beach\r\nZoo,Beach\nZoo,Beach # late\n").unwrap();
         assert_eq!(b.rankings[0].weight.get(), 3);
+    }
+
+    proptest::proptest! {
+        /// Remembering lines read before changes nothing: any file of names, counts,
+        /// separators, quotes and comments reads the same with and without it.
+        #[test]
+        fn remembering_lines_changes_nothing(
+            lines in proptest::collection::vec(
+                proptest::collection::vec(
+                    proptest::sample::select(vec![
+                        "Zoo", "zoo", "Beach", " Museum", "3 x Zoo", "2", "3", "0", "3 ×",
+                        "\"Zoo\"", "\"A, B\"", "", " ", "Zed", "# c", ">", "choice1",
+                        "candidates: Zoo, Beach, 3", "18446744073709",
+                    ]),
+                    0..5,
+                ),
+                0..30,
+            ),
+            sep in proptest::sample::select(vec![",", ";", "\t", " > "]),
+        ) {
+            // Every line twice over, so that lines are read again.
+            let text: String = lines.iter().map(|l| l.join(sep) + "\n").collect::<String>().repeat(2);
+            let none = read_remembering(text.as_bytes(), &mut Progress::none(), 0);
+            let some = read_remembering(text.as_bytes(), &mut Progress::none(), SEEN_LINES);
+            proptest::prop_assert_eq!(none, some, "{:?}", text);
+        }
     }
 
     #[test]
