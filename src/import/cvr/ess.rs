@@ -218,7 +218,27 @@ struct Row {
     has_id: bool,
 }
 
+/// [`read_sheet`], with a panic inside calamine turned into a refusal: calamine 0.38 can
+/// overflow on a malformed cell reference (a column of many letters) or a `dimension` whose
+/// end is before its start, which a build with overflow checks turns into a panic (both in
+/// `fuzz/regressions/ess/`). The count is refused whole, so nothing half-read is
+/// kept.
 fn read_from<R: Read + Seek>(
+    rs: R,
+    source: &Source,
+    names: &mut Names,
+    sink: &mut Sink,
+) -> Result<(), String> {
+    let run = std::panic::AssertUnwindSafe(|| read_sheet(rs, source, names, sink));
+    std::panic::catch_unwind(run).unwrap_or_else(|_| {
+        Err(format!(
+            "{}: the worksheet cannot be read (a malformed cell reference or dimension)",
+            clean(&source.name)
+        ))
+    })
+}
+
+fn read_sheet<R: Read + Seek>(
     rs: R,
     source: &Source,
     names: &mut Names,
