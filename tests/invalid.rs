@@ -28,8 +28,8 @@ fn root() -> &'static Path {
 }
 
 /// The names of the cases' files in the corpus directory, sorted: every file, and every
-/// folder with an `.expected` of its own (a Dominion export is a folder); a folder without
-/// one holds a case's extra files.
+/// folder with an `.expected` of its own and no file of its name (a Dominion export is a
+/// folder); any other folder holds the extra files of the case named like it.
 fn file_names() -> Vec<String> {
     let dir = root().join(DIR);
     let mut names: Vec<String> = fs::read_dir(&dir)
@@ -38,12 +38,28 @@ fn file_names() -> Vec<String> {
         .filter(|entry| {
             let is_file = entry.file_type().is_ok_and(|t| t.is_file());
             let name = entry.file_name().to_string_lossy().into_owned();
-            is_file || dir.join(format!("{name}.expected")).is_file()
+            is_file || (dir.join(format!("{name}.expected")).is_file() && !has_file(&dir, &name))
         })
         .map(|entry| entry.file_name().into_string().expect("a UTF-8 file name"))
         .collect();
     names.sort();
     names
+}
+
+/// Whether a file other than `.expected` is named `stem.*` in `dir`: then a folder `stem/`
+/// holds that case's extra files, and is no case itself.
+fn has_file(dir: &Path, stem: &str) -> bool {
+    fs::read_dir(dir)
+        .map(|entries| {
+            entries.filter_map(Result::ok).any(|e| {
+                let name = e.file_name().to_string_lossy().into_owned();
+                e.file_type().is_ok_and(|t| t.is_file())
+                    && name
+                        .strip_prefix(stem)
+                        .is_some_and(|rest| rest.starts_with('.') && rest != ".expected")
+            })
+        })
+        .unwrap_or(false)
 }
 
 /// File names in the corpus directory with this extension, sorted.

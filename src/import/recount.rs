@@ -122,7 +122,7 @@ pub fn config(path: &Path, bytes: &[u8], options: &RuleOptions) -> Result<Counte
             s.contest_id = Some(contest.clone());
         }
     }
-    let records = read_all(&sources, c.names.clone())?;
+    let records = read_all(&sources, c.names.clone(), Some(&file))?;
     count(records, &rules, &about, c.warnings)
 }
 
@@ -168,7 +168,7 @@ pub fn bare(path: &Path, provider: Provider, options: &RuleOptions) -> Result<Co
         config: None,
         rules_description: None,
     };
-    let records = read_all(&[source], Names::open())?;
+    let records = read_all(&[source], Names::open(), None)?;
     count(records, &rules, &about, Vec::new())
 }
 
@@ -240,11 +240,22 @@ fn file_title(path: &Path) -> String {
         .unwrap_or_else(|| "Cast vote records".into())
 }
 
-/// Every source read in turn into one set of records.
-fn read_all(sources: &[Source], mut names: Names) -> Result<CastVoteRecords, OpenError> {
+/// Every source read in turn into one set of records. A record that cannot be read is
+/// refused with its file and place, after the configuration's entry that names the file
+/// when there is one (`config.json: cvrFileSources[1]: cvr_2.json: CVR[3]...: ...`).
+fn read_all(
+    sources: &[Source],
+    mut names: Names,
+    config: Option<&str>,
+) -> Result<CastVoteRecords, OpenError> {
     let mut sink = Sink::new();
-    for source in sources {
-        cvr::read_source(source, &mut names, &mut sink).map_err(OpenError::Ballots)?;
+    for (k, source) in sources.iter().enumerate() {
+        cvr::read_source(source, &mut names, &mut sink).map_err(|message| {
+            OpenError::Ballots(match config {
+                Some(c) => format!("{}: cvrFileSources[{k}]: {message}", clean(c)),
+                None => message,
+            })
+        })?;
     }
     Ok(sink.finish(names))
 }

@@ -14,7 +14,6 @@
 
 use std::borrow::Cow;
 use std::io::{BufReader, Cursor, Read, Seek};
-use std::path::{Path, PathBuf};
 
 use calamine::{DataRef, Reader, Xlsx};
 
@@ -34,8 +33,7 @@ const MAX_HEADER_COLUMNS: u32 = 2_000;
 /// Read the ES&S spreadsheet `source` names: every ballot into `sink`, every cell through
 /// `names`.
 pub fn read(source: &Source, names: &mut Names, sink: &mut Sink) -> Result<(), String> {
-    let path = follow_link_stub(&source.path);
-    let (file, meta) = crate::files::open_regular(&path)
+    let (file, meta) = crate::files::open_regular(&source.path)
         .map_err(|e| format!("{}: {}", clean(&source.name), e.message()))?;
     if meta.len() > crate::files::DOCUMENT_LIMIT {
         return Err(format!(
@@ -62,38 +60,6 @@ pub fn read_bytes(
     sink: &mut Sink,
 ) -> Result<(), String> {
     read_from(Cursor::new(bytes), source, names, sink)
-}
-
-/// A file that is not a spreadsheet but a few bytes naming one: how git writes a symbolic
-/// link on a system (or in a copy) without them, as in RCTab's scale test, whose
-/// `2013_minneapolis_mayor_cvr_1.xlsx` … `_13.xlsx` each hold only the text
-/// `2013_minneapolis_mayor_cvr.xlsx`. The file it names (beside it), followed up to 8 times;
-/// otherwise `path` itself.
-pub fn follow_link_stub(path: &Path) -> PathBuf {
-    let mut at = path.to_path_buf();
-    for _ in 0..8 {
-        match link_stub_target(&at) {
-            Some(next) => at = next,
-            None => break,
-        }
-    }
-    at
-}
-
-/// The file a link stub at `path` names, when it is one.
-fn link_stub_target(path: &Path) -> Option<PathBuf> {
-    let (file, meta) = crate::files::open_regular(path).ok()?;
-    if meta.len() == 0 || meta.len() > 1024 {
-        return None;
-    }
-    let mut bytes = Vec::new();
-    file.take(1025).read_to_end(&mut bytes).ok()?;
-    let text = std::str::from_utf8(&bytes).ok()?;
-    if text.starts_with("PK") || text.chars().any(|c| c.is_control()) {
-        return None;
-    }
-    let target = path.parent().unwrap_or(Path::new("")).join(text);
-    (target != path && target.is_file()).then_some(target)
 }
 
 /// Column letters for a 0-based column: 0 → `A`, 26 → `AA`.
@@ -433,6 +399,7 @@ mod tests {
     use crate::model::cvr::CastVoteRecords;
     use rust_xlsxwriter::Workbook;
     use std::collections::BTreeMap;
+    use std::path::{Path, PathBuf};
 
     fn labels() -> Labels {
         Labels {
@@ -671,25 +638,6 @@ mod tests {
         assert_eq!(column_letters(27), "AB");
         assert_eq!(column_letters(701), "ZZ");
         assert_eq!(column_letters(702), "AAA");
-    }
-
-    #[test]
-    fn a_git_link_stub_is_followed_to_the_workbook_it_names() {
-        let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("real.xlsx"), minneapolis_like()).unwrap();
-        std::fs::write(dir.path().join("copy_1.xlsx"), "real.xlsx").unwrap();
-        let stub = dir.path().join("copy_1.xlsx");
-        assert_eq!(follow_link_stub(&stub), dir.path().join("real.xlsx"));
-        // A file naming nothing that exists is itself.
-        std::fs::write(dir.path().join("other.xlsx"), "nowhere.xlsx").unwrap();
-        let other = dir.path().join("other.xlsx");
-        assert_eq!(follow_link_stub(&other), other);
-        let mut s = source(2, Some(3));
-        s.path = stub;
-        let mut names = closed(&["BETSY HODGES", "MARK ANDREW"]);
-        let mut sink = Sink::new();
-        read(&s, &mut names, &mut sink).unwrap();
-        assert_eq!(sink.read, 5);
     }
 
     /// The first choices of every ballot: name, `overvote` or `skipped`.
