@@ -5,7 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")"
 root=..
 
-mkdir -p corpus/dataset corpus/render corpus/ballots corpus/forms corpus/rctab corpus/blt
+mkdir -p corpus/dataset corpus/render corpus/ballots corpus/forms corpus/rctab corpus/blt corpus/rctab_config
+
+# rctab_config: the configurations of the invalid corpus.
+cp "$root"/tests/data/invalid/11[0-6]-*.json corpus/rctab_config/
 
 # dataset: the files as they are.
 cp "$root"/assets/*.json "$root"/tests/data/invalid/*.json corpus/dataset/

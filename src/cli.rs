@@ -50,7 +50,9 @@ impl std::fmt::Display for Failure {
 impl From<OpenError> for Failure {
     fn from(e: OpenError) -> Self {
         match e {
-            OpenError::NotFound { .. } => Failure::Usage(e.to_string()),
+            OpenError::NotFound { .. } | OpenError::RulesNotApplicable { .. } => {
+                Failure::Usage(e.to_string())
+            }
             e => Failure::Data(e.to_string()),
         }
     }

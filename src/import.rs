@@ -53,6 +53,9 @@ pub enum OpenError {
     },
     /// A ballots file that cannot be counted: the message names the file and line.
     Ballots(String),
+    /// Counting rules given for something that is not ballots (an embedded contest, a
+    /// dataset, another tabulator's published count): a usage error.
+    RulesNotApplicable { name: String },
     /// The data has problems.
     Invalid {
         file: String,
@@ -65,7 +68,7 @@ impl OpenError {
     /// data that cannot be read or is wrong.
     pub fn exit_code(&self) -> i32 {
         match self {
-            OpenError::NotFound { .. } => 2,
+            OpenError::NotFound { .. } | OpenError::RulesNotApplicable { .. } => 2,
             _ => 1,
         }
     }
@@ -86,6 +89,11 @@ impl fmt::Display for OpenError {
                 }
             }
             OpenError::File(e) => write!(f, "{e}"),
+            OpenError::RulesNotApplicable { name } => write!(
+                f,
+                "{}: the counting rules (--overvote, --max-skipped, …) are for ballots (cast vote records, BLT and ballots files); this is counted as its data says",
+                crate::text::clean(name)
+            ),
             OpenError::Ballots(m) => f.write_str(m),
             OpenError::Unsupported {
                 file,
@@ -124,6 +132,9 @@ pub fn open(name: &str) -> Result<(Vec<Counted>, usize), OpenError> {
 /// [`open`], a file of ballots counted as `options` say.
 pub fn open_with(name: &str, options: &OpenOptions) -> Result<(Vec<Counted>, usize), OpenError> {
     match embedded::ALL.iter().position(|e| e.id == name) {
+        Some(_) if options.rules.any() => Err(OpenError::RulesNotApplicable {
+            name: name.to_string(),
+        }),
         Some(index) => Ok((load_all()?, index)),
         None => Ok((vec![resolve_with(name, options)?], 0)),
     }
@@ -193,6 +204,11 @@ impl Default for OpenOptions {
 /// One contest named on the command line, counted as `options` say when it holds ballots.
 pub fn resolve_with(name: &str, options: &OpenOptions) -> Result<Counted, OpenError> {
     if let Some(e) = embedded::get(name) {
+        if options.rules.any() {
+            return Err(OpenError::RulesNotApplicable {
+                name: name.to_string(),
+            });
+        }
         return e.load();
     }
     let path = Path::new(name);
@@ -237,6 +253,9 @@ pub fn from_path(path: &Path, options: &OpenOptions) -> Result<Counted, OpenErro
         Format::Zip => bare(cvr::Provider::Ess),
         Format::Blt { seats, .. } => recount::blt(path, seats, &options.rules),
         Format::CastVoteRecords { .. } if has_rank_columns(start) => bare(cvr::Provider::RctabCsv),
+        _ if options.rules.any() => Err(OpenError::RulesNotApplicable {
+            name: path.display().to_string(),
+        }),
         _ => {
             let file = path.display().to_string();
             let bytes = files::read_document(path, files::DOCUMENT_LIMIT, "dataset")

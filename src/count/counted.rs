@@ -81,13 +81,32 @@ fn count_warnings(contest: &Contest, count: &Count) -> Vec<Diagnostic> {
                 TieKind::Elimination => "elimination",
                 TieKind::Winner => "first place",
             };
+            // A count tally made itself says how its rules broke the tie.
+            let how = match &contest.method {
+                crate::model::Method::Published(p) => p.tabulation.as_ref().and_then(|t| {
+                    let mut tied = tie.tied.clone();
+                    tied.sort_unstable();
+                    p.rounds
+                        .get(round.number - 1)?
+                        .ties
+                        .iter()
+                        .find(|pt| {
+                            let mut those = pt.tied.clone();
+                            those.sort_unstable();
+                            those == tied
+                        })?
+                        .broken_by
+                        .map(|by| t.broken_by(by))
+                }),
+                _ => None,
+            };
             out.push(Diagnostic::warning(
                 "",
                 format!(
                     "round {}: a tie for {what} between `{}` was broken {}",
                     round.number,
                     names.join("`, `"),
-                    tie.rule.describe()
+                    how.as_deref().unwrap_or(tie.rule.describe())
                 ),
             ));
         }

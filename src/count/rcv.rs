@@ -102,15 +102,8 @@ fn tabulate_with(
     let mut count = Counter::new(records, rules, &prepared, n)?;
     count.resume = resume;
     count.run()?;
-    let stopped_early =
-        count.winners.is_empty() && rules.stop_after_round.is_some_and(|s| count.round >= s);
-    let mut warnings = Vec::new();
-    if stopped_early {
-        warnings.push(format!(
-            "The count stops after round {} (stopTabulationEarlyAfterRound), before anyone is elected.",
-            count.round
-        ));
-    }
+    // A count stopped early by `stopTabulationEarlyAfterRound` is told from the rules
+    // (`story::published`), not as a repair of the file: no warning here.
     Ok(Published {
         format: FORMAT.into(),
         system: VotingSystem::InstantRunoff,
@@ -118,11 +111,12 @@ fn tabulate_with(
         undervotes: Some(count.undervotes),
         total_ballots: Some(total),
         invalid: None,
-        warnings,
+        warnings: Vec::new(),
         tabulation: Some(Box::new(Tabulation {
             rules: rules.clone(),
             config: None,
             description: None,
+            write_in: None,
             files: records.files.clone(),
         })),
     })

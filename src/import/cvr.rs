@@ -339,8 +339,9 @@ impl Sink {
         self.progress.ballots(self.read);
     }
 
-    /// A long read of `file` shows a progress bar on standard error, if it is a terminal,
-    /// until the file is read.
+    /// A long read (of `file`, and any after it: the half second before a bar shows runs
+    /// from here, whatever the number of files) shows a progress bar on standard error, if it
+    /// is a terminal. Each file's end clears it; it comes back while the next is read.
     pub fn show_progress(&mut self, file: &str) {
         self.progress = crate::progress::Progress::reading(file, None);
     }
@@ -370,7 +371,6 @@ impl Sink {
 /// Read one source's ballots into `sink`, its cells through `names`: the message naming the
 /// file and place when a record cannot be read.
 pub fn read_source(source: &Source, names: &mut Names, sink: &mut Sink) -> Result<(), String> {
-    sink.show_progress(&source.name);
     let read = match source.provider {
         Provider::Cdf => cdf::read(source, names, sink),
         Provider::Dominion => dominion::read(source, names, sink),

@@ -423,33 +423,37 @@ fn rules(r: &RawRules) -> Result<RcvRules, Fail> {
             ));
         }
     }
-    let overvote = match text(&r.overvote_rule).as_deref() {
-        Some("exhaustImmediately") => OvervoteRule::ExhaustImmediately,
-        Some("alwaysSkipToNextRank") => OvervoteRule::AlwaysSkipToNextRank,
-        Some("exhaustIfMultipleContinuing") => OvervoteRule::ExhaustIfMultipleContinuing,
+    let one_of = |names: &[&str]| {
+        let (last, rest) = names.split_last().expect("a list");
+        format!("{} and {last}", rest.join(", "))
+    };
+    let overvote_names: Vec<&str> = OvervoteRule::ALL.iter().map(|o| o.as_rctab()).collect();
+    let overvote = match text(&r.overvote_rule) {
+        Some(name) if OvervoteRule::from_rctab(&name).is_some() => {
+            OvervoteRule::from_rctab(&name).expect("just checked")
+        }
         other => {
             return Err(fail(
                 "rules.overvoteRule",
                 format!(
-                    "{}: the rule is one of exhaustImmediately, alwaysSkipToNextRank and exhaustIfMultipleContinuing",
-                    other.map_or("missing".to_string(), |o| format!("`{}`", clean(o)))
+                    "{}: the rule is one of {}",
+                    other.map_or("missing".to_string(), |o| format!("`{}`", clean(&o))),
+                    one_of(&overvote_names)
                 ),
             ));
         }
     };
-    let tiebreak = match text(&r.tiebreak_mode).as_deref() {
-        Some("useCandidateOrder") => TiebreakMode::UseCandidateOrder,
-        Some("random") => TiebreakMode::Random,
-        Some("previousRoundCountsThenRandom") => TiebreakMode::PreviousRoundCountsThenRandom,
-        Some("previousRoundCountsThenUseCandidateOrder") => {
-            TiebreakMode::PreviousRoundCountsThenUseCandidateOrder
+    let modes: Vec<&str> = TiebreakMode::ALL.iter().map(|t| t.as_rctab()).collect();
+    let tiebreak = match text(&r.tiebreak_mode) {
+        Some(name) if TiebreakMode::from_rctab(&name).is_some() => {
+            TiebreakMode::from_rctab(&name).expect("just checked")
         }
-        Some("generatePermutation") => TiebreakMode::GeneratePermutation,
-        Some(m @ ("stopCountingAndAsk" | "previousRoundCountsThenAsk")) => {
+        Some(m) if m == "stopCountingAndAsk" || m == "previousRoundCountsThenAsk" => {
             return Err(fail(
                 "rules.tiebreakMode",
                 format!(
-                    "`{m}` asks a person to break each tie: tally counts without asking; choose useCandidateOrder, random (with randomSeed), previousRoundCountsThenRandom, previousRoundCountsThenUseCandidateOrder or generatePermutation"
+                    "`{m}` asks a person to break each tie: tally counts without asking; choose {}",
+                    one_of(&modes).replacen(" and ", " or ", 1)
                 ),
             ));
         }
@@ -457,8 +461,9 @@ fn rules(r: &RawRules) -> Result<RcvRules, Fail> {
             return Err(fail(
                 "rules.tiebreakMode",
                 format!(
-                    "{}: the mode is one of useCandidateOrder, random, previousRoundCountsThenRandom, previousRoundCountsThenUseCandidateOrder and generatePermutation",
-                    other.map_or("missing".to_string(), |o| format!("`{}`", clean(o)))
+                    "{}: the mode is one of {}",
+                    other.map_or("missing".to_string(), |o| format!("`{}`", clean(&o))),
+                    one_of(&modes)
                 ),
             ));
         }
@@ -472,14 +477,7 @@ fn rules(r: &RawRules) -> Result<RcvRules, Fail> {
             )
         })?),
     };
-    if random_seed.is_none()
-        && matches!(
-            tiebreak,
-            TiebreakMode::Random
-                | TiebreakMode::PreviousRoundCountsThenRandom
-                | TiebreakMode::GeneratePermutation
-        )
-    {
+    if random_seed.is_none() && tiebreak.needs_seed() {
         return Err(fail(
             "rules.randomSeed",
             "a tie-break that draws needs a seed, so that the count can be repeated",

@@ -89,6 +89,10 @@ struct About {
     config: Option<String>,
     /// "Maine Rules".
     rules_description: Option<String>,
+    /// The write-in label the files were read with.
+    write_in: Option<String>,
+    /// Why excluded candidates are out: "excluded by the configuration".
+    excluded_by: &'static str,
 }
 
 /// An RCTab contest configuration at `path` (its `bytes`), counted.
@@ -114,6 +118,8 @@ pub fn config(path: &Path, bytes: &[u8], options: &RuleOptions) -> Result<Counte
         date: c.date,
         config: Some(file.clone()),
         rules_description: c.rules_description.clone(),
+        write_in: c.sources.iter().find_map(|s| s.labels.write_in.clone()),
+        excluded_by: "is excluded by the configuration",
     };
     let mut sources = c.sources.clone();
     for s in &mut sources {
@@ -167,6 +173,8 @@ pub fn bare(path: &Path, provider: Provider, options: &RuleOptions) -> Result<Co
         date: None,
         config: None,
         rules_description: None,
+        write_in: options.write_in.clone(),
+        excluded_by: "is excluded",
     };
     let records = read_all(&[source], Names::open(), None)?;
     count(records, &rules, &about, Vec::new())
@@ -206,6 +214,8 @@ pub fn ballots(
         date: None,
         config: None,
         rules_description: None,
+        write_in: None,
+        excluded_by: "is excluded",
     };
     count(records, &rules, &about, Vec::new())
 }
@@ -228,6 +238,8 @@ pub fn blt(path: &Path, seats: u32, options: &RuleOptions) -> Result<Counted, Op
         date: None,
         config: None,
         rules_description: None,
+        write_in: None,
+        excluded_by: "is withdrawn in the file",
     };
     count(read.records, &rules, &about, Vec::new())
 }
@@ -249,6 +261,9 @@ fn read_all(
     config: Option<&str>,
 ) -> Result<CastVoteRecords, OpenError> {
     let mut sink = Sink::new();
+    if let Some(label) = config.or(sources.first().map(|s| s.name.as_str())) {
+        sink.show_progress(label);
+    }
     for (k, source) in sources.iter().enumerate() {
         cvr::read_source(source, &mut names, &mut sink).map_err(|message| {
             OpenError::Ballots(match config {
@@ -277,6 +292,7 @@ fn count(
     if let Some(t) = published.tabulation.as_mut() {
         t.config = about.config.clone();
         t.description = about.rules_description.clone();
+        t.write_in = about.write_in.clone();
     }
     let mut taken = HashSet::new();
     let candidates: Vec<Candidate> = records
@@ -307,8 +323,9 @@ fn count(
         .iter()
         .map(|&i| {
             format!(
-                "{} is excluded by the configuration.",
-                clean(&records.ballots.candidates[i])
+                "{} {}.",
+                clean(&records.ballots.candidates[i]),
+                about.excluded_by
             )
         })
         .collect();

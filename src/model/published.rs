@@ -10,6 +10,7 @@
 
 use super::contest::CandidateIdx;
 use super::method::VotingSystem;
+use super::rules::{TieBrokenBy, TiebreakMode};
 use super::votes::Votes;
 
 /// A whole count as published.
@@ -46,6 +47,9 @@ pub struct Tabulation {
     /// The configuration's own name for its rules (`rules.rulesDescription`: "Maine
     /// Rules"), when it gives one.
     pub description: Option<String>,
+    /// The label of the undeclared write-in the files were read with (RCTab's
+    /// `undeclaredWriteInLabel`, or `--write-in`), so the count can be repeated.
+    pub write_in: Option<String>,
     /// Ballots read from each file.
     pub files: Vec<super::cvr::FileRead>,
 }
@@ -97,6 +101,36 @@ pub struct PublishedTie {
     pub chosen: Vec<CandidateIdx>,
     /// How it was settled, when known (tally's own counts always say).
     pub broken_by: Option<super::rules::TieBrokenBy>,
+}
+
+impl Tabulation {
+    /// How a tie was broken, in words: "by the configuration's candidate order", "by round 2's
+    /// votes", "by a random draw (seed 0)".
+    pub fn broken_by(&self, by: TieBrokenBy) -> String {
+        let t = self;
+        match by {
+            TieBrokenBy::CandidateOrder
+                if t.rules.tiebreak == TiebreakMode::GeneratePermutation =>
+            {
+                match t.rules.random_seed {
+                    Some(s) => format!("by the order of candidates drawn at the start (seed {s})"),
+                    None => "by the order of candidates drawn at the start".to_string(),
+                }
+            }
+            TieBrokenBy::CandidateOrder if t.config.is_some() => {
+                "by the configuration's candidate order (the one listed later loses)".to_string()
+            }
+            TieBrokenBy::CandidateOrder => {
+                "by the order the file first names the candidates in (the one listed later loses)"
+                    .to_string()
+            }
+            TieBrokenBy::PreviousRound(n) => format!("by round {n}'s votes"),
+            TieBrokenBy::Random => match t.rules.random_seed {
+                Some(s) => format!("by a random draw (seed {s})"),
+                None => "by a random draw".to_string(),
+            },
+        }
+    }
 }
 
 /// Inactive ballots by why they stopped counting, as RCTab 2 reports them (running totals).

@@ -275,7 +275,7 @@ impl<'a> TabulationOut<'a> {
             counted_by: "tally",
             rules: Settings(crate::story::rules::settings(&t.rules)),
             rules_description: t.description.as_deref(),
-            options: crate::story::rules::options(&t.rules),
+            options: crate::story::rules::repeat(t),
             config: t.config.as_deref(),
             files: t
                 .files
@@ -418,7 +418,7 @@ impl<'a> Output<'a> {
                             TieRule::AsCounted => "as-counted",
                         },
                         explanation: match tab.zip(recorded(r.number - 1, &t.tied)) {
-                            Some((tab, by)) => crate::story::rules::broken_by(tab, by),
+                            Some((tab, by)) => tab.broken_by(by),
                             None => t.rule.describe().to_string(),
                         },
                         broken_by: recorded(r.number - 1, &t.tied).map(|by| match by {

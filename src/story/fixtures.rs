@@ -545,6 +545,7 @@ pub fn tabulated() -> Counted {
         },
         config: Some("city_mayor_config.json".into()),
         description: Some("City Rules".into()),
+        write_in: None,
         files: vec![FileRead {
             file: "city_cvr.json".into(),
             ballots: v("1000"),

@@ -561,7 +561,7 @@ pub fn tie_rule(l: &Counted, index: usize, tie: &crate::count::TieBreak) -> Opti
         r == tied
     });
     Some(match recorded.and_then(|r| r.broken_by) {
-        Some(by) => super::rules::broken_by(t, by),
+        Some(by) => t.broken_by(by),
         None => basis(&l.contest).tie_decided.to_string(),
     })
 }

@@ -11,7 +11,7 @@
 
 use crate::model::published::InactiveKinds;
 use crate::model::published::Tabulation;
-use crate::model::rules::{OvervoteRule, RcvRules, TieBrokenBy, TiebreakMode};
+use crate::model::rules::{OvervoteRule, RcvRules, TiebreakMode};
 use crate::model::{Contest, Published, Votes};
 use crate::story::words::how_many;
 use crate::text::{clean, thousands};
@@ -349,6 +349,23 @@ pub fn options(r: &RcvRules) -> String {
     out.join(" ")
 }
 
+/// The options that repeat a count on a bare file: the rules' ([`options`]) and the
+/// write-in label the files were read with.
+pub fn repeat(t: &Tabulation) -> String {
+    let mut out = options(&t.rules);
+    if let Some(w) = &t.write_in {
+        let plain = !w.is_empty()
+            && w.chars()
+                .all(|c| c.is_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if plain {
+            out.push_str(&format!(" --write-in {w}"));
+        } else {
+            out.push_str(&format!(" --write-in '{}'", w.replace('\'', "'\\''")));
+        }
+    }
+    out
+}
+
 /// Everything said before the rounds of a count tally made: who counted it, the ballots
 /// read, the rules, and the options that repeat it; one line each (to be wrapped).
 pub fn preamble(p: &Published, t: &Tabulation) -> Vec<String> {
@@ -358,7 +375,7 @@ pub fn preamble(p: &Published, t: &Tabulation) -> Vec<String> {
     out.extend(lines(&t.rules).into_iter().map(|l| format!("  {l}")));
     out.push(format!(
         "The same count from a bare file: tally rounds FILE {}",
-        options(&t.rules)
+        repeat(t)
     ));
     out
 }
@@ -486,34 +503,11 @@ pub fn inactive_growth(
     })
 }
 
-/// How a tie was broken, in words: "by the configuration's candidate order", "by round 2's
-/// votes", "by a random draw (seed 0)".
-pub fn broken_by(t: &Tabulation, by: TieBrokenBy) -> String {
-    match by {
-        TieBrokenBy::CandidateOrder if t.rules.tiebreak == TiebreakMode::GeneratePermutation => {
-            match t.rules.random_seed {
-                Some(s) => format!("by the order of candidates drawn at the start (seed {s})"),
-                None => "by the order of candidates drawn at the start".to_string(),
-            }
-        }
-        TieBrokenBy::CandidateOrder if t.config.is_some() => {
-            "by the configuration's candidate order (the one listed later loses)".to_string()
-        }
-        TieBrokenBy::CandidateOrder => {
-            "by the order of the candidates (the one listed later loses)".to_string()
-        }
-        TieBrokenBy::PreviousRound(n) => format!("by round {n}'s votes"),
-        TieBrokenBy::Random => match t.rules.random_seed {
-            Some(s) => format!("by a random draw (seed {s})"),
-            None => "by a random draw".to_string(),
-        },
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::cvr::FileRead;
+    use crate::model::rules::TieBrokenBy;
 
     fn maine() -> RcvRules {
         RcvRules {
@@ -531,6 +525,7 @@ mod tests {
             rules: maine(),
             config: config.map(Into::into),
             description: Some("Maine Rules".into()),
+            write_in: None,
             files: files
                 .iter()
                 .map(|&(f, n)| FileRead {
@@ -713,15 +708,15 @@ mod tests {
     fn ties_say_how_they_were_broken() {
         let t = tab(&[("a", 1)], Some("c.json"));
         assert_eq!(
-            broken_by(&t, TieBrokenBy::CandidateOrder),
+            t.broken_by(TieBrokenBy::CandidateOrder),
             "by the configuration's candidate order (the one listed later loses)"
         );
         assert_eq!(
-            broken_by(&t, TieBrokenBy::PreviousRound(2)),
+            t.broken_by(TieBrokenBy::PreviousRound(2)),
             "by round 2's votes"
         );
         assert_eq!(
-            broken_by(&t, TieBrokenBy::Random),
+            t.broken_by(TieBrokenBy::Random),
             "by a random draw (seed 0)"
         );
     }
