@@ -128,7 +128,13 @@ pub fn config(path: &Path, bytes: &[u8], options: &RuleOptions) -> Result<Counte
             s.contest_id = Some(contest.clone());
         }
     }
-    let records = read_all(&sources, c.names.clone(), Some(&file))?;
+    let mut names = c.names.clone();
+    // RCTab stands the undeclared write-in whenever a source names its label, with votes or
+    // none (Portland 2015's report lists it at 0 and eliminates it in round 1's batch).
+    if sources.iter().any(|s| s.labels.write_in.is_some()) {
+        names.write_in();
+    }
+    let records = read_all(&sources, names, Some(&file))?;
     count(records, &rules, &about, c.warnings)
 }
 
