@@ -1,7 +1,8 @@
 //! How long a million ballots take from file to rounds (issue 14): tally's real path (read the
 //! ballots text, group identical rankings, count an instant runoff) beside the floor, a plain
 //! read of the same file line by line, split at commas, which any reader must do. The target
-//! is at most 1.5× the floor. Results, with the machine and date, are in
+//! is at most 1.5× the floor; the same file counted under RCTab's rules (`count::rcv`) is
+//! measured beside them. Results, with the machine and date, are in
 //! docs/performance.md; peak memory is measured on the binary there, not here.
 
 #[path = "support/london_like.rs"]
@@ -62,6 +63,21 @@ fn ballots(c: &mut Criterion) {
     });
     group.bench_function("file to rounds", |b| {
         b.iter(|| tally_file(&path, &systems, &about).map(|t| t.counted.len()))
+    });
+    // The same file counted under RCTab's rules (`count::rcv`, as cast vote records are):
+    // read, group, count with batch elimination.
+    let rcv = tally::import::OpenOptions {
+        rules: tally::import::RuleOptions {
+            batch_elimination: true,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let counted =
+        tally::import::from_path(&path, &rcv).expect("the ballots count by RCTab's rules");
+    assert_eq!(counted.count.valid.get(), BALLOTS);
+    group.bench_function("file to rounds, RCTab's rules", |b| {
+        b.iter(|| tally::import::from_path(&path, &rcv).map(|l| l.count.rounds.len()))
     });
     group.finish();
 }

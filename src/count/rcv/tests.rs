@@ -451,7 +451,7 @@ fn bad_records_are_refused_with_a_sentence() {
 }
 
 #[test]
-fn a_million_ballots_of_few_rankings_count_in_milliseconds() {
+fn a_million_ballots_are_counted_by_their_few_rankings() {
     let mut b = Builder::grouping();
     b.candidates_mut().extend((0..12).map(|i| format!("C{i}")));
     let mut total = Votes::ZERO;
@@ -478,15 +478,11 @@ fn a_million_ballots_of_few_rankings_count_in_milliseconds() {
             ballots: total,
         }],
     };
-    let started = std::time::Instant::now();
+    // How fast is the `count` benchmark's (`benches/ballots.rs`); here, that it adds up.
     let p = tabulate(&r, &RcvRules::default()).unwrap();
     assert!(total.get() > 1_000_000);
-    assert!(
-        started.elapsed().as_millis() < 500,
-        "{:?}",
-        started.elapsed()
-    );
     assert!(p.rounds.len() > 2);
+    check(&p, 12);
 }
 
 // Property tests.
