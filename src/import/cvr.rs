@@ -17,6 +17,7 @@ pub mod cdf;
 pub mod csv;
 pub mod dominion;
 pub mod ess;
+mod tracked;
 
 use std::collections::HashMap;
 use std::path::PathBuf;

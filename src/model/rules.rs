@@ -171,51 +171,6 @@ impl TiebreakMode {
     }
 }
 
-impl RcvRules {
-    /// Each rule as RCTab's configuration key and its value as RCTab writes it
-    /// (`("maxSkippedRanksAllowed", "unlimited")`), for every report that prints the rules
-    /// so a count can be repeated, by tally or by RCTab. The seed is listed only for a mode
-    /// that draws; the early stop only when set.
-    pub fn describe(&self) -> Vec<(&'static str, String)> {
-        let mut out = vec![
-            ("winnerElectionMode", "singleWinnerMajority".to_string()),
-            ("overvoteRule", self.overvote.as_rctab().to_string()),
-            (
-                "maxSkippedRanksAllowed",
-                self.max_skipped
-                    .map_or_else(|| "unlimited".to_string(), |n| n.to_string()),
-            ),
-            (
-                "maxRankingsAllowed",
-                self.max_rankings
-                    .map_or_else(|| "max".to_string(), |n| n.to_string()),
-            ),
-            (
-                "exhaustOnDuplicateCandidate",
-                self.exhaust_on_duplicate.to_string(),
-            ),
-            ("batchElimination", self.batch_elimination.to_string()),
-            (
-                "continueUntilTwoCandidatesRemain",
-                self.continue_until_two.to_string(),
-            ),
-            ("tiebreakMode", self.tiebreak.as_rctab().to_string()),
-        ];
-        if self.tiebreak.needs_seed() {
-            out.push((
-                "randomSeed",
-                self.random_seed
-                    .map_or_else(|| "none".to_string(), |s| s.to_string()),
-            ));
-        }
-        out.push(("minimumVoteThreshold", self.minimum_vote_threshold.plain()));
-        if let Some(n) = self.stop_after_round {
-            out.push(("stopTabulationEarlyAfterRound", n.to_string()));
-        }
-        out
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -234,30 +189,7 @@ mod tests {
     }
 
     #[test]
-    fn the_rules_are_described_as_rctab_writes_them() {
-        let mut rules = RcvRules {
-            max_skipped: None,
-            max_rankings: Some(3),
-            tiebreak: TiebreakMode::Random,
-            random_seed: Some(0),
-            stop_after_round: Some(4),
-            ..RcvRules::default()
-        };
-        let d = rules.describe();
-        let get = |k: &str| d.iter().find(|(key, _)| *key == k).map(|(_, v)| v.clone());
-        assert_eq!(get("maxSkippedRanksAllowed").as_deref(), Some("unlimited"));
-        assert_eq!(get("maxRankingsAllowed").as_deref(), Some("3"));
-        assert_eq!(get("randomSeed").as_deref(), Some("0"));
-        assert_eq!(get("overvoteRule").as_deref(), Some("exhaustImmediately"));
-        assert_eq!(get("stopTabulationEarlyAfterRound").as_deref(), Some("4"));
-        assert_eq!(get("minimumVoteThreshold").as_deref(), Some("0"));
-        rules.tiebreak = TiebreakMode::UseCandidateOrder;
-        rules.stop_after_round = None;
-        let d = rules.describe();
-        assert!(
-            !d.iter()
-                .any(|(k, _)| *k == "randomSeed" || *k == "stopTabulationEarlyAfterRound")
-        );
+    fn rctab_suggests_one_skipped_rank() {
         assert_eq!(RcvRules::default().max_skipped, Some(1));
     }
 }

@@ -92,36 +92,6 @@ fn limit(n: Option<u32>, word: &str) -> String {
     n.map_or_else(|| word.to_string(), |n| n.to_string())
 }
 
-fn overvote_key(r: OvervoteRule) -> &'static str {
-    match r {
-        OvervoteRule::ExhaustImmediately => "exhaustImmediately",
-        OvervoteRule::AlwaysSkipToNextRank => "alwaysSkipToNextRank",
-        OvervoteRule::ExhaustIfMultipleContinuing => "exhaustIfMultipleContinuing",
-    }
-}
-
-fn tiebreak_key(t: TiebreakMode) -> &'static str {
-    match t {
-        TiebreakMode::UseCandidateOrder => "useCandidateOrder",
-        TiebreakMode::Random => "random",
-        TiebreakMode::PreviousRoundCountsThenRandom => "previousRoundCountsThenRandom",
-        TiebreakMode::PreviousRoundCountsThenUseCandidateOrder => {
-            "previousRoundCountsThenUseCandidateOrder"
-        }
-        TiebreakMode::GeneratePermutation => "generatePermutation",
-    }
-}
-
-/// Whether the tie-break mode draws, so that its seed matters.
-fn draws(t: TiebreakMode) -> bool {
-    matches!(
-        t,
-        TiebreakMode::Random
-            | TiebreakMode::PreviousRoundCountsThenRandom
-            | TiebreakMode::GeneratePermutation
-    )
-}
-
 /// A setting as RCTab writes it in a configuration's `rules`: most as text ("1",
 /// "unlimited", "" for none), the switches as `true`/`false`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -145,8 +115,8 @@ pub fn settings(r: &RcvRules) -> Vec<(&'static str, Setting)> {
     use Setting::{Flag, Text};
     let whole = |v: Votes| Text(v.plain());
     vec![
-        ("tiebreakMode", Text(tiebreak_key(r.tiebreak).into())),
-        ("overvoteRule", Text(overvote_key(r.overvote).into())),
+        ("tiebreakMode", Text(r.tiebreak.as_rctab().into())),
+        ("overvoteRule", Text(r.overvote.as_rctab().into())),
         (
             "randomSeed",
             Text(r.random_seed.map(|s| s.to_string()).unwrap_or_default()),
@@ -232,7 +202,7 @@ pub fn lines(r: &RcvRules) -> Vec<String> {
     } else {
         "passed over"
     };
-    let seed_key = if draws(r.tiebreak) {
+    let seed_key = if r.tiebreak.needs_seed() {
         format!(
             ", randomSeed {}",
             r.random_seed
@@ -257,7 +227,7 @@ pub fn lines(r: &RcvRules) -> Vec<String> {
         format!(
             "Overvote: {} (overvoteRule {})",
             overvote_words(r.overvote),
-            overvote_key(r.overvote)
+            r.overvote.as_rctab()
         ),
         format!(
             "Skipped rankings: {skipped} (maxSkippedRanksAllowed {})",
@@ -279,7 +249,7 @@ pub fn lines(r: &RcvRules) -> Vec<String> {
         format!(
             "Ties: {} (tiebreakMode {}{seed_key})",
             tiebreak_words(r),
-            tiebreak_key(r.tiebreak)
+            r.tiebreak.as_rctab()
         ),
         format!(
             "Continue until two remain: {} (continueUntilTwoCandidatesRemain {})",

@@ -35,6 +35,7 @@ use std::path::Path;
 use serde::Deserialize;
 use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
 
+use super::tracked::Tracked;
 use super::{Cell, MAX_RANK, Names, Sink, Source};
 use crate::model::Votes;
 use crate::text::clean;
@@ -553,30 +554,6 @@ impl<'de> Visitor<'de> for Sessions<'_, '_> {
             i += 1;
         }
         Ok(())
-    }
-}
-
-/// A value read whole, whose path is recorded (after `prefix`) when it cannot be read.
-struct Tracked<'p, T> {
-    prefix: &'p str,
-    place: &'p mut Option<String>,
-    kind: std::marker::PhantomData<T>,
-}
-
-impl<'de, T: Deserialize<'de>> DeserializeSeed<'de> for Tracked<'_, T> {
-    type Value = T;
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<T, D::Error> {
-        let mut track = serde_path_to_error::Track::new();
-        T::deserialize(serde_path_to_error::Deserializer::new(d, &mut track)).inspect_err(|_| {
-            let path = track.path().to_string();
-            *self.place = Some(if path == "." {
-                self.prefix.to_string()
-            } else if path.starts_with('[') {
-                format!("{}{path}", self.prefix)
-            } else {
-                format!("{}.{path}", self.prefix)
-            });
-        })
     }
 }
 
