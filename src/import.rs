@@ -253,6 +253,17 @@ pub fn from_path(path: &Path, options: &OpenOptions) -> Result<Counted, OpenErro
         Format::Zip => bare(cvr::Provider::Ess),
         Format::Blt { seats, .. } => recount::blt(path, seats, &options.rules),
         Format::CastVoteRecords { .. } if has_rank_columns(start) => bare(cvr::Provider::RctabCsv),
+        // A class's ballots are read line by line: a file of millions is never held whole
+        // (nor limited to [`files::DOCUMENT_LIMIT`]).
+        Format::BallotsText | Format::Forms(_) => {
+            let file = path.display().to_string();
+            let read = ballots_text::read_file(path).map_err(OpenError::Ballots)?;
+            if options.rules.any() {
+                return recount::ballots(&file, read, &options.rules);
+            }
+            let about = About::file(path, None, None);
+            count_ballots(&file, &read, options.system, &about)
+        }
         _ if options.rules.any() => Err(OpenError::RulesNotApplicable {
             name: path.display().to_string(),
         }),
@@ -404,6 +415,32 @@ fn count_ballots(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ballots_file_is_counted_as_the_options_say_and_rules_elsewhere_are_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.csv");
+        std::fs::write(&path, "Ann, Bob\nBob\nAnn\nCy, Bob\n").unwrap();
+        let plain = from_path(&path, &OpenOptions::default()).unwrap();
+        assert_eq!(
+            plain.contest.method.system(),
+            VotingSystem::SupplementaryVote
+        );
+        let rules = OpenOptions {
+            rules: RuleOptions {
+                batch_elimination: true,
+                ..RuleOptions::default()
+            },
+            ..OpenOptions::default()
+        };
+        let counted = from_path(&path, &rules).unwrap();
+        assert!(matches!(
+            &counted.contest.method,
+            crate::model::Method::Published(p) if p.tabulation.is_some()
+        ));
+        let e = resolve_with("london-2004", &rules).unwrap_err();
+        assert_eq!(e.exit_code(), 2, "{e}");
+    }
 
     #[test]
     fn open_places_an_embedded_contest_among_the_others_and_a_file_alone() {
