@@ -107,7 +107,7 @@ impl fmt::Display for OpenError {
             ),
             OpenError::Unsupported { file, format } => write!(
                 f,
-                "{}: this is {}: {}; tally opens datasets (docs/dataset-format.md), ballots files (docs/ballots.md) and other tabulators' published results (docs/formats.md) as contests",
+                "{}: this is {}: {}; tally opens datasets (docs/dataset-format.md), ballots files (docs/ballots.md), other tabulators' published results and cast vote records (docs/formats.md) as contests",
                 crate::text::clean(file),
                 format.describe(),
                 format.advice()

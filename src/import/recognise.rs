@@ -173,10 +173,15 @@ impl Format {
 }
 
 /// Columns that only a voting system's cast vote record export has.
-const CVR_COLUMNS: [&str; 8] = [
+const CVR_COLUMNS: [&str; 11] = [
     "precinct",
+    "precinct_id",
     "tabulator id",
     "batch id",
+    "batch_id",
+    // RCTab's generic CSV as survey tools (Qualtrics) write it: it needs its configuration,
+    // which says where the candidates' columns start.
+    "response id",
     "rctab cvr id",
     "cvr number",
     "cast vote record",
@@ -426,6 +431,12 @@ mod tests {
             recognise(b"Ballot ID;Rank 1;Rank 2\n"),
             Format::CastVoteRecords {
                 column: "ballot id".into()
+            }
+        );
+        assert_eq!(
+            recognise(b"Response ID,precinct_id,batch_id,Lettuce,Broccoli\n"),
+            Format::CastVoteRecords {
+                column: "response id".into()
             }
         );
         assert_eq!(recognise(b"Zoo;Beach;Museum\n"), Format::BallotsText);
