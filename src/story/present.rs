@@ -544,6 +544,15 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
             let (leader, lv) = first.standings()[0];
             f.focus = Some(leader);
             f.big_number = Some(first.threshold);
+            // Who goes at the end of round 1: the undeclared write-in first (RCTab's rule, in
+            // a count tally made), a batch together, or the one with the fewest votes.
+            let who_goes = if super::published::write_in_first(l, 0).is_some() {
+                "so the undeclared write-ins go out first, as RCTab's rules do, and their ballots move on"
+            } else if first.eliminated.len() > 1 {
+                "so the candidates at the bottom go out together and their ballots move on"
+            } else {
+                "so the candidate with the fewest votes goes out and their ballots move on"
+            };
             let e = match c.method.system() {
                 _ if count.valid.is_zero() => {
                     "No votes yet: nothing has been counted, so nobody is ahead.".to_string()
@@ -564,7 +573,7 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                                 num(lv)
                             )
                         } else {
-                            "Nobody has that, so the candidate with the fewest votes goes out and their ballots move on.".to_string()
+                            format!("Nobody has that, {}.", who_goes)
                         }
                     )
                 }
@@ -606,9 +615,10 @@ fn frame_untidied(l: &Counted, beat: Beat) -> Frame {
                     num(first.continuing)
                 ),
                 VotingSystem::InstantRunoff => format!(
-                    "More than half of the {} valid votes is {}. Nobody has that, so the candidate with the fewest votes goes out and their ballots move on.",
+                    "More than half of the {} valid votes is {}. Nobody has that, {}.",
                     num(first.continuing),
-                    num(first.threshold)
+                    num(first.threshold),
+                    who_goes
                 ),
             };
             let big = if multi {
