@@ -28,9 +28,9 @@ use std::fmt;
 use std::io::Read;
 
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::tracked::Tracked;
+use super::tracked::{Each, Elements, Stop, Tracked};
 use super::{Cell, MAX_RANK, Names, Sink, Source};
 use crate::model::Votes;
 use crate::text::clean;
@@ -68,7 +68,7 @@ pub fn read_from(
         .deserialize(&mut de)
         .and_then(|()| de.end());
     if let Err(e) = walked {
-        return Err(state.explain(file, &e));
+        return Err(state.stop.explain(file, &e));
     }
     if !state.saw_cvr {
         return Err(fail(
@@ -131,38 +131,11 @@ struct State {
     first_seen: HashMap<(u32, u32), String>,
     elections: Option<Vec<RawElection>>,
     saw_cvr: bool,
-    /// A problem found by the reader itself: the whole message after the file name.
-    message: Option<String>,
-    /// The JSON path where serde met a data error.
-    place: Option<String>,
+    /// Why the walk stopped, if it did.
+    stop: Stop,
 }
 
 impl State {
-    /// The message for an error that stopped the walk.
-    fn explain(&self, file: &str, e: &serde_json::Error) -> String {
-        let file = clean(file);
-        if let Some(m) = &self.message {
-            return format!("{file}: {m}");
-        }
-        use serde_json::error::Category;
-        let full = e.to_string();
-        let said = full
-            .rsplit_once(" at line ")
-            .map_or(full.as_str(), |(m, _)| m);
-        match e.classify() {
-            Category::Data => match &self.place {
-                Some(place) => format!("{file}: {place}: {said}"),
-                None => format!("{file}: {said} (line {}, column {})", e.line(), e.column()),
-            },
-            Category::Eof => format!(
-                "{file}:{}:{}: {said} (the file ends too soon: is it complete?)",
-                e.line(),
-                e.column().max(1)
-            ),
-            _ => format!("{file}:{}:{}: {said}", e.line(), e.column().max(1)),
-        }
-    }
-
     /// Keep one ballot (`CVR[i]`), read whole.
     fn ballot(&mut self, i: usize, cvr: RawCvr) -> Result<(), String> {
         let at = format!("CVR[{i}]");
@@ -429,6 +402,17 @@ fn choose<'a>(
     Ok((found.0.as_str(), found.1))
 }
 
+/// The report's `CVR` array: each ballot kept as it is read (`State::ballot`).
+impl Elements for State {
+    type Item = RawCvr;
+    fn stop(&mut self) -> &mut Stop {
+        &mut self.stop
+    }
+    fn take(&mut self, i: usize, item: RawCvr) -> Result<(), String> {
+        self.ballot(i, item)
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The walk: the report object, its `CVR` array one ballot at a time.
 
@@ -456,22 +440,27 @@ impl<'de> Visitor<'de> for Report<'_> {
             match key.as_str() {
                 "CVR" => {
                     if std::mem::replace(&mut state.saw_cvr, true) {
-                        state.message = Some("`CVR` appears twice in the report".to_string());
+                        state.stop.message = Some("`CVR` appears twice in the report".to_string());
                         return Err(de::Error::custom("duplicate"));
                     }
-                    map.next_value_seed(Ballots { state: &mut *state })
-                        .inspect_err(|_| {
-                            state.place.get_or_insert_with(|| "CVR".to_string());
-                        })?;
+                    map.next_value_seed(Each {
+                        state: &mut *state,
+                        key: "CVR",
+                        what: "a list of cast vote records",
+                    })
+                    .inspect_err(|_| {
+                        state.stop.place.get_or_insert_with(|| "CVR".to_string());
+                    })?;
                 }
                 "Election" => {
                     if state.elections.is_some() {
-                        state.message = Some("`Election` appears twice in the report".to_string());
+                        state.stop.message =
+                            Some("`Election` appears twice in the report".to_string());
                         return Err(de::Error::custom("duplicate"));
                     }
                     let elections = map.next_value_seed(Tracked::<Vec<RawElection>> {
                         prefix: "Election",
-                        place: &mut state.place,
+                        place: &mut state.stop.place,
                         kind: std::marker::PhantomData,
                     })?;
                     state.elections = Some(elections);
@@ -480,46 +469,6 @@ impl<'de> Visitor<'de> for Report<'_> {
                     map.next_value::<IgnoredAny>()?;
                 }
             }
-        }
-        Ok(())
-    }
-}
-
-/// `CVR`: each ballot read whole, kept, and dropped before the next.
-struct Ballots<'s> {
-    state: &'s mut State,
-}
-
-impl<'de> DeserializeSeed<'de> for Ballots<'_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Ballots<'_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of cast vote records")
-    }
-
-    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
-        let state = self.state;
-        let mut i = 0usize;
-        loop {
-            let prefix = format!("CVR[{i}]");
-            let next = seq.next_element_seed(Tracked::<RawCvr> {
-                prefix: &prefix,
-                place: &mut state.place,
-                kind: std::marker::PhantomData,
-            })?;
-            let Some(cvr) = next else { break };
-            if let Err(m) = state.ballot(i, cvr) {
-                state.message = Some(m);
-                return Err(de::Error::custom("refused"));
-            }
-            i += 1;
         }
         Ok(())
     }

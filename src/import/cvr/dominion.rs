@@ -33,9 +33,9 @@ use std::io::Read;
 use std::path::Path;
 
 use serde::Deserialize;
-use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, SeqAccess, Visitor};
+use serde::de::{self, DeserializeSeed, Deserializer, IgnoredAny, MapAccess, Visitor};
 
-use super::tracked::Tracked;
+use super::tracked::{Each, Elements, Stop};
 use super::{Cell, MAX_RANK, Names, Sink, Source};
 use crate::model::Votes;
 use crate::text::clean;
@@ -320,8 +320,7 @@ impl Contest {
             contest: self,
             names,
             sink,
-            message: None,
-            place: None,
+            stop: Stop::default(),
         };
         let mut de = serde_json::Deserializer::from_reader(reader);
         let walked = Export { state: &mut state }
@@ -329,7 +328,7 @@ impl Contest {
             .and_then(|()| de.end());
         match walked {
             Ok(()) => Ok(()),
-            Err(e) => Err(state.explain(file, &e)),
+            Err(e) => Err(state.stop.explain(file, &e)),
         }
     }
 }
@@ -367,35 +366,11 @@ struct State<'a> {
     contest: &'a mut Contest,
     names: &'a mut Names,
     sink: &'a mut Sink,
-    message: Option<String>,
-    place: Option<String>,
+    /// Why the walk stopped, if it did.
+    stop: Stop,
 }
 
 impl State<'_> {
-    fn explain(&self, file: &str, e: &serde_json::Error) -> String {
-        let file = clean(file);
-        if let Some(m) = &self.message {
-            return format!("{file}: {m}");
-        }
-        use serde_json::error::Category;
-        let full = e.to_string();
-        let said = full
-            .rsplit_once(" at line ")
-            .map_or(full.as_str(), |(m, _)| m);
-        match e.classify() {
-            Category::Data => match &self.place {
-                Some(place) => format!("{file}: {place}: {said}"),
-                None => format!("{file}: {said} (line {}, column {})", e.line(), e.column()),
-            },
-            Category::Eof => format!(
-                "{file}:{}:{}: {said} (the file ends too soon: is it complete?)",
-                e.line(),
-                e.column().max(1)
-            ),
-            _ => format!("{file}:{}:{}: {said}", e.line(), e.column().max(1)),
-        }
-    }
-
     /// Count one session (`Sessions[i]`), read whole.
     fn session(&mut self, i: usize, session: RawSession) -> Result<(), String> {
         let (which, record) = match session.original.current {
@@ -469,6 +444,17 @@ impl State<'_> {
     }
 }
 
+/// The export's `Sessions` array: each session counted as it is read (`State::session`).
+impl Elements for State<'_> {
+    type Item = RawSession;
+    fn stop(&mut self) -> &mut Stop {
+        &mut self.stop
+    }
+    fn take(&mut self, i: usize, item: RawSession) -> Result<(), String> {
+        self.session(i, item)
+    }
+}
+
 // ---------------------------------------------------------------------------------------
 // The walk: the export object, its `Sessions` array one session at a time.
 
@@ -496,62 +482,30 @@ impl<'de> Visitor<'de> for Export<'_, '_> {
         while let Some(key) = map.next_key::<String>()? {
             if key == "Sessions" {
                 if std::mem::replace(&mut seen, true) {
-                    state.message = Some("`Sessions` appears twice".to_string());
+                    state.stop.message = Some("`Sessions` appears twice".to_string());
                     return Err(de::Error::custom("duplicate"));
                 }
-                map.next_value_seed(Sessions { state: &mut *state })
-                    .inspect_err(|_| {
-                        state.place.get_or_insert_with(|| "Sessions".to_string());
-                    })?;
+                map.next_value_seed(Each {
+                    state: &mut *state,
+                    key: "Sessions",
+                    what: "a list of sessions",
+                })
+                .inspect_err(|_| {
+                    state
+                        .stop
+                        .place
+                        .get_or_insert_with(|| "Sessions".to_string());
+                })?;
             } else {
                 map.next_value::<IgnoredAny>()?;
             }
         }
         if !seen {
-            state.message = Some(
+            state.stop.message = Some(
                 "there is no `Sessions` list: a CvrExport holds its ballots in `Sessions[]`"
                     .to_string(),
             );
             return Err(de::Error::custom("no sessions"));
-        }
-        Ok(())
-    }
-}
-
-struct Sessions<'s, 'a> {
-    state: &'s mut State<'a>,
-}
-
-impl<'de> DeserializeSeed<'de> for Sessions<'_, '_> {
-    type Value = ();
-    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
-        d.deserialize_seq(self)
-    }
-}
-
-impl<'de> Visitor<'de> for Sessions<'_, '_> {
-    type Value = ();
-
-    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a list of sessions")
-    }
-
-    fn visit_seq<S: SeqAccess<'de>>(self, mut seq: S) -> Result<(), S::Error> {
-        let state = self.state;
-        let mut i = 0usize;
-        loop {
-            let prefix = format!("Sessions[{i}]");
-            let next = seq.next_element_seed(Tracked::<RawSession> {
-                prefix: &prefix,
-                place: &mut state.place,
-                kind: std::marker::PhantomData,
-            })?;
-            let Some(session) = next else { break };
-            if let Err(m) = state.session(i, session) {
-                state.message = Some(m);
-                return Err(de::Error::custom("refused"));
-            }
-            i += 1;
         }
         Ok(())
     }
