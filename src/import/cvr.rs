@@ -386,6 +386,39 @@ pub fn read_source(source: &Source, names: &mut Names, sink: &mut Sink) -> Resul
     Ok(())
 }
 
+/// Records shown as text, for the readers' tests.
+#[cfg(test)]
+pub(crate) mod testing {
+    use super::Mark;
+    use crate::model::cvr::CastVoteRecords;
+
+    /// Each distinct ranking as text, in the order first read, with its weight: candidates
+    /// by name, an overvote as `[A+B]`, a skipped rank as `skipped`, ranks joined by
+    /// `between` (`A>_>B`, or `A > - > B`).
+    pub fn rankings(cvr: &CastVoteRecords, between: &str, skipped: &str) -> Vec<(String, u64)> {
+        let name = |i: usize| cvr.ballots.candidates[i].clone();
+        cvr.ballots
+            .rankings
+            .iter()
+            .map(|r| {
+                let marks: Vec<String> = r
+                    .marks
+                    .iter()
+                    .map(|m| match m {
+                        Mark::Candidate(i) => name(*i),
+                        Mark::Skipped => skipped.to_string(),
+                        Mark::Overvote(list) => format!(
+                            "[{}]",
+                            list.iter().map(|&i| name(i)).collect::<Vec<_>>().join("+")
+                        ),
+                    })
+                    .collect();
+                (marks.join(between), r.weight.get())
+            })
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

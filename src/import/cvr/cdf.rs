@@ -725,30 +725,10 @@ mod tests {
         read_all(&[json], &source(None), Names::open())
     }
 
-    /// Each ranking as names (`A>B`, `[A+B]` for an overvote, `_` for a skipped rank) with its weight.
+    /// Each ranking as names (`A>B`, `[A+B]` for an overvote, `_` for a skipped rank) with
+    /// its weight, in the order first read.
     fn shown(cvr: &CastVoteRecords) -> Vec<(String, u64)> {
-        let name = |i: usize| cvr.ballots.candidates[i].clone();
-        cvr.ballots
-            .rankings
-            .iter()
-            .map(|r| {
-                let marks: Vec<String> = r
-                    .marks
-                    .iter()
-                    .map(|m| match m {
-                        Mark::Candidate(i) => name(*i),
-                        Mark::Skipped => "_".into(),
-                        Mark::Overvote(list) => {
-                            format!(
-                                "[{}]",
-                                list.iter().map(|&i| name(i)).collect::<Vec<_>>().join("+")
-                            )
-                        }
-                    })
-                    .collect();
-                (marks.join(">"), r.weight.get())
-            })
-            .collect()
+        crate::import::cvr::testing::rankings(cvr, ">", "_")
     }
 
     #[test]

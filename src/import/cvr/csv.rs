@@ -444,26 +444,12 @@ mod tests {
         Ok(sink.finish(names))
     }
 
-    /// Each distinct ranking as text (`A > - > B`, `[A+B]` an overvote), with its weight.
+    /// Each distinct ranking as text (`A > - > B`, `[A+B]` an overvote), with its weight,
+    /// sorted.
     fn rankings(cvr: &CastVoteRecords) -> Vec<(String, u64)> {
-        let name = |i: usize| cvr.ballots.candidates[i].clone();
-        let mut out = BTreeMap::new();
-        for r in &cvr.ballots.rankings {
-            let text: Vec<String> = r
-                .marks
-                .iter()
-                .map(|m| match m {
-                    Mark::Candidate(i) => name(*i),
-                    Mark::Skipped => "-".into(),
-                    Mark::Overvote(list) => {
-                        let l: Vec<String> = list.iter().map(|&i| name(i)).collect();
-                        format!("[{}]", l.join("+"))
-                    }
-                })
-                .collect();
-            *out.entry(text.join(" > ")).or_default() += r.weight.get();
-        }
-        out.into_iter().collect()
+        let mut out = crate::import::cvr::testing::rankings(cvr, " > ", "-");
+        out.sort();
+        out
     }
 
     fn owned(list: &[(&str, u64)]) -> Vec<(String, u64)> {

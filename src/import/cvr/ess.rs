@@ -465,24 +465,9 @@ mod tests {
 
     /// Each distinct ranking as text (`A > - > B`, `[A+B]` an overvote), with its weight.
     fn rankings(cvr: &CastVoteRecords) -> BTreeMap<String, u64> {
-        let name = |i: usize| cvr.ballots.candidates[i].clone();
-        let mut out = BTreeMap::new();
-        for r in &cvr.ballots.rankings {
-            let text: Vec<String> = r
-                .marks
-                .iter()
-                .map(|m| match m {
-                    Mark::Candidate(i) => name(*i),
-                    Mark::Skipped => "-".into(),
-                    Mark::Overvote(list) => {
-                        let l: Vec<String> = list.iter().map(|&i| name(i)).collect();
-                        format!("[{}]", l.join("+"))
-                    }
-                })
-                .collect();
-            *out.entry(text.join(" > ")).or_default() += r.weight.get();
-        }
-        out
+        crate::import::cvr::testing::rankings(cvr, " > ", "-")
+            .into_iter()
+            .collect()
     }
 
     fn minneapolis_like() -> Vec<u8> {
