@@ -131,23 +131,16 @@ fn every_rctab_regression_is_refused_or_adds_up_in_every_round() {
 /// refused.
 #[test]
 fn every_ess_regression_is_read_or_refused() {
-    use tally::import::cvr::{Labels, Names, Provider, Sink, Source, ess};
+    use tally::import::cvr::{Names, Provider, Sink, Source, ess};
     for path in inputs("ess") {
         let bytes = std::fs::read(&path).expect("the input");
         let Some((_, workbook)) = bytes.split_first() else {
             continue;
         };
         let source = Source {
-            path: path.clone(),
-            name: "fuzz".into(),
-            provider: Provider::Ess,
-            contest_id: None,
             first_vote_column: Some(2),
             first_vote_row: Some(2),
-            id_column: None,
-            precinct_column: None,
-            max_rankings: None,
-            labels: Labels::default(),
+            ..Source::bare(path.clone(), "fuzz", Provider::Ess)
         };
         let mut sink = Sink::new();
         let _ = ess::read_bytes(workbook, &source, &mut Names::open(), &mut sink);

@@ -111,6 +111,25 @@ pub struct Source {
     pub labels: Labels,
 }
 
+impl Source {
+    /// A file (or Dominion folder) named `name` as it stands, with nothing configured: every
+    /// column, row and label the provider's default, all ranks read.
+    pub fn bare(path: impl Into<PathBuf>, name: &str, provider: Provider) -> Source {
+        Source {
+            path: path.into(),
+            name: name.to_string(),
+            provider,
+            contest_id: None,
+            first_vote_column: None,
+            first_vote_row: None,
+            id_column: None,
+            precinct_column: None,
+            max_rankings: None,
+            labels: Labels::default(),
+        }
+    }
+}
+
 /// What one cell (one rank of one ballot) says.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Cell {

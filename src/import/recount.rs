@@ -159,19 +159,13 @@ pub fn bare(path: &Path, provider: Provider, options: &RuleOptions) -> Result<Co
         _ => Labels::default(),
     };
     let source = Source {
-        path: path.to_path_buf(),
-        name: name.clone(),
-        provider,
         contest_id: options.contest.clone(),
-        first_vote_column: None,
-        first_vote_row: None,
-        id_column: None,
-        precinct_column: None,
         max_rankings: rules.max_rankings,
         labels: Labels {
             write_in: options.write_in.clone(),
             ..labels
         },
+        ..Source::bare(path, &name, provider)
     };
     let about = About {
         title: file_title(path),

@@ -47,21 +47,10 @@ pub fn source(provider: Provider, selector: u8) -> (Source, Names) {
 /// write-in label.
 #[allow(dead_code, reason = "not every target reads a bare source")]
 pub fn bare(provider: Provider, contest: Option<&str>, write_in: Option<&str>) -> Source {
-    Source {
-        path: "fuzz".into(),
-        name: "fuzz".into(),
-        provider,
-        contest_id: contest.map(str::to_string),
-        first_vote_column: None,
-        first_vote_row: None,
-        id_column: None,
-        precinct_column: None,
-        max_rankings: None,
-        labels: Labels {
-            write_in: write_in.map(str::to_string),
-            ..Labels::default()
-        },
-    }
+    let mut source = Source::bare("fuzz", "fuzz", provider);
+    source.contest_id = contest.map(str::to_string);
+    source.labels.write_in = write_in.map(str::to_string);
+    source
 }
 
 /// Read with `read`, one ballot per record; when it succeeds, every ballot read is in

@@ -649,23 +649,14 @@ impl<'de> Deserialize<'de> for Flag {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::cvr::{Labels, Provider};
+    use crate::import::cvr::Provider;
     use crate::model::ballots::Mark;
     use crate::model::cvr::CastVoteRecords;
-    use std::path::PathBuf;
 
     fn source(contest: Option<&str>) -> Source {
         Source {
-            path: PathBuf::from("t.json"),
-            name: "t.json".into(),
-            provider: Provider::Cdf,
             contest_id: contest.map(str::to_string),
-            first_vote_column: None,
-            first_vote_row: None,
-            id_column: None,
-            precinct_column: None,
-            max_rankings: None,
-            labels: Labels::default(),
+            ..Source::bare("t.json", "t.json", Provider::Cdf)
         }
     }
 

@@ -408,18 +408,7 @@ mod tests {
     use std::path::{Path, PathBuf};
 
     fn source(provider: Provider, name: &str) -> Source {
-        Source {
-            path: PathBuf::from(name),
-            name: name.into(),
-            provider,
-            contest_id: None,
-            first_vote_column: None,
-            first_vote_row: None,
-            id_column: None,
-            precinct_column: None,
-            max_rankings: None,
-            labels: Labels::default(),
-        }
+        Source::bare(name, name, provider)
     }
 
     fn closed(list: &[&str]) -> Names {

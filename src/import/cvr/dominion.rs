@@ -585,7 +585,7 @@ struct RawMark {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::cvr::{Labels, Provider, WRITE_IN_NAME};
+    use crate::import::cvr::{Provider, WRITE_IN_NAME};
     use crate::model::ballots::Mark;
     use crate::model::cvr::CastVoteRecords;
 
@@ -640,21 +640,10 @@ mod tests {
     }
 
     fn source(dir: &Path, contest: Option<&str>, write_in: Option<&str>) -> Source {
-        Source {
-            path: dir.to_path_buf(),
-            name: "export".into(),
-            provider: Provider::Dominion,
-            contest_id: contest.map(str::to_string),
-            first_vote_column: None,
-            first_vote_row: None,
-            id_column: None,
-            precinct_column: None,
-            max_rankings: None,
-            labels: Labels {
-                write_in: write_in.map(str::to_string),
-                ..Labels::default()
-            },
-        }
+        let mut source = Source::bare(dir, "export", Provider::Dominion);
+        source.contest_id = contest.map(str::to_string);
+        source.labels.write_in = write_in.map(str::to_string);
+        source
     }
 
     fn read_folder(source: &Source, mut names: Names) -> Result<CastVoteRecords, String> {

@@ -412,16 +412,11 @@ mod tests {
 
     fn source(first_col: u32, max: Option<u32>) -> Source {
         Source {
-            path: PathBuf::from("cvr.xlsx"),
-            name: "cvr.xlsx".into(),
-            provider: Provider::Ess,
-            contest_id: None,
             first_vote_column: Some(first_col),
             first_vote_row: Some(2),
-            id_column: None,
-            precinct_column: None,
             max_rankings: max,
             labels: labels(),
+            ..Source::bare("cvr.xlsx", "cvr.xlsx", Provider::Ess)
         }
     }
 
