@@ -465,6 +465,22 @@ fn irv(
     }
 }
 
+/// Candidates with no party, as ballots and other tabulators' files give them, in order:
+/// each with an id made from its name ([`id_for`]), unique among them.
+pub(crate) fn candidates_named<'a>(names: impl IntoIterator<Item = &'a str>) -> Vec<Candidate> {
+    let mut taken = HashSet::new();
+    names
+        .into_iter()
+        .map(|name| Candidate {
+            id: id_for(name, &mut taken),
+            name: name.to_string(),
+            party: String::new(),
+            party_id: None,
+            colour: None,
+        })
+        .collect()
+}
+
 /// The longest id tally makes from a name (ids may be 64 characters; this leaves room for
 /// a `-2` that tells two long names apart).
 const ID_STEM: usize = 56;

@@ -29,8 +29,8 @@ use serde::de::{self, Deserializer, Visitor};
 
 use crate::count::Counted;
 use crate::model::{
-    Candidate, Contest, Diagnostic, Location, Method, Published, PublishedRound, PublishedTie,
-    Severity, Source, VoteMap, Votes, VotingSystem,
+    Contest, Diagnostic, Location, Method, Published, PublishedRound, PublishedTie, Severity,
+    Source, VoteMap, Votes, VotingSystem,
 };
 
 /// The most decimal places a `precision` may ask for. tally holds votes to a millionth;
@@ -1100,19 +1100,15 @@ impl<'a> Check<'a> {
                 stem
             }
         };
-        let mut taken = std::collections::HashSet::new();
-        let names: Vec<&str> = kept.iter().map(|&i| self.names[i]).collect();
-        let ids: Vec<String> = names
-            .iter()
-            .map(|name| crate::count::ballots::id_for(name, &mut taken))
-            .collect();
+        let candidates =
+            crate::count::ballots::candidates_named(kept.iter().map(|&i| self.names[i]));
         let first = &published.rounds[0];
         let valid: Votes = first.tally.iter().flatten().copied().sum::<Votes>()
             + first.inactive.unwrap_or(Votes::ZERO);
-        let first_preferences: VoteMap = ids
+        let first_preferences: VoteMap = candidates
             .iter()
             .zip(&first.tally)
-            .filter_map(|(id, t)| t.map(|v| (id.clone(), v)))
+            .filter_map(|(c, t)| t.map(|v| (c.id.clone(), v)))
             .collect();
         let withdrawn: Vec<&str> = (0..self.names.len())
             .filter(|&i| self.withdrawn[i])
@@ -1143,17 +1139,7 @@ impl<'a> Check<'a> {
             date: None,
             seats: self.seats,
             status: None,
-            candidates: names
-                .iter()
-                .zip(ids)
-                .map(|(name, id)| Candidate {
-                    id,
-                    name: (*name).to_string(),
-                    party: String::new(),
-                    party_id: None,
-                    colour: None,
-                })
-                .collect(),
+            candidates,
             electorate: None,
             ballot_papers: published.total_ballots,
             valid_votes: Some(valid),

@@ -31,7 +31,7 @@ use serde_json::value::RawValue;
 
 use self::raw::Entries;
 use crate::count::Counted;
-use crate::count::ballots::id_for;
+use crate::count::ballots::{candidates_named, id_for};
 use crate::model::{
     Candidate, Contest, Diagnostic, InactiveKinds, Method, Published, PublishedRound,
     PublishedTransfer, Source, VoteMap, Votes, VotingSystem,
@@ -271,17 +271,7 @@ impl Reader {
                 ),
             ));
         }
-        let mut taken = HashSet::new();
-        let candidates: Vec<Candidate> = first
-            .iter()
-            .map(|(name, _)| Candidate {
-                id: id_for(name, &mut taken),
-                name: name.clone(),
-                party: String::new(),
-                party_id: None,
-                colour: None,
-            })
-            .collect();
+        let candidates = candidates_named(first.iter().map(|(name, _)| name.as_str()));
         let index: HashMap<&str, usize> = first
             .iter()
             .enumerate()

@@ -14,10 +14,10 @@ use super::OpenError;
 use super::cvr::{self, Labels, Names, Provider, Sink, Source};
 use super::rctab_config;
 use crate::count::Counted;
-use crate::count::ballots::id_for;
+use crate::count::ballots::{candidates_named, id_for};
 use crate::model::cvr::CastVoteRecords;
 use crate::model::rules::{OvervoteRule, RcvRules, TiebreakMode};
-use crate::model::{Candidate, Contest, Diagnostic, Method, VoteMap, Votes};
+use crate::model::{Contest, Diagnostic, Method, VoteMap, Votes};
 use crate::text::clean;
 
 /// The counting rules given on the command line, each overriding the configuration's (or
@@ -294,19 +294,7 @@ fn count(
         t.description = about.rules_description.clone();
         t.write_in = about.write_in.clone();
     }
-    let mut taken = HashSet::new();
-    let candidates: Vec<Candidate> = records
-        .ballots
-        .candidates
-        .iter()
-        .map(|name| Candidate {
-            id: id_for(name, &mut taken),
-            name: name.clone(),
-            party: String::new(),
-            party_id: None,
-            colour: None,
-        })
-        .collect();
+    let candidates = candidates_named(records.ballots.candidates.iter().map(String::as_str));
     let first: VoteMap = match published.rounds.first() {
         Some(r) => candidates
             .iter()
