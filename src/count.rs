@@ -143,6 +143,18 @@ impl Round {
         }
     }
 
+    /// The sources of this round's transfers (one candidate, or several moving together),
+    /// each once, in the order first listed.
+    pub fn sources(&self) -> Vec<&Vec<CandidateIdx>> {
+        let mut sources: Vec<&Vec<CandidateIdx>> = Vec::new();
+        for t in &self.transfers {
+            if !sources.contains(&&t.from) {
+                sources.push(&t.from);
+            }
+        }
+        sources
+    }
+
     /// Votes this round's transfers added to each destination candidate.
     pub fn received(&self, candidate: CandidateIdx) -> Votes {
         self.transfers

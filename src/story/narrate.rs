@@ -200,12 +200,7 @@ pub fn moving_sources(l: &Counted, index: usize) -> Vec<(Vec<usize>, String)> {
     let Some(round) = l.count.rounds.get(index).filter(|_| index > 0) else {
         return Vec::new();
     };
-    let mut groups: Vec<&Vec<usize>> = Vec::new();
-    for t in &round.transfers {
-        if !groups.contains(&&t.from) {
-            groups.push(&t.from);
-        }
-    }
+    let groups = round.sources();
     if groups.len() < 2 {
         return Vec::new();
     }
