@@ -256,13 +256,8 @@ pub fn from_path(path: &Path, options: &OpenOptions) -> Result<Counted, OpenErro
         // A class's ballots are read line by line: a file of millions is never held whole
         // (nor limited to [`files::DOCUMENT_LIMIT`]).
         Format::BallotsText | Format::Forms(_) => {
-            let file = path.display().to_string();
             let read = ballots_text::read_file(path).map_err(OpenError::Ballots)?;
-            if options.rules.any() {
-                return recount::ballots(&file, read, &options.rules);
-            }
-            let about = About::file(path, None, None);
-            count_ballots(&file, &read, options.system, &about)
+            ballots_as(&path.display().to_string(), read, options)
         }
         _ if options.rules.any() => Err(OpenError::RulesNotApplicable {
             name: path.display().to_string(),
@@ -324,7 +319,6 @@ pub fn from_bytes_with(
     bytes: &[u8],
     options: &OpenOptions,
 ) -> Result<Counted, OpenError> {
-    let system = options.system;
     // A byte order mark (Windows editors and some publishers write one) is no part of the
     // document: every reader sees the text after it, and line 1's columns count from there,
     // as an editor shows them.
@@ -337,13 +331,9 @@ pub fn from_bytes_with(
                 diagnostics,
             })
         }
-        recognise::Format::BallotsText | recognise::Format::Forms(_) if options.rules.any() => {
-            let read = ballots_text::read(bytes).map_err(|e| OpenError::Ballots(e.render(file)))?;
-            recount::ballots(file, read, &options.rules)
-        }
         recognise::Format::BallotsText | recognise::Format::Forms(_) => {
-            let about = About::file(Path::new(file), None, None);
-            ballots(file, bytes, system, &about)
+            let read = ballots_text::read(bytes).map_err(|e| OpenError::Ballots(e.render(file)))?;
+            ballots_as(file, read, options)
         }
         recognise::Format::Tabulator(recognise::Tabulator::OpaVote) => {
             opavote::from_bytes(file, bytes).map_err(|diagnostics| OpenError::Invalid {
@@ -392,6 +382,21 @@ pub fn ballots(
 ) -> Result<Counted, OpenError> {
     let read = ballots_text::read(bytes).map_err(|e| OpenError::Ballots(e.render(file)))?;
     count_ballots(file, &read, system, about)
+}
+
+/// Ballots read from `file` (a class's file or a Forms export), counted as `options` say:
+/// under RCTab's rules when any is given, else under the system by the class format's
+/// rules; titled after the file and dated today.
+fn ballots_as(
+    file: &str,
+    read: crate::model::ballots::Ballots,
+    options: &OpenOptions,
+) -> Result<Counted, OpenError> {
+    if options.rules.any() {
+        return recount::ballots(file, read, &options.rules);
+    }
+    let about = About::file(Path::new(file), None, None);
+    count_ballots(file, &read, options.system, &about)
 }
 
 /// Ballots read from `file`, counted under `system` by the class format's rules.
